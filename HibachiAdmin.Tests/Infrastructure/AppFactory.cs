@@ -1,0 +1,128 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using HibachiAdmin.Infrastructure.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HibachiAdmin.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a throwaway SQLite file (migrations applied on start, as in production),
+/// in-memory Hangfire, sandbox providers and offline AI. One factory per test class
+/// (<see cref="IClassFixture{TFixture}"/>) or per test when a test needs a clean database.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "correct horse battery staple";
+
+    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"hibachi-test-{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["Bootstrap:AdminEmail"] = AdminEmail,
+        ["Bootstrap:AdminPassword"] = AdminPassword,
+        ["Hangfire:WorkerCount"] = "2",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        // Tests sign in many times from one address.
+        ["RateLimits:SignInPerMinute"] = "1000",
+    };
+
+    public AppFactory()
+    {
+        _settings["ConnectionStrings:Default"] = $"Data Source={_dbPath}";
+    }
+
+    /// <summary>When set, replaces the app's clock (must be set before the first client is made).</summary>
+    public FakeTimeProvider? Time { get; set; }
+
+    public string DatabasePath => _dbPath;
+
+    /// <summary>Overrides configuration (before the first client is made).</summary>
+    public AppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        // UseSetting (not ConfigureAppConfiguration) so Program sees the values while it composes services.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services =>
+        {
+            if (Time is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Time);
+            }
+        });
+    }
+
+    /// <summary>A client signed in with a bearer token as a new user in <paramref name="role"/>.</summary>
+    public async Task<HttpClient> CreateClientInRoleAsync(string role, CancellationToken ct = default)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
+        const string password = "a long enough test password";
+        await CreateUserAsync(email, password, role);
+        return await CreateClientWithTokenAsync(email, password, ct);
+    }
+
+    public Task<HttpClient> CreateAdminClientAsync(CancellationToken ct = default) =>
+        CreateClientWithTokenAsync(AdminEmail, AdminPassword, ct);
+
+    public async Task<HttpClient> CreateClientWithTokenAsync(string email, string password, CancellationToken ct = default)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password }, ct);
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(ct);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public async Task<ApplicationUser> CreateUserAsync(string email, string password, params string[] roles)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0] };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+        foreach (var role in roles)
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+        return user;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(_dbPath + suffix);
+            }
+            catch (IOException)
+            {
+                // A leftover temp file is harmless.
+            }
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    public sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn);
+}

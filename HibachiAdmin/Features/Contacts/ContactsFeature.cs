@@ -1,0 +1,11 @@
+namespace HibachiAdmin.Features.Contacts;
+
+public static class ContactsFeature
+{
+    public static WebApplicationBuilder AddContacts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PhoneNumbers>();
+        builder.Services.AddSingleton<ContactService>();
+        return builder;
+    }
+}

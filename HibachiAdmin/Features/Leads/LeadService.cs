@@ -1,0 +1,149 @@
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Leads;
+
+/// <summary>Fields a lead can be created with; the attribution ids say where it came from.</summary>
+public sealed record NewLead(
+    Guid ContactId,
+    LeadSource Source,
+    DateOnly? EventDate = null,
+    int? GuestCount = null,
+    string? Zip = null,
+    string? Location = null,
+    string? Occasion = null,
+    decimal? EstimatedValue = null,
+    string? Notes = null,
+    Guid? ThreadId = null,
+    Guid? CallId = null,
+    Guid? QrCodeId = null,
+    Guid? CampaignId = null,
+    Guid? MessageId = null);
+
+public enum LeadChangeResult
+{
+    Changed,
+    Unchanged,
+    NotFound,
+    Invalid,
+}
+
+/// <summary>
+/// The leads feature's public service. Invariant kept here: a contact has at most one open lead
+/// (status not Booked/Lost); new inquiries update that lead instead of making another.
+/// </summary>
+public sealed class LeadService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<Lead?> GetAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Lead>().AsNoTracking().Include(l => l.Contact).FirstOrDefaultAsync(l => l.Id == id, ct);
+    }
+
+    public async Task<Lead?> GetOpenLeadForContactAsync(Guid contactId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await OpenLeads(db, contactId).AsNoTracking().FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Creates a lead, or, when the contact already has an open lead, fills that lead's empty fields
+    /// and missing attribution links from <paramref name="input"/>. Returns the lead and whether it is new.
+    /// </summary>
+    public async Task<(Lead Lead, bool Created)> CreateOrUpdateOpenLeadAsync(NewLead input, Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var open = await OpenLeads(db, input.ContactId).FirstOrDefaultAsync(ct);
+        if (open is not null)
+        {
+            open.EventDate ??= input.EventDate;
+            open.GuestCount ??= input.GuestCount;
+            open.Zip ??= input.Zip;
+            open.Location ??= input.Location;
+            open.Occasion ??= input.Occasion;
+            open.EstimatedValue ??= input.EstimatedValue;
+            open.ThreadId ??= input.ThreadId;
+            open.CallId ??= input.CallId;
+            open.QrCodeId ??= input.QrCodeId;
+            open.CampaignId ??= input.CampaignId;
+            open.MessageId ??= input.MessageId;
+            if (!string.IsNullOrWhiteSpace(input.Notes) && open.Notes?.Contains(input.Notes, StringComparison.Ordinal) != true)
+            {
+                open.Notes = string.IsNullOrEmpty(open.Notes) ? input.Notes : $"{open.Notes}\n{input.Notes}";
+                if (open.Notes.Length > 4000)
+                {
+                    open.Notes = open.Notes[^4000..];
+                }
+            }
+            open.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+            return (open, false);
+        }
+
+        var lead = new Lead
+        {
+            ContactId = input.ContactId,
+            Source = input.Source,
+            Status = LeadStatus.New,
+            EventDate = input.EventDate,
+            GuestCount = input.GuestCount,
+            Zip = input.Zip,
+            Location = input.Location,
+            Occasion = input.Occasion,
+            EstimatedValue = input.EstimatedValue,
+            Notes = input.Notes,
+            ThreadId = input.ThreadId,
+            CallId = input.CallId,
+            QrCodeId = input.QrCodeId,
+            CampaignId = input.CampaignId,
+            MessageId = input.MessageId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            StatusChangedAt = now,
+        };
+        db.Add(lead);
+        db.Add(new LeadStatusChange { LeadId = lead.Id, From = null, To = LeadStatus.New, ChangedBy = actor.Name, At = now, Reason = $"Created from {input.Source}" });
+        await db.SaveChangesAsync(ct);
+        return (lead, true);
+    }
+
+    /// <summary>Moves a lead to a status and records the move. Lost needs a reason.</summary>
+    public async Task<LeadChangeResult> ChangeStatusAsync(Guid leadId, LeadStatus to, string? reason, Actor actor, CancellationToken ct)
+    {
+        if (to == LeadStatus.Lost && string.IsNullOrWhiteSpace(reason))
+        {
+            return LeadChangeResult.Invalid;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
+        if (lead is null)
+        {
+            return LeadChangeResult.NotFound;
+        }
+        if (lead.Status == to)
+        {
+            return LeadChangeResult.Unchanged;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Add(new LeadStatusChange { LeadId = lead.Id, From = lead.Status, To = to, Reason = reason?.Trim(), ChangedBy = actor.Name, At = now });
+        lead.Status = to;
+        lead.LostReason = to == LeadStatus.Lost ? reason!.Trim() : null;
+        lead.StatusChangedAt = now;
+        lead.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return LeadChangeResult.Changed;
+    }
+
+    public async Task<IReadOnlyList<LeadStatusChange>> GetHistoryAsync(Guid leadId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<LeadStatusChange>().AsNoTracking()
+            .Where(c => c.LeadId == leadId).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
+    }
+
+    private static IQueryable<Lead> OpenLeads(AppDbContext db, Guid contactId) =>
+        db.Set<Lead>().Where(l => l.ContactId == contactId && l.Status != LeadStatus.Booked && l.Status != LeadStatus.Lost)
+            .OrderByDescending(l => l.CreatedAt);
+}

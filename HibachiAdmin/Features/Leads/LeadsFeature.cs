@@ -1,0 +1,10 @@
+namespace HibachiAdmin.Features.Leads;
+
+public static class LeadsFeature
+{
+    public static WebApplicationBuilder AddLeads(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<LeadService>();
+        return builder;
+    }
+}

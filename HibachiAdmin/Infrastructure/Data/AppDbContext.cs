@@ -1,0 +1,37 @@
+using HibachiAdmin.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Infrastructure.Data;
+
+/// <summary>
+/// The one database of the app. Features contribute their entities through
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> classes in their own folders and reach them
+/// with <c>db.Set&lt;T&gt;()</c>, so adding a feature never edits this file.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // All instants are stored as UTC DateTime: sortable in SQLite, timestamptz in PostgreSQL.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        if (Database.IsSqlite())
+        {
+            // SQLite has no decimal type; REAL keeps SUM/ORDER BY in SQL. Money here stays far below 2^53 cents.
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+            configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using HibachiAdmin.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Infrastructure.Data;
+
+/// <summary>
+/// Runs before the server starts listening (hosted services start in order, before Kestrel):
+/// applies migrations, switches SQLite to WAL, creates the first admin and, when asked, the demo data.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IServiceProvider services,
+    IDbContextFactory<AppDbContext> dbFactory,
+    IConfiguration configuration,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.OpenConnectionAsync(ct);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                await db.Database.CloseConnectionAsync();
+            }
+            await db.Database.MigrateAsync(ct);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(ct);
+
+        if (configuration.GetValue<bool>("Seed:Demo"))
+        {
+            var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
+            if (seeded)
+            {
+                logger.LogInformation("Demo data seeded.");
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

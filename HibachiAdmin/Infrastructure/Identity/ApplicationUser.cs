@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace HibachiAdmin.Infrastructure.Identity;
+
+public sealed class ApplicationUser : IdentityUser
+{
+    [PersonalData]
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>A disabled user cannot sign in and is signed out everywhere (security stamp changes).</summary>
+    public bool IsDisabled { get; set; }
+
+    /// <summary>Set by an admin's password reset: the user must choose a new password before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+
+    public bool PrefersDarkMode { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Manager = "Manager";
+    public const string Marketing = "Marketing";
+    public const string Staff = "Staff";
+
+    public static readonly string[] All = [Admin, Manager, Marketing, Staff];
+}
+
+public static class Policies
+{
+    /// <summary>Admin only.</summary>
+    public const string Admin = "Admin";
+    /// <summary>Marketing, Manager or Admin.</summary>
+    public const string MarketingPlus = "MarketingPlus";
+    /// <summary>Manager or Admin.</summary>
+    public const string ManagerPlus = "ManagerPlus";
+    /// <summary>Any signed-in staff role.</summary>
+    public const string StaffPlus = "StaffPlus";
+}

@@ -1,0 +1,64 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using HibachiAdmin.Infrastructure.Identity;
+
+namespace HibachiAdmin.Infrastructure.Jobs;
+
+public static class JobsSetup
+{
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
+        var storage = builder.Configuration["Hangfire:Storage"] ?? "InMemory";
+        builder.Services.AddHangfire((sp, config) =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (string.Equals(storage, "Postgres", StringComparison.OrdinalIgnoreCase))
+            {
+                var cs = builder.Configuration.GetConnectionString("Hangfire") ?? builder.Configuration.GetConnectionString("Default");
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(cs));
+            }
+            else if (string.Equals(storage, "InMemory", StringComparison.OrdinalIgnoreCase))
+            {
+                config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
+            }
+            else
+            {
+                throw new InvalidOperationException($"Hangfire:Storage must be InMemory or Postgres, not '{storage}'.");
+            }
+        });
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", Math.Max(4, Environment.ProcessorCount * 2));
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        });
+        builder.Services.AddHostedService<RecurringJobsRegistrar>();
+        return builder;
+    }
+
+    /// <summary>The dashboard for Admins only: endpoint authorization plus a filter that checks the role itself.</summary>
+    public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdminDashboardAuthorizationFilter()],
+            AppPath = "/",
+            DashboardTitle = "HibachiAdmin jobs",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(Policies.Admin);
+        return app;
+    }
+}
+
+/// <summary>Not Hangfire's LocalRequestsOnly: works behind a proxy, decides on the signed-in user's role.</summary>
+public sealed class AdminDashboardAuthorizationFilter : IDashboardAuthorizationFilter
+{
+    public bool Authorize(DashboardContext context)
+    {
+        var user = context.GetHttpContext().User;
+        return user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Admin);
+    }
+}

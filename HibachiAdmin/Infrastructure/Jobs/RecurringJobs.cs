@@ -1,0 +1,41 @@
+using Hangfire;
+using Hangfire.Storage;
+
+namespace HibachiAdmin.Infrastructure.Jobs;
+
+/// <summary>
+/// The one schedule list of the app. Every recurring job is here; on start the list is applied and
+/// recurring jobs that are no longer listed are removed (in PostgreSQL storage they would linger).
+/// Jobs carry ids only; their truth is in the database (DESIGN.md).
+/// </summary>
+public static class RecurringJobs
+{
+    public static IReadOnlyList<(string Id, string Cron, Action<IRecurringJobManager, string, string> Register)> All { get; } =
+    [
+        (DatabaseMaintenanceJob.Id, "17 4 * * *", (m, id, cron) => m.AddOrUpdate<DatabaseMaintenanceJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
+    ];
+}
+
+/// <summary>Applies <see cref="RecurringJobs.All"/> when the app starts.</summary>
+public sealed class RecurringJobsRegistrar(IRecurringJobManager manager, JobStorage storage, ILogger<RecurringJobsRegistrar> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct)
+    {
+        var wanted = RecurringJobs.All.Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
+        using (var connection = storage.GetConnection())
+        {
+            foreach (var existing in connection.GetRecurringJobs().Where(j => !wanted.Contains(j.Id)))
+            {
+                manager.RemoveIfExists(existing.Id);
+                logger.LogInformation("Removed recurring job {JobId}: no longer in RecurringJobs.", existing.Id);
+            }
+        }
+        foreach (var (id, cron, register) in RecurringJobs.All)
+        {
+            register(manager, id, cron);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,56 @@
+using HibachiAdmin.Components;
+using HibachiAdmin.Components.Account;
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Infrastructure.Identity;
+using HibachiAdmin.Infrastructure.Jobs;
+using HibachiAdmin.Infrastructure.Web;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddData();
+builder.AddIdentityAndAuth();
+builder.AddApiConventions();
+builder.AddJobs();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddScoped<UserPreferences>();
+builder.Services.AddSingleton<DemoSeeder>();
+
+builder.AddContacts();
+builder.AddLeads();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseForwardedHeaders();
+app.UseErrorResponses();
+app.UseRequestBodyLimit();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseBearerStampValidation();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapAuthEndpoints();
+app.MapJobsDashboard();
+app.MapContactsApi();
+app.MapLeadsApi();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+
+app.Run();
+
+/// <summary>Entry point type, public so WebApplicationFactory can host the app in tests.</summary>
+public partial class Program;
