@@ -4,6 +4,7 @@ using HibachiAdmin.Infrastructure.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -42,6 +43,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _dbPath;
 
+    /// <summary>Replaces services for a test (e.g. a recording fake provider); set before the first client.</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; set; }
+
     /// <summary>Overrides configuration (before the first client is made).</summary>
     public AppFactory With(string key, string? value)
     {
@@ -65,6 +69,10 @@ public class AppFactory : WebApplicationFactory<Program>
                 services.AddSingleton<TimeProvider>(Time);
             }
         });
+        if (ConfigureTestServices is not null)
+        {
+            builder.ConfigureTestServices(ConfigureTestServices);
+        }
     }
 
     /// <summary>A client signed in with a bearer token as a new user in <paramref name="role"/>.</summary>
