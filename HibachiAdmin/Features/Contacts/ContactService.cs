@@ -1,13 +1,8 @@
+using HibachiAdmin.Common;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Contacts;
-
-/// <summary>Who did a change: a signed-in user's email, or a system source such as "ringcentral".</summary>
-public sealed record Actor(string Name)
-{
-    public static readonly Actor System = new("system");
-}
 
 public sealed record ConsentChange(SmsConsent To, string Source, string? Evidence);
 
@@ -15,7 +10,7 @@ public sealed record ConsentChange(SmsConsent To, string Source, string? Evidenc
 /// The contacts feature's public service. Other features (inbox, campaigns, bookings, calls) find
 /// or create contacts and change consent only through here, so the ledger is always written.
 /// </summary>
-public sealed class ContactService(IDbContextFactory<AppDbContext> dbFactory, PhoneNumbers phones, TimeProvider time)
+public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFactory, PhoneNumbers phones, TimeProvider time)
 {
     public async Task<Contact?> FindByPhoneAsync(string phone, CancellationToken ct)
     {

@@ -1,10 +1,184 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using HibachiAdmin.Common;
+using HibachiAdmin.Infrastructure.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
 namespace HibachiAdmin.Features.Contacts;
 
 public static class ContactsEndpoints
 {
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/contacts").WithTags("Contacts");
+        var group = app.MapGroup("/api/v1/contacts").WithTags("Contacts").RequireAuthorization(Policies.StaffPlus);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.MarketingPlus);
+        group.MapPatch("/{id:guid}", PatchAsync).RequireAuthorization(Policies.MarketingPlus);
+        group.MapPost("/import", ImportAsync).RequireAuthorization(Policies.MarketingPlus);
+        group.MapGet("/export.csv", ExportAsync).RequireAuthorization(Policies.MarketingPlus);
+        group.MapGet("/{id:guid}/consent-history", ConsentHistoryAsync);
         return app;
     }
+
+    private static async Task<Results<Ok<PagedResult<ContactDto>>, ValidationProblem>> ListAsync(
+        ContactService contacts, string? q, string? tag, string? consent, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = new PageRequest(page ?? 1, pageSize ?? 50);
+        var errors = paging.Validate();
+        SmsConsent? consentFilter = null;
+        if (!string.IsNullOrEmpty(consent))
+        {
+            if (consent.Any(char.IsDigit) || !Enum.TryParse<SmsConsent>(consent, true, out var c))
+            {
+                errors = Validation.Error("consent", "consent must be none, optedIn or optedOut.");
+            }
+            else
+            {
+                consentFilter = c;
+            }
+        }
+        if (errors is not null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        return TypedResults.Ok(await contacts.SearchAsync(new ContactQuery(q, tag, consentFilter, paging.Page, paging.PageSize), ct));
+    }
+
+    private static async Task<Results<Ok<ContactDto>, ProblemHttpResult>> GetAsync(Guid id, ContactService contacts, CancellationToken ct) =>
+        await contacts.GetDtoAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : NotFound(id);
+
+    private static async Task<Results<Created<ContactDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateContactRequest request, ContactService contacts, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await contacts.CreateAsync(request, Actor.From(user), ct);
+        return ToResult(result, dto => TypedResults.Created($"/api/v1/contacts/{dto.Id}", dto));
+    }
+
+    private static async Task<Results<Ok<ContactDto>, ValidationProblem, ProblemHttpResult>> PatchAsync(
+        Guid id, JsonElement body, ContactService contacts, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var reader = new JsonPatchReader(body);
+        if (!reader.IsObject)
+        {
+            return TypedResults.ValidationProblem(Validation.Error("body", "The body must be a JSON object with the fields to change."));
+        }
+        ContactPatch patch = new();
+        patch = Read(reader, "name", patch, (p, v) => p with { Name = v });
+        patch = Read(reader, "phone", patch, (p, v) => p with { Phone = v });
+        patch = Read(reader, "email", patch, (p, v) => p with { Email = v });
+        patch = Read(reader, "state", patch, (p, v) => p with { State = v });
+        patch = Read(reader, "zip", patch, (p, v) => p with { Zip = v });
+        patch = Read(reader, "consentSource", patch, (p, v) => p with { ConsentSource = v });
+        patch = Read(reader, "consentEvidence", patch, (p, v) => p with { ConsentEvidence = v });
+        patch = Read(reader, "instagramHandle", patch, (p, v) => p with { InstagramHandle = v });
+        patch = Read(reader, "facebookHandle", patch, (p, v) => p with { FacebookHandle = v });
+        var tags = reader.StringArray("tags");
+        if (tags.Present)
+        {
+            patch = patch with { Tags = new Optional<IReadOnlyList<string>?>(true, tags.Value) };
+        }
+        var consent = reader.Enum<SmsConsent>("smsConsent");
+        if (consent.Present)
+        {
+            patch = patch with { SmsConsent = new Optional<SmsConsent?>(true, consent.Value) };
+        }
+        if (reader.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(reader.Errors);
+        }
+        var result = await contacts.UpdateAsync(id, patch, Actor.From(user), ct);
+        return ToResult(result, TypedResults.Ok);
+    }
+
+    private static ContactPatch Read(JsonPatchReader reader, string name, ContactPatch patch, Func<ContactPatch, Optional<string?>, ContactPatch> set)
+    {
+        var (present, value) = reader.String(name);
+        return present ? set(patch, new Optional<string?>(true, value)) : patch;
+    }
+
+    /// <summary>text/csv body → created/updated/rejected counts with row numbers and reasons. ?dryRun=true previews.</summary>
+    private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(
+        HttpRequest request, ContactImport import, ClaimsPrincipal user, bool? dryRun, CancellationToken ct)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (!string.Equals(mediaType, "text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: "Send the file as text/csv.");
+        }
+        // The body is at most 256 KiB; read it asynchronously (Kestrel forbids sync reads) and parse from memory.
+        using var body = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StringReader(await body.ReadToEndAsync(ct));
+        try
+        {
+            var summary = dryRun == true ? await import.PreviewAsync(reader, ct) : await import.CommitAsync(reader, Actor.From(user), ct);
+            return TypedResults.Ok(new ImportResponse(summary.Created, summary.Updated, summary.RejectedCount, summary.Rejected, dryRun == true));
+        }
+        catch (ContactImport.InvalidCsvException ex)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "Invalid CSV", detail: ex.Message);
+        }
+    }
+
+    public sealed record ImportResponse(int Created, int Updated, int RejectedCount, IReadOnlyList<ImportRejection> Rejected, bool DryRun);
+
+    private static async Task ExportAsync(HttpContext http, ContactService contacts, string? q, string? tag, string? consent, CancellationToken ct)
+    {
+        SmsConsent? consentFilter = Enum.TryParse<SmsConsent>(consent, true, out var c) && !(consent ?? "").Any(char.IsDigit) ? c : null;
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = "attachment; filename=contacts.csv";
+        await WriteCsvAsync(http.Response.Body, contacts.ExportAsync(new ContactQuery(q, tag, consentFilter), ct), ct);
+    }
+
+    /// <summary>The export format is the import format, so a file can round-trip.</summary>
+    public static async Task WriteCsvAsync(Stream output, IAsyncEnumerable<ContactDto> rows, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var header in new[] { "name", "phone", "email", "tags", "state", "zip", "smsConsent", "createdAt" })
+        {
+            csv.WriteField(header);
+        }
+        await csv.NextRecordAsync();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            csv.WriteField(row.Name);
+            csv.WriteField(row.Phone);
+            csv.WriteField(row.Email);
+            csv.WriteField(string.Join(';', row.Tags));
+            csv.WriteField(row.State);
+            csv.WriteField(row.Zip);
+            csv.WriteField(Validation.CamelCase(row.SmsConsent.ToString()));
+            csv.WriteField(row.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+            await csv.NextRecordAsync();
+        }
+        await csv.FlushAsync();
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ConsentLedgerEntry>>, ProblemHttpResult>> ConsentHistoryAsync(Guid id, ContactService contacts, CancellationToken ct) =>
+        await contacts.GetAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await contacts.GetConsentHistoryAsync(id, ct));
+
+    private static Results<T, ValidationProblem, ProblemHttpResult> ToResult<T>(ContactWriteResult result, Func<ContactDto, T> ok) where T : IResult
+    {
+        if (result.Errors is { Count: > 0 })
+        {
+            return TypedResults.ValidationProblem(result.Errors);
+        }
+        if (result.NotFound)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Contact not found");
+        }
+        if (result.Conflict is not null)
+        {
+            return TypedResults.Problem(statusCode: 409, title: "Phone already in use", detail: result.Conflict);
+        }
+        return ok(result.Contact!);
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(statusCode: 404, title: "Contact not found", detail: $"No contact has id {id}.");
 }

@@ -1,3 +1,5 @@
+using HibachiAdmin.Infrastructure.Data;
+
 namespace HibachiAdmin.Features.Contacts;
 
 public static class ContactsFeature
@@ -6,6 +8,8 @@ public static class ContactsFeature
     {
         builder.Services.AddSingleton<PhoneNumbers>();
         builder.Services.AddSingleton<ContactService>();
+        builder.Services.AddSingleton<ContactImport>();
+        builder.Services.AddSingleton<IDemoSeedContributor, ContactsDemoSeed>();
         return builder;
     }
 }

@@ -2,6 +2,8 @@ using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
+using HibachiAdmin.Common;
+
 namespace HibachiAdmin.Features.Leads;
 
 /// <summary>Fields a lead can be created with; the attribution ids say where it came from.</summary>

@@ -1,0 +1,337 @@
+using System.Net.Mail;
+using HibachiAdmin.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Contacts;
+
+public sealed partial class ContactService
+{
+    public const int MaxTags = 20;
+
+    public async Task<PagedResult<ContactDto>> SearchAsync(ContactQuery query, CancellationToken ct)
+    {
+        var paging = new PageRequest(query.Page, query.PageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filtered = Filter(db.Set<Contact>().AsNoTracking(), query);
+        var total = await filtered.CountAsync(ct);
+        var sorted = (query.SortBy?.ToLowerInvariant(), query.Descending) switch
+        {
+            ("phone", false) => filtered.OrderBy(c => c.Phone),
+            ("phone", true) => filtered.OrderByDescending(c => c.Phone),
+            ("createdat", false) => filtered.OrderBy(c => c.CreatedAt),
+            ("createdat", true) => filtered.OrderByDescending(c => c.CreatedAt),
+            ("smsconsent", false) => filtered.OrderBy(c => c.SmsConsent),
+            ("smsconsent", true) => filtered.OrderByDescending(c => c.SmsConsent),
+            (_, true) => filtered.OrderByDescending(c => c.Name),
+            _ => filtered.OrderBy(c => c.Name),
+        };
+        var rows = await sorted.ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.Take)
+            .Include(c => c.Tags).AsSplitQuery().ToListAsync(ct);
+        return new PagedResult<ContactDto>(rows.Select(ToDto).ToList(), total);
+    }
+
+    /// <summary>Every contact matching the filter, streamed for CSV export.</summary>
+    public async IAsyncEnumerable<ContactDto> ExportAsync(ContactQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        const int batch = 500;
+        for (var skip = 0; ; skip += batch)
+        {
+            var rows = await Filter(db.Set<Contact>().AsNoTracking(), query).OrderBy(c => c.Name).ThenBy(c => c.Id)
+                .Skip(skip).Take(batch).Include(c => c.Tags).AsSplitQuery().ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                yield return ToDto(row);
+            }
+            if (rows.Count < batch)
+            {
+                yield break;
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> GetAllTagsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<ContactTag>().AsNoTracking().Select(t => t.Tag).Distinct().OrderBy(t => t).ToListAsync(ct);
+    }
+
+    public async Task<ContactDto?> GetDtoAsync(Guid id, CancellationToken ct)
+    {
+        var contact = await GetAsync(id, ct);
+        return contact is null ? null : ToDto(contact);
+    }
+
+    public async Task<ContactWriteResult> CreateAsync(CreateContactRequest request, Actor actor, CancellationToken ct)
+    {
+        var errors = Validation.Validate(request) ?? [];
+        var parsed = phones.Parse(request.Phone);
+        if (parsed is null && !errors.ContainsKey("phone"))
+        {
+            errors["phone"] = [InvalidPhoneMessage(request.Phone)];
+        }
+        ValidateCommon(errors, request.Email, request.State, request.Tags, request.SmsConsent, request.ConsentSource, consentPresent: request.SmsConsent is not null);
+        if (errors.Count > 0)
+        {
+            return new ContactWriteResult(null, errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Set<Contact>().AnyAsync(c => c.Phone == parsed!.E164, ct))
+        {
+            return new ContactWriteResult(null, Conflict: $"A contact with phone {parsed!.E164} already exists.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var contact = new Contact
+        {
+            Name = request.Name!.Trim(),
+            Phone = parsed!.E164,
+            Email = Blank(request.Email),
+            State = Blank(request.State)?.ToUpperInvariant() ?? UsAreaCodes.StateFor(parsed.E164),
+            Zip = Blank(request.Zip),
+            TimeZones = parsed.TimeZones.Count > 0 ? string.Join(',', parsed.TimeZones) : null,
+            InstagramHandle = Blank(request.InstagramHandle)?.TrimStart('@'),
+            FacebookHandle = Blank(request.FacebookHandle),
+            Tags = NormalizeTags(request.Tags).Select(t => new ContactTag { Tag = t }).ToList(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Add(contact);
+        if (request.SmsConsent is { } consent && consent != SmsConsent.None)
+        {
+            ApplyConsent(db, contact, new ConsentChange(consent, request.ConsentSource!.Trim(), Blank(request.ConsentEvidence)), actor, now);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            if (await PhoneTakenAsync(parsed.E164, ct))
+            {
+                return new ContactWriteResult(null, Conflict: $"A contact with phone {parsed.E164} already exists.");
+            }
+            throw;
+        }
+        return new ContactWriteResult(ToDto(contact));
+    }
+
+    public async Task<ContactWriteResult> UpdateAsync(Guid id, ContactPatch patch, Actor actor, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        ParsedPhone? parsed = null;
+        if (patch.Name.HasValue && string.IsNullOrWhiteSpace(patch.Name.Value))
+        {
+            errors["name"] = ["Name is required."];
+        }
+        else if (patch.Name.HasValue && patch.Name.Value!.Trim().Length > 200)
+        {
+            errors["name"] = ["Name is at most 200 characters."];
+        }
+        if (patch.Phone.HasValue)
+        {
+            parsed = phones.Parse(patch.Phone.Value);
+            if (parsed is null)
+            {
+                errors["phone"] = [InvalidPhoneMessage(patch.Phone.Value)];
+            }
+        }
+        ValidateCommon(errors,
+            patch.Email.HasValue ? patch.Email.Value : null,
+            patch.State.HasValue ? patch.State.Value : null,
+            patch.Tags.HasValue ? patch.Tags.Value : null,
+            patch.SmsConsent.HasValue ? patch.SmsConsent.Value : null,
+            patch.ConsentSource.HasValue ? patch.ConsentSource.Value : null,
+            consentPresent: patch.SmsConsent.HasValue);
+        if (patch.SmsConsent.HasValue && patch.SmsConsent.Value is null)
+        {
+            errors["smsConsent"] = ["smsConsent must be none, optedIn or optedOut."];
+        }
+        if (errors.Count > 0)
+        {
+            return new ContactWriteResult(null, errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Set<Contact>().Include(c => c.Tags).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null)
+        {
+            return new ContactWriteResult(null, NotFound: true);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        if (parsed is not null && parsed.E164 != contact.Phone)
+        {
+            if (await db.Set<Contact>().AnyAsync(c => c.Phone == parsed.E164 && c.Id != id, ct))
+            {
+                return new ContactWriteResult(null, Conflict: $"A contact with phone {parsed.E164} already exists.");
+            }
+            contact.Phone = parsed.E164;
+            contact.TimeZones = parsed.TimeZones.Count > 0 ? string.Join(',', parsed.TimeZones) : null;
+            if (!patch.State.HasValue)
+            {
+                contact.State = UsAreaCodes.StateFor(parsed.E164) ?? contact.State;
+            }
+        }
+        if (patch.Name.HasValue)
+        {
+            contact.Name = patch.Name.Value!.Trim();
+        }
+        if (patch.Email.HasValue)
+        {
+            contact.Email = Blank(patch.Email.Value);
+        }
+        if (patch.State.HasValue)
+        {
+            contact.State = Blank(patch.State.Value)?.ToUpperInvariant() ?? UsAreaCodes.StateFor(contact.Phone);
+        }
+        if (patch.Zip.HasValue)
+        {
+            contact.Zip = Blank(patch.Zip.Value);
+        }
+        if (patch.InstagramHandle.HasValue)
+        {
+            contact.InstagramHandle = Blank(patch.InstagramHandle.Value)?.TrimStart('@');
+        }
+        if (patch.FacebookHandle.HasValue)
+        {
+            contact.FacebookHandle = Blank(patch.FacebookHandle.Value);
+        }
+        if (patch.Tags.HasValue)
+        {
+            var wanted = NormalizeTags(patch.Tags.Value);
+            contact.Tags.RemoveAll(t => !wanted.Contains(t.Tag));
+            foreach (var tag in wanted.Where(w => contact.Tags.All(t => t.Tag != w)))
+            {
+                contact.Tags.Add(new ContactTag { ContactId = contact.Id, Tag = tag });
+            }
+        }
+        if (patch.SmsConsent.HasValue)
+        {
+            ApplyConsent(db, contact, new ConsentChange(patch.SmsConsent.Value!.Value, patch.ConsentSource.Value!.Trim(),
+                patch.ConsentEvidence.HasValue ? Blank(patch.ConsentEvidence.Value) : null), actor, now);
+        }
+        contact.UpdatedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            if (parsed is not null && await PhoneTakenAsync(parsed.E164, ct, exceptId: id))
+            {
+                return new ContactWriteResult(null, Conflict: $"A contact with phone {parsed.E164} already exists.");
+            }
+            throw;
+        }
+        return new ContactWriteResult(ToDto(contact));
+    }
+
+    /// <summary>Adds and/or removes tags on many contacts in one statement each.</summary>
+    public async Task<int> BulkTagAsync(IReadOnlyCollection<Guid> contactIds, IReadOnlyList<string> add, IReadOnlyList<string> remove, CancellationToken ct)
+    {
+        var toAdd = NormalizeTags(add);
+        var toRemove = NormalizeTags(remove);
+        if (contactIds.Count == 0 || (toAdd.Count == 0 && toRemove.Count == 0))
+        {
+            return 0;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (toRemove.Count > 0)
+        {
+            await db.Set<ContactTag>().Where(t => contactIds.Contains(t.ContactId) && toRemove.Contains(t.Tag)).ExecuteDeleteAsync(ct);
+        }
+        if (toAdd.Count > 0)
+        {
+            var existing = await db.Set<ContactTag>().AsNoTracking()
+                .Where(t => contactIds.Contains(t.ContactId) && toAdd.Contains(t.Tag))
+                .Select(t => new { t.ContactId, t.Tag }).ToListAsync(ct);
+            var have = existing.Select(e => (e.ContactId, e.Tag)).ToHashSet();
+            var ids = await db.Set<Contact>().Where(c => contactIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+            foreach (var id in ids)
+            {
+                foreach (var tag in toAdd.Where(tag => !have.Contains((id, tag))))
+                {
+                    db.Add(new ContactTag { ContactId = id, Tag = tag });
+                }
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        await db.Set<Contact>().Where(c => contactIds.Contains(c.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, time.GetUtcNow().UtcDateTime), ct);
+        await tx.CommitAsync(ct);
+        return contactIds.Count;
+    }
+
+    public static ContactDto ToDto(Contact c) => new(
+        c.Id, c.Name, c.Phone, c.Email,
+        c.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal).ToList(),
+        c.State, c.Zip,
+        string.IsNullOrEmpty(c.TimeZones) ? [] : c.TimeZones.Split(','),
+        c.SmsConsent, c.SmsConsentChangedAt, c.InstagramHandle, c.FacebookHandle, c.CreatedAt, c.UpdatedAt);
+
+    public static List<string> NormalizeTags(IEnumerable<string>? tags) =>
+        (tags ?? []).Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+    internal static string InvalidPhoneMessage(string? phone) =>
+        string.IsNullOrWhiteSpace(phone)
+            ? "Phone is required."
+            : $"'{phone}' is not a valid phone number. Use a US number like (212) 555-0147 or +1 212 555 0147.";
+
+    private static IQueryable<Contact> Filter(IQueryable<Contact> contacts, ContactQuery query)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim();
+            var digits = new string(q.Where(char.IsDigit).ToArray());
+            var pattern = $"%{q.ToLowerInvariant()}%";
+            contacts = digits.Length >= 3
+                ? contacts.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern) || (c.Phone != null && c.Phone.Contains(digits)) || (c.Email != null && EF.Functions.Like(c.Email.ToLower(), pattern)))
+                : contacts.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern) || (c.Email != null && EF.Functions.Like(c.Email.ToLower(), pattern)));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Tag))
+        {
+            var tag = query.Tag.Trim().ToLowerInvariant();
+            contacts = contacts.Where(c => c.Tags.Any(t => t.Tag == tag));
+        }
+        if (query.Consent is { } consent)
+        {
+            contacts = contacts.Where(c => c.SmsConsent == consent);
+        }
+        return contacts;
+    }
+
+    private static void ValidateCommon(Dictionary<string, string[]> errors, string? email, string? state, IReadOnlyList<string>? tags,
+        SmsConsent? consent, string? consentSource, bool consentPresent)
+    {
+        if (!string.IsNullOrWhiteSpace(email) && !errors.ContainsKey("email") && !MailAddress.TryCreate(email.Trim(), out _))
+        {
+            errors["email"] = [$"'{email}' is not a valid email address."];
+        }
+        if (!string.IsNullOrWhiteSpace(state) && !UsAreaCodes.IsUsState(state.Trim()))
+        {
+            errors["state"] = [$"'{state}' is not a US two-letter state code."];
+        }
+        var normalized = NormalizeTags(tags);
+        if (normalized.Count > MaxTags)
+        {
+            errors["tags"] = [$"At most {MaxTags} tags."];
+        }
+        else if (normalized.Any(t => t.Length > 50))
+        {
+            errors["tags"] = ["A tag is at most 50 characters."];
+        }
+        if (consentPresent && consent is not null && string.IsNullOrWhiteSpace(consentSource))
+        {
+            errors["consentSource"] = ["Changing SMS consent needs consentSource: where the consent (or opt-out) came from."];
+        }
+    }
+
+    private async Task<bool> PhoneTakenAsync(string e164, CancellationToken ct, Guid? exceptId = null)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Contact>().AnyAsync(c => c.Phone == e164 && c.Id != exceptId, ct);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

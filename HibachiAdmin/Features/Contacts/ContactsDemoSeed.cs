@@ -1,0 +1,68 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Infrastructure.Data;
+
+namespace HibachiAdmin.Features.Contacts;
+
+/// <summary>~150 realistic contacts with tags and a consent history (Seed:Demo=true).</summary>
+public sealed class ContactsDemoSeed(PhoneNumbers phones) : IDemoSeedContributor
+{
+    public const string ContactsKey = "contacts";
+
+    private static readonly string[] FirstNames = ["Maria", "James", "Aisha", "Chen", "Sofia", "Marcus", "Priya", "Diego", "Emily", "Jamal", "Hannah", "Kenji", "Olivia", "Tyrone", "Grace", "Luis", "Fatima", "Noah", "Ava", "Mateo", "Chloe", "Andre", "Isabella", "Ethan", "Mei", "Carlos", "Zoe", "Samuel", "Lena", "Omar"];
+    private static readonly string[] LastNames = ["Garcia", "Johnson", "Khan", "Wang", "Rossi", "Brown", "Patel", "Hernandez", "Smith", "Williams", "Cohen", "Tanaka", "Miller", "Davis", "Kim", "Lopez", "Ali", "Wilson", "Moore", "Silva", "Nguyen", "Thomas", "Martinez", "Anderson", "Li", "Reyes", "Clark", "Lewis", "Walker", "Young"];
+    private static readonly string[] AreaCodes = ["212", "718", "917", "646", "516", "631", "914", "201", "305", "786", "405", "512", "713", "907", "310", "312", "404", "617"];
+    private static readonly string[] Tags = ["vip", "corporate", "birthday", "wedding", "repeat", "newsletter", "graduation", "kids-party"];
+
+    public int Order => 10;
+
+    public Task SeedAsync(AppDbContext db, DemoSeedContext context, CancellationToken ct)
+    {
+        var r = context.Random;
+        var ids = new List<Guid>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; ids.Count < 150 && i < 2000; i++)
+        {
+            var area = AreaCodes[r.Next(AreaCodes.Length)];
+            // 555-01xx is reserved for fiction; other 555 lines are not all valid, so use real-looking exchanges.
+            var raw = i < 100 ? $"({area}) 555-01{i % 100:D2}" : $"{area}-{r.Next(201, 990)}-{r.Next(1000, 9999)}";
+            var parsed = phones.Parse(raw);
+            if (parsed is null || !used.Add(parsed.E164))
+            {
+                continue;
+            }
+            var first = FirstNames[r.Next(FirstNames.Length)];
+            var last = LastNames[r.Next(LastNames.Length)];
+            var created = context.UtcNow.AddDays(-r.Next(1, 400)).AddMinutes(-r.Next(0, 1440));
+            var contact = new Contact
+            {
+                Name = $"{first} {last}",
+                Phone = parsed.E164,
+                Email = r.Next(3) == 0 ? null : $"{first}.{last}{r.Next(10, 99)}@example.com".ToLowerInvariant(),
+                State = UsAreaCodes.StateFor(parsed.E164),
+                TimeZones = string.Join(',', parsed.TimeZones),
+                Zip = r.Next(2) == 0 ? $"{r.Next(10001, 11999):D5}" : null,
+                InstagramHandle = r.Next(4) == 0 ? $"{first}{last}".ToLowerInvariant() : null,
+                CreatedAt = created,
+                UpdatedAt = created,
+            };
+            foreach (var tag in Tags.Where(_ => r.Next(5) == 0).Distinct())
+            {
+                contact.Tags.Add(new ContactTag { ContactId = contact.Id, Tag = tag });
+            }
+            db.Add(contact);
+            var roll = r.Next(10);
+            if (roll < 6)
+            {
+                ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.OptedIn, "web-form", "Booking inquiry form checkbox: \"Text me offers\""), new Actor("demo-seed"), created.AddMinutes(5));
+            }
+            if (roll == 6)
+            {
+                ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.OptedIn, "web-form", "Inquiry form"), new Actor("demo-seed"), created.AddMinutes(5));
+                ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.OptedOut, "sms-keyword", "Inbound SMS: \"STOP\""), Actor.System, created.AddDays(20));
+            }
+            ids.Add(contact.Id);
+        }
+        context.Items[ContactsKey] = ids;
+        return Task.CompletedTask;
+    }
+}
