@@ -31,7 +31,7 @@ public sealed record ImportSummary(int Created, int Updated, IReadOnlyList<Impor
 /// De-duplicates by phone: an existing phone updates that contact, a phone repeated inside the file is
 /// rejected. Consent is only honoured with a consentSource. Commit is one transaction.
 /// </summary>
-public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, PhoneNumbers phones, TimeProvider time)
+public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, Phones phones, TimeProvider time)
 {
     public const int MaxRows = 20_000;
 

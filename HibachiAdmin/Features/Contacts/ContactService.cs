@@ -10,7 +10,7 @@ public sealed record ConsentChange(SmsConsent To, string Source, string? Evidenc
 /// The contacts feature's public service. Other features (inbox, campaigns, bookings, calls) find
 /// or create contacts and change consent only through here, so the ledger is always written.
 /// </summary>
-public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFactory, PhoneNumbers phones, TimeProvider time)
+public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFactory, Phones phones, TimeProvider time)
 {
     public async Task<Contact?> FindByPhoneAsync(string phone, CancellationToken ct)
     {
@@ -50,7 +50,7 @@ public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFac
         var now = time.GetUtcNow().UtcDateTime;
         var contact = new Contact
         {
-            Name = string.IsNullOrWhiteSpace(name) ? PhoneNumbers.Display(parsed.E164) : name.Trim(),
+            Name = string.IsNullOrWhiteSpace(name) ? Phones.Display(parsed.E164) : name.Trim(),
             Phone = parsed.E164,
             TimeZones = parsed.TimeZones.Count > 0 ? string.Join(',', parsed.TimeZones) : null,
             State = UsAreaCodes.StateFor(parsed.E164),

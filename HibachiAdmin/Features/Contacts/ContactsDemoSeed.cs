@@ -4,7 +4,7 @@ using HibachiAdmin.Infrastructure.Data;
 namespace HibachiAdmin.Features.Contacts;
 
 /// <summary>~150 realistic contacts with tags and a consent history (Seed:Demo=true).</summary>
-public sealed class ContactsDemoSeed(PhoneNumbers phones) : IDemoSeedContributor
+public sealed class ContactsDemoSeed(Phones phones) : IDemoSeedContributor
 {
     public const string ContactsKey = "contacts";
 

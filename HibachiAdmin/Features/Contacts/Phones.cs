@@ -8,7 +8,7 @@ public sealed record ParsedPhone(string E164, string? State, IReadOnlyList<strin
 /// Phone parsing on libphonenumber: any common format in, E.164 out, US default region.
 /// Also derives the IANA time zone(s) of the number, used for recipient-local quiet hours.
 /// </summary>
-public sealed class PhoneNumbers
+public sealed class Phones
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
     private static readonly PhoneNumberToTimeZonesMapper ZoneMapper = PhoneNumberToTimeZonesMapper.GetInstance();
