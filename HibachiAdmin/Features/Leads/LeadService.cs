@@ -35,7 +35,7 @@ public enum LeadChangeResult
 /// The leads feature's public service. Invariant kept here: a contact has at most one open lead
 /// (status not Booked/Lost); new inquiries update that lead instead of making another.
 /// </summary>
-public sealed class LeadService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
     public async Task<Lead?> GetAsync(Guid id, CancellationToken ct)
     {

@@ -1,10 +1,172 @@
+using System.Security.Claims;
+using System.Text.Json;
+using HibachiAdmin.Common;
+using HibachiAdmin.Infrastructure.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace HibachiAdmin.Features.Leads;
 
 public static class LeadsEndpoints
 {
     public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/leads").WithTags("Leads");
+        var group = app.MapGroup("/api/v1/leads").WithTags("Leads").RequireAuthorization(Policies.StaffPlus);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapPost("/", CreateAsync);
+        group.MapPatch("/{id:guid}", PatchAsync);
+        group.MapGet("/{id:guid}/history", HistoryAsync);
         return app;
     }
+
+    private static async Task<Results<Ok<PagedResult<LeadDto>>, ValidationProblem>> ListAsync(
+        LeadService leads, string? status, string? source, string? from, string? to, Guid? contactId, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = new PageRequest(page ?? 1, pageSize ?? 50);
+        var errors = paging.Validate() ?? [];
+        var statusValue = ParseEnum<LeadStatus>(status, "status", errors);
+        var sourceValue = ParseEnum<LeadSource>(source, "source", errors);
+        var fromValue = ParseDate(from, "from", errors);
+        var toValue = ParseDate(to, "to", errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        return TypedResults.Ok(await leads.ListAsync(new LeadListQuery(statusValue, sourceValue, fromValue, toValue, contactId, paging.Page, paging.PageSize), ct));
+    }
+
+    private static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> GetAsync(Guid id, LeadService leads, CancellationToken ct) =>
+        await leads.GetDtoAsync(id, ct) is { } lead ? TypedResults.Ok(lead) : NotFound(id);
+
+    private static async Task<Results<Created<LeadDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        JsonElement body, LeadService leads, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var r = new JsonPatchReader(body);
+        if (!r.IsObject)
+        {
+            return TypedResults.ValidationProblem(Validation.Error("body", "The body must be a JSON object."));
+        }
+        var contactText = r.String("contactId");
+        var source = r.Enum<LeadSource>("source");
+        var status = r.Enum<LeadStatus>("status");
+        var lostReason = r.String("lostReason");
+        var eventDate = r.Date("eventDate");
+        var guests = r.Int("guestCount");
+        var zip = r.String("zip");
+        var location = r.String("location");
+        var occasion = r.String("occasion");
+        var value = r.Decimal("estimatedValue");
+        var notes = r.String("notes");
+        if (!Guid.TryParse(contactText.Value, out var contactId))
+        {
+            r.Errors["contactId"] = ["contactId is required (a contact id)."];
+        }
+        if (source.Value is null && !r.Errors.ContainsKey("source"))
+        {
+            r.Errors["source"] = ["source is required."];
+        }
+        if (r.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(r.Errors);
+        }
+        var input = new NewLead(contactId, source.Value!.Value, eventDate.Value, guests.Value, zip.Value, location.Value, occasion.Value, value.Value, notes.Value,
+            ThreadId: GuidOrNull(r, "threadId"), CallId: GuidOrNull(r, "callId"), QrCodeId: GuidOrNull(r, "qrCodeId"), CampaignId: GuidOrNull(r, "campaignId"));
+        var result = await leads.CreateAsync(input, status.Value ?? LeadStatus.New, lostReason.Value, Actor.From(user), ct);
+        return ToResult(result, lead => TypedResults.Created($"/api/v1/leads/{lead.Id}", lead));
+    }
+
+    private static async Task<Results<Ok<LeadDto>, ValidationProblem, ProblemHttpResult>> PatchAsync(
+        Guid id, JsonElement body, LeadService leads, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var r = new JsonPatchReader(body);
+        if (!r.IsObject)
+        {
+            return TypedResults.ValidationProblem(Validation.Error("body", "The body must be a JSON object with the fields to change."));
+        }
+        var patch = new LeadPatch
+        {
+            Status = r.Enum<LeadStatus>("status"),
+            LostReason = r.String("lostReason"),
+            Source = r.Enum<LeadSource>("source"),
+            EventDate = r.Date("eventDate"),
+            GuestCount = r.Int("guestCount"),
+            Zip = r.String("zip"),
+            Location = r.String("location"),
+            Occasion = r.String("occasion"),
+            EstimatedValue = r.Decimal("estimatedValue"),
+            Notes = r.String("notes"),
+        };
+        if (r.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(r.Errors);
+        }
+        return ToResult(await leads.UpdateAsync(id, patch, Actor.From(user), ct), TypedResults.Ok);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<LeadStatusChange>>, ProblemHttpResult>> HistoryAsync(Guid id, LeadService leads, CancellationToken ct) =>
+        await leads.GetDtoAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await leads.GetHistoryAsync(id, ct));
+
+    private static Results<T, ValidationProblem, ProblemHttpResult> ToResult<T>(LeadWriteResult result, Func<LeadDto, T> ok) where T : IResult
+    {
+        if (result.Errors is { Count: > 0 })
+        {
+            return TypedResults.ValidationProblem(result.Errors);
+        }
+        if (result.NotFound)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Lead not found");
+        }
+        if (result.Conflict is not null)
+        {
+            return TypedResults.Problem(statusCode: 409, title: "Contact already has an open lead", detail: result.Conflict,
+                extensions: new Dictionary<string, object?> { ["existingLeadId"] = result.ExistingLeadId });
+        }
+        return ok(result.Lead!);
+    }
+
+    private static Guid? GuidOrNull(JsonPatchReader r, string name)
+    {
+        var (present, text) = r.String(name);
+        if (!present || text is null)
+        {
+            return null;
+        }
+        if (Guid.TryParse(text, out var id))
+        {
+            return id;
+        }
+        r.Errors[name] = [$"{name} must be an id."];
+        return null;
+    }
+
+    private static TEnum? ParseEnum<TEnum>(string? text, string name, Dictionary<string, string[]> errors) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (!text.Any(char.IsDigit) && Enum.TryParse<TEnum>(text, true, out var value))
+        {
+            return value;
+        }
+        errors[name] = [$"{name} must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(Validation.CamelCase))}."];
+        return null;
+    }
+
+    private static DateOnly? ParseDate(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+        {
+            return date;
+        }
+        errors[name] = [$"{name} must be a date like 2026-12-05."];
+        return null;
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(statusCode: 404, title: "Lead not found", detail: $"No lead has id {id}.");
 }

@@ -1,3 +1,5 @@
+using HibachiAdmin.Infrastructure.Data;
+
 namespace HibachiAdmin.Features.Leads;
 
 public static class LeadsFeature
@@ -5,6 +7,7 @@ public static class LeadsFeature
     public static WebApplicationBuilder AddLeads(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<LeadService>();
+        builder.Services.AddSingleton<IDemoSeedContributor, LeadsDemoSeed>();
         return builder;
     }
 }

@@ -1,0 +1,35 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HibachiAdmin.Tests.Features.Leads;
+
+public sealed class LeadBoardServiceTests
+{
+    [Fact]
+    public async Task Board_sorts_by_urgency_and_totals_each_column()
+    {
+        await using var app = new AppFactory { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)) };
+        var contacts = app.Services.GetRequiredService<ContactService>();
+        var leads = app.Services.GetRequiredService<LeadService>();
+        async Task<Guid> Contact(string phone) => (await contacts.FindOrCreateByPhoneAsync(phone, null, default))!.Value.Contact.Id;
+
+        var far = await leads.CreateAsync(new NewLead(await Contact("(212) 555-0121"), LeadSource.Sms, new DateOnly(2027, 3, 1), EstimatedValue: 1000), LeadStatus.Qualified, null, Actor.System, default);
+        var none = await leads.CreateAsync(new NewLead(await Contact("(212) 555-0122"), LeadSource.Sms, null, EstimatedValue: 500), LeadStatus.Qualified, null, Actor.System, default);
+        var soon = await leads.CreateAsync(new NewLead(await Contact("(212) 555-0123"), LeadSource.Sms, new DateOnly(2026, 11, 28), EstimatedValue: 250.5m), LeadStatus.Qualified, null, Actor.System, default);
+        await leads.CreateAsync(new NewLead(await Contact("(212) 555-0124"), LeadSource.Phone, new DateOnly(2026, 12, 1), EstimatedValue: 99), LeadStatus.New, null, Actor.System, default);
+
+        var board = await leads.GetBoardAsync(new BoardFilter(), default);
+        var qualified = board.Columns.Single(c => c.Status == LeadStatus.Qualified);
+        Assert.Equal([soon.Lead!.Id, far.Lead!.Id, none.Lead!.Id], qualified.Cards.Select(c => c.Id).ToArray());
+        Assert.Equal(3, qualified.Count);
+        Assert.Equal(1750.5m, qualified.TotalValue);
+        Assert.Equal(4, qualified.Cards[0].DaysUntilEvent(board.Today));
+
+        var phoneOnly = await leads.GetBoardAsync(new BoardFilter(Source: LeadSource.Phone), default);
+        Assert.Equal(1, phoneOnly.Columns.Sum(c => c.Count));
+    }
+}

@@ -1,0 +1,262 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Contacts;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Leads;
+
+public sealed partial class LeadService
+{
+    public const int MaxGuests = 500;
+
+    private static readonly LeadStatus[] OpenStatuses = [LeadStatus.New, LeadStatus.Contacted, LeadStatus.Qualified, LeadStatus.Quoted];
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// The board: every open lead, plus the latest <see cref="BoardFilter.ClosedLimit"/> booked and lost
+    /// ones; cards sorted by urgency (soonest event first, no date last); totals per column in SQL.
+    /// </summary>
+    public async Task<LeadBoard> GetBoardAsync(BoardFilter filter, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var leads = Filter(db.Set<Lead>().AsNoTracking(), filter.Source, filter.From, filter.To);
+
+        var totals = await leads.GroupBy(l => l.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count(), Value = g.Sum(l => l.EstimatedValue ?? 0m) })
+            .ToListAsync(ct);
+
+        var open = await Project(leads.Where(l => OpenStatuses.Contains(l.Status))).ToListAsync(ct);
+        var closed = new List<LeadCard>();
+        foreach (var status in new[] { LeadStatus.Booked, LeadStatus.Lost })
+        {
+            closed.AddRange(await Project(leads.Where(l => l.Status == status).OrderByDescending(l => l.StatusChangedAt).Take(filter.ClosedLimit)).ToListAsync(ct));
+        }
+
+        var columns = Enum.GetValues<LeadStatus>().Select(status =>
+        {
+            var cards = open.Concat(closed).Where(c => c.Status == status)
+                .OrderBy(c => c.EventDate is null)
+                .ThenBy(c => c.EventDate)
+                .ThenByDescending(c => c.CreatedAt)
+                .ToList();
+            var total = totals.FirstOrDefault(t => t.Status == status);
+            return new BoardColumn(status, cards, total?.Count ?? 0, total?.Value ?? 0m);
+        }).ToList();
+        return new LeadBoard(columns, Today());
+    }
+
+    public async Task<PagedResult<LeadDto>> ListAsync(LeadListQuery query, CancellationToken ct)
+    {
+        var paging = new PageRequest(query.Page, query.PageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var leads = Filter(db.Set<Lead>().AsNoTracking(), query.Source, query.From, query.To);
+        if (query.Status is { } status)
+        {
+            leads = leads.Where(l => l.Status == status);
+        }
+        if (query.ContactId is { } contactId)
+        {
+            leads = leads.Where(l => l.ContactId == contactId);
+        }
+        var total = await leads.CountAsync(ct);
+        var items = await ProjectDto(leads.OrderByDescending(l => l.CreatedAt).ThenBy(l => l.Id).Skip(paging.Skip).Take(paging.Take)).ToListAsync(ct);
+        return new PagedResult<LeadDto>(items, total);
+    }
+
+    public async Task<LeadDto?> GetDtoAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ProjectDto(db.Set<Lead>().AsNoTracking().Where(l => l.Id == id)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>API/page create: validated; refuses a second open lead for the same contact (409 naming the open one).</summary>
+    public async Task<LeadWriteResult> CreateAsync(NewLead input, LeadStatus status, string? lostReason, Actor actor, CancellationToken ct)
+    {
+        var errors = ValidateFields(input.GuestCount, input.EstimatedValue, status, lostReason, input.Notes);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Set<Contact>().AnyAsync(c => c.Id == input.ContactId, ct))
+        {
+            errors["contactId"] = ["No contact has this id."];
+        }
+        if (errors.Count > 0)
+        {
+            return new LeadWriteResult(null, errors);
+        }
+        var isOpen = OpenStatuses.Contains(status);
+        if (isOpen && await OpenLeads(db, input.ContactId).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct) is { } existing)
+        {
+            return new LeadWriteResult(null, Conflict: $"This contact already has an open lead ({existing}); update that one instead.", ExistingLeadId: existing);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var lead = new Lead
+        {
+            ContactId = input.ContactId,
+            Source = input.Source,
+            Status = status,
+            LostReason = status == LeadStatus.Lost ? lostReason!.Trim() : null,
+            EventDate = input.EventDate,
+            GuestCount = input.GuestCount,
+            Zip = Trim(input.Zip),
+            Location = Trim(input.Location),
+            Occasion = Trim(input.Occasion),
+            EstimatedValue = input.EstimatedValue,
+            Notes = Trim(input.Notes),
+            ThreadId = input.ThreadId,
+            CallId = input.CallId,
+            QrCodeId = input.QrCodeId,
+            CampaignId = input.CampaignId,
+            MessageId = input.MessageId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            StatusChangedAt = now,
+        };
+        db.Add(lead);
+        db.Add(new LeadStatusChange { LeadId = lead.Id, To = status, ChangedBy = actor.Name, At = now, Reason = status == LeadStatus.Lost ? lead.LostReason : $"Created ({input.Source})" });
+        await db.SaveChangesAsync(ct);
+        return new LeadWriteResult(await GetDtoAsync(lead.Id, ct));
+    }
+
+    public async Task<LeadWriteResult> UpdateAsync(Guid id, LeadPatch patch, Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lead is null)
+        {
+            return new LeadWriteResult(null, NotFound: true);
+        }
+        var newStatus = patch.Status.Set ? patch.Status.Value : lead.Status;
+        var errors = new Dictionary<string, string[]>();
+        if (patch.Status.Set && patch.Status.Value is null)
+        {
+            errors["status"] = ["status cannot be null."];
+        }
+        if (patch.Source.Set && patch.Source.Value is null)
+        {
+            errors["source"] = ["source cannot be null."];
+        }
+        var reason = patch.LostReason.Set ? patch.LostReason.Value : lead.LostReason;
+        foreach (var (k, v) in ValidateFields(patch.GuestCount.Set ? patch.GuestCount.Value : null, patch.EstimatedValue.Set ? patch.EstimatedValue.Value : null,
+                     newStatus ?? lead.Status, newStatus == LeadStatus.Lost && lead.Status != LeadStatus.Lost ? (patch.LostReason.Set ? patch.LostReason.Value : null) : reason,
+                     patch.Notes.Set ? patch.Notes.Value : null))
+        {
+            errors[k] = v;
+        }
+        if (errors.Count > 0)
+        {
+            return new LeadWriteResult(null, errors);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        if (newStatus is { } s && s != lead.Status)
+        {
+            if (OpenStatuses.Contains(s) && !OpenStatuses.Contains(lead.Status)
+                && await OpenLeads(db, lead.ContactId).Where(l => l.Id != lead.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct) is { } other)
+            {
+                return new LeadWriteResult(null, Conflict: $"This contact already has another open lead ({other}).", ExistingLeadId: other);
+            }
+            db.Add(new LeadStatusChange { LeadId = lead.Id, From = lead.Status, To = s, Reason = s == LeadStatus.Lost ? Trim(reason) : null, ChangedBy = actor.Name, At = now });
+            lead.Status = s;
+            lead.StatusChangedAt = now;
+        }
+        lead.LostReason = lead.Status == LeadStatus.Lost ? Trim(reason) : null;
+        if (patch.Source.Set && patch.Source.Value is { } source)
+        {
+            lead.Source = source;
+        }
+        if (patch.EventDate.Set)
+        {
+            lead.EventDate = patch.EventDate.Value;
+        }
+        if (patch.GuestCount.Set)
+        {
+            lead.GuestCount = patch.GuestCount.Value;
+        }
+        if (patch.Zip.Set)
+        {
+            lead.Zip = Trim(patch.Zip.Value);
+        }
+        if (patch.Location.Set)
+        {
+            lead.Location = Trim(patch.Location.Value);
+        }
+        if (patch.Occasion.Set)
+        {
+            lead.Occasion = Trim(patch.Occasion.Value);
+        }
+        if (patch.EstimatedValue.Set)
+        {
+            lead.EstimatedValue = patch.EstimatedValue.Value;
+        }
+        if (patch.Notes.Set)
+        {
+            lead.Notes = Trim(patch.Notes.Value);
+        }
+        lead.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return new LeadWriteResult(await GetDtoAsync(id, ct));
+    }
+
+    /// <summary>Numbers for the home page.</summary>
+    public async Task<LeadStats> GetStatsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var weekAgo = now.AddDays(-7);
+        var newThisWeek = await db.Set<Lead>().CountAsync(l => l.CreatedAt >= weekAgo, ct);
+        var byStatus = await db.Set<Lead>().GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var pipeline = await db.Set<Lead>().Where(l => OpenStatuses.Contains(l.Status)).SumAsync(l => l.EstimatedValue ?? 0m, ct);
+        var horizon = today.AddDays(14);
+        var upcoming = await Project(db.Set<Lead>().AsNoTracking()
+            .Where(l => l.Status != LeadStatus.Lost && l.EventDate >= today && l.EventDate <= horizon)
+            .OrderBy(l => l.EventDate).Take(10)).ToListAsync(ct);
+        return new LeadStats(newThisWeek, byStatus, pipeline, upcoming);
+    }
+
+    private static Dictionary<string, string[]> ValidateFields(int? guests, decimal? value, LeadStatus status, string? lostReason, string? notes)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (guests is < 1 or > MaxGuests)
+        {
+            errors["guestCount"] = [$"guestCount must be between 1 and {MaxGuests}."];
+        }
+        if (value is < 0)
+        {
+            errors["estimatedValue"] = ["estimatedValue cannot be negative."];
+        }
+        if (status == LeadStatus.Lost && string.IsNullOrWhiteSpace(lostReason))
+        {
+            errors["lostReason"] = ["A lost lead needs a reason (e.g. price, date taken, went with another caterer)."];
+        }
+        if (notes is { Length: > 4000 })
+        {
+            errors["notes"] = ["notes is at most 4000 characters."];
+        }
+        return errors;
+    }
+
+    private static IQueryable<Lead> Filter(IQueryable<Lead> leads, LeadSource? source, DateOnly? from, DateOnly? to)
+    {
+        if (source is { } s)
+        {
+            leads = leads.Where(l => l.Source == s);
+        }
+        if (from is { } f)
+        {
+            leads = leads.Where(l => l.EventDate >= f);
+        }
+        if (to is { } t)
+        {
+            leads = leads.Where(l => l.EventDate <= t);
+        }
+        return leads;
+    }
+
+    private static IQueryable<LeadCard> Project(IQueryable<Lead> leads) =>
+        leads.Select(l => new LeadCard(l.Id, l.ContactId, l.Contact!.Name, l.Source, l.Status, l.EventDate, l.GuestCount, l.Occasion, l.EstimatedValue, l.CreatedAt));
+
+    private static IQueryable<LeadDto> ProjectDto(IQueryable<Lead> leads) =>
+        leads.Select(l => new LeadDto(l.Id, l.ContactId, l.Contact!.Name, l.Contact.Phone, l.Source, l.Status, l.LostReason, l.EventDate, l.GuestCount,
+            l.Zip, l.Location, l.Occasion, l.EstimatedValue, l.Notes, l.ThreadId, l.CallId, l.QrCodeId, l.CampaignId, l.CreatedAt, l.UpdatedAt, l.StatusChangedAt));
+
+    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
