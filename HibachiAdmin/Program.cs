@@ -1,5 +1,6 @@
 using HibachiAdmin.Components;
 using HibachiAdmin.Components.Account;
+using HibachiAdmin.Features.Admin;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Infrastructure.Data;
@@ -22,6 +23,7 @@ builder.Services.AddSingleton<DemoSeeder>();
 
 builder.AddContacts();
 builder.AddLeads();
+builder.AddAdmin();
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseBearerStampValidation();
 app.UseRateLimiter();
+app.UseMustChangePassword();
 app.UseAuthorization();
 app.UseAntiforgery();
 
