@@ -4,8 +4,8 @@ public static class AdminFeature
 {
     public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
     {
-        // Scoped: UserManager is scoped. The Users page resolves it per circuit.
-        builder.Services.AddScoped<UserAdminService>();
+        builder.Services.AddSingleton<UserAdminService>();
+        builder.Services.AddScoped<UserAdminOperations>();
         return builder;
     }
 }
