@@ -33,3 +33,22 @@ public sealed class LeadBoardServiceTests
         Assert.Equal(1, phoneOnly.Columns.Sum(c => c.Count));
     }
 }
+
+public sealed class LeadReopenTests
+{
+    [Fact]
+    public async Task Reopening_a_lost_lead_is_refused_when_the_contact_has_another_open_lead()
+    {
+        await using var app = new AppFactory();
+        var contacts = app.Services.GetRequiredService<ContactService>();
+        var leads = app.Services.GetRequiredService<LeadService>();
+        var contactId = (await contacts.FindOrCreateByPhoneAsync("(212) 555-0131", null, default))!.Value.Contact.Id;
+        var lost = await leads.CreateAsync(new NewLead(contactId, LeadSource.Sms), LeadStatus.Lost, "Price", Actor.System, default);
+        var open = await leads.CreateAsync(new NewLead(contactId, LeadSource.Phone), LeadStatus.New, null, Actor.System, default);
+        Assert.True(open.Succeeded);
+
+        Assert.Equal(LeadChangeResult.Conflict, await leads.ChangeStatusAsync(lost.Lead!.Id, LeadStatus.Contacted, null, Actor.System, default));
+        Assert.Equal(LeadChangeResult.Changed, await leads.ChangeStatusAsync(open.Lead!.Id, LeadStatus.Booked, null, Actor.System, default));
+        Assert.Equal(LeadChangeResult.Changed, await leads.ChangeStatusAsync(lost.Lead.Id, LeadStatus.Contacted, null, Actor.System, default));
+    }
+}

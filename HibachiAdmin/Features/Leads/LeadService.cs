@@ -29,6 +29,8 @@ public enum LeadChangeResult
     Unchanged,
     NotFound,
     Invalid,
+    /// <summary>Reopening would give the contact a second open lead.</summary>
+    Conflict,
 }
 
 /// <summary>
@@ -127,6 +129,11 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
         if (lead.Status == to)
         {
             return LeadChangeResult.Unchanged;
+        }
+        if (!lead.IsOpen && to is not (LeadStatus.Booked or LeadStatus.Lost)
+            && await OpenLeads(db, lead.ContactId).AnyAsync(l => l.Id != lead.Id, ct))
+        {
+            return LeadChangeResult.Conflict;
         }
         var now = time.GetUtcNow().UtcDateTime;
         db.Add(new LeadStatusChange { LeadId = lead.Id, From = lead.Status, To = to, Reason = reason?.Trim(), ChangedBy = actor.Name, At = now });
