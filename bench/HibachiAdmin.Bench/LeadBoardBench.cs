@@ -70,7 +70,7 @@ public sealed class LeadBoardBench : IBench
         }
         return
         [
-            $"{total} leads ({cards} cards on the board: all open + latest 100 booked/lost): board query median {Median(queryTimes):F1} ms, p95 {Percentile(queryTimes, 0.95):F1} ms (SQLite)",
+            $"{total} leads ({cards} cards on the board: the 100 most urgent or latest per column): board query median {Median(queryTimes):F1} ms, p95 {Percentile(queryTimes, 0.95):F1} ms (SQLite)",
             $"board component render (bUnit, server-side render tree + markup): first {first:F0} ms, median of 10 {Median(renderTimes):F0} ms",
         ];
     }

@@ -45,7 +45,8 @@ public sealed record BoardColumn(LeadStatus Status, IReadOnlyList<LeadCard> Card
 
 public sealed record LeadBoard(IReadOnlyList<BoardColumn> Columns, DateOnly Today);
 
-public sealed record BoardFilter(LeadSource? Source = null, DateOnly? From = null, DateOnly? To = null, int ClosedLimit = 100);
+/// <param name="ColumnLimit">Cards per column (most urgent first for open columns, latest first for closed ones); the header still counts all.</param>
+public sealed record BoardFilter(LeadSource? Source = null, DateOnly? From = null, DateOnly? To = null, int ColumnLimit = 100);
 
 public sealed record LeadListQuery(LeadStatus? Status = null, LeadSource? Source = null, DateOnly? From = null, DateOnly? To = null, Guid? ContactId = null, int Page = 1, int PageSize = 50);
 

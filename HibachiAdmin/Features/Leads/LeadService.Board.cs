@@ -13,8 +13,8 @@ public sealed partial class LeadService
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     /// <summary>
-    /// The board: every open lead, plus the latest <see cref="BoardFilter.ClosedLimit"/> booked and lost
-    /// ones; cards sorted by urgency (soonest event first, no date last); totals per column in SQL.
+    /// The board: per column the <see cref="BoardFilter.ColumnLimit"/> most urgent open leads (soonest
+    /// event first, no date last) or latest booked/lost ones; counts and value totals over all leads, in SQL.
     /// </summary>
     public async Task<LeadBoard> GetBoardAsync(BoardFilter filter, CancellationToken ct)
     {
@@ -25,22 +25,28 @@ public sealed partial class LeadService
             .Select(g => new { Status = g.Key, Count = g.Count(), Value = g.Sum(l => l.EstimatedValue ?? 0m) })
             .ToListAsync(ct);
 
-        var open = await Project(leads.Where(l => OpenStatuses.Contains(l.Status))).ToListAsync(ct);
-        var closed = new List<LeadCard>();
+        // One bounded query per column keeps a 2,000-lead board cheap to load and to render.
+        var cards = new List<LeadCard>();
+        foreach (var status in OpenStatuses)
+        {
+            cards.AddRange(await Project(leads.Where(l => l.Status == status)
+                .OrderBy(l => l.EventDate == null).ThenBy(l => l.EventDate).ThenByDescending(l => l.CreatedAt)
+                .Take(filter.ColumnLimit)).ToListAsync(ct));
+        }
         foreach (var status in new[] { LeadStatus.Booked, LeadStatus.Lost })
         {
-            closed.AddRange(await Project(leads.Where(l => l.Status == status).OrderByDescending(l => l.StatusChangedAt).Take(filter.ClosedLimit)).ToListAsync(ct));
+            cards.AddRange(await Project(leads.Where(l => l.Status == status).OrderByDescending(l => l.StatusChangedAt).Take(filter.ColumnLimit)).ToListAsync(ct));
         }
 
         var columns = Enum.GetValues<LeadStatus>().Select(status =>
         {
-            var cards = open.Concat(closed).Where(c => c.Status == status)
+            var inColumn = cards.Where(c => c.Status == status)
                 .OrderBy(c => c.EventDate is null)
                 .ThenBy(c => c.EventDate)
                 .ThenByDescending(c => c.CreatedAt)
                 .ToList();
             var total = totals.FirstOrDefault(t => t.Status == status);
-            return new BoardColumn(status, cards, total?.Count ?? 0, total?.Value ?? 0m);
+            return new BoardColumn(status, inColumn, total?.Count ?? 0, total?.Value ?? 0m);
         }).ToList();
         return new LeadBoard(columns, Today());
     }
