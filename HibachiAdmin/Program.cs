@@ -35,6 +35,8 @@ app.UseForwardedHeaders();
 app.UseErrorResponses();
 app.UseRequestBodyLimit();
 app.UseStaticFiles();
+// Routing after the status-code pages so a re-executed 404 is routed to the not-found page.
+app.UseRouting();
 app.UseAuthentication();
 app.UseBearerStampValidation();
 app.UseRateLimiter();

@@ -79,3 +79,38 @@ public sealed class HealthAndAuthTests(AppFactory factory) : IClassFixture<AppFa
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/hangfire")).StatusCode);
     }
 }
+
+public sealed class ErrorResponseTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task An_unknown_page_gets_the_404_page_for_a_signed_in_user()
+    {
+        var client = await factory.CreateAdminClientAsync();
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        var response = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_api_route_gets_a_404_problem()
+    {
+        var client = await factory.CreateAdminClientAsync();
+        var response = await client.GetAsync("/api/v1/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Health_check_reports_unhealthy_when_the_database_does_not_answer()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.EntityFrameworkServiceCollectionExtensions.AddDbContextFactory<HibachiAdmin.Infrastructure.Data.AppDbContext>(services,
+            o => Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions.UseSqlite(o, "Data Source=/nonexistent-dir/nowhere.db;Mode=ReadOnly"));
+        await using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        var check = new HibachiAdmin.Infrastructure.Web.DatabaseHealthCheck(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<HibachiAdmin.Infrastructure.Data.AppDbContext>>(provider));
+        var result = await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, result.Status);
+    }
+}
