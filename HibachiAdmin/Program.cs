@@ -3,6 +3,7 @@ using HibachiAdmin.Components.Account;
 using HibachiAdmin.Features.Admin;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Messaging;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Identity;
 using HibachiAdmin.Infrastructure.Jobs;
@@ -24,6 +25,7 @@ builder.Services.AddSingleton<DemoSeeder>();
 builder.AddContacts();
 builder.AddLeads();
 builder.AddAdmin();
+builder.AddMessaging();
 
 var app = builder.Build();
 
@@ -49,6 +51,7 @@ app.MapAuthEndpoints();
 app.MapJobsDashboard();
 app.MapContactsApi();
 app.MapLeadsApi();
+app.MapMessaging();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()

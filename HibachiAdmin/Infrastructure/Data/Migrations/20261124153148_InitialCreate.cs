@@ -93,6 +93,76 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "InboundEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboundEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboundMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RefusedReason = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Encoding = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Segments = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cost = table.Column<double>(type: "REAL", precision: 10, scale: 4, nullable: false),
+                    CorrelationId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Threads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Platform = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LastMessageAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastMessagePreview = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UnreadCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Threads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -279,6 +349,52 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboundStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboundStatusChanges_OutboundMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "OutboundMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OutboundMessageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Messages_Threads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalTable: "Threads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LeadStatusChanges",
                 columns: table => new
                 {
@@ -371,6 +487,17 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 column: "Tag");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboundEvents_ProcessedAt",
+                table: "InboundEvents",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboundEvents_Provider_ExternalId",
+                table: "InboundEvents",
+                columns: new[] { "Provider", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_ContactId",
                 table: "Leads",
                 column: "ContactId");
@@ -389,6 +516,54 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 name: "IX_LeadStatusChanges_LeadId_At",
                 table: "LeadStatusChanges",
                 columns: new[] { "LeadId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_ThreadId_At",
+                table: "Messages",
+                columns: new[] { "ThreadId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_ThreadId_ExternalId",
+                table: "Messages",
+                columns: new[] { "ThreadId", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_CorrelationId",
+                table: "OutboundMessages",
+                column: "CorrelationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_ProviderMessageId",
+                table: "OutboundMessages",
+                column: "ProviderMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_To_CreatedAt",
+                table: "OutboundMessages",
+                columns: new[] { "To", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundStatusChanges_MessageId",
+                table: "OutboundStatusChanges",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Threads_ContactId",
+                table: "Threads",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Threads_LastMessageAt",
+                table: "Threads",
+                column: "LastMessageAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Threads_Platform_ExternalId",
+                table: "Threads",
+                columns: new[] { "Platform", "ExternalId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -419,7 +594,16 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "InboundEvents");
+
+            migrationBuilder.DropTable(
                 name: "LeadStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "Messages");
+
+            migrationBuilder.DropTable(
+                name: "OutboundStatusChanges");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -429,6 +613,12 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Leads");
+
+            migrationBuilder.DropTable(
+                name: "Threads");
+
+            migrationBuilder.DropTable(
+                name: "OutboundMessages");
 
             migrationBuilder.DropTable(
                 name: "Contacts");

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HibachiAdmin.Features.Messaging;
+
+/// <summary>
+/// A provider notification exactly as received, stored in the webhook request before anything else
+/// happens (unique on provider + event id), then processed by a job. Unprocessed rows are swept.
+/// </summary>
+public sealed class InboundEvent
+{
+    public Guid Id { get; set; }
+    public string Provider { get; set; } = "";
+    public string ExternalId { get; set; } = "";
+    /// <summary>Which webhook received it: "sms" or "voice".</summary>
+    public string Channel { get; set; } = "";
+    public string Payload { get; set; } = "";
+    public DateTime ReceivedAt { get; set; }
+    public DateTime? ProcessedAt { get; set; }
+    public int Attempts { get; set; }
+    /// <summary>Lease of the worker processing it, so the job and the sweep never run one event twice at once.</summary>
+    public DateTime? LockedUntil { get; set; }
+    public string? Outcome { get; set; }
+    public string? LastError { get; set; }
+}
+
+internal sealed class InboundEventConfiguration : IEntityTypeConfiguration<InboundEvent>
+{
+    public void Configure(EntityTypeBuilder<InboundEvent> b)
+    {
+        b.ToTable("InboundEvents");
+        b.Property(e => e.Provider).HasMaxLength(20);
+        b.Property(e => e.ExternalId).HasMaxLength(100);
+        b.Property(e => e.Channel).HasMaxLength(20);
+        b.Property(e => e.Outcome).HasMaxLength(200);
+        b.Property(e => e.LastError).HasMaxLength(1000);
+        b.HasIndex(e => new { e.Provider, e.ExternalId }).IsUnique();
+        b.HasIndex(e => e.ProcessedAt);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Hangfire;
+using HibachiAdmin.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Messaging;
+
+/// <summary>
+/// Processes one stored notification by id. Safe to run twice: a processed row is skipped, and the
+/// handlers are idempotent on the provider's message id.
+/// </summary>
+public sealed class ProcessInboundEventJob(IDbContextFactory<AppDbContext> dbFactory, InboundSmsHandler sms, TimeProvider time, ILogger<ProcessInboundEventJob> logger)
+{
+    public const int MaxAttempts = 10;
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        // Claim with a lease in one statement: a concurrent run (job + sweep) finds nothing to do.
+        var claimed = await db.Set<InboundEvent>()
+            .Where(e => e.Id == id && e.ProcessedAt == null && e.Attempts < MaxAttempts && (e.LockedUntil == null || e.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedUntil, now.AddMinutes(2)).SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
+        if (claimed == 0)
+        {
+            return;
+        }
+        var row = await db.Set<InboundEvent>().FirstAsync(e => e.Id == id, ct);
+        try
+        {
+            using var doc = JsonDocument.Parse(row.Payload);
+            row.Outcome = await DispatchAsync(row, doc.RootElement, ct);
+            row.ProcessedAt = time.GetUtcNow().UtcDateTime;
+            row.LastError = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Left unprocessed: the sweep retries it; after MaxAttempts it stays visible with its error.
+            row.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+            logger.LogWarning(ex, "Inbound event {Id} failed (attempt {Attempt})", id, row.Attempts);
+        }
+        row.LockedUntil = null;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<string> DispatchAsync(InboundEvent row, JsonElement root, CancellationToken ct)
+    {
+        var filter = root.TryGetProperty("event", out var e) ? e.GetString() ?? "" : "";
+        if (!root.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.Object)
+        {
+            return "ignored: no body";
+        }
+        if (filter.Contains("/message-store/instant", StringComparison.Ordinal)
+            || (body.TryGetProperty("type", out var type) && type.GetString() == "SMS" && body.TryGetProperty("direction", out var dir) && dir.GetString() == "Inbound"))
+        {
+            return await sms.HandleAsync(body, ct);
+        }
+        if (filter.Contains("/message-store", StringComparison.Ordinal))
+        {
+            // The event only says that something changed; with the Sandbox provider, receipts arrive directly.
+            return "noted: message-store change";
+        }
+        if (filter.Contains("/telephony/sessions", StringComparison.Ordinal))
+        {
+            return "stored: telephony session (call log processing not built yet)";
+        }
+        return $"ignored: unknown event filter '{filter}'";
+    }
+}
+
+/// <summary>Re-enqueues notifications that were stored but never processed (e.g. in-memory Hangfire restarted).</summary>
+public sealed class InboundEventSweepJob(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, TimeProvider time)
+{
+    public const string Id = "inbound-event-sweep";
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stale = time.GetUtcNow().UtcDateTime.AddSeconds(-30);
+        var ids = await db.Set<InboundEvent>().AsNoTracking()
+            .Where(e => e.ProcessedAt == null && e.Attempts < ProcessInboundEventJob.MaxAttempts && e.ReceivedAt < stale)
+            .OrderBy(e => e.ReceivedAt).Select(e => e.Id).Take(500).ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            jobs.Enqueue<ProcessInboundEventJob>(j => j.RunAsync(id, CancellationToken.None));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+namespace HibachiAdmin.Features.Messaging;
+
+/// <summary>
+/// Recipient-local sending windows for marketing and scheduled texts (PROTOCOLS.md §4,
+/// us-sms-quiet-hours.json): federal 08:00–21:00; Florida, Oklahoma and Maryland 08:00–20:00; Texas
+/// 09:00–21:00 Monday–Saturday and 12:00–21:00 Sunday. Start inclusive, end exclusive. When a number
+/// can be in two zones, the send must fit both.
+/// </summary>
+public static class QuietHours
+{
+    private static readonly TimeOnly FederalStart = new(8, 0);
+    private static readonly TimeOnly FederalEnd = new(21, 0);
+
+    public static (TimeOnly Start, TimeOnly End) WindowFor(string? state, DayOfWeek day) => state?.ToUpperInvariant() switch
+    {
+        "FL" or "OK" or "MD" => (new TimeOnly(8, 0), new TimeOnly(20, 0)),
+        "TX" => day == DayOfWeek.Sunday ? (new TimeOnly(12, 0), new TimeOnly(21, 0)) : (new TimeOnly(9, 0), new TimeOnly(21, 0)),
+        _ => (FederalStart, FederalEnd),
+    };
+
+    public static bool IsAllowed(DateTime utc, string? state, IReadOnlyList<TimeZoneInfo> zones) =>
+        zones.All(zone => InWindow(TimeZoneInfo.ConvertTimeFromUtc(utc, zone), state));
+
+    /// <summary>The first instant at or after <paramref name="notBeforeUtc"/> inside the window in every zone.</summary>
+    public static DateTime EarliestAllowed(DateTime notBeforeUtc, string? state, IReadOnlyList<TimeZoneInfo> zones)
+    {
+        var candidate = DateTime.SpecifyKind(notBeforeUtc, DateTimeKind.Utc);
+        for (var i = 0; i < 32; i++)
+        {
+            var moved = false;
+            foreach (var zone in zones)
+            {
+                var local = TimeZoneInfo.ConvertTimeFromUtc(candidate, zone);
+                if (InWindow(local, state))
+                {
+                    continue;
+                }
+                candidate = NextWindowStart(local, state, zone);
+                moved = true;
+            }
+            if (!moved)
+            {
+                return candidate;
+            }
+        }
+        return candidate;
+    }
+
+    private static bool InWindow(DateTime local, string? state)
+    {
+        var (start, end) = WindowFor(state, local.DayOfWeek);
+        var time = TimeOnly.FromDateTime(local);
+        return time >= start && time < end;
+    }
+
+    private static DateTime NextWindowStart(DateTime local, string? state, TimeZoneInfo zone)
+    {
+        var (start, _) = WindowFor(state, local.DayOfWeek);
+        var day = TimeOnly.FromDateTime(local) < start ? local.Date : local.Date.AddDays(1);
+        var (nextStart, _) = WindowFor(state, day.DayOfWeek);
+        var localStart = DateTime.SpecifyKind(day + nextStart.ToTimeSpan(), DateTimeKind.Unspecified);
+        // A window start inside a DST gap does not exist locally; the hour after it does.
+        if (zone.IsInvalidTime(localStart))
+        {
+            localStart = localStart.AddHours(1);
+        }
+        return TimeZoneInfo.ConvertTimeToUtc(localStart, zone);
+    }
+
+    public static IReadOnlyList<TimeZoneInfo> Zones(IEnumerable<string> ids, string fallback)
+    {
+        var zones = new List<TimeZoneInfo>();
+        foreach (var id in ids.DefaultIfEmpty(fallback))
+        {
+            if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+            {
+                zones.Add(zone);
+            }
+        }
+        if (zones.Count == 0 && TimeZoneInfo.TryFindSystemTimeZoneById(fallback, out var business))
+        {
+            zones.Add(business);
+        }
+        return zones.Count > 0 ? zones : [TimeZoneInfo.Utc];
+    }
+}

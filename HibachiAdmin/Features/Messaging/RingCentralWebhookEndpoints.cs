@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Hangfire;
+using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Messaging;
+
+/// <summary>
+/// RingCentral webhooks (CONTRACT.md): the Validation-Token handshake, the Verification-Token check in
+/// constant time, and one INSERT of the raw notification (duplicates by uuid ignored) before a 200.
+/// Processing happens in <see cref="ProcessInboundEventJob"/>.
+/// </summary>
+public static class RingCentralWebhookEndpoints
+{
+    public const string Provider = "ringcentral";
+
+    public static IEndpointRouteBuilder MapRingCentralWebhooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/ringcentral/webhooks").AllowAnonymous().WithTags("Webhooks");
+        group.MapPost("/sms", (HttpContext http, IConfiguration config, IDbContextFactory<AppDbContext> db, IBackgroundJobClient jobs, TimeProvider time, ILoggerFactory logs, CancellationToken ct) =>
+            ReceiveAsync("sms", http, config, db, jobs, time, logs, ct));
+        group.MapPost("/voice", (HttpContext http, IConfiguration config, IDbContextFactory<AppDbContext> db, IBackgroundJobClient jobs, TimeProvider time, ILoggerFactory logs, CancellationToken ct) =>
+            ReceiveAsync("voice", http, config, db, jobs, time, logs, ct));
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(string channel, HttpContext http, IConfiguration config, IDbContextFactory<AppDbContext> dbFactory,
+        IBackgroundJobClient jobs, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+    {
+        var request = http.Request;
+        if (request.Headers.TryGetValue("Validation-Token", out var validation) && !string.IsNullOrEmpty(validation))
+        {
+            // Subscription handshake: echo the token, tiny response, no body parsing.
+            http.Response.Headers["Validation-Token"] = validation.ToString();
+            http.Response.ContentType = "application/json";
+            return Results.Ok();
+        }
+
+        var expected = config["RingCentral:VerificationToken"];
+        if (string.IsNullOrEmpty(expected))
+        {
+            logs.CreateLogger("RingCentralWebhooks").LogError("RingCentral webhook refused: RingCentral:VerificationToken is not configured, so notifications cannot be authenticated.");
+            return Results.Problem(statusCode: 503, title: "Webhook not configured", detail: "RingCentral:VerificationToken is not set on this server.");
+        }
+        var given = request.Headers["Verification-Token"].ToString();
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
+        {
+            return Results.Problem(statusCode: 401, title: "Invalid verification token");
+        }
+        if (!request.HasJsonContentType())
+        {
+            return Results.Problem(statusCode: 415, title: "Unsupported media type", detail: "Notifications are application/json.");
+        }
+        if (request.ContentLength > ApiConventions.MaxRequestBodyBytes)
+        {
+            return Results.Problem(statusCode: 413, title: "Request body too large");
+        }
+
+        string payload;
+        string uuid;
+        try
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            payload = await reader.ReadToEndAsync(ct);
+            using var doc = JsonDocument.Parse(payload);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object
+                || !doc.RootElement.TryGetProperty("uuid", out var uuidElement) || uuidElement.ValueKind != JsonValueKind.String
+                || string.IsNullOrWhiteSpace(uuidElement.GetString()) || uuidElement.GetString()!.Length > 100)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["uuid"] = ["A notification needs a string uuid."] });
+            }
+            uuid = uuidElement.GetString()!;
+        }
+        catch (JsonException)
+        {
+            return Results.Problem(statusCode: 400, title: "Malformed JSON", detail: "The request body is not valid JSON.");
+        }
+        catch (BadHttpRequestException bad) when (bad.StatusCode == 413)
+        {
+            return Results.Problem(statusCode: 413, title: "Request body too large");
+        }
+
+        var id = Guid.CreateVersion7();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One statement; a redelivered uuid changes nothing (works on SQLite and PostgreSQL).
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO "InboundEvents" ("Id", "Provider", "ExternalId", "Channel", "Payload", "ReceivedAt", "Attempts") VALUES ({id}, {Provider}, {uuid}, {channel}, {payload}, {time.GetUtcNow().UtcDateTime}, 0) ON CONFLICT ("Provider", "ExternalId") DO NOTHING""", ct);
+        if (inserted == 1)
+        {
+            jobs.Enqueue<ProcessInboundEventJob>(j => j.RunAsync(id, CancellationToken.None));
+        }
+        return Results.Ok();
+    }
+}

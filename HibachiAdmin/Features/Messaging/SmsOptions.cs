@@ -1,0 +1,20 @@
+namespace HibachiAdmin.Features.Messaging;
+
+/// <summary>Sms:* and the business facts texts use (CONTRACT.md).</summary>
+public sealed class SmsOptions
+{
+    public string Provider { get; set; } = "Sandbox";
+    public decimal CostPerSegment { get; set; } = 0.02m;
+    public int MaxPerSecond { get; set; } = 10;
+    public int FrequencyCapHours { get; set; } = 16;
+    public string? HelpText { get; set; }
+    /// <summary>Sandbox only: numbers (E.164) or prefixes whose texts fail delivery, for demos.</summary>
+    public List<string> SandboxFailNumbers { get; set; } = [];
+}
+
+public sealed class BusinessOptions
+{
+    public string Name { get; set; } = "Ember & Steel Hibachi";
+    public string TimeZone { get; set; } = "America/New_York";
+    public string? Phone { get; set; }
+}

@@ -1,0 +1,191 @@
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Infrastructure.Providers.Sms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HibachiAdmin.Features.Messaging;
+
+/// <summary>
+/// The app's one way to text (ISmsService). Enforces consent at the moment of sending, so a STOP that
+/// was just processed is seen by the next send: opted-out numbers get nothing but the single opt-out
+/// confirmation (and HELP answers); marketing needs opted-in consent. Every attempt is stored.
+/// </summary>
+public sealed class SmsService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ISmsProvider provider,
+    Phones phones,
+    IOptions<SmsOptions> options,
+    IOptions<BusinessOptions> business,
+    TimeProvider time,
+    ILogger<SmsService> logger) : ISmsService
+{
+    public async Task<SmsSendResult> SendAsync(OutboundSms sms, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sms);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (sms.CorrelationId is { } correlation
+            && await db.Set<OutboundMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.CorrelationId == correlation, ct) is { } earlier)
+        {
+            return ToResult(earlier);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var count = SmsSegments.Count(sms.Text ?? "");
+        var e164 = phones.ToE164(sms.To);
+        var contact = e164 is null ? null : await db.Set<Contact>().AsNoTracking().FirstOrDefaultAsync(c => c.Phone == e164, ct);
+        var message = new OutboundMessage
+        {
+            ContactId = sms.ContactId ?? contact?.Id,
+            To = e164 ?? (sms.To.Length > 20 ? sms.To[..20] : sms.To),
+            Text = sms.Text ?? "",
+            Purpose = sms.Purpose,
+            Encoding = count.EncodingName,
+            Segments = count.Segments,
+            Cost = count.Segments * options.Value.CostPerSegment,
+            CorrelationId = sms.CorrelationId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Provider = provider.Name,
+        };
+        var refusal = e164 is null ? "invalidNumber"
+            : string.IsNullOrWhiteSpace(sms.Text) ? "emptyText"
+            : sms.Text.Length > 1000 ? "tooLong"
+            : Refusal(sms.Purpose, contact?.SmsConsent ?? SmsConsent.None);
+        if (refusal is not null)
+        {
+            message.Status = OutboundStatus.Refused;
+            message.RefusedReason = refusal;
+            // Not idempotent on purpose: the same send may be allowed later (e.g. after START).
+            message.CorrelationId = null;
+            message.Cost = 0;
+            db.Add(message);
+            await SaveIdempotentAsync(db, ct);
+            logger.LogInformation("Refused {Purpose} text to {To}: {Reason}", sms.Purpose, message.To, refusal);
+            return new SmsSendResult(false, message.Id, null, refusal);
+        }
+
+        message.Status = OutboundStatus.Queued;
+        db.Add(message);
+        db.Add(new OutboundStatusChange { MessageId = message.Id, Status = OutboundStatus.Queued, At = now, Detail = "accepted by the app" });
+        if (!await SaveIdempotentAsync(db, ct))
+        {
+            await using var again = await dbFactory.CreateDbContextAsync(ct);
+            return ToResult(await again.Set<OutboundMessage>().AsNoTracking().FirstAsync(m => m.CorrelationId == sms.CorrelationId, ct));
+        }
+
+        ProviderSendResult sent;
+        try
+        {
+            sent = await provider.SendAsync(message.Id, message.To, message.Text, ct);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            sent = new ProviderSendResult(false, null, ex.Message);
+        }
+        await using var update = await dbFactory.CreateDbContextAsync(ct);
+        var row = await update.Set<OutboundMessage>().FirstAsync(m => m.Id == message.Id, ct);
+        row.ProviderMessageId = sent.ProviderMessageId;
+        row.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        if (!sent.Accepted)
+        {
+            row.Status = OutboundStatus.Failed;
+            row.Error = sent.Error is { Length: > 500 } e ? e[..500] : sent.Error;
+            update.Add(new OutboundStatusChange { MessageId = row.Id, Status = OutboundStatus.Failed, At = row.UpdatedAt, Detail = row.Error });
+        }
+        await update.SaveChangesAsync(ct);
+        return sent.Accepted
+            ? new SmsSendResult(true, row.Id, row.ProviderMessageId, null)
+            : new SmsSendResult(false, row.Id, null, "providerError");
+    }
+
+    public async Task<DateTime> EarliestAllowedSendTimeAsync(string to, SmsPurpose purpose, DateTime notBeforeUtc, CancellationToken ct)
+    {
+        if (purpose is not (SmsPurpose.Marketing or SmsPurpose.Transactional))
+        {
+            return notBeforeUtc;
+        }
+        var parsed = phones.Parse(to);
+        if (parsed is null)
+        {
+            return notBeforeUtc;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Set<Contact>().AsNoTracking().Where(c => c.Phone == parsed.E164)
+            .Select(c => new { c.State, c.TimeZones }).FirstOrDefaultAsync(ct);
+        var state = contact?.State ?? UsAreaCodes.StateFor(parsed.E164);
+        var zoneIds = !string.IsNullOrEmpty(contact?.TimeZones) ? contact.TimeZones.Split(',') : parsed.TimeZones.ToArray();
+        return QuietHours.EarliestAllowed(notBeforeUtc, state, QuietHours.Zones(zoneIds, business.Value.TimeZone));
+    }
+
+    public async Task<OutboundMessage?> GetAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<OutboundMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+    }
+
+    /// <summary>Applies a provider receipt; an older status arriving late never moves a message backwards.</summary>
+    public async Task<bool> ApplyStatusAsync(Guid messageId, OutboundStatus status, string? detail, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await db.Set<OutboundMessage>().FirstOrDefaultAsync(m => m.Id == messageId, ct);
+        if (message is null || OutboundMessage.Rank(status) <= OutboundMessage.Rank(message.Status))
+        {
+            return false;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        message.Status = status;
+        message.UpdatedAt = now;
+        if (status == OutboundStatus.Sent)
+        {
+            message.SentAt = now;
+        }
+        if (status == OutboundStatus.Delivered)
+        {
+            message.DeliveredAt = now;
+            message.SentAt ??= now;
+        }
+        if (status == OutboundStatus.Failed)
+        {
+            message.Error = detail;
+        }
+        db.Add(new OutboundStatusChange { MessageId = messageId, Status = status, Detail = detail, At = now });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public string HelpText => options.Value.HelpText is { Length: > 0 } text
+        ? text
+        : $"{business.Value.Name}{(business.Value.Phone is { } p ? $": {Phones.Display(p)}" : "")}. Msg&data rates may apply. Reply STOP to opt out.";
+
+    public string OptOutConfirmationText => $"{business.Value.Name}: you are unsubscribed and will get no more texts. Reply START to resubscribe.";
+
+    public string OptInConfirmationText => $"{business.Value.Name}: you are subscribed again. Reply STOP to opt out, HELP for help.";
+
+    private static string? Refusal(SmsPurpose purpose, SmsConsent consent) => (purpose, consent) switch
+    {
+        (SmsPurpose.OptOutConfirmation or SmsPurpose.Help, _) => null,
+        (_, SmsConsent.OptedOut) => "optedOut",
+        (SmsPurpose.Marketing, not SmsConsent.OptedIn) => "noConsent",
+        _ => null,
+    };
+
+    /// <summary>Saves; false when a concurrent send with the same correlation id won the unique index.</summary>
+    private static async Task<bool> SaveIdempotentAsync(AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
+
+    private static SmsSendResult ToResult(OutboundMessage m) =>
+        m.Status == OutboundStatus.Refused ? new SmsSendResult(false, m.Id, null, m.RefusedReason)
+        : m.Status == OutboundStatus.Failed && m.ProviderMessageId is null ? new SmsSendResult(false, m.Id, null, "providerError")
+        : new SmsSendResult(true, m.Id, m.ProviderMessageId, null);
+}
