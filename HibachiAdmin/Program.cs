@@ -7,6 +7,7 @@ using HibachiAdmin.Features.Messaging;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Identity;
 using HibachiAdmin.Infrastructure.Jobs;
+using HibachiAdmin.Infrastructure.Providers.Ai;
 using HibachiAdmin.Infrastructure.Web;
 using MudBlazor.Services;
 
@@ -25,6 +26,7 @@ builder.Services.AddSingleton<DemoSeeder>();
 builder.AddContacts();
 builder.AddLeads();
 builder.AddAdmin();
+builder.AddAi();
 builder.AddMessaging();
 
 var app = builder.Build();

@@ -190,6 +190,27 @@ public sealed class RingCentralWebhookTests : IAsyncLifetime
         Assert.Equal(0.02m, (await sms.GetAsync(sent.MessageId.Value, default))!.Cost);
     }
 
+    [Fact]
+    public async Task A_booking_inquiry_by_text_creates_one_lead_and_a_second_text_updates_it()
+    {
+        var inquiry = Fixture("ringcentral-inbound-sms.json").Replace("Hi, can I move my cleaning to Friday morning?", "Hi! Do you do hibachi parties? Dec 5th, party of 12");
+        var followUp = inquiry.Replace("\"uuid\": \"", "\"uuid\": \"2-", StringComparison.Ordinal).Replace("1740001234016", "1740001234017", StringComparison.Ordinal)
+            .Replace("Dec 5th, party of 12", "we are in 11201 btw");
+        var client = _app.CreateClient();
+        await client.SendAsync(Notification(inquiry));
+        await ProcessAllAsync();
+        await client.SendAsync(Notification(followUp));
+        await ProcessAllAsync();
+
+        var api = await _app.CreateAdminClientAsync();
+        var leads = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/leads?source=sms");
+        var lead = Assert.Single(leads.GetProperty("items").EnumerateArray());
+        Assert.Equal(12, lead.GetProperty("guestCount").GetInt32());
+        Assert.EndsWith("-12-05", lead.GetProperty("eventDate").GetString());
+        Assert.Equal("11201", lead.GetProperty("zip").GetString());
+        Assert.True(lead.TryGetProperty("threadId", out _));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

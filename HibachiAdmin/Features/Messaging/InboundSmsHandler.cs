@@ -2,6 +2,10 @@ using System.Text.Json;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Infrastructure.Providers.Ai;
+using Microsoft.EntityFrameworkCore;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 
 namespace HibachiAdmin.Features.Messaging;
@@ -10,7 +14,17 @@ namespace HibachiAdmin.Features.Messaging;
 /// An inbound SMS: contact by number, message appended to the contact's SMS thread, then consent
 /// keywords — opt-out (ledger + one confirmation), opt-in, HELP.
 /// </summary>
-public sealed class InboundSmsHandler(ContactService contacts, InboxService inbox, SmsService sms, TimeProvider time, ILogger<InboundSmsHandler> logger)
+public sealed class InboundSmsHandler(
+    ContactService contacts,
+    InboxService inbox,
+    SmsService sms,
+    LeadService leads,
+    IntentClassifier intents,
+    IDbContextFactory<AppDbContext> dbFactory,
+    Phones phones,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<InboundSmsHandler> logger)
 {
     public async Task<string> HandleAsync(JsonElement body, CancellationToken ct)
     {
@@ -26,7 +40,7 @@ public sealed class InboundSmsHandler(ContactService contacts, InboxService inbo
             return $"ignored: sender '{from}' is not a valid number";
         }
         var contact = found.Value.Contact;
-        var (threadId, _, added) = await inbox.AppendInboundAsync(Platform.Sms, contact.Phone!, contact.Id, contact.Name, text, messageId, at, ct);
+        var (threadId, inboxMessageId, added) = await inbox.AppendInboundAsync(Platform.Sms, contact.Phone!, contact.Id, contact.Name, text, messageId, at, ct);
         if (!added)
         {
             return "duplicate message";
@@ -47,9 +61,42 @@ public sealed class InboundSmsHandler(ContactService contacts, InboxService inbo
             case KeywordKind.Help:
                 await SendAndRecordAsync(contact, sms.HelpText, SmsPurpose.Help, $"help:{messageId}", ct);
                 return $"help answered (thread {threadId})";
+            case KeywordKind.Review:
+                return $"appended to thread {threadId} (looks like a keyword; left for staff)";
             default:
-                return $"appended to thread {threadId}";
+                return await DetectBookingAsync(contact, text, at, threadId, inboxMessageId, ct);
         }
+    }
+
+    /// <summary>A booking inquiry becomes a lead (or fills the contact's open lead) — never for our own or staff numbers.</summary>
+    private async Task<string> DetectBookingAsync(Contact contact, string text, DateTime at, Guid threadId, Guid messageId, CancellationToken ct)
+    {
+        if (await IsInternalNumberAsync(contact.Phone!, ct))
+        {
+            return $"appended to thread {threadId} (internal number: no lead)";
+        }
+        var intent = await intents.ClassifyAsync(text, at, ct);
+        if (intent.Kind != IntentKind.BookingInquiry)
+        {
+            return $"appended to thread {threadId} ({intent.Kind})";
+        }
+        var (lead, created) = await leads.CreateOrUpdateOpenLeadAsync(new NewLead(contact.Id, LeadSource.Sms,
+            EventDate: intent.EventDate, GuestCount: intent.GuestCount is > 0 and <= LeadService.MaxGuests ? intent.GuestCount : null,
+            Zip: intent.Zip, Location: intent.City, Occasion: intent.Occasion is { } o ? char.ToUpperInvariant(o[0]) + o[1..] : null,
+            EstimatedValue: intent.Budget, Notes: $"SMS {at:yyyy-MM-dd}: {text}", ThreadId: threadId, MessageId: messageId), Actor.System, ct);
+        return created ? $"lead {lead.Id} created (confidence {intent.Confidence:F2})" : $"lead {lead.Id} updated";
+    }
+
+    private async Task<bool> IsInternalNumberAsync(string e164, CancellationToken ct)
+    {
+        var own = new[] { configuration["RingCentral:FromNumber"], configuration["Business:Phone"] }.Select(phones.ToE164);
+        if (own.Contains(e164))
+        {
+            return true;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var staffPhones = await db.Users.AsNoTracking().Where(u => u.PhoneNumber != null).Select(u => u.PhoneNumber!).ToListAsync(ct);
+        return staffPhones.Select(phones.ToE164).Contains(e164);
     }
 
     private async Task SendAndRecordAsync(Contact contact, string text, SmsPurpose purpose, string correlationId, CancellationToken ct)
