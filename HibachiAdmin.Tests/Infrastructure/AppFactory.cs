@@ -69,6 +69,13 @@ public class AppFactory : WebApplicationFactory<Program>
                 services.AddSingleton<TimeProvider>(Time);
             }
         });
+        builder.ConfigureTestServices(services =>
+        {
+            // Hangfire keeps its log provider in a static: a logger factory disposed with one test's
+            // host must not break the next host, so all test hosts share one that is never disposed.
+            services.RemoveAll<Microsoft.Extensions.Logging.ILoggerFactory>();
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(SharedLoggerFactory.Instance);
+        });
         if (ConfigureTestServices is not null)
         {
             builder.ConfigureTestServices(ConfigureTestServices);

@@ -166,7 +166,7 @@ public sealed class RingCentralWebhookTests : IAsyncLifetime
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var answer = await db.Set<OutboundMessage>().SingleAsync(m => m.Purpose == SmsPurpose.Help);
         Assert.Contains("Reply STOP to opt out", answer.Text);
-        Assert.Equal(OutboundStatus.Queued, answer.Status);
+        Assert.Contains(answer.Status, new[] { OutboundStatus.Queued, OutboundStatus.Sent, OutboundStatus.Delivered });
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Calls;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 
@@ -21,6 +22,7 @@ public static class MessagingFeature
         services.AddSingleton<ISmsService>(sp => sp.GetRequiredService<SmsService>());
         services.AddSingleton<InboxService>();
         services.AddSingleton<InboundSmsHandler>();
+        services.AddSingleton<Calls.CallService>();
         services.AddTransient<ProcessInboundEventJob>();
         services.AddTransient<InboundEventSweepJob>();
         services.AddTransient<SandboxReceiptJob>();
@@ -31,6 +33,7 @@ public static class MessagingFeature
     {
         app.MapRingCentralWebhooks();
         app.MapInboxApi();
+        app.MapCallsApi();
         return app;
     }
 }

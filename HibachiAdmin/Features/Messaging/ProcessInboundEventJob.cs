@@ -9,7 +9,7 @@ namespace HibachiAdmin.Features.Messaging;
 /// Processes one stored notification by id. Safe to run twice: a processed row is skipped, and the
 /// handlers are idempotent on the provider's message id.
 /// </summary>
-public sealed class ProcessInboundEventJob(IDbContextFactory<AppDbContext> dbFactory, InboundSmsHandler sms, TimeProvider time, ILogger<ProcessInboundEventJob> logger)
+public sealed class ProcessInboundEventJob(IDbContextFactory<AppDbContext> dbFactory, InboundSmsHandler sms, Features.Calls.CallService calls, TimeProvider time, ILogger<ProcessInboundEventJob> logger)
 {
     public const int MaxAttempts = 10;
 
@@ -63,7 +63,7 @@ public sealed class ProcessInboundEventJob(IDbContextFactory<AppDbContext> dbFac
         }
         if (filter.Contains("/telephony/sessions", StringComparison.Ordinal))
         {
-            return "stored: telephony session (call log processing not built yet)";
+            return await calls.ApplyTelephonyEventAsync(body, ct);
         }
         return $"ignored: unknown event filter '{filter}'";
     }

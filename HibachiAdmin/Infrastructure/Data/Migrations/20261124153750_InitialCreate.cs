@@ -56,6 +56,36 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Calls",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TelephonySessionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    FromNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    FromName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ToNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CallerWasKnown = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    Missed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Voicemail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordingId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    RecordingContentUri = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LeadId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Calls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Contacts",
                 columns: table => new
                 {
@@ -456,6 +486,22 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Calls_ContactId",
+                table: "Calls",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_StartedAt",
+                table: "Calls",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_TelephonySessionId",
+                table: "Calls",
+                column: "TelephonySessionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsentLedger_ContactId_At",
                 table: "ConsentLedger",
                 columns: new[] { "ContactId", "At" });
@@ -583,6 +629,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "Calls");
 
             migrationBuilder.DropTable(
                 name: "ConsentLedger");

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using HibachiAdmin.Features.Calls;
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HibachiAdmin.Tests.Features.Calls;
+
+public sealed class CallEventsTests : IAsyncLifetime
+{
+    private const string Token = "voice-token";
+    private readonly AppFactory _app = new AppFactory().With("RingCentral:VerificationToken", Token);
+
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    private async Task PostAsync(string fixture)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ringcentral/webhooks/voice") { Content = new StringContent(Fixture(fixture), Encoding.UTF8, "application/json") };
+        request.Headers.Add("Verification-Token", Token);
+        Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().SendAsync(request)).StatusCode);
+        // Process in arrival order, as the job would (the lease makes a concurrent Hangfire run harmless).
+        var factory = _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        using var scope = _app.Services.CreateScope();
+        var job = scope.ServiceProvider.GetRequiredService<ProcessInboundEventJob>();
+        for (var i = 0; i < 200; i++)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var pending = await db.Set<InboundEvent>().Where(e => e.ProcessedAt == null).OrderBy(e => e.ReceivedAt).Select(e => e.Id).ToListAsync();
+            if (pending.Count == 0)
+            {
+                return;
+            }
+            foreach (var id in pending)
+            {
+                await job.RunAsync(id, default);
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<CallLog> CallAsync(string sessionId)
+    {
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Set<CallLog>().SingleAsync(c => c.TelephonySessionId == sessionId);
+    }
+
+    [Fact]
+    public async Task Events_arriving_out_of_order_never_move_the_call_backwards()
+    {
+        await PostAsync("ringcentral-telephony-session-proceeding.json");
+        await PostAsync("ringcentral-telephony-session-disconnected.json");
+        await PostAsync("ringcentral-telephony-session-answered.json"); // sequence 4 arrives after 7
+
+        var call = await CallAsync("s-a0d7c2e4f1b3e5f0a9d8c7b6e5f4a3b2");
+        Assert.Equal("Disconnected", call.Status);
+        Assert.Equal(7, call.LastSequence);
+        Assert.NotNull(call.AnsweredAt);
+        Assert.Equal(184, call.DurationSeconds);
+        Assert.False(call.Missed);
+        Assert.Equal("2904558880016", call.RecordingId);
+
+        var api = await _app.CreateAdminClientAsync();
+        var recording = await api.GetAsync($"/api/v1/calls/{call.Id}/recording");
+        Assert.Equal(HttpStatusCode.OK, recording.StatusCode);
+        Assert.Equal("audio/wav", recording.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().GetAsync($"/api/v1/calls/{call.Id}/recording")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_voicemail_from_an_unknown_number_creates_a_phone_lead()
+    {
+        await PostAsync("ringcentral-telephony-session-voicemail.json");
+        var call = await CallAsync("s-b1e8d3f5a2c4f6a1b0e9d8c7f6a5b4c3");
+        Assert.True(call.Voicemail);
+        Assert.NotNull(call.LeadId);
+        var api = await _app.CreateAdminClientAsync();
+        var lead = await api.GetFromJsonAsync<JsonElement>($"/api/v1/leads/{call.LeadId}");
+        Assert.Equal("phone", lead.GetProperty("source").GetString());
+        Assert.Equal(call.Id.ToString(), lead.GetProperty("callId").GetString());
+    }
+
+    [Fact]
+    public async Task A_voicemail_from_a_known_contact_does_not_create_a_lead()
+    {
+        await _app.Services.GetRequiredService<ContactService>().FindOrCreateByPhoneAsync("+14055550199", "Known Caller", default);
+        await PostAsync("ringcentral-telephony-session-voicemail.json");
+        var call = await CallAsync("s-b1e8d3f5a2c4f6a1b0e9d8c7f6a5b4c3");
+        Assert.True(call.Voicemail);
+        Assert.Null(call.LeadId);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+}

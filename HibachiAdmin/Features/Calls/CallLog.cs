@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HibachiAdmin.Features.Calls;
+
+/// <summary>One phone call (a RingCentral telephony session), kept current from session events in sequence order.</summary>
+public sealed class CallLog
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string TelephonySessionId { get; set; } = "";
+    public string Direction { get; set; } = "";
+    public string? FromNumber { get; set; }
+    public string? FromName { get; set; }
+    public string? ToNumber { get; set; }
+    public Guid? ContactId { get; set; }
+    /// <summary>Whether the caller was already a contact when the call came in (unknown callers become leads).</summary>
+    public bool CallerWasKnown { get; set; }
+    /// <summary>Highest event <c>sequence</c> applied; older events arriving late do not overwrite newer state.</summary>
+    public long LastSequence { get; set; }
+    public string Status { get; set; } = "";
+    public DateTime? StartedAt { get; set; }
+    public DateTime? AnsweredAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+    public int? DurationSeconds { get; set; }
+    public bool Missed { get; set; }
+    public bool Voicemail { get; set; }
+    public string? RecordingId { get; set; }
+    public string? RecordingContentUri { get; set; }
+    public Guid? LeadId { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+internal sealed class CallLogConfiguration : IEntityTypeConfiguration<CallLog>
+{
+    public void Configure(EntityTypeBuilder<CallLog> b)
+    {
+        b.ToTable("Calls");
+        b.Property(c => c.TelephonySessionId).HasMaxLength(100);
+        b.HasIndex(c => c.TelephonySessionId).IsUnique();
+        b.Property(c => c.Direction).HasMaxLength(10);
+        b.Property(c => c.FromNumber).HasMaxLength(20);
+        b.Property(c => c.FromName).HasMaxLength(200);
+        b.Property(c => c.ToNumber).HasMaxLength(20);
+        b.Property(c => c.Status).HasMaxLength(30);
+        b.Property(c => c.RecordingId).HasMaxLength(50);
+        b.Property(c => c.RecordingContentUri).HasMaxLength(500);
+        b.HasIndex(c => c.StartedAt);
+        b.HasIndex(c => c.ContactId);
+    }
+}

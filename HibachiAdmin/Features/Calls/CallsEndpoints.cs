@@ -1,0 +1,66 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Infrastructure.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HibachiAdmin.Features.Calls;
+
+public static class CallsEndpoints
+{
+    public static IEndpointRouteBuilder MapCallsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/calls").WithTags("Calls").RequireAuthorization(Policies.StaffPlus);
+        group.MapGet("/", async (CallService calls, bool? missed, string? direction, int? page, int? pageSize, CancellationToken ct) =>
+        {
+            var paging = new PageRequest(page ?? 1, pageSize ?? 50);
+            return paging.Validate() is { } errors
+                ? (IResult)TypedResults.ValidationProblem(errors)
+                : TypedResults.Ok(await calls.ListAsync(missed == true, direction, paging.Page, paging.PageSize, ct));
+        });
+        group.MapGet("/{id:guid}/recording", RecordingAsync);
+        return app;
+    }
+
+    /// <summary>
+    /// Streams a call's recording to signed-in staff. The sandbox serves a generated demo clip; the
+    /// RingCentral provider (not built yet) will stream the media URI with the app's token.
+    /// </summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RecordingAsync(Guid id, CallService calls, CancellationToken ct)
+    {
+        var call = await calls.GetAsync(id, ct);
+        if (call is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Call not found");
+        }
+        if (call.RecordingId is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "This call has no recording");
+        }
+        return TypedResults.File(DemoClip.Value, "audio/wav", $"call-{call.Id}.wav", enableRangeProcessing: true);
+    }
+
+    /// <summary>Two seconds of a soft 440 Hz tone, 8 kHz mono PCM: enough to prove playback end to end.</summary>
+    private static readonly Lazy<byte[]> DemoClip = new(() =>
+    {
+        const int rate = 8000;
+        const int samples = rate * 2;
+        using var ms = new MemoryStream();
+        using var w = new BinaryWriter(ms);
+        w.Write("RIFF"u8.ToArray());
+        w.Write(36 + samples * 2);
+        w.Write("WAVEfmt "u8.ToArray());
+        w.Write(16);
+        w.Write((short)1);
+        w.Write((short)1);
+        w.Write(rate);
+        w.Write(rate * 2);
+        w.Write((short)2);
+        w.Write((short)16);
+        w.Write("data"u8.ToArray());
+        w.Write(samples * 2);
+        for (var i = 0; i < samples; i++)
+        {
+            w.Write((short)(Math.Sin(2 * Math.PI * 440 * i / rate) * 3000));
+        }
+        return ms.ToArray();
+    });
+}
