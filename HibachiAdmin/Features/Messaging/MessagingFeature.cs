@@ -23,6 +23,8 @@ public static class MessagingFeature
         services.AddSingleton<InboxService>();
         services.AddSingleton<InboundSmsHandler>();
         services.AddSingleton<Calls.CallService>();
+        services.AddSingleton<InboundEventWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundEventWriter>());
         services.AddTransient<ProcessInboundEventJob>();
         services.AddTransient<InboundEventSweepJob>();
         services.AddTransient<SandboxReceiptJob>();

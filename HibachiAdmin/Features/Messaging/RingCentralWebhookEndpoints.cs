@@ -20,15 +20,15 @@ public static class RingCentralWebhookEndpoints
     public static IEndpointRouteBuilder MapRingCentralWebhooks(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/ringcentral/webhooks").AllowAnonymous().WithTags("Webhooks");
-        group.MapPost("/sms", (HttpContext http, IConfiguration config, IDbContextFactory<AppDbContext> db, IBackgroundJobClient jobs, TimeProvider time, ILoggerFactory logs, CancellationToken ct) =>
-            ReceiveAsync("sms", http, config, db, jobs, time, logs, ct));
-        group.MapPost("/voice", (HttpContext http, IConfiguration config, IDbContextFactory<AppDbContext> db, IBackgroundJobClient jobs, TimeProvider time, ILoggerFactory logs, CancellationToken ct) =>
-            ReceiveAsync("voice", http, config, db, jobs, time, logs, ct));
+        group.MapPost("/sms", (HttpContext http, IConfiguration config, InboundEventWriter writer, TimeProvider time, ILoggerFactory logs, CancellationToken ct) =>
+            ReceiveAsync("sms", http, config, writer, time, logs, ct));
+        group.MapPost("/voice", (HttpContext http, IConfiguration config, InboundEventWriter writer, TimeProvider time, ILoggerFactory logs, CancellationToken ct) =>
+            ReceiveAsync("voice", http, config, writer, time, logs, ct));
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(string channel, HttpContext http, IConfiguration config, IDbContextFactory<AppDbContext> dbFactory,
-        IBackgroundJobClient jobs, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync(string channel, HttpContext http, IConfiguration config, InboundEventWriter writer,
+        TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
         var request = http.Request;
         if (request.Headers.TryGetValue("Validation-Token", out var validation) && !string.IsNullOrEmpty(validation))
@@ -83,15 +83,17 @@ public static class RingCentralWebhookEndpoints
             return Results.Problem(statusCode: 413, title: "Request body too large");
         }
 
-        var id = Guid.CreateVersion7();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // One statement; a redelivered uuid changes nothing (works on SQLite and PostgreSQL).
-        var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""INSERT INTO "InboundEvents" ("Id", "Provider", "ExternalId", "Channel", "Payload", "ReceivedAt", "Attempts") VALUES ({id}, {Provider}, {uuid}, {channel}, {payload}, {time.GetUtcNow().UtcDateTime}, 0) ON CONFLICT ("Provider", "ExternalId") DO NOTHING""", ct);
-        if (inserted == 1)
+        var row = new InboundEvent
         {
-            jobs.Enqueue<ProcessInboundEventJob>(j => j.RunAsync(id, CancellationToken.None));
-        }
+            Id = Guid.CreateVersion7(),
+            Provider = Provider,
+            ExternalId = uuid,
+            Channel = channel,
+            Payload = payload,
+            ReceivedAt = time.GetUtcNow().UtcDateTime,
+        };
+        // Stored (or recognised as a redelivery) before we answer; processing is queued after commit.
+        await writer.StoreAsync(row, ct);
         return Results.Ok();
     }
 }

@@ -1,0 +1,130 @@
+using System.Data;
+using System.Data.Common;
+using System.Threading.Channels;
+using Hangfire;
+using HibachiAdmin.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Messaging;
+
+/// <summary>
+/// Group commit for webhook notifications: requests hand their row to one writer, which inserts
+/// everything waiting in one transaction (duplicates by provider id ignored) and only then lets each
+/// request answer 200. Durable before acknowledged, but one fsync per batch instead of per request,
+/// and a single writer instead of many competing for SQLite's write lock.
+/// </summary>
+public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, ILogger<InboundEventWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 500;
+
+    private sealed record Pending(InboundEvent Row, TaskCompletionSource<bool> Done);
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(20_000)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    /// <returns>true when the row was new, false for a redelivery; throws when it could not be stored.</returns>
+    public async Task<bool> StoreAsync(InboundEvent row, CancellationToken ct)
+    {
+        var pending = new Pending(row, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _queue.Writer.WriteAsync(pending, ct);
+        return await pending.Done.Task.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+                await WriteAsync(batch, CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        // Shutdown: nothing accepted is dropped; write what is still queued.
+        _queue.Writer.TryComplete();
+        batch.Clear();
+        while (_queue.Reader.TryRead(out var item))
+        {
+            batch.Add(item);
+        }
+        if (batch.Count > 0)
+        {
+            await WriteAsync(batch, CancellationToken.None);
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(ct);
+            if (db.Database.IsSqlite())
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+                await pragma.ExecuteNonQueryAsync(ct);
+            }
+            await using var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = """INSERT INTO "InboundEvents" ("Id", "Provider", "ExternalId", "Channel", "Payload", "ReceivedAt", "Attempts") VALUES (@id, @provider, @external, @channel, @payload, @received, 0) ON CONFLICT ("Provider", "ExternalId") DO NOTHING""";
+            var id = Parameter(command, "@id");
+            var provider = Parameter(command, "@provider");
+            var external = Parameter(command, "@external");
+            var channel = Parameter(command, "@channel");
+            var payload = Parameter(command, "@payload");
+            var received = Parameter(command, "@received");
+            var inserted = new bool[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var row = batch[i].Row;
+                id.Value = db.Database.IsSqlite() ? row.Id.ToString().ToUpperInvariant() : row.Id;
+                provider.Value = row.Provider;
+                external.Value = row.ExternalId;
+                channel.Value = row.Channel;
+                payload.Value = row.Payload;
+                received.Value = db.Database.IsSqlite() ? row.ReceivedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture) : row.ReceivedAt;
+                inserted[i] = await command.ExecuteNonQueryAsync(ct) == 1;
+            }
+            await tx.CommitAsync(ct);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (inserted[i])
+                {
+                    var rowId = batch[i].Row.Id;
+                    jobs.Enqueue<ProcessInboundEventJob>(j => j.RunAsync(rowId, CancellationToken.None));
+                }
+                batch[i].Done.TrySetResult(inserted[i]);
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not store {Count} inbound events", batch.Count);
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(ex);
+            }
+        }
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        command.Parameters.Add(p);
+        return p;
+    }
+}
