@@ -1,5 +1,6 @@
 using HibachiAdmin.Features.Calls;
 using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Infrastructure.Providers.RingCentral;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 
 namespace HibachiAdmin.Features.Messaging;
@@ -11,13 +12,20 @@ public static class MessagingFeature
         var services = builder.Services;
         services.Configure<SmsOptions>(builder.Configuration.GetSection("Sms"));
         services.Configure<BusinessOptions>(builder.Configuration.GetSection("Business"));
+        services.AddRingCentral(builder.Configuration);
         var provider = builder.Configuration["Sms:Provider"] ?? "Sandbox";
-        if (!string.Equals(provider, "Sandbox", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(provider, "RingCentral", StringComparison.OrdinalIgnoreCase))
         {
-            // The RingCentral client is the next step of issue 3; refuse loudly rather than pretend to send.
-            throw new InvalidOperationException($"Sms:Provider '{provider}' is not available in this build; use Sandbox.");
+            services.AddSingleton<ISmsProvider, RingCentralSmsProvider>();
         }
-        services.AddSingleton<ISmsProvider, SandboxSmsProvider>();
+        else if (string.Equals(provider, "Sandbox", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<ISmsProvider, SandboxSmsProvider>();
+        }
+        else
+        {
+            throw new InvalidOperationException($"Sms:Provider must be Sandbox or RingCentral, not '{provider}'.");
+        }
         services.AddSingleton<SmsService>();
         services.AddSingleton<ISmsService>(sp => sp.GetRequiredService<SmsService>());
         services.AddSingleton<InboxService>();

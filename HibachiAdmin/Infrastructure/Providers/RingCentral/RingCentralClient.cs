@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+
+namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
+
+/// <summary>RingCentral:* (CONTRACT.md).</summary>
+public sealed class RingCentralOptions
+{
+    public string ServerUrl { get; set; } = "https://platform.ringcentral.com";
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+    public string? Jwt { get; set; }
+    public string? FromNumber { get; set; }
+    public string? VerificationToken { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrEmpty(ClientId) && !string.IsNullOrEmpty(ClientSecret) && !string.IsNullOrEmpty(Jwt);
+}
+
+/// <summary>A RingCentral API error with its stable code (branch on <see cref="ErrorCode"/>, never on the message).</summary>
+public sealed class RingCentralException(HttpStatusCode status, string? errorCode, string message) : Exception(message)
+{
+    public HttpStatusCode Status { get; } = status;
+    public string? ErrorCode { get; } = errorCode;
+}
+
+public sealed record RingCentralSmsResult(string Id, string MessageStatus);
+
+public sealed record RingCentralSubscription(string Id, string Status, DateTime? ExpirationTime);
+
+/// <summary>
+/// Typed client for the RingCentral REST API (PROTOCOLS.md §1): JWT-grant token shared and refreshed
+/// before it expires, single SMS send, webhook subscription. Retries on 429 honour Retry-After through
+/// the resilience pipeline configured in MessagingFeature.
+/// </summary>
+public sealed class RingCentralClient(HttpClient http, IOptions<RingCentralOptions> options, RingCentralTokenCache cache, TimeProvider time)
+{
+    private RingCentralOptions Options => options.Value;
+
+    public async Task<string> GetAccessTokenAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (cache.Token is { } cached && cached.RefreshAfter > now)
+        {
+            return cached.Token;
+        }
+        await cache.Lock.WaitAsync(ct);
+        try
+        {
+            if (cache.Token is { } again && again.RefreshAfter > time.GetUtcNow().UtcDateTime)
+            {
+                return again.Token;
+            }
+            if (!Options.IsConfigured)
+            {
+                throw new RingCentralException(HttpStatusCode.Unauthorized, "NotConfigured", "RingCentral:ClientId, :ClientSecret and :Jwt must be set.");
+            }
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{Options.ServerUrl.TrimEnd('/')}/restapi/oauth/token")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                    ["assertion"] = Options.Jwt!,
+                }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.ClientId}:{Options.ClientSecret}")));
+            cache.Requests++;
+            using var response = await http.SendAsync(request, ct);
+            await ThrowIfErrorAsync(response, ct);
+            var token = await response.Content.ReadFromJsonAsync<TokenResponse>(ct) ?? throw new RingCentralException(response.StatusCode, null, "Empty token response.");
+            // Refresh proactively (PROTOCOLS.md §1.1): at 80% of the lifetime, never later than a minute before expiry.
+            var lifetime = TimeSpan.FromSeconds(Math.Max(60, token.ExpiresIn));
+            var refreshIn = TimeSpan.FromTicks(Math.Min((long)(lifetime.Ticks * 0.8), (lifetime - TimeSpan.FromMinutes(1)).Ticks));
+            cache.Token = (token.AccessToken, time.GetUtcNow().UtcDateTime + refreshIn);
+            return token.AccessToken;
+        }
+        finally
+        {
+            cache.Lock.Release();
+        }
+    }
+
+    public async Task<RingCentralSmsResult> SendSmsAsync(string to, string text, CancellationToken ct)
+    {
+        var body = new { from = new { phoneNumber = Options.FromNumber }, to = new[] { new { phoneNumber = to } }, text };
+        using var response = await SendAuthorizedAsync(HttpMethod.Post, "/restapi/v1.0/account/~/extension/~/sms", body, ct);
+        using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        var root = doc.RootElement;
+        var id = root.GetProperty("id") is { ValueKind: JsonValueKind.Number } n ? n.GetRawText() : root.GetProperty("id").GetString()!;
+        return new RingCentralSmsResult(id, root.TryGetProperty("messageStatus", out var s) ? s.GetString() ?? "Queued" : "Queued");
+    }
+
+    public async Task<RingCentralSubscription> CreateSubscriptionAsync(string webhookAddress, string verificationToken, CancellationToken ct)
+    {
+        var body = new
+        {
+            eventFilters = new[]
+            {
+                "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS",
+                "/restapi/v1.0/account/~/extension/~/message-store?type=SMS&direction=Outbound",
+                "/restapi/v1.0/account/~/extension/~/telephony/sessions",
+            },
+            deliveryMode = new { transportType = "WebHook", address = webhookAddress, verificationToken },
+            expiresIn = 315_360_000,
+        };
+        using var response = await SendAuthorizedAsync(HttpMethod.Post, "/restapi/v1.0/subscription", body, ct);
+        using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        var root = doc.RootElement;
+        return new RingCentralSubscription(root.GetProperty("id").GetString()!, root.TryGetProperty("status", out var st) ? st.GetString() ?? "" : "",
+            root.TryGetProperty("expirationTime", out var exp) && exp.TryGetDateTime(out var e) ? e.ToUniversalTime() : null);
+    }
+
+    public async Task<RingCentralSubscription> RenewSubscriptionAsync(string id, CancellationToken ct)
+    {
+        using var response = await SendAuthorizedAsync(HttpMethod.Post, $"/restapi/v1.0/subscription/{Uri.EscapeDataString(id)}/renew", null, ct);
+        using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        var root = doc.RootElement;
+        return new RingCentralSubscription(root.GetProperty("id").GetString()!, root.TryGetProperty("status", out var st) ? st.GetString() ?? "" : "",
+            root.TryGetProperty("expirationTime", out var exp) && exp.TryGetDateTime(out var e) ? e.ToUniversalTime() : null);
+    }
+
+    private async Task<HttpResponseMessage> SendAuthorizedAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        var token = await GetAccessTokenAsync(ct);
+        using var request = new HttpRequestMessage(method, $"{Options.ServerUrl.TrimEnd('/')}{path}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        var response = await http.SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            // The token was revoked early: forget it so the next call gets a fresh one.
+            cache.Token = null;
+        }
+        await ThrowIfErrorAsync(response, ct);
+        return response;
+    }
+
+    /// <summary>Reads <c>errors[0].errorCode</c>, falling back to the top-level <c>errorCode</c>/<c>message</c>.</summary>
+    private static async Task ThrowIfErrorAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+        string? code = null;
+        var message = $"RingCentral answered {(int)response.StatusCode}.";
+        try
+        {
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            var root = doc.RootElement;
+            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+            {
+                code = errors[0].TryGetProperty("errorCode", out var c) ? c.GetString() : null;
+                message = errors[0].TryGetProperty("message", out var m) ? m.GetString() ?? message : message;
+            }
+            code ??= root.TryGetProperty("errorCode", out var top) ? top.GetString() : null;
+            if (root.TryGetProperty("message", out var topMessage) && code is not null && message.StartsWith("RingCentral answered", StringComparison.Ordinal))
+            {
+                message = topMessage.GetString() ?? message;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        response.Dispose();
+        throw new RingCentralException(response.StatusCode, code, message);
+    }
+
+    private sealed record TokenResponse(
+        [property: JsonPropertyName("access_token")] string AccessToken,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn);
+}
+
+/// <summary>The one access token of the process, shared by every RingCentral call (auth calls are rate-limited to 5/min).</summary>
+public sealed class RingCentralTokenCache
+{
+    public SemaphoreSlim Lock { get; } = new(1, 1);
+    public (string Token, DateTime RefreshAfter)? Token { get; set; }
+    /// <summary>Token requests made so far (diagnostics, tests).</summary>
+    public int Requests { get; set; }
+}

@@ -1,0 +1,33 @@
+using HibachiAdmin.Features.Messaging;
+
+namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
+
+/// <summary>Sends through RingCentral's single-SMS API; errors become clear reasons on the message row.</summary>
+public sealed class RingCentralSmsProvider(IServiceProvider services) : ISmsProvider
+{
+    public string Name => "ringcentral";
+
+    public async Task<ProviderSendResult> SendAsync(Guid messageId, string to, string text, CancellationToken ct)
+    {
+        try
+        {
+            // Typed HTTP clients are short-lived: resolve one per send so handler rotation keeps working.
+            var result = await services.GetRequiredService<RingCentralClient>().SendSmsAsync(to, text, ct);
+            return new ProviderSendResult(true, result.Id, null);
+        }
+        catch (RingCentralException ex)
+        {
+            return new ProviderSendResult(false, null, Describe(ex));
+        }
+    }
+
+    internal static string Describe(RingCentralException ex) => ex.ErrorCode switch
+    {
+        "CMN-301" or "CMN-302" or "MSG-305" => $"{ex.ErrorCode}: RingCentral rate limit still exceeded after retries.",
+        "FeatureNotAvailable" or "MSG-240" => $"{ex.ErrorCode}: the From number cannot send SMS (check RingCentral:FromNumber and its SmsSender feature). {ex.Message}",
+        "NotConfigured" => "RingCentral is not configured (ClientId, ClientSecret, Jwt).",
+        { } code when code.EndsWith("-413", StringComparison.Ordinal) => $"{code}: the recipient opted out at the carrier.",
+        { } code => $"{code}: {ex.Message}",
+        null => ex.Message,
+    };
+}
