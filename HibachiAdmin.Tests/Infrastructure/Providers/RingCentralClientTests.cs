@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using HibachiAdmin.Tests.Infrastructure;
 
 namespace HibachiAdmin.Tests.Infrastructure.Providers;
 
@@ -172,5 +173,28 @@ public sealed class RingCentralClientTests
         Assert.Contains(filters, f => f!.Contains("telephony/sessions", StringComparison.Ordinal));
         Assert.Equal("WebHook", body.RootElement.GetProperty("deliveryMode").GetProperty("transportType").GetString());
         Assert.Equal("secret-token", body.RootElement.GetProperty("deliveryMode").GetProperty("verificationToken").GetString());
+    }
+}
+
+public sealed class RingCentralIntegrationTests
+{
+    [Fact]
+    public async Task The_admin_subscription_button_creates_and_stores_the_subscription()
+    {
+        await using var fake = await FakeRingCentral.StartAsync();
+        await using var app = new AppFactory()
+            .With("RingCentral:ServerUrl", fake.Url).With("RingCentral:ClientId", "id").With("RingCentral:ClientSecret", "secret")
+            .With("RingCentral:Jwt", "jwt").With("RingCentral:VerificationToken", "verify-me");
+        var integration = app.Services.GetRequiredService<HibachiAdmin.Features.Messaging.RingCentralIntegration>();
+
+        var refused = await integration.CreateSubscriptionAsync("http://localhost:5256/api/v1/ringcentral/webhooks/sms", default);
+        Assert.False(refused.Ok);
+
+        var (ok, _) = await integration.CreateSubscriptionAsync("https://hibachi.example/api/v1/ringcentral/webhooks/sms", default);
+        Assert.True(ok);
+        var status = await integration.GetStatusAsync(checkToken: true, default);
+        Assert.Equal("ok", status.TokenCheck);
+        Assert.NotNull(status.Subscription);
+        Assert.Equal("https://hibachi.example/api/v1/ringcentral/webhooks/sms", status.Subscription!.Address);
     }
 }

@@ -36,6 +36,8 @@ public static class MessagingFeature
         services.AddTransient<ProcessInboundEventJob>();
         services.AddTransient<InboundEventSweepJob>();
         services.AddTransient<SandboxReceiptJob>();
+        services.AddSingleton<RingCentralIntegration>();
+        services.AddTransient<RenewSubscriptionsJob>();
         return builder;
     }
 

@@ -193,6 +193,25 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RenewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -610,6 +629,12 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 table: "Threads",
                 columns: new[] { "Platform", "ExternalId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookSubscriptions_Provider_ExternalId",
+                table: "WebhookSubscriptions",
+                columns: new[] { "Provider", "ExternalId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -653,6 +678,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutboundStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
