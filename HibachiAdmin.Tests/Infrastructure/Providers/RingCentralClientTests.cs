@@ -22,6 +22,7 @@ public sealed class FakeRingCentral : IAsyncDisposable
     public Queue<Func<HttpContext, Task>> NextSmsResponses { get; } = new();
     public List<string> SmsBodies { get; } = [];
     public string? LastSubscriptionBody;
+    public string MessageStatusFixture { get; set; } = "ringcentral-sms-status-delivered.json";
 
     private FakeRingCentral(WebApplication app) => _app = app;
 
@@ -60,6 +61,11 @@ public sealed class FakeRingCentral : IAsyncDisposable
             }
             ctx.Response.ContentType = "application/json";
             await ctx.Response.WriteAsync(Fixture("ringcentral-sms-send-response.json"));
+        });
+        app.MapGet("/restapi/v1.0/account/~/extension/~/message-store/{id}", async (HttpContext ctx) =>
+        {
+            ctx.Response.ContentType = "application/json";
+            await ctx.Response.WriteAsync(Fixture(fake.MessageStatusFixture));
         });
         app.MapPost("/restapi/v1.0/subscription", async (HttpContext ctx) =>
         {
@@ -196,5 +202,38 @@ public sealed class RingCentralIntegrationTests
         Assert.Equal("ok", status.TokenCheck);
         Assert.NotNull(status.Subscription);
         Assert.Equal("https://hibachi.example/api/v1/ringcentral/webhooks/sms", status.Subscription!.Address);
+    }
+}
+
+public sealed class RingCentralStatusTests
+{
+    [Theory]
+    [InlineData("ringcentral-sms-status-delivered.json", HibachiAdmin.Features.Messaging.OutboundStatus.Delivered)]
+    [InlineData("ringcentral-sms-status-delivery-failed.json", HibachiAdmin.Features.Messaging.OutboundStatus.Failed)]
+    public async Task A_message_store_event_re_reads_in_flight_texts(string statusFixture, HibachiAdmin.Features.Messaging.OutboundStatus expected)
+    {
+        await using var fake = await FakeRingCentral.StartAsync();
+        fake.MessageStatusFixture = statusFixture;
+        await using var app = new AppFactory()
+            .With("Sms:Provider", "RingCentral").With("RingCentral:ServerUrl", fake.Url).With("RingCentral:ClientId", "id")
+            .With("RingCentral:ClientSecret", "secret").With("RingCentral:Jwt", "jwt").With("RingCentral:FromNumber", "+12125550147")
+            .With("RingCentral:VerificationToken", "verify-me");
+        var sms = app.Services.GetRequiredService<HibachiAdmin.Features.Messaging.SmsService>();
+        var sent = await sms.SendAsync(new HibachiAdmin.Infrastructure.Providers.Sms.OutboundSms(null, "+13055550123", "Your booking is confirmed", HibachiAdmin.Infrastructure.Providers.Sms.SmsPurpose.Transactional), default);
+        Assert.True(sent.Accepted);
+        Assert.Equal("1740001245016", sent.ProviderMessageId);
+
+        var body = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ringcentral-message-store-event.json"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ringcentral/webhooks/sms") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("Verification-Token", "verify-me");
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
+
+        var message = await sms.GetAsync(sent.MessageId!.Value, default);
+        for (var i = 0; i < 100 && message!.Status != expected; i++)
+        {
+            await Task.Delay(100);
+            message = await sms.GetAsync(sent.MessageId.Value, default);
+        }
+        Assert.Equal(expected, message!.Status);
     }
 }

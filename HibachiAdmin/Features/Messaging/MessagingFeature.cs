@@ -37,6 +37,7 @@ public static class MessagingFeature
         services.AddTransient<InboundEventSweepJob>();
         services.AddTransient<SandboxReceiptJob>();
         services.AddSingleton<RingCentralIntegration>();
+        services.AddSingleton<OutboundStatusSync>();
         services.AddTransient<RenewSubscriptionsJob>();
         return builder;
     }

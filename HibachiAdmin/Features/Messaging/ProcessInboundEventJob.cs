@@ -9,7 +9,7 @@ namespace HibachiAdmin.Features.Messaging;
 /// Processes one stored notification by id. Safe to run twice: a processed row is skipped, and the
 /// handlers are idempotent on the provider's message id.
 /// </summary>
-public sealed class ProcessInboundEventJob(IDbContextFactory<AppDbContext> dbFactory, InboundSmsHandler sms, Features.Calls.CallService calls, TimeProvider time, ILogger<ProcessInboundEventJob> logger)
+public sealed class ProcessInboundEventJob(IDbContextFactory<AppDbContext> dbFactory, InboundSmsHandler sms, Features.Calls.CallService calls, OutboundStatusSync statusSync, TimeProvider time, ILogger<ProcessInboundEventJob> logger)
 {
     public const int MaxAttempts = 10;
 
@@ -58,8 +58,8 @@ public sealed class ProcessInboundEventJob(IDbContextFactory<AppDbContext> dbFac
         }
         if (filter.Contains("/message-store", StringComparison.Ordinal))
         {
-            // The event only says that something changed; with the Sandbox provider, receipts arrive directly.
-            return "noted: message-store change";
+            // The event only says that something changed: re-read the messages still in flight.
+            return await statusSync.SyncAsync(ct);
         }
         if (filter.Contains("/telephony/sessions", StringComparison.Ordinal))
         {

@@ -154,6 +154,18 @@ public sealed class SmsService(
         return true;
     }
 
+    /// <summary>Outbound RingCentral messages still in flight (to re-read after a message-store change event).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string ProviderMessageId)>> InFlightAsync(string providerName, TimeSpan window, int max, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var since = time.GetUtcNow().UtcDateTime - window;
+        var rows = await db.Set<OutboundMessage>().AsNoTracking()
+            .Where(m => m.Provider == providerName && m.ProviderMessageId != null && m.CreatedAt >= since
+                        && (m.Status == OutboundStatus.Queued || m.Status == OutboundStatus.Sent))
+            .OrderBy(m => m.CreatedAt).Take(max).Select(m => new { m.Id, m.ProviderMessageId }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.ProviderMessageId!)).ToList();
+    }
+
     public string HelpText => options.Value.HelpText is { Length: > 0 } text
         ? text
         : $"{business.Value.Name}{(business.Value.Phone is { } p ? $": {Phones.Display(p)}" : "")}. Msg&data rates may apply. Reply STOP to opt out.";

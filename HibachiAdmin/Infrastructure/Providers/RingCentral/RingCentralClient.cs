@@ -94,6 +94,16 @@ public sealed class RingCentralClient(HttpClient http, IOptions<RingCentralOptio
         return new RingCentralSmsResult(id, root.TryGetProperty("messageStatus", out var s) ? s.GetString() ?? "Queued" : "Queued");
     }
 
+    /// <summary>Re-reads one message's status (status events only say that something changed).</summary>
+    public async Task<(string MessageStatus, string? ErrorCode)> GetMessageStatusAsync(string messageId, CancellationToken ct)
+    {
+        using var response = await SendAuthorizedAsync(HttpMethod.Get, $"/restapi/v1.0/account/~/extension/~/message-store/{Uri.EscapeDataString(messageId)}", null, ct);
+        using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        var root = doc.RootElement;
+        return (root.TryGetProperty("messageStatus", out var s) ? s.GetString() ?? "" : "",
+            root.TryGetProperty("deliveryErrorCode", out var e) ? e.GetString() : null);
+    }
+
     public async Task<RingCentralSubscription> CreateSubscriptionAsync(string webhookAddress, string verificationToken, CancellationToken ct)
     {
         var body = new
