@@ -99,3 +99,56 @@ public sealed class CallEventsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 }
+
+/// <summary>Records Hangfire jobs instead of running them, so a test can see what was scheduled for when.</summary>
+public sealed class RecordingJobClient : Hangfire.IBackgroundJobClient
+{
+    public List<(Hangfire.Common.Job Job, Hangfire.States.IState State)> Jobs { get; } = [];
+
+    public string Create(Hangfire.Common.Job job, Hangfire.States.IState state)
+    {
+        lock (Jobs)
+        {
+            Jobs.Add((job, state));
+        }
+        return Jobs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => true;
+}
+
+public sealed class MissedCallTextBackTests
+{
+    [Fact]
+    public async Task A_missed_new_caller_gets_one_text_back_shifted_into_their_local_window()
+    {
+        var jobs = new RecordingJobClient();
+        // 03:00 UTC = 21:00 in Oklahoma City the evening before: outside Oklahoma's 08:00–20:00.
+        await using var app = new AppFactory
+        {
+            Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero)),
+            ConfigureTestServices = s => s.AddSingleton<Hangfire.IBackgroundJobClient>(jobs),
+        }.With("Calls:MissedCallTextBack", "true").With("RingCentral:VerificationToken", "t");
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ringcentral/webhooks/voice")
+        {
+            Content = new StringContent(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ringcentral-telephony-session-voicemail.json")), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Verification-Token", "t");
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
+        var process = jobs.Jobs.Single(j => j.Job.Type == typeof(ProcessInboundEventJob));
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<ProcessInboundEventJob>().RunAsync((Guid)process.Job.Args[0], default);
+
+        var textBack = jobs.Jobs.Single(j => j.Job.Type == typeof(MissedCallTextBackJob));
+        var scheduled = Assert.IsType<Hangfire.States.ScheduledState>(textBack.State);
+        Assert.Equal(new DateTime(2026, 11, 24, 14, 0, 0, DateTimeKind.Utc), scheduled.EnqueueAt);
+
+        // Running it twice sends one text.
+        var job = scope.ServiceProvider.GetRequiredService<MissedCallTextBackJob>();
+        await job.RunAsync((Guid)textBack.Job.Args[0], default);
+        await job.RunAsync((Guid)textBack.Job.Args[0], default);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.Set<OutboundMessage>().CountAsync(m => m.To == "+14055550199"));
+    }
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hangfire;
 using System.Text.Json;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
@@ -12,7 +13,14 @@ public sealed record CallRow(Guid Id, string Direction, string? FromNumber, stri
     DateTime? StartedAt, int? DurationSeconds, bool Missed, bool Voicemail, bool HasRecording, Guid? LeadId);
 
 /// <summary>Call log from telephony session events; missed calls and voicemails from unknown callers become leads.</summary>
-public sealed class CallService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, LeadService leads, TimeProvider time)
+public sealed class CallService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ContactService contacts,
+    LeadService leads,
+    Infrastructure.Providers.Sms.ISmsService sms,
+    IBackgroundJobClient jobs,
+    IConfiguration configuration,
+    TimeProvider time)
 {
     public async Task<string> ApplyTelephonyEventAsync(JsonElement body, CancellationToken ct)
     {
@@ -95,9 +103,32 @@ public sealed class CallService(IDbContextFactory<AppDbContext> dbFactory, Conta
             var (lead, _) = await leads.CreateOrUpdateOpenLeadAsync(new NewLead(contactId, LeadSource.Phone, CallId: call.Id,
                 Notes: $"{(call.Voicemail ? "Voicemail" : "Missed call")} {call.StartedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC from {call.FromNumber}"), Actor.System, ct);
             await db.Set<CallLog>().Where(c => c.Id == call.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.LeadId, lead.Id), ct);
+            await ScheduleTextBackAsync(call, ct);
             return $"call {call.Id} {code}{(stale ? " (stale, status kept)" : "")}; lead {lead.Id}";
         }
         return $"call {call.Id} {code}{(stale ? " (stale event: status kept)" : "")}";
+    }
+
+    /// <summary>
+    /// Optional (Calls:MissedCallTextBack, off by default): one text to a new caller we missed, inside
+    /// their local sending window (shifted, not dropped) and subject to consent like any text.
+    /// </summary>
+    private async Task ScheduleTextBackAsync(CallLog call, CancellationToken ct)
+    {
+        if (!configuration.GetValue<bool>("Calls:MissedCallTextBack") || call.FromNumber is null)
+        {
+            return;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var at = await sms.EarliestAllowedSendTimeAsync(call.FromNumber, Infrastructure.Providers.Sms.SmsPurpose.Transactional, now, ct);
+        if (at <= now)
+        {
+            jobs.Enqueue<MissedCallTextBackJob>(j => j.RunAsync(call.Id, CancellationToken.None));
+        }
+        else
+        {
+            jobs.Schedule<MissedCallTextBackJob>(j => j.RunAsync(call.Id, CancellationToken.None), new DateTimeOffset(at, TimeSpan.Zero));
+        }
     }
 
     public async Task<PagedResult<CallRow>> ListAsync(bool missedOnly, string? direction, int page, int pageSize, CancellationToken ct)

@@ -24,7 +24,7 @@ public static class CallsEndpoints
     /// Streams a call's recording to signed-in staff. The sandbox serves a generated demo clip; the
     /// RingCentral provider (not built yet) will stream the media URI with the app's token.
     /// </summary>
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RecordingAsync(Guid id, CallService calls, CancellationToken ct)
+    private static async Task<IResult> RecordingAsync(Guid id, CallService calls, IConfiguration configuration, IServiceProvider services, HttpContext http, CancellationToken ct)
     {
         var call = await calls.GetAsync(id, ct);
         if (call is null)
@@ -34,6 +34,21 @@ public static class CallsEndpoints
         if (call.RecordingId is null)
         {
             return TypedResults.Problem(statusCode: 404, title: "This call has no recording");
+        }
+        if (string.Equals(configuration["Sms:Provider"], "RingCentral", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var client = services.GetRequiredService<Infrastructure.Providers.RingCentral.RingCentralClient>();
+                var upstream = await client.OpenRecordingAsync(call.RecordingId, ct);
+                http.Response.RegisterForDispose(upstream);
+                var type = upstream.Content.Headers.ContentType?.MediaType ?? "audio/mpeg";
+                return TypedResults.Stream(await upstream.Content.ReadAsStreamAsync(ct), type, $"call-{call.Id}{(type == "audio/wav" ? ".wav" : ".mp3")}");
+            }
+            catch (Infrastructure.Providers.RingCentral.RingCentralException ex)
+            {
+                return TypedResults.Problem(statusCode: 502, title: "Recording unavailable", detail: $"RingCentral refused the recording ({ex.ErrorCode ?? ((int)ex.Status).ToString(System.Globalization.CultureInfo.InvariantCulture)}). Recordings under ~30 s are not kept.");
+            }
         }
         return TypedResults.File(DemoClip.Value, "audio/wav", $"call-{call.Id}.wav", enableRangeProcessing: true);
     }

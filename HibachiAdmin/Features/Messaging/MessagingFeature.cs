@@ -31,6 +31,7 @@ public static class MessagingFeature
         services.AddSingleton<InboxService>();
         services.AddSingleton<InboundSmsHandler>();
         services.AddSingleton<Calls.CallService>();
+        services.AddTransient<Calls.MissedCallTextBackJob>();
         services.AddSingleton<InboundEventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundEventWriter>());
         services.AddTransient<ProcessInboundEventJob>();

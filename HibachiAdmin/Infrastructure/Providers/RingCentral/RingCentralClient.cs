@@ -17,6 +17,8 @@ public sealed class RingCentralOptions
     public string? Jwt { get; set; }
     public string? FromNumber { get; set; }
     public string? VerificationToken { get; set; }
+    /// <summary>Host that serves recording content (PROTOCOLS.md §1.7).</summary>
+    public string MediaUrl { get; set; } = "https://media.ringcentral.com";
 
     public bool IsConfigured => !string.IsNullOrEmpty(ClientId) && !string.IsNullOrEmpty(ClientSecret) && !string.IsNullOrEmpty(Jwt);
 }
@@ -92,6 +94,17 @@ public sealed class RingCentralClient(HttpClient http, IOptions<RingCentralOptio
         var root = doc.RootElement;
         var id = root.GetProperty("id") is { ValueKind: JsonValueKind.Number } n ? n.GetRawText() : root.GetProperty("id").GetString()!;
         return new RingCentralSmsResult(id, root.TryGetProperty("messageStatus", out var s) ? s.GetString() ?? "Queued" : "Queued");
+    }
+
+    /// <summary>Opens a call recording's audio on the media host with the app's token (caller disposes the response).</summary>
+    public async Task<HttpResponseMessage> OpenRecordingAsync(string recordingId, CancellationToken ct)
+    {
+        var token = await GetAccessTokenAsync(ct);
+        var request = new HttpRequestMessage(HttpMethod.Get, $"{Options.MediaUrl.TrimEnd('/')}/restapi/v1.0/account/~/recording/{Uri.EscapeDataString(recordingId)}/content");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        await ThrowIfErrorAsync(response, ct);
+        return response;
     }
 
     /// <summary>Re-reads one message's status (status events only say that something changed).</summary>
