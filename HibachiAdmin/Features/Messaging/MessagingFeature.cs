@@ -39,6 +39,7 @@ public static class MessagingFeature
         services.AddTransient<SandboxReceiptJob>();
         services.AddSingleton<RingCentralIntegration>();
         services.AddSingleton<OutboundStatusSync>();
+        services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, MessagingDemoSeed>();
         services.AddTransient<RenewSubscriptionsJob>();
         return builder;
     }
