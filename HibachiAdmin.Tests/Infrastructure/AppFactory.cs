@@ -21,7 +21,8 @@ public class AppFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "correct horse battery staple";
 
-    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"hibachi-test-{Guid.NewGuid():N}.db");
+    private readonly string _dbPath;
+    private readonly bool _deleteDatabase;
     private readonly Dictionary<string, string?> _settings = new()
     {
         ["Bootstrap:AdminEmail"] = AdminEmail,
@@ -34,7 +35,15 @@ public class AppFactory : WebApplicationFactory<Program>
     };
 
     public AppFactory()
+        : this(Path.Combine(Path.GetTempPath(), $"hibachi-test-{Guid.NewGuid():N}.db"), deleteDatabase: true)
     {
+    }
+
+    /// <summary>A host over an existing database file (e.g. a "restart" after another host was disposed).</summary>
+    public AppFactory(string databasePath, bool deleteDatabase)
+    {
+        _dbPath = databasePath;
+        _deleteDatabase = deleteDatabase;
         _settings["ConnectionStrings:Default"] = $"Data Source={_dbPath}";
     }
 
@@ -125,7 +134,7 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in _deleteDatabase ? new[] { "", "-wal", "-shm" } : [])
         {
             try
             {

@@ -123,6 +123,28 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StreamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StreamType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CorrelationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CausationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboundEvents",
                 columns: table => new
                 {
@@ -170,6 +192,43 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboundMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StreamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DispatchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DeadLettered = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessedMessages",
+                columns: table => new
+                {
+                    Handler = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedMessages", x => new { x.Handler, x.EventId });
                 });
 
             migrationBuilder.CreateTable(
@@ -552,6 +611,18 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 column: "Tag");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Events_EventId",
+                table: "Events",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_StreamId_Version",
+                table: "Events",
+                columns: new[] { "StreamId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboundEvents_ProcessedAt",
                 table: "InboundEvents",
                 column: "ProcessedAt");
@@ -615,6 +686,17 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 column: "MessageId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_DispatchedAt_DeadLettered_NextAttemptAt",
+                table: "Outbox",
+                columns: new[] { "DispatchedAt", "DeadLettered", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_EventId",
+                table: "Outbox",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Threads_ContactId",
                 table: "Threads",
                 column: "ContactId");
@@ -668,6 +750,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Events");
+
+            migrationBuilder.DropTable(
                 name: "InboundEvents");
 
             migrationBuilder.DropTable(
@@ -678,6 +763,12 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutboundStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedMessages");
 
             migrationBuilder.DropTable(
                 name: "WebhookSubscriptions");

@@ -1,0 +1,160 @@
+using Hangfire;
+using HibachiAdmin.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Infrastructure.Events;
+
+/// <summary>
+/// Reacts to domain events delivered from the outbox. Database effects go through <paramref name="db"/>:
+/// they commit in the same transaction as the handler's processed-message row, so they happen once.
+/// Effects outside the database must be idempotent themselves (e.g. an SMS correlation id).
+/// </summary>
+public interface IEventHandler
+{
+    /// <summary>Stable name, the key of its processed-messages rows.</summary>
+    string Name { get; }
+    bool Handles(string eventType);
+    Task HandleAsync(OutboxEntry entry, AppDbContext db, CancellationToken ct);
+}
+
+public sealed record DispatchResult(int Claimed, int Dispatched, int Failed, int DeadLettered);
+
+/// <summary>
+/// Delivers outbox rows to handlers: claims a batch with a lease in one UPDATE (two dispatchers or app
+/// instances never get the same row), runs each handler once per event, retries failures with
+/// exponential back-off and dead-letters a row after <see cref="MaxAttempts"/>.
+/// </summary>
+public sealed class OutboxDispatcher(IDbContextFactory<AppDbContext> dbFactory, IEnumerable<IEventHandler> handlers, TimeProvider time, ILogger<OutboxDispatcher> logger)
+{
+    public const int MaxAttempts = 8;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    public async Task<DispatchResult> DispatchBatchAsync(int batchSize, CancellationToken ct)
+    {
+        var worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+        var now = time.GetUtcNow().UtcDateTime;
+        var until = now + Lease;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var candidates = db.Set<OutboxEntry>()
+            .Where(o => o.DispatchedAt == null && !o.DeadLettered && (o.NextAttemptAt == null || o.NextAttemptAt <= now) && (o.LockedUntil == null || o.LockedUntil < now))
+            .OrderBy(o => o.Id).Take(batchSize).Select(o => o.Id);
+        // The lease conditions are repeated outside the subquery so a concurrent claim re-checks them (PostgreSQL).
+        var claimed = await db.Set<OutboxEntry>()
+            .Where(o => candidates.Contains(o.Id) && o.DispatchedAt == null && (o.LockedUntil == null || o.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LockedBy, worker).SetProperty(o => o.LockedUntil, until), ct);
+        if (claimed == 0)
+        {
+            return new DispatchResult(0, 0, 0, 0);
+        }
+        var rows = await db.Set<OutboxEntry>().Where(o => o.LockedBy == worker).OrderBy(o => o.Id).ToListAsync(ct);
+        int dispatched = 0, failed = 0, dead = 0;
+        foreach (var row in rows)
+        {
+            var error = await RunHandlersAsync(row, ct);
+            row.LockedBy = null;
+            row.LockedUntil = null;
+            if (error is null)
+            {
+                row.DispatchedAt = time.GetUtcNow().UtcDateTime;
+                row.LastError = null;
+                dispatched++;
+                continue;
+            }
+            row.Attempts++;
+            row.LastError = error.Length > 2000 ? error[..2000] : error;
+            if (row.Attempts >= MaxAttempts)
+            {
+                row.DeadLettered = true;
+                dead++;
+                logger.LogError("Outbox row {Id} ({Type}) dead-lettered after {Attempts} attempts: {Error}", row.Id, row.EventType, row.Attempts, row.LastError);
+            }
+            else
+            {
+                row.NextAttemptAt = time.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, row.Attempts)));
+                failed++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return new DispatchResult(rows.Count, dispatched, failed, dead);
+    }
+
+    /// <returns>null when every handler succeeded (or had already handled the event).</returns>
+    private async Task<string?> RunHandlersAsync(OutboxEntry row, CancellationToken ct)
+    {
+        foreach (var handler in handlers.Where(h => h.Handles(row.EventType)))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (await db.Set<ProcessedMessage>().AnyAsync(p => p.Handler == handler.Name && p.EventId == row.EventId, ct))
+            {
+                continue;
+            }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                await handler.HandleAsync(row, db, ct);
+                db.Add(new ProcessedMessage { Handler = handler.Name, EventId = row.EventId, At = time.GetUtcNow().UtcDateTime });
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                if (ex is DbUpdateException && await AlreadyProcessedAsync(handler.Name, row.EventId, ct))
+                {
+                    // Another dispatcher handled it first; its effect stands, ours rolled back.
+                    continue;
+                }
+                logger.LogWarning(ex, "Handler {Handler} failed for {Type} {EventId}", handler.Name, row.EventType, row.EventId);
+                return $"{handler.Name}: {ex.Message}";
+            }
+        }
+        return null;
+    }
+
+    private async Task<bool> AlreadyProcessedAsync(string handler, Guid eventId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<ProcessedMessage>().AnyAsync(p => p.Handler == handler && p.EventId == eventId, ct);
+    }
+
+    /// <summary>Puts failed or dead-lettered rows back in the queue (Admin > Events).</summary>
+    public async Task<int> RequeueAsync(long? id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = db.Set<OutboxEntry>().Where(o => o.DispatchedAt == null && (o.DeadLettered || o.Attempts > 0));
+        if (id is { } one)
+        {
+            rows = rows.Where(o => o.Id == one);
+        }
+        return await rows.ExecuteUpdateAsync(s => s.SetProperty(o => o.DeadLettered, false).SetProperty(o => o.Attempts, 0).SetProperty(o => o.NextAttemptAt, (DateTime?)null), ct);
+    }
+}
+
+/// <summary>
+/// Dispatches the outbox: every minute from RecurringJobs as a safety net, and right after each commit
+/// that wrote events (<see cref="OutboxSignal"/>) so latency stays low without tight polling.
+/// </summary>
+public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher)
+{
+    public const string Id = "outbox-dispatch";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 0)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(CancellationToken ct)
+    {
+        // Drain what is due now; stop when a batch comes back empty.
+        for (var i = 0; i < 100; i++)
+        {
+            var result = await dispatcher.DispatchBatchAsync(200, ct);
+            if (result.Claimed == 0)
+            {
+                return;
+            }
+        }
+    }
+}
+
+/// <summary>Asks Hangfire to dispatch now (called after a commit that appended events).</summary>
+public sealed class OutboxSignal(IBackgroundJobClient jobs)
+{
+    public void Committed() => jobs.Enqueue<OutboxDispatchJob>(j => j.RunAsync(CancellationToken.None));
+}
