@@ -40,7 +40,10 @@ public class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A host over an existing database file (e.g. a "restart" after another host was disposed).</summary>
-    public AppFactory(string databasePath, bool deleteDatabase)
+    public static AppFactory OverDatabase(string databasePath, bool deleteDatabase) => new(databasePath, deleteDatabase);
+
+    // Not public: xunit class fixtures need exactly one public constructor.
+    private AppFactory(string databasePath, bool deleteDatabase)
     {
         _dbPath = databasePath;
         _deleteDatabase = deleteDatabase;

@@ -32,15 +32,17 @@ public sealed class OutboxTests
 {
     private sealed record Happened(string What);
 
-    private static AppFactory Host(string path, bool delete, CountingHandler handler) => new AppFactory(path, delete)
+    private static AppFactory Host(string path, bool delete, CountingHandler handler)
     {
+        var app = AppFactory.OverDatabase(path, delete);
         // Jobs are recorded, not run: the test decides when dispatch happens (or that it never did).
-        ConfigureTestServices = s =>
+        app.ConfigureTestServices = s =>
         {
             s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient());
             s.AddSingleton<IEventHandler>(handler);
-        },
-    };
+        };
+        return app;
+    }
 
     private static async Task AppendAsync(AppFactory app, Guid stream, int expected, int count)
     {
