@@ -47,10 +47,11 @@ public sealed class OutboxDispatcher(IDbContextFactory<AppDbContext> dbFactory, 
             return new DispatchResult(0, 0, 0, 0);
         }
         var rows = await db.Set<OutboxEntry>().Where(o => o.LockedBy == worker).OrderBy(o => o.Id).ToListAsync(ct);
+        var errors = await RunHandlersAsync(rows, ct);
         int dispatched = 0, failed = 0, dead = 0;
         foreach (var row in rows)
         {
-            var error = await RunHandlersAsync(row, ct);
+            var error = errors.GetValueOrDefault(row.Id);
             row.LockedBy = null;
             row.LockedUntil = null;
             if (error is null)
@@ -78,36 +79,85 @@ public sealed class OutboxDispatcher(IDbContextFactory<AppDbContext> dbFactory, 
         return new DispatchResult(rows.Count, dispatched, failed, dead);
     }
 
-    /// <returns>null when every handler succeeded (or had already handled the event).</returns>
-    private async Task<string?> RunHandlersAsync(OutboxEntry row, CancellationToken ct)
+    /// <summary>
+    /// Runs each handler over the batch in one transaction (one commit for the whole batch); if that
+    /// fails, falls back to one transaction per event so one bad event does not hold back the rest.
+    /// </summary>
+    /// <returns>Errors by outbox row id; rows without an entry succeeded.</returns>
+    private async Task<Dictionary<long, string>> RunHandlersAsync(List<OutboxEntry> rows, CancellationToken ct)
     {
-        foreach (var handler in handlers.Where(h => h.Handles(row.EventType)))
+        var errors = new Dictionary<long, string>();
+        foreach (var handler in handlers)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            if (await db.Set<ProcessedMessage>().AnyAsync(p => p.Handler == handler.Name && p.EventId == row.EventId, ct))
+            var relevant = rows.Where(r => handler.Handles(r.EventType)).ToList();
+            if (relevant.Count == 0)
             {
                 continue;
             }
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var eventIds = relevant.Select(r => r.EventId).ToList();
+            await using (var check = await dbFactory.CreateDbContextAsync(ct))
+            {
+                var done = await check.Set<ProcessedMessage>().AsNoTracking()
+                    .Where(p => p.Handler == handler.Name && eventIds.Contains(p.EventId)).Select(p => p.EventId).ToListAsync(ct);
+                relevant.RemoveAll(r => done.Contains(r.EventId));
+            }
+            if (relevant.Count == 0)
+            {
+                continue;
+            }
             try
             {
-                await handler.HandleAsync(row, db, ct);
-                db.Add(new ProcessedMessage { Handler = handler.Name, EventId = row.EventId, At = time.GetUtcNow().UtcDateTime });
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                foreach (var row in relevant)
+                {
+                    await handler.HandleAsync(row, db, ct);
+                    db.Add(new ProcessedMessage { Handler = handler.Name, EventId = row.EventId, At = time.GetUtcNow().UtcDateTime });
+                }
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                if (ex is DbUpdateException && await AlreadyProcessedAsync(handler.Name, row.EventId, ct))
+                logger.LogDebug(ex, "Batch for {Handler} failed; retrying event by event", handler.Name);
+                foreach (var row in relevant)
                 {
-                    // Another dispatcher handled it first; its effect stands, ours rolled back.
-                    continue;
+                    if (await RunOneAsync(handler, row, ct) is { } error)
+                    {
+                        errors[row.Id] = errors.TryGetValue(row.Id, out var earlier) ? $"{earlier}; {error}" : error;
+                    }
                 }
-                logger.LogWarning(ex, "Handler {Handler} failed for {Type} {EventId}", handler.Name, row.EventType, row.EventId);
-                return $"{handler.Name}: {ex.Message}";
             }
         }
-        return null;
+        return errors;
+    }
+
+    private async Task<string?> RunOneAsync(IEventHandler handler, OutboxEntry row, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Set<ProcessedMessage>().AnyAsync(p => p.Handler == handler.Name && p.EventId == row.EventId, ct))
+        {
+            return null;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await handler.HandleAsync(row, db, ct);
+            db.Add(new ProcessedMessage { Handler = handler.Name, EventId = row.EventId, At = time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            if (ex is DbUpdateException && await AlreadyProcessedAsync(handler.Name, row.EventId, ct))
+            {
+                // Another dispatcher handled it first; its effect stands, ours rolled back.
+                return null;
+            }
+            logger.LogWarning(ex, "Handler {Handler} failed for {Type} {EventId}", handler.Name, row.EventType, row.EventId);
+            return $"{handler.Name}: {ex.Message}";
+        }
     }
 
     private async Task<bool> AlreadyProcessedAsync(string handler, Guid eventId, CancellationToken ct)
