@@ -1,6 +1,7 @@
 using HibachiAdmin.Components;
 using HibachiAdmin.Components.Account;
 using HibachiAdmin.Features.Admin;
+using HibachiAdmin.Features.Bookings;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Features.Messaging;
@@ -30,6 +31,7 @@ builder.AddLeads();
 builder.AddAdmin();
 builder.AddAi();
 builder.AddMessaging();
+builder.AddBookings();
 
 var app = builder.Build();
 
@@ -56,6 +58,7 @@ app.MapJobsDashboard();
 app.MapContactsApi();
 app.MapLeadsApi();
 app.MapMessaging();
+app.MapBookingsApi();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()

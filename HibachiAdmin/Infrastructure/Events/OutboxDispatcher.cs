@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HibachiAdmin.Infrastructure.Events;
 
 /// <summary>
-/// Reacts to domain events delivered from the outbox. Database effects go through <paramref name="db"/>:
-/// they commit in the same transaction as the handler's processed-message row, so they happen once.
+/// Reacts to domain events delivered from the outbox. Database effects tracked on the given context
+/// commit in the same SaveChanges as the handler's processed-message row, so they happen once.
 /// Effects outside the database must be idempotent themselves (e.g. an SMS correlation id).
 /// </summary>
 public interface IEventHandler
@@ -107,15 +107,16 @@ public sealed class OutboxDispatcher(IDbContextFactory<AppDbContext> dbFactory, 
             }
             try
             {
+                // No transaction is held while handlers run (they may call services that write with
+                // their own connections); SaveChanges commits the handler's tracked changes and the
+                // processed-message rows atomically.
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 foreach (var row in relevant)
                 {
                     await handler.HandleAsync(row, db, ct);
                     db.Add(new ProcessedMessage { Handler = handler.Name, EventId = row.EventId, At = time.GetUtcNow().UtcDateTime });
                 }
                 await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -139,13 +140,11 @@ public sealed class OutboxDispatcher(IDbContextFactory<AppDbContext> dbFactory, 
         {
             return null;
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await handler.HandleAsync(row, db, ct);
             db.Add(new ProcessedMessage { Handler = handler.Name, EventId = row.EventId, At = time.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -56,6 +56,34 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BookingRows",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LeadId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EventDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EventTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    GuestCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    PricePerPerson = table.Column<double>(type: "REAL", precision: 10, scale: 2, nullable: false),
+                    Total = table.Column<double>(type: "REAL", precision: 12, scale: 2, nullable: false),
+                    DepositPaid = table.Column<double>(type: "REAL", precision: 12, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Zip = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Package = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookingRows", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Calls",
                 columns: table => new
                 {
@@ -564,6 +592,16 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_BookingRows_ContactId",
+                table: "BookingRows",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookingRows_EventDate",
+                table: "BookingRows",
+                column: "EventDate");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Calls_ContactId",
                 table: "Calls",
                 column: "ContactId");
@@ -736,6 +774,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "BookingRows");
 
             migrationBuilder.DropTable(
                 name: "Calls");

@@ -1,0 +1,107 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Infrastructure.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Bookings;
+
+public sealed record CommandResult(BookingRow? Booking, string? Invalid = null, string? Conflict = null, bool NotFound = false);
+
+/// <summary>
+/// Runs booking commands: load the stream, decide with the aggregate, append the events, their outbox
+/// rows and the read-model change in one transaction, then signal the dispatcher.
+/// </summary>
+public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, EventStore store, OutboxSignal signal, TimeProvider time)
+{
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public async Task<CommandResult> RequestAsync(BookingRequested request, Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Set<Contact>().AnyAsync(c => c.Id == request.ContactId, ct))
+        {
+            return new CommandResult(null, Invalid: "No contact has this contactId.");
+        }
+        var decision = Booking.Request(request, Today);
+        return await CommitAsync(db, Guid.CreateVersion7(), 0, decision, null, actor, ct);
+    }
+
+    public async Task<CommandResult> ExecuteAsync(Guid id, Func<Booking, Decision> command, Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var events = await EventStore.ReadStreamAsync(db, id, ct);
+        if (events.Count == 0)
+        {
+            return new CommandResult(null, NotFound: true);
+        }
+        var booking = Booking.FromEvents(id, events);
+        var row = await db.Set<BookingRow>().FirstOrDefaultAsync(r => r.Id == id, ct);
+        return await CommitAsync(db, id, booking.Version, command(booking), row, actor, ct);
+    }
+
+    public Task<CommandResult> DepositAsync(Guid id, decimal amount, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.RecordDeposit(amount), actor, ct);
+    public Task<CommandResult> ConfirmAsync(Guid id, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Confirm(), actor, ct);
+    public Task<CommandResult> RescheduleAsync(Guid id, DateOnly date, TimeOnly? at, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Reschedule(date, at, Today), actor, ct);
+    public Task<CommandResult> CompleteAsync(Guid id, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Complete(), actor, ct);
+    public Task<CommandResult> CancelAsync(Guid id, string? reason, string? leadOutcome, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Cancel(reason, leadOutcome), actor, ct);
+
+    private async Task<CommandResult> CommitAsync(AppDbContext db, Guid id, int expectedVersion, Decision decision, BookingRow? row, Actor actor, CancellationToken ct)
+    {
+        if (decision.Invalid is not null || decision.Conflict is not null)
+        {
+            return new CommandResult(null, decision.Invalid, decision.Conflict);
+        }
+        store.Append(db, id, BookingEventTypes.StreamType, expectedVersion, decision.Events, new EventMetadata(actor.Name, Guid.NewGuid()));
+        if (row is null)
+        {
+            row = new BookingRow { Id = id };
+            db.Add(row);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var version = expectedVersion;
+        foreach (var (type, data) in decision.Events)
+        {
+            BookingProjection.Apply(row, type, System.Text.Json.JsonSerializer.Serialize(data, data.GetType(), EventStore.Json), ++version, now);
+        }
+        try
+        {
+            await EventStore.SaveAsync(db, id, expectedVersion, ct);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            return new CommandResult(null, Conflict: ex.Message);
+        }
+        signal.Committed();
+        return new CommandResult(row);
+    }
+
+    public async Task<PagedResult<BookingRow>> ListAsync(DateOnly? from, DateOnly? to, int page, int pageSize, CancellationToken ct)
+    {
+        var paging = new PageRequest(page, pageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = db.Set<BookingRow>().AsNoTracking();
+        if (from is { } f)
+        {
+            rows = rows.Where(r => r.EventDate >= f);
+        }
+        if (to is { } t)
+        {
+            rows = rows.Where(r => r.EventDate <= t);
+        }
+        var total = await rows.CountAsync(ct);
+        return new PagedResult<BookingRow>(await rows.OrderBy(r => r.EventDate).Skip(paging.Skip).Take(paging.Take).ToListAsync(ct), total);
+    }
+
+    public async Task<BookingRow?> GetAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<BookingRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> EventsAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await EventStore.ReadStreamAsync(db, id, ct);
+    }
+}
