@@ -10,15 +10,32 @@ using Microsoft.EntityFrameworkCore;
 namespace HibachiAdmin.Features.Bookings;
 
 /// <summary>
-/// The first saga steps, run from the outbox: a confirmed booking moves its lead to Booked and sends
-/// one confirmation text (idempotent by correlation id); a cancellation sends the lead to Lost or back
-/// to Qualified as chosen. Reminders and review requests are the next step of issue 4.
+/// The booking saga, run from the outbox. Confirmed: lead → Booked, one confirmation text, a reminder
+/// 48 h before the event. Rescheduled: the reminder moves. Cancelled: pending texts are cancelled and
+/// the lead goes to Lost or back to Qualified. Completed: a review request 2 h after the event ends.
+/// Scheduled texts are rows (<see cref="ScheduledMessage"/>) shifted into the recipient's sending
+/// window; their inserts commit with the handler's processed-message row.
 /// </summary>
-public sealed class BookingSaga(LeadService leads, ISmsService sms) : IEventHandler
+public sealed class BookingSaga(LeadService leads, ISmsService sms, IConfiguration configuration, TimeProvider time) : IEventHandler
 {
+    /// <summary>When no start time is given, parties are assumed to start at 17:00 and last 3 hours.</summary>
+    private static readonly TimeOnly DefaultStart = new(17, 0);
+    private static readonly TimeSpan PartyLength = TimeSpan.FromHours(3);
+
     public string Name => "booking.saga";
 
-    public bool Handles(string eventType) => eventType is BookingEventTypes.Confirmed or BookingEventTypes.Cancelled;
+    public bool Handles(string eventType) =>
+        eventType is BookingEventTypes.Confirmed or BookingEventTypes.Cancelled or BookingEventTypes.Rescheduled or BookingEventTypes.Completed;
+
+    private DateTime EventStartUtc(BookingRow row)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(configuration["Business:TimeZone"] ?? "America/New_York", out var z) ? z : TimeZoneInfo.Utc;
+        var local = row.EventDate.ToDateTime(row.EventTime ?? DefaultStart, DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(local) ? local.AddHours(1) : local, zone);
+    }
+
+    private async Task<DateTime> ShiftAsync(string phone, SmsPurpose purpose, DateTime due, CancellationToken ct) =>
+        await sms.EarliestAllowedSendTimeAsync(phone, purpose, due, ct);
 
     public async Task HandleAsync(OutboxEntry entry, AppDbContext db, CancellationToken ct)
     {
@@ -27,13 +44,40 @@ public sealed class BookingSaga(LeadService leads, ISmsService sms) : IEventHand
         {
             return;
         }
+        var phone = await db.Set<Contact>().AsNoTracking().Where(c => c.Id == row.ContactId).Select(c => c.Phone).FirstOrDefaultAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (entry.EventType == BookingEventTypes.Rescheduled)
+        {
+            foreach (var reminder in await db.Set<ScheduledMessage>().Where(m => m.BookingId == row.Id && m.Kind == ScheduledKind.Reminder && m.Status == ScheduledStatus.Pending).ToListAsync(ct))
+            {
+                reminder.DueAt = phone is null ? EventStartUtc(row).AddHours(-48) : await ShiftAsync(phone, SmsPurpose.Transactional, EventStartUtc(row).AddHours(-48), ct);
+            }
+            return;
+        }
+        if (entry.EventType == BookingEventTypes.Completed)
+        {
+            if (phone is not null && !await db.Set<ScheduledMessage>().AnyAsync(m => m.BookingId == row.Id && m.Kind == ScheduledKind.ReviewRequest, ct))
+            {
+                var due = EventStartUtc(row) + PartyLength + TimeSpan.FromHours(2);
+                db.Add(new ScheduledMessage { BookingId = row.Id, ContactId = row.ContactId, Kind = ScheduledKind.ReviewRequest, CreatedAt = now,
+                    DueAt = await ShiftAsync(phone, SmsPurpose.Marketing, due < now ? now : due, ct) });
+            }
+            return;
+        }
         if (entry.EventType == BookingEventTypes.Confirmed)
         {
+            // The read model is current: a booking confirmed and cancelled in one batch gets no reminder.
+            if (phone is not null && row.Status == BookingStatus.Confirmed
+                && !await db.Set<ScheduledMessage>().AnyAsync(m => m.BookingId == row.Id && m.Kind == ScheduledKind.Reminder, ct))
+            {
+                var due = EventStartUtc(row).AddHours(-48);
+                db.Add(new ScheduledMessage { BookingId = row.Id, ContactId = row.ContactId, Kind = ScheduledKind.Reminder, CreatedAt = now,
+                    DueAt = await ShiftAsync(phone, SmsPurpose.Transactional, due < now ? now : due, ct) });
+            }
             if (row.LeadId is { } lead)
             {
                 await leads.ChangeStatusAsync(lead, LeadStatus.Booked, null, Actor.System, ct);
             }
-            var phone = await db.Set<Contact>().AsNoTracking().Where(c => c.Id == row.ContactId).Select(c => c.Phone).FirstOrDefaultAsync(ct);
             if (phone is not null)
             {
                 await sms.SendAsync(new OutboundSms(row.ContactId, phone,
@@ -41,8 +85,14 @@ public sealed class BookingSaga(LeadService leads, ISmsService sms) : IEventHand
                     SmsPurpose.Transactional, $"booking-confirmation:{row.Id}"), ct);
             }
         }
-        else if (row.LeadId is { } lead)
+        else
         {
+            await db.Set<ScheduledMessage>().Where(m => m.BookingId == row.Id && m.Status == ScheduledStatus.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, ScheduledStatus.Cancelled).SetProperty(m => m.DoneAt, now), ct);
+            if (row.LeadId is not { } lead)
+            {
+                return;
+            }
             var cancelled = JsonSerializer.Deserialize<BookingCancelled>(entry.Data, EventStore.Json)!;
             await leads.ChangeStatusAsync(lead, cancelled.LeadOutcome == "reopen" ? LeadStatus.Qualified : LeadStatus.Lost,
                 cancelled.LeadOutcome == "reopen" ? null : $"Booking cancelled: {cancelled.Reason}", Actor.System, ct);
@@ -56,6 +106,7 @@ public static class BookingsFeature
     {
         builder.Services.AddSingleton<BookingService>();
         builder.Services.AddSingleton<IEventHandler, BookingSaga>();
+        builder.Services.AddTransient<DueMessagesJob>();
         return builder;
     }
 }

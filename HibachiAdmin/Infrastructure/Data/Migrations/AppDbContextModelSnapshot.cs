@@ -93,6 +93,50 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("BookingRows", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.ScheduledMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "Kind");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ScheduledMessages", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Calls.CallLog", b =>
                 {
                     b.Property<Guid>("Id")

@@ -260,6 +260,25 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScheduledMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BookingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DoneAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Threads",
                 columns: table => new
                 {
@@ -735,6 +754,16 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScheduledMessages_BookingId_Kind",
+                table: "ScheduledMessages",
+                columns: new[] { "BookingId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledMessages_Status_DueAt",
+                table: "ScheduledMessages",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Threads_ContactId",
                 table: "Threads",
                 column: "ContactId");
@@ -810,6 +839,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProcessedMessages");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledMessages");
 
             migrationBuilder.DropTable(
                 name: "WebhookSubscriptions");
