@@ -107,6 +107,7 @@ public static class BookingsFeature
         builder.Services.AddSingleton<BookingService>();
         builder.Services.AddSingleton<IEventHandler, BookingSaga>();
         builder.Services.AddTransient<DueMessagesJob>();
+        builder.Services.AddSingleton<IDemoSeedContributor, BookingsDemoSeed>();
         return builder;
     }
 }

@@ -93,6 +93,22 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Ev
         return new PagedResult<BookingRow>(await rows.OrderBy(r => r.EventDate).Skip(paging.Skip).Take(paging.Take).ToListAsync(ct), total);
     }
 
+    /// <summary>Rebuilds the booking read model from the event store (no side effects re-run).</summary>
+    public Task<(int Streams, int Events)> ReplayAsync(CancellationToken ct) => BookingProjection.ReplayAsync(dbFactory, ct);
+
+    public sealed record DayLoad(DateOnly Date, int Bookings, int Guests, bool Overbooked);
+
+    /// <summary>Day capacity: active bookings per date against Bookings:ChefsPerDay.</summary>
+    public async Task<IReadOnlyList<DayLoad>> CapacityAsync(DateOnly from, DateOnly to, int chefsPerDay, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var days = await db.Set<BookingRow>().AsNoTracking()
+            .Where(r => r.EventDate >= from && r.EventDate <= to && r.Status != BookingStatus.Cancelled)
+            .GroupBy(r => r.EventDate).Select(g => new { Date = g.Key, Count = g.Count(), Guests = g.Sum(r => r.GuestCount) })
+            .ToListAsync(ct);
+        return days.OrderBy(d => d.Date).Select(d => new DayLoad(d.Date, d.Count, d.Guests, d.Count > chefsPerDay)).ToList();
+    }
+
     public async Task<BookingRow?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using HibachiAdmin.Common;
-using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Bookings;
 
@@ -54,9 +52,9 @@ public static class BookingsEndpoints
         group.MapPost("/{id:guid}/complete", async (Guid id, BookingService s, ClaimsPrincipal user, CancellationToken ct) =>
             ToResult(await s.CompleteAsync(id, Actor.From(user), ct)));
 
-        app.MapPost("/api/v1/admin/events/replay", async (IDbContextFactory<AppDbContext> db, CancellationToken ct) =>
+        app.MapPost("/api/v1/admin/events/replay", async (BookingService bookings, CancellationToken ct) =>
         {
-            var (streams, events) = await BookingProjection.ReplayAsync(db, ct);
+            var (streams, events) = await bookings.ReplayAsync(ct);
             return Results.Ok(new { bookings = streams, events });
         }).RequireAuthorization(Policies.Admin).WithTags("Events");
         return app;

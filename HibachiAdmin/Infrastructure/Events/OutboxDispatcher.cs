@@ -165,6 +165,24 @@ public sealed class OutboxDispatcher(IDbContextFactory<AppDbContext> dbFactory, 
         return await db.Set<ProcessedMessage>().AnyAsync(p => p.Handler == handler && p.EventId == eventId, ct);
     }
 
+    public sealed record OutboxRow(long Id, string EventType, Guid StreamId, DateTime CreatedAt, int Attempts, DateTime? NextAttemptAt, bool DeadLettered, string? LastError);
+
+    /// <summary>Rows not yet delivered, newest problems first (Admin > Events).</summary>
+    public async Task<IReadOnlyList<OutboxRow>> UndispatchedAsync(int take, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<OutboxEntry>().AsNoTracking().Where(o => o.DispatchedAt == null)
+            .OrderByDescending(o => o.DeadLettered).ThenByDescending(o => o.Attempts).ThenBy(o => o.Id).Take(take)
+            .Select(o => new OutboxRow(o.Id, o.EventType, o.StreamId, o.CreatedAt, o.Attempts, o.NextAttemptAt, o.DeadLettered, o.LastError))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> StreamAsync(Guid streamId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await EventStore.ReadStreamAsync(db, streamId, ct);
+    }
+
     /// <summary>Puts failed or dead-lettered rows back in the queue (Admin > Events).</summary>
     public async Task<int> RequeueAsync(long? id, CancellationToken ct)
     {
