@@ -96,6 +96,19 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Ev
     /// <summary>Rebuilds the booking read model from the event store (no side effects re-run).</summary>
     public Task<(int Streams, int Events)> ReplayAsync(CancellationToken ct) => BookingProjection.ReplayAsync(dbFactory, ct);
 
+    public sealed record MonthRevenue(int Year, int Month, int Bookings, decimal Booked, decimal Deposits);
+
+    /// <summary>Revenue read model: confirmed and completed bookings by event month.</summary>
+    public async Task<IReadOnlyList<MonthRevenue>> RevenueAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<BookingRow>().AsNoTracking()
+            .Where(r => r.EventDate >= from && r.EventDate <= to && (r.Status == BookingStatus.Confirmed || r.Status == BookingStatus.Completed))
+            .Select(r => new { r.EventDate, r.Total, r.DepositPaid }).ToListAsync(ct);
+        return rows.GroupBy(r => (r.EventDate.Year, r.EventDate.Month)).OrderBy(g => g.Key)
+            .Select(g => new MonthRevenue(g.Key.Year, g.Key.Month, g.Count(), g.Sum(r => r.Total), g.Sum(r => r.DepositPaid))).ToList();
+    }
+
     public sealed record DayLoad(DateOnly Date, int Bookings, int Guests, bool Overbooked);
 
     /// <summary>Day capacity: active bookings per date against Bookings:ChefsPerDay.</summary>
