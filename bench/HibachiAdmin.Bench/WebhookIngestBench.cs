@@ -40,6 +40,7 @@ public sealed class WebhookIngestBench : IBench
 
         const int total = 10_000;
         const int unique = 9_000;
+        var Senders = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SENDERS"), out var n0) ? n0 : 32;
         var bodies = Enumerable.Range(0, total).Select(i =>
         {
             var n = i < unique ? i : i % unique; // the last 10% are redeliveries of earlier uuids
@@ -56,7 +57,7 @@ public sealed class WebhookIngestBench : IBench
         var failures = 0;
         var next = -1;
         var sw = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, Senders).Select(async _ =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < total)
@@ -94,7 +95,7 @@ public sealed class WebhookIngestBench : IBench
             }
             return
             [
-                $"{total} notifications ({total - unique} redeliveries), 32 concurrent senders: {total / ingestSeconds:F0} accepted/s, p50 {sorted[sorted.Count / 2]:F1} ms, p99 {sorted[(int)(sorted.Count * 0.99)]:F1} ms, non-200 answers {failures}",
+                $"{total} notifications ({total - unique} redeliveries), {Senders} concurrent senders: {total / ingestSeconds:F0} accepted/s, p50 {sorted[sorted.Count / 2]:F1} ms, p99 {sorted[(int)(sorted.Count * 0.99)]:F1} ms, non-200 answers {failures}",
                 $"stored {stored} unique events (expected {unique}); backlog processed {processed}/{stored} in {drain.Elapsed.TotalSeconds:F1} s after ingest; inbox messages {messages} (expected {unique})",
             ];
         }

@@ -74,7 +74,7 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
             if (db.Database.IsSqlite())
             {
                 await using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+                pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
                 await pragma.ExecuteNonQueryAsync(ct);
             }
             await using var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);

@@ -20,7 +20,7 @@ public static class DataSetup
             }
             else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
             {
-                options.UseSqlite(WithSqliteDefaults(connectionString));
+                options.UseSqlite(WithSqliteDefaults(connectionString)).AddInterceptors(new SqliteBusyTimeoutInterceptor());
             }
             else
             {
