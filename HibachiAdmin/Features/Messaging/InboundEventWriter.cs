@@ -25,6 +25,29 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
         FullMode = BoundedChannelFullMode.Wait,
     });
 
+    private int _writing;
+    private long _lastCommit;
+
+    /// <summary>
+    /// True while notifications are waiting, being written, or were written in the last few
+    /// milliseconds (a burst is going on). Processing yields to the writer then: answering the
+    /// provider quickly matters more than processing at once, and SQLite has one writer at a time.
+    /// </summary>
+    public bool IsBusy =>
+        _queue.Reader.Count > 0
+        || Volatile.Read(ref _writing) == 1
+        || System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastCommit)) < TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Waits until the writer is idle, or at most <paramref name="max"/> (so processing always progresses).</summary>
+    public async Task WaitForLullAsync(TimeSpan max, CancellationToken ct)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (IsBusy && System.Diagnostics.Stopwatch.GetElapsedTime(start) < max)
+        {
+            await Task.Delay(5, ct);
+        }
+    }
+
     /// <returns>true when the row was new, false for a redelivery; throws when it could not be stored.</returns>
     public async Task<bool> StoreAsync(InboundEvent row, CancellationToken ct)
     {
@@ -66,6 +89,7 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
 
     private async Task WriteAsync(List<Pending> batch, CancellationToken ct)
     {
+        Volatile.Write(ref _writing, 1);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -74,7 +98,7 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
             if (db.Database.IsSqlite())
             {
                 await using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+                pragma.CommandText = "PRAGMA synchronous=FULL;";
                 await pragma.ExecuteNonQueryAsync(ct);
             }
             await using var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
@@ -100,13 +124,20 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
                 inserted[i] = await command.ExecuteNonQueryAsync(ct) == 1;
             }
             await tx.CommitAsync(ct);
+            Interlocked.Exchange(ref _lastCommit, System.Diagnostics.Stopwatch.GetTimestamp());
+            // One job per committed batch (ids only): a Hangfire job costs far more than a row, so a
+            // job per notification would halve what the webhook can accept during a burst.
+            var fresh = new List<Guid>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 if (inserted[i])
                 {
-                    var rowId = batch[i].Row.Id;
-                    jobs.Enqueue<ProcessInboundEventJob>(j => j.RunAsync(rowId, CancellationToken.None));
+                    fresh.Add(batch[i].Row.Id);
                 }
+            }
+            ProcessInboundEventJob.EnqueueBatches(jobs, fresh);
+            for (var i = 0; i < batch.Count; i++)
+            {
                 batch[i].Done.TrySetResult(inserted[i]);
             }
         }
@@ -117,6 +148,10 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
             {
                 pending.Done.TrySetException(ex);
             }
+        }
+        finally
+        {
+            Volatile.Write(ref _writing, 0);
         }
     }
 

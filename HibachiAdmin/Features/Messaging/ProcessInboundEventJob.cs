@@ -9,13 +9,45 @@ namespace HibachiAdmin.Features.Messaging;
 /// Processes one stored notification by id. Safe to run twice: a processed row is skipped, and the
 /// handlers are idempotent on the provider's message id.
 /// </summary>
-public sealed class ProcessInboundEventJob(IDbContextFactory<AppDbContext> dbFactory, InboundSmsHandler sms, Features.Calls.CallService calls, OutboundStatusSync statusSync, TimeProvider time, ILogger<ProcessInboundEventJob> logger)
+public sealed class ProcessInboundEventJob(IDbContextFactory<AppDbContext> dbFactory, InboundEventWriter writer, InboundSmsHandler sms, Features.Calls.CallService calls, OutboundStatusSync statusSync, TimeProvider time, ILogger<ProcessInboundEventJob> logger)
 {
     public const int MaxAttempts = 10;
 
-    [AutomaticRetry(Attempts = 0)]
+    /// <summary>Most ids one job carries: big enough to keep job overhead small in a burst, small enough to spread over workers.</summary>
+    public const int MaxIdsPerJob = 100;
+
+    /// <summary>Queues the given events for processing, in order, a job per <see cref="MaxIdsPerJob"/> ids.</summary>
+    public static void EnqueueBatches(IBackgroundJobClient jobs, IReadOnlyList<Guid> ids)
+    {
+        foreach (var chunk in ids.Chunk(MaxIdsPerJob))
+        {
+            if (chunk.Length == 1)
+            {
+                var id = chunk[0];
+                jobs.Enqueue<ProcessInboundEventJob>(j => j.RunAsync(id, CancellationToken.None));
+            }
+            else
+            {
+                jobs.Enqueue<ProcessInboundEventJob>(j => j.RunBatchAsync(chunk, CancellationToken.None));
+            }
+        }
+    }
+
+    /// <summary>Processes several events in the order received; one failing does not stop the rest.</summary>
+    [AutomaticRetry(Attempts = 0), Queue(Infrastructure.Jobs.JobsSetup.InboundQueue)]
+    public async Task RunBatchAsync(Guid[] ids, CancellationToken ct)
+    {
+        foreach (var id in ids)
+        {
+            await RunAsync(id, ct);
+        }
+    }
+
+    [AutomaticRetry(Attempts = 0), Queue(Infrastructure.Jobs.JobsSetup.InboundQueue)]
     public async Task RunAsync(Guid id, CancellationToken ct)
     {
+        // During a webhook burst the writer goes first; bounded, so a steady stream cannot starve processing.
+        await writer.WaitForLullAsync(TimeSpan.FromSeconds(2), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         // Claim with a lease in one statement: a concurrent run (job + sweep) finds nothing to do.
@@ -81,9 +113,6 @@ public sealed class InboundEventSweepJob(IDbContextFactory<AppDbContext> dbFacto
         var ids = await db.Set<InboundEvent>().AsNoTracking()
             .Where(e => e.ProcessedAt == null && e.Attempts < ProcessInboundEventJob.MaxAttempts && e.ReceivedAt < stale)
             .OrderBy(e => e.ReceivedAt).Select(e => e.Id).Take(500).ToListAsync(ct);
-        foreach (var id in ids)
-        {
-            jobs.Enqueue<ProcessInboundEventJob>(j => j.RunAsync(id, CancellationToken.None));
-        }
+        ProcessInboundEventJob.EnqueueBatches(jobs, ids);
     }
 }

@@ -8,6 +8,11 @@ namespace HibachiAdmin.Infrastructure.Jobs;
 
 public static class JobsSetup
 {
+    public const string DefaultQueue = "default";
+
+    /// <summary>Queue for processing stored provider notifications (webhooks), served by its own workers.</summary>
+    public const string InboundQueue = "inbound";
+
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
         var storage = builder.Configuration["Hangfire:Storage"] ?? "InMemory";
@@ -34,6 +39,16 @@ public static class JobsSetup
         {
             o.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", Math.Max(4, Environment.ProcessorCount * 2));
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            o.Queues = [DefaultQueue];
+        });
+        // Provider notifications are processed on their own queue and workers: a burst of webhooks
+        // never takes every worker from the outbox and reminders, and on SQLite (one writer at a time)
+        // a single worker keeps processing from fighting the webhook writer for the write lock.
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.ServerName = $"{Environment.MachineName}:inbound";
+            o.WorkerCount = builder.Configuration.GetValue("Hangfire:InboundWorkerCount", 1);
+            o.Queues = [InboundQueue];
         });
         builder.Services.AddHostedService<RecurringJobsRegistrar>();
         return builder;
