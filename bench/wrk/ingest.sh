@@ -7,7 +7,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"; repo="$(cd "$here/../.." && pwd)"
 connections="${1:-32}"; seconds="${2:-10}"; port=5099
 work="$(mktemp -d)"; trap 'kill "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
-dotnet publish "$repo/HibachiAdmin" -c Release -o "$work/app" >/dev/null
+# PUBLISH_ARGS, e.g. "-r linux-x64 --self-contained false -p:PublishReadyToRun=true", to measure a ReadyToRun build.
+dotnet publish "$repo/HibachiAdmin" -c Release ${PUBLISH_ARGS:-} -o "$work/app" >/dev/null
 python3 - "$repo/HibachiAdmin.Tests/Fixtures/ringcentral-inbound-sms.json" "$work/template.json" <<'PY'
 import sys
 t = open(sys.argv[1]).read()

@@ -150,4 +150,41 @@ public sealed class InboundProcessingTests
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.NotNull((await db.Set<InboundEvent>().SingleAsync()).ProcessedAt);
     }
+
+    [Fact]
+    public async Task Steady_traffic_is_processed_as_it_arrives_not_held_back_as_a_burst()
+    {
+        // 50 texts a second for two seconds: far below a burst, so each must be in the inbox within a
+        // second of arriving (processing only yields to the writer during real bursts).
+        await using var app = new AppFactory().With("RingCentral:VerificationToken", Token);
+        var client = app.CreateClient();
+        await PostAsync(client, Notification(9999)); // warm-up
+        var started = DateTime.UtcNow;
+        for (var i = 0; i < 100; i++)
+        {
+            await PostAsync(client, Notification(i));
+            var due = started.AddMilliseconds(20 * (i + 1)) - DateTime.UtcNow;
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due);
+            }
+        }
+
+        var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        List<(DateTime Received, DateTime? Processed)> rows = [];
+        for (var i = 0; i < 100; i++)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            rows = (await db.Set<InboundEvent>().Select(e => new { e.ReceivedAt, e.ProcessedAt }).ToListAsync()).Select(e => (e.ReceivedAt, e.ProcessedAt)).ToList();
+            if (rows.All(r => r.Processed is not null))
+            {
+                break;
+            }
+            await Task.Delay(50);
+        }
+        Assert.Equal(101, rows.Count);
+        Assert.All(rows, r => Assert.NotNull(r.Processed));
+        var delays = rows.Select(r => (r.Processed!.Value - r.Received).TotalMilliseconds).Order().ToList();
+        Assert.True(delays[(int)(delays.Count * 0.95)] < 1000, $"95th percentile from received to processed: {delays[(int)(delays.Count * 0.95)]:F0} ms");
+    }
 }

@@ -25,18 +25,41 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
         FullMode = BoundedChannelFullMode.Wait,
     });
 
+    /// <summary>Rows per <see cref="RateWindow"/> (about 200–400 notifications/s) from which traffic counts as a burst.</summary>
+    public const int BurstRowsPerWindow = 80;
+
+    private static readonly TimeSpan RateWindow = TimeSpan.FromMilliseconds(200);
+    private readonly Lock _rateLock = new();
+    private long _windowStart = System.Diagnostics.Stopwatch.GetTimestamp();
+    private int _windowRows;
+    private int _previousWindowRows;
     private int _writing;
-    private long _lastCommit;
 
     /// <summary>
-    /// True while notifications are waiting, being written, or were written in the last few
-    /// milliseconds (a burst is going on). Processing yields to the writer then: answering the
-    /// provider quickly matters more than processing at once, and SQLite has one writer at a time.
+    /// True during a burst: notifications are waiting, or being written while the recent rate is high.
+    /// Processing yields to the writer then: answering the provider quickly matters more than
+    /// processing at once, and SQLite has one writer at a time. Steady traffic below a burst is never
+    /// held back, so a text still shows up within a second.
     /// </summary>
-    public bool IsBusy =>
-        _queue.Reader.Count > 0
-        || Volatile.Read(ref _writing) == 1
-        || System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastCommit)) < TimeSpan.FromMilliseconds(20);
+    public bool IsBusy => _queue.Reader.Count > 0 || RecentRows() >= BurstRowsPerWindow;
+
+    private int RecentRows(int added = 0)
+    {
+        lock (_rateLock)
+        {
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(_windowStart, now);
+            if (elapsed >= RateWindow)
+            {
+                _previousWindowRows = elapsed >= RateWindow * 2 ? 0 : _windowRows;
+                _windowRows = 0;
+                _windowStart = now;
+            }
+            _windowRows += added;
+            // Rows written in the last one to two windows, plus the batch being written now.
+            return _windowRows + _previousWindowRows + Volatile.Read(ref _writing);
+        }
+    }
 
     /// <summary>Waits until the writer is idle, or at most <paramref name="max"/> (so processing always progresses).</summary>
     public async Task WaitForLullAsync(TimeSpan max, CancellationToken ct)
@@ -89,7 +112,7 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
 
     private async Task WriteAsync(List<Pending> batch, CancellationToken ct)
     {
-        Volatile.Write(ref _writing, 1);
+        Volatile.Write(ref _writing, batch.Count);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -124,7 +147,7 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
                 inserted[i] = await command.ExecuteNonQueryAsync(ct) == 1;
             }
             await tx.CommitAsync(ct);
-            Interlocked.Exchange(ref _lastCommit, System.Diagnostics.Stopwatch.GetTimestamp());
+            RecentRows(added: batch.Count);
             // One job per committed batch (ids only): a Hangfire job costs far more than a row, so a
             // job per notification would halve what the webhook can accept during a burst.
             var fresh = new List<Guid>(batch.Count);
