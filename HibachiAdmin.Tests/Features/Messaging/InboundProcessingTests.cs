@@ -158,7 +158,21 @@ public sealed class InboundProcessingTests
         // second of arriving (processing only yields to the writer during real bursts).
         await using var app = new AppFactory().With("RingCentral:VerificationToken", Token);
         var client = app.CreateClient();
-        await PostAsync(client, Notification(9999)); // warm-up
+        var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        // Warm-up: a fresh process runs its first few dozen events through unoptimised (tier-0) code.
+        for (var i = 0; i < 40; i++)
+        {
+            await PostAsync(client, Notification(9000 + i));
+        }
+        for (var i = 0; i < 400; i++)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            if (await db.Set<InboundEvent>().CountAsync(e => e.ProcessedAt != null) == 40)
+            {
+                break;
+            }
+            await Task.Delay(50);
+        }
         var started = DateTime.UtcNow;
         for (var i = 0; i < 100; i++)
         {
@@ -170,19 +184,18 @@ public sealed class InboundProcessingTests
             }
         }
 
-        var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         List<(DateTime Received, DateTime? Processed)> rows = [];
         for (var i = 0; i < 100; i++)
         {
             await using var db = await factory.CreateDbContextAsync();
-            rows = (await db.Set<InboundEvent>().Select(e => new { e.ReceivedAt, e.ProcessedAt }).ToListAsync()).Select(e => (e.ReceivedAt, e.ProcessedAt)).ToList();
+            rows = (await db.Set<InboundEvent>().Where(e => !e.ExternalId.StartsWith("burst-9")).Select(e => new { e.ReceivedAt, e.ProcessedAt }).ToListAsync()).Select(e => (e.ReceivedAt, e.ProcessedAt)).ToList();
             if (rows.All(r => r.Processed is not null))
             {
                 break;
             }
             await Task.Delay(50);
         }
-        Assert.Equal(101, rows.Count);
+        Assert.Equal(100, rows.Count);
         Assert.All(rows, r => Assert.NotNull(r.Processed));
         var delays = rows.Select(r => (r.Processed!.Value - r.Received).TotalMilliseconds).Order().ToList();
         Assert.True(delays[(int)(delays.Count * 0.95)] < 1000, $"95th percentile from received to processed: {delays[(int)(delays.Count * 0.95)]:F0} ms");
