@@ -49,8 +49,8 @@ public sealed class IntentTests
     public async Task The_classifier_goes_through_IChatClient_and_uses_the_message_local_date()
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Business:TimeZone"] = "America/New_York" }).Build();
-        var classifier = new IntentClassifier(new OfflineChatClient(), config, NullLogger<IntentClassifier>.Instance);
-        // 02:00 UTC on the 25th is still the 24th (a Tuesday) in New York.
+        var classifier = new IntentClassifier(new OfflineChatClient(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 12, 0, 0, TimeSpan.Zero))), config, NullLogger<IntentClassifier>.Instance);
+        // 02:00 UTC on the 25th is still the 24th (a Tuesday) in New York; the clock (March 2027) is not used.
         var intent = await classifier.ClassifyAsync("party of 12 tomorrow", new DateTime(2026, 11, 25, 2, 0, 0, DateTimeKind.Utc), default);
         Assert.Equal(IntentKind.BookingInquiry, intent.Kind);
         Assert.Equal(new DateOnly(2026, 11, 25), intent.EventDate);

@@ -116,14 +116,11 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // Opened through EF so the connection interceptors (SQLite busy_timeout) apply. SQLite's
+            // default synchronous=FULL stays: a notification is on disk before its 200.
+            await db.Database.OpenConnectionAsync(ct);
             var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync(ct);
-            if (db.Database.IsSqlite())
-            {
-                await using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA synchronous=FULL;";
-                await pragma.ExecuteNonQueryAsync(ct);
-            }
+            var sqlite = db.Database.IsSqlite();
             await using var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
             await using var command = connection.CreateCommand();
             command.Transaction = tx;
@@ -138,12 +135,12 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
             for (var i = 0; i < batch.Count; i++)
             {
                 var row = batch[i].Row;
-                id.Value = db.Database.IsSqlite() ? row.Id.ToString().ToUpperInvariant() : row.Id;
+                id.Value = sqlite ? row.Id.ToString().ToUpperInvariant() : row.Id;
                 provider.Value = row.Provider;
                 external.Value = row.ExternalId;
                 channel.Value = row.Channel;
                 payload.Value = row.Payload;
-                received.Value = db.Database.IsSqlite() ? row.ReceivedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture) : row.ReceivedAt;
+                received.Value = sqlite ? row.ReceivedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture) : row.ReceivedAt;
                 inserted[i] = await command.ExecuteNonQueryAsync(ct) == 1;
             }
             await tx.CommitAsync(ct);
