@@ -2,7 +2,9 @@ using HibachiAdmin.Components;
 using HibachiAdmin.Components.Account;
 using HibachiAdmin.Features.Admin;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Calls;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Features.Messaging;
 using HibachiAdmin.Infrastructure.Data;
@@ -31,6 +33,8 @@ builder.AddLeads();
 builder.AddAdmin();
 builder.AddAi();
 builder.AddMessaging();
+builder.AddInbox();
+builder.AddCalls();
 builder.AddBookings();
 
 var app = builder.Build();
@@ -58,6 +62,8 @@ app.MapJobsDashboard();
 app.MapContactsApi();
 app.MapLeadsApi();
 app.MapMessaging();
+app.MapInbox();
+app.MapCalls();
 app.MapBookingsApi();
 
 app.MapStaticAssets().AllowAnonymous();
