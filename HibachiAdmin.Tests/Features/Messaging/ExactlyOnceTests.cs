@@ -82,7 +82,7 @@ public sealed class ExactlyOnceTests(ITestOutputHelper output)
         new Scenario("voicemail from a new caller", (p, _, n) => Voicemail(p, n), webhook: "voice"),
     ];
 
-    private static (AppFactory App, FaultInjector Faults, RecordingSmsProvider Provider, FakeTimeProvider Time) NewApp()
+    internal static (AppFactory App, FaultInjector Faults, RecordingSmsProvider Provider, FakeTimeProvider Time) NewApp()
     {
         var faults = new FaultInjector();
         var provider = new RecordingSmsProvider();
