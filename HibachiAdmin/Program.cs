@@ -59,12 +59,12 @@ app.UseAntiforgery();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAuthEndpoints();
 app.MapJobsDashboard();
-app.MapContactsApi();
-app.MapLeadsApi();
+app.MapContacts();
+app.MapLeads();
 app.MapMessaging();
 app.MapInbox();
 app.MapCalls();
-app.MapBookingsApi();
+app.MapBookings();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()

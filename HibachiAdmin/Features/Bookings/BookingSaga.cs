@@ -103,15 +103,3 @@ public sealed class BookingSaga(ContactService contacts, LeadService leads, ISms
         }
     }
 }
-
-public static class BookingsFeature
-{
-    public static WebApplicationBuilder AddBookings(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<BookingService>();
-        builder.Services.AddSingleton<IEventHandler, BookingSaga>();
-        builder.Services.AddTransient<DueMessagesJob>();
-        builder.Services.AddSingleton<IDemoSeedContributor, BookingsDemoSeed>();
-        return builder;
-    }
-}

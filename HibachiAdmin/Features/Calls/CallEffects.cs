@@ -30,9 +30,9 @@ public sealed class CallEffects(LeadService leads, ISmsService sms, IConfigurati
         {
             return;
         }
-        var (lead, _) = await leads.CreateOrUpdateOpenLeadAsync(db, new NewLead(missed.ContactId, LeadSource.Phone, CallId: call.Id,
+        var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(db, new NewLead(missed.ContactId, LeadSource.Phone, CallId: call.Id,
             Notes: $"{(call.Voicemail ? "Voicemail" : "Missed call")} {call.StartedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC from {call.FromNumber}"), Actor.System, ct);
-        call.LeadId ??= lead.Id;
+        call.LeadId ??= leadId;
         if (configuration.GetValue<bool>("Calls:MissedCallTextBack") && call.FromNumber is not null && call.TextBackDueAt is null)
         {
             var now = time.GetUtcNow().UtcDateTime;

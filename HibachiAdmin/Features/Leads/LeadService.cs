@@ -56,7 +56,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
     /// Creates a lead, or, when the contact already has an open lead, fills that lead's empty fields
     /// and missing attribution links from <paramref name="input"/>. Returns the lead and whether it is new.
     /// </summary>
-    public async Task<(Lead Lead, bool Created)> CreateOrUpdateOpenLeadAsync(NewLead input, Actor actor, CancellationToken ct)
+    public async Task<(Guid LeadId, bool Created)> CreateOrUpdateOpenLeadAsync(NewLead input, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var result = await CreateOrUpdateOpenLeadAsync(db, input, actor, ct);
@@ -69,7 +69,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
     /// unit of work (committed with the caller's other changes, e.g. an event handler's processed mark).
     /// Sees leads the same unit of work added earlier, so one batch never makes two open leads.
     /// </summary>
-    public async Task<(Lead Lead, bool Created)> CreateOrUpdateOpenLeadAsync(AppDbContext db, NewLead input, Actor actor, CancellationToken ct)
+    public async Task<(Guid LeadId, bool Created)> CreateOrUpdateOpenLeadAsync(AppDbContext db, NewLead input, Actor actor, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var open = db.Set<Lead>().Local.Where(l => l.ContactId == input.ContactId && l.IsOpen).OrderByDescending(l => l.CreatedAt).FirstOrDefault()
@@ -96,7 +96,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
                 }
             }
             open.UpdatedAt = now;
-            return (open, false);
+            return (open.Id, false);
         }
 
         var lead = new Lead
@@ -122,7 +122,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
         };
         db.Add(lead);
         db.Add(new LeadStatusChange { LeadId = lead.Id, From = null, To = LeadStatus.New, ChangedBy = actor.Name, At = now, Reason = $"Created from {input.Source}" });
-        return (lead, true);
+        return (lead.Id, true);
     }
 
     /// <summary>Moves a lead to a status and records the move (board drag, drawer). Lost needs a reason.</summary>
