@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Mutation testing (Stryker.NET, local tool dotnet-stryker 5.1.0) over the code where a bug costs
+# money, breaks the law or opens a door. Explained in README ("Mutation testing").
+#
+#   bash bench/mutation.sh                 # every group, one after the other
+#   bash bench/mutation.sh rules outbox    # only these groups
+#   MUTATION_CONCURRENCY=1 bash bench/mutation.sh bookings
+#
+# Each group mutates a few files and runs only the tests that exercise them (a test-case filter):
+# on a 2-core machine the whole run takes a long time, so CI does not run it. Stryker builds and
+# rewrites assemblies in bin/, so the run works on a copy of the working tree (MUTATION_WORKDIR,
+# default /tmp/hibachi-mutation) and never touches your own build. Reports (HTML + JSON per group)
+# go to bench/mutation-reports/<group>/ (git-ignored); the per-file scores are printed at the end and
+# written to bench/mutation-reports/scores.tsv. Exit code 1 when a group scores below 90%.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="${MUTATION_WORKDIR:-/tmp/hibachi-mutation}"
+REPORTS="$ROOT/bench/mutation-reports"
+CONCURRENCY="${MUTATION_CONCURRENCY:-2}"
+TARGET=90
+
+# group | files (app-relative; "File.cs:Member,Member" mutates only those members) | test filter
+GROUPS_SPEC=$(cat <<'EOF'
+rules|Features/Messaging/QuietHours.cs Features/Messaging/SmsSegments.cs Features/Messaging/SmsKeywords.cs|FullyQualifiedName~SmsRulesTests|FullyQualifiedName~QuietHoursTests
+webhook|Features/Messaging/RingCentralWebhookEndpoints.cs|FullyQualifiedName~RingCentralWebhookTests|FullyQualifiedName~WebhookTokenTests
+consent|Features/Contacts/ContactService.cs:ApplyKeywordAsync,SetConsentAsync,ApplyConsent Features/Messaging/InboundSmsHandler.cs Features/Messaging/InboundSmsEffects.cs Features/Messaging/SmsService.cs:var refusal =,if (refusal is not null),Refusal|FullyQualifiedName~ConsentOrderTests|FullyQualifiedName~InboundProcessingTests|FullyQualifiedName~RingCentralWebhookTests|FullyQualifiedName~InboundSmsTests|FullyQualifiedName~SmsConsentTests
+outbox|Infrastructure/Events/OutboxDispatcher.cs|FullyQualifiedName~OutboxTests
+bookings|Features/Bookings/Booking.cs Features/Bookings/BookingSaga.cs|FullyQualifiedName~HibachiAdmin.Tests.Features.Bookings
+leads|Features/Leads/LeadService.cs|FullyQualifiedName~HibachiAdmin.Tests.Features.Leads.Lead
+import|Features/Contacts/ContactImport.cs|FullyQualifiedName~ContactImportTests|FullyQualifiedName~ContactsApiTests
+EOF
+)
+
+# Line spans of named members ("{12..40}{51..60}"): a member runs from the first line containing its
+# name (a method name followed by "(", or a literal statement start) to where its braces close.
+spans() {
+  python3 - "$1" "$2" <<'PY'
+import re, sys
+path, members = sys.argv[1], sys.argv[2].split(',')
+lines = open(path, encoding='utf-8').read().split('\n')
+out = []
+for m in members:
+    pat = re.compile(r'\b' + re.escape(m) + r'\s*\(') if re.fullmatch(r'\w+', m) else re.compile(re.escape(m))
+    start = next((i for i, l in enumerate(lines) if pat.search(l) and not l.strip().startswith(('//', '///', '*'))
+                  and (not re.fullmatch(r'\w+', m) or re.search(r'\b(public|private|internal|protected)\b', l))), None)
+    if start is None:
+        sys.exit(f"member {m} not found in {path}")
+    depth, opened, end = 0, False, start
+    for i in range(start, len(lines)):
+        depth += lines[i].count('{') - lines[i].count('}')
+        opened = opened or '{' in lines[i]
+        if (opened and depth <= 0) or (not opened and lines[i].rstrip().endswith(';')):
+            end = i
+            break
+    out.append(f"{{{start + 1}..{end + 1}}}")
+print(''.join(out))
+PY
+}
+
+score_report() { # group report.json → rows "group<TAB>file<TAB>killed<TAB>survived<TAB>noCoverage<TAB>timeout<TAB>score"
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+group, path = sys.argv[1], sys.argv[2]
+report = json.load(open(path, encoding='utf-8'))
+for name, f in sorted(report['files'].items()):
+    s = [m['status'] for m in f['mutants']]
+    k, t, sv, nc = s.count('Killed'), s.count('Timeout'), s.count('Survived'), s.count('NoCoverage')
+    valid = k + t + sv + nc
+    short = name.split('/HibachiAdmin/', 1)[-1]
+    print(f"{group}\t{short}\t{k}\t{sv}\t{nc}\t{t}\t{(100.0 * (k + t) / valid) if valid else 100.0:.1f}")
+    for m in f['mutants']:
+        if m['status'] in ('Survived', 'NoCoverage'):
+            loc = m['location']['start']['line']
+            print(f"#   {m['status']:<10} {short}:{loc} {m['mutatorName']}: {m.get('replacement', '')[:100]!r}", file=sys.stderr)
+PY
+}
+
+selected=("$@")
+if [ ${#selected[@]} -eq 0 ]; then
+  mapfile -t selected < <(echo "$GROUPS_SPEC" | cut -d'|' -f1)
+fi
+
+echo "Copying the working tree to $WORK …"
+mkdir -p "$WORK" "$REPORTS"
+# Source files only (tracked and new, not ignored); bin/ and obj/ of the copy are kept for incremental builds.
+find "$WORK" \( -name bin -o -name obj -o -name out \) -prune -o -type f -print0 | xargs -0 rm -f
+(cd "$ROOT" && git ls-files --cached --others --exclude-standard -z | tar --null -cf - -T - 2>/dev/null) | tar -xf - -C "$WORK"
+(cd "$WORK" && dotnet tool restore >/dev/null)
+
+status=0
+: > "$REPORTS/scores.new"
+for group in "${selected[@]}"; do
+  line=$(echo "$GROUPS_SPEC" | grep "^$group|" || true)
+  if [ -z "$line" ]; then echo "unknown group $group"; exit 2; fi
+  files=$(echo "$line" | cut -d'|' -f2)
+  filter=$(echo "$line" | cut -d'|' -f3-)
+  mutate=()
+  # Files are separated by spaces; a "File.cs:Member,Member" spec may itself contain spaces in a literal member.
+  while read -r spec; do
+    [ -z "$spec" ] && continue
+    file="${spec%%:*}"
+    if [[ "$spec" == *:* ]]; then
+      mutate+=("-m" "**/$file$(spans "$WORK/HibachiAdmin/$file" "${spec#*:}")")
+    else
+      mutate+=("-m" "**/$file")
+    fi
+  done < <(echo "$files" | sed -E 's/ (Features|Infrastructure)\//\n\1\//g')
+  out="$WORK/out/$group"
+  rm -rf "$out"
+  echo "== $group: ${mutate[*]}"
+  echo "   tests: $filter"
+  (cd "$WORK/HibachiAdmin.Tests" && dotnet dotnet-stryker -f stryker-config.json "${mutate[@]}" \
+     --test-case-filter "$filter" -c "$CONCURRENCY" -O "$out" --skip-version-check -r Progress -r Json -r Html) \
+     > "$REPORTS/$group.log" 2>&1 || { echo "   stryker failed, see $REPORTS/$group.log"; status=1; continue; }
+  rm -rf "${REPORTS:?}/$group" && mkdir -p "$REPORTS/$group"
+  cp "$out"/reports/mutation-report.* "$REPORTS/$group/"
+  score_report "$group" "$REPORTS/$group/mutation-report.json" >> "$REPORTS/scores.new" 2> "$REPORTS/$group/survivors.txt"
+  cat "$REPORTS/$group/survivors.txt"
+done
+
+# Keep scores of groups not rerun; print the table.
+if [ -f "$REPORTS/scores.tsv" ]; then
+  for group in "${selected[@]}"; do sed -i "/^$group\t/d" "$REPORTS/scores.tsv"; done
+  cat "$REPORTS/scores.new" >> "$REPORTS/scores.tsv"
+else
+  mv "$REPORTS/scores.new" "$REPORTS/scores.tsv"
+fi
+rm -f "$REPORTS/scores.new"
+sort -o "$REPORTS/scores.tsv" "$REPORTS/scores.tsv"
+printf '\n%-9s %-50s %6s %8s %6s %7s %6s\n' group file killed survived noCov timeout score
+awk -F'\t' -v target=$TARGET '{ printf "%-9s %-50s %6s %8s %6s %7s %5s%%\n", $1, $2, $3, $4, $5, $6, $7;
+  k += $3 + $6; v += $3 + $4 + $5 + $6 }
+  END { if (v > 0) { s = 100 * k / v; printf "\nall listed files: %d of %d mutants killed (%.1f%%), target %d%%\n", k, v, s, target; exit (s < target) } }' \
+  "$REPORTS/scores.tsv" || status=1
+exit $status
