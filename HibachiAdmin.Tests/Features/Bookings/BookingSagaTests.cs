@@ -103,4 +103,61 @@ public sealed class BookingSagaTests
             Assert.Equal(1, await db.Set<OutboundMessage>().CountAsync(m => m.To == "+12125550172")); // only the confirmation
         }
     }
+
+    [Theory]
+    [InlineData("lost", LeadStatus.Lost, "Booking cancelled: Venue fell through")]
+    [InlineData(null, LeadStatus.Lost, "Booking cancelled: Venue fell through")]
+    [InlineData("reopen", LeadStatus.Qualified, null)]
+    public async Task Cancelling_a_booking_sends_its_lead_to_lost_with_the_reason_or_back_to_qualified(string? leadOutcome, LeadStatus expected, string? lostReason)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+        await using var app = new AppFactory { Time = time, ConfigureTestServices = s => s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient()) };
+        var contact = (await app.Services.GetRequiredService<ContactService>().FindOrCreateByPhoneAsync("(212) 555-0173", "Cancel Guest", default))!.Value.Contact;
+        var leads = app.Services.GetRequiredService<LeadService>();
+        var lead = (await leads.CreateOrUpdateOpenLeadAsync(new NewLead(contact.Id, LeadSource.Sms), Actor.System, default)).LeadId;
+        var bookings = app.Services.GetRequiredService<BookingService>();
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        var booking = (await bookings.RequestAsync(new BookingRequested(contact.Id, lead, new DateOnly(2026, 12, 12), new TimeOnly(18, 0), 20, 60m, null, null, null, null), Actor.System, default)).Booking!;
+        await bookings.ConfirmAsync(booking.Id, Actor.System, default);
+        await dispatcher.DispatchBatchAsync(100, default);
+        Assert.Equal(LeadStatus.Booked, (await leads.GetAsync(lead, default))!.Status);
+
+        Assert.NotNull((await bookings.CancelAsync(booking.Id, "Venue fell through", leadOutcome, Actor.System, default)).Booking);
+        Assert.Equal(new DispatchResult(1, 1, 0, 0), await dispatcher.DispatchBatchAsync(100, default));
+
+        var after = (await leads.GetAsync(lead, default))!;
+        Assert.Equal(expected, after.Status);
+        Assert.Equal(lostReason, after.LostReason);
+        var move = (await leads.GetHistoryAsync(lead, default))[^1];
+        Assert.Equal((LeadStatus.Booked, expected, lostReason, Actor.System.Name), (move.From, move.To, move.Reason, move.ChangedBy));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var reminder = await db.Set<ScheduledMessage>().SingleAsync();
+        Assert.Equal(ScheduledStatus.Cancelled, reminder.Status);
+        Assert.Equal(time.GetUtcNow().UtcDateTime, reminder.DoneAt);
+    }
+
+    [Fact]
+    public async Task A_booking_without_a_lead_touches_no_lead_and_one_cancelled_in_the_same_batch_gets_no_reminder()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+        await using var app = new AppFactory { Time = time, ConfigureTestServices = s => s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient()) };
+        var contacts = app.Services.GetRequiredService<ContactService>();
+        var contact = (await contacts.FindOrCreateByPhoneAsync("(212) 555-0174", "Lead Only", default))!.Value.Contact;
+        var other = (await contacts.FindOrCreateByPhoneAsync("(212) 555-0175", "Someone Else", default))!.Value.Contact;
+        var leads = app.Services.GetRequiredService<LeadService>();
+        var otherLead = (await leads.CreateOrUpdateOpenLeadAsync(new NewLead(other.Id, LeadSource.Sms), Actor.System, default)).LeadId;
+        var bookings = app.Services.GetRequiredService<BookingService>();
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        // A booking without a lead: confirming and cancelling it touches no lead.
+        var booking = (await bookings.RequestAsync(new BookingRequested(contact.Id, null, new DateOnly(2026, 12, 12), null, 20, 60m, null, null, null, null), Actor.System, default)).Booking!;
+        await bookings.ConfirmAsync(booking.Id, Actor.System, default);
+        await bookings.CancelAsync(booking.Id, "changed plans", "lost", Actor.System, default);
+        Assert.Equal(new DispatchResult(3, 3, 0, 0), await dispatcher.DispatchBatchAsync(100, default)); // requested, confirmed, cancelled
+        Assert.Equal(LeadStatus.New, (await leads.GetAsync(otherLead, default))!.Status);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        // Confirmed and cancelled in one batch: the read model is already cancelled, so no reminder was made.
+        Assert.Empty(await db.Set<ScheduledMessage>().ToListAsync());
+        // The confirmation text still went (it was confirmed), once.
+        Assert.Equal(1, await db.Set<OutboundMessage>().CountAsync(m => m.To == "+12125550174" && m.CorrelationId == $"booking-confirmation:{booking.Id}"));
+    }
 }

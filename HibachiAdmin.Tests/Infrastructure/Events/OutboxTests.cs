@@ -4,6 +4,7 @@ using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Tests.Features.Calls;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HibachiAdmin.Tests.Infrastructure.Events;
 
@@ -12,6 +13,9 @@ public sealed class CountingHandler : IEventHandler
 {
     public ConcurrentDictionary<Guid, int> Effects { get; } = new();
     public int FailuresLeft;
+    /// <summary>Events that always fail (poison), whatever <see cref="FailuresLeft"/> says.</summary>
+    public ConcurrentDictionary<Guid, bool> Poison { get; } = new();
+    public string FailureMessage { get; set; } = "simulated handler failure";
 
     public string Name => "test.counting";
 
@@ -19,9 +23,9 @@ public sealed class CountingHandler : IEventHandler
 
     public Task HandleAsync(OutboxEntry entry, AppDbContext db, CancellationToken ct)
     {
-        if (Interlocked.Decrement(ref FailuresLeft) >= 0)
+        if (Poison.ContainsKey(entry.EventId) || Interlocked.Decrement(ref FailuresLeft) >= 0)
         {
-            throw new InvalidOperationException("simulated handler failure");
+            throw new InvalidOperationException(FailureMessage);
         }
         Effects.AddOrUpdate(entry.EventId, 1, (_, n) => n + 1);
         return Task.CompletedTask;
@@ -124,38 +128,155 @@ public sealed class OutboxTests
         Assert.Equal(1, await db.Set<OutboxEntry>().CountAsync(o => o.StreamId == stream));
     }
 
-    [Fact]
-    public async Task Failures_are_retried_with_back_off_and_dead_lettered_after_the_limit()
+    private static AppFactory TimedHost(FakeTimeProvider time, CountingHandler handler) => new()
     {
-        var handler = new CountingHandler { FailuresLeft = 1000 };
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = new AppFactory
+        Time = time,
+        ConfigureTestServices = s =>
         {
-            Time = time,
-            ConfigureTestServices = s =>
-            {
-                s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient());
-                s.AddSingleton<IEventHandler>(handler);
-            },
-        };
+            s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient());
+            s.AddSingleton<IEventHandler>(handler);
+        },
+    };
+
+    private static async Task<List<OutboxEntry>> RowsAsync(AppFactory app)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Set<OutboxEntry>().AsNoTracking().OrderBy(o => o.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task A_failing_event_backs_off_2_4_8_16_32_64_128_seconds_and_is_dead_lettered_after_exactly_8_attempts()
+    {
+        var handler = new CountingHandler { FailuresLeft = 1000, FailureMessage = new string('e', 2500) };
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        await using var app = TimedHost(time, handler);
         await AppendAsync(app, Guid.NewGuid(), 0, 1);
         var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
-        var first = await dispatcher.DispatchBatchAsync(10, default);
-        Assert.Equal(1, first.Failed);
-        Assert.Equal(0, (await dispatcher.DispatchBatchAsync(10, default)).Claimed); // backing off
-        for (var i = 1; i < OutboxDispatcher.MaxAttempts; i++)
-        {
-            time.Advance(TimeSpan.FromMinutes(11));
-            await dispatcher.DispatchBatchAsync(10, default);
-        }
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var row = await db.Set<OutboxEntry>().SingleAsync();
-        Assert.True(row.DeadLettered);
-        Assert.Contains("simulated handler failure", row.LastError);
 
+        Assert.Equal(8, OutboxDispatcher.MaxAttempts);
+        for (var attempt = 1; attempt < 8; attempt++)
+        {
+            var failedAt = time.GetUtcNow().UtcDateTime;
+            Assert.Equal(new DispatchResult(1, 0, 1, 0), await dispatcher.DispatchBatchAsync(10, default));
+            var row = Assert.Single(await RowsAsync(app));
+            var backOff = TimeSpan.FromSeconds(Math.Pow(2, attempt));
+            Assert.Equal(attempt, row.Attempts);
+            Assert.False(row.DeadLettered, $"dead-lettered after {attempt} attempts");
+            Assert.True(failedAt + backOff == row.NextAttemptAt, $"attempt {attempt}: next at {row.NextAttemptAt:O}, expected {failedAt + backOff:O}");
+            Assert.Null(row.LockedBy);
+            Assert.Null(row.LockedUntil);
+            Assert.Null(row.DispatchedAt);
+            Assert.Equal(2000, row.LastError!.Length); // stored, cut to the column size
+
+            // Not a tick before the back-off ends; exactly at its end it is claimed again.
+            time.Advance(backOff - TimeSpan.FromTicks(1));
+            Assert.Equal(new DispatchResult(0, 0, 0, 0), await dispatcher.DispatchBatchAsync(10, default));
+            time.Advance(TimeSpan.FromTicks(1));
+        }
+
+        Assert.Equal(new DispatchResult(1, 0, 0, 1), await dispatcher.DispatchBatchAsync(10, default));
+        var dead = Assert.Single(await RowsAsync(app));
+        Assert.True(dead.DeadLettered);
+        Assert.Equal(8, dead.Attempts);
+        Assert.Null(dead.DispatchedAt);
+        time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, (await dispatcher.DispatchBatchAsync(10, default)).Claimed); // dead letters stay put
+        Assert.Empty(handler.Effects);
+
+        // Admin > Events shows it first and can put it back.
+        var listed = Assert.Single(await dispatcher.UndispatchedAsync(10, default));
+        Assert.True(listed.DeadLettered);
+        Assert.Equal(8, listed.Attempts);
         handler.FailuresLeft = 0;
-        Assert.Equal(1, await dispatcher.RequeueAsync(row.Id, default));
-        Assert.Equal(1, (await dispatcher.DispatchBatchAsync(10, default)).Dispatched);
+        Assert.Equal(1, await dispatcher.RequeueAsync(dead.Id, default));
+        var requeued = Assert.Single(await RowsAsync(app));
+        Assert.False(requeued.DeadLettered);
+        Assert.Equal(0, requeued.Attempts);
+        Assert.Null(requeued.NextAttemptAt);
+        Assert.Equal(new DispatchResult(1, 1, 0, 0), await dispatcher.DispatchBatchAsync(10, default));
+        var done = Assert.Single(await RowsAsync(app));
+        Assert.Equal(time.GetUtcNow().UtcDateTime, done.DispatchedAt);
+        Assert.Null(done.LastError);
         Assert.Single(handler.Effects);
+        Assert.Empty(await dispatcher.UndispatchedAsync(10, default));
+        Assert.Equal(0, await dispatcher.RequeueAsync(null, default)); // a delivered row is never requeued
+    }
+
+    [Fact]
+    public async Task One_poison_event_in_a_batch_does_not_hold_back_the_others()
+    {
+        var handler = new CountingHandler();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        await using var app = TimedHost(time, handler);
+        await AppendAsync(app, Guid.NewGuid(), 0, 5);
+        var rows = await RowsAsync(app);
+        handler.Poison[rows[2].EventId] = true;
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+
+        Assert.Equal(new DispatchResult(5, 4, 1, 0), await dispatcher.DispatchBatchAsync(10, default));
+        // (The failed batch ran the first two in memory before it rolled back: effects outside the database must be idempotent.)
+        Assert.Equal(4, handler.Effects.Count);
+        Assert.DoesNotContain(rows[2].EventId, handler.Effects.Keys);
+        var after = await RowsAsync(app);
+        Assert.All(after.Where(r => r.Id != rows[2].Id), r => Assert.Equal(time.GetUtcNow().UtcDateTime, r.DispatchedAt));
+        var poison = after.Single(r => r.Id == rows[2].Id);
+        Assert.Equal(1, poison.Attempts);
+        Assert.Equal("test.counting: simulated handler failure", poison.LastError);
+
+        // The batch size is honoured and rows go oldest first.
+        await AppendAsync(app, Guid.NewGuid(), 0, 3);
+        var batch = await dispatcher.DispatchBatchAsync(2, default);
+        Assert.Equal(new DispatchResult(2, 2, 0, 0), batch);
+        var newest = (await RowsAsync(app)).Last();
+        Assert.Null(newest.DispatchedAt);
+    }
+
+    [Fact]
+    public async Task A_row_leased_by_another_dispatcher_is_left_alone_until_the_lease_expires()
+    {
+        var handler = new CountingHandler();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        await using var app = TimedHost(time, handler);
+        await AppendAsync(app, Guid.NewGuid(), 0, 1);
+        var leaseEnd = time.GetUtcNow().UtcDateTime.AddMinutes(2);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.Set<OutboxEntry>().ExecuteUpdateAsync(s => s.SetProperty(o => o.LockedBy, "other-host").SetProperty(o => o.LockedUntil, leaseEnd));
+        }
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        Assert.Equal(0, (await dispatcher.DispatchBatchAsync(10, default)).Claimed);
+        time.SetUtcNow(new DateTimeOffset(leaseEnd, TimeSpan.Zero));
+        Assert.Equal(0, (await dispatcher.DispatchBatchAsync(10, default)).Claimed); // still held at the lease's last instant
+        time.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(new DispatchResult(1, 1, 0, 0), await dispatcher.DispatchBatchAsync(10, default));
+        Assert.Single(handler.Effects);
+    }
+
+    [Fact]
+    public async Task Requeue_without_an_id_puts_back_every_failed_row_and_only_those()
+    {
+        var handler = new CountingHandler();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        await using var app = TimedHost(time, handler);
+        await AppendAsync(app, Guid.NewGuid(), 0, 1);
+        await AppendAsync(app, Guid.NewGuid(), 0, 1);
+        await AppendAsync(app, Guid.NewGuid(), 0, 1);
+        var rows = await RowsAsync(app);
+        handler.Poison[rows[0].EventId] = true;
+        handler.Poison[rows[1].EventId] = true;
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        Assert.Equal(new DispatchResult(3, 1, 2, 0), await dispatcher.DispatchBatchAsync(10, default));
+        time.Advance(TimeSpan.FromSeconds(2));
+        handler.Poison.TryRemove(rows[1].EventId, out _);
+        handler.FailuresLeft = 1000;
+        await dispatcher.DispatchBatchAsync(10, default);
+        Assert.Equal(new[] { 2, 2 }, (await dispatcher.UndispatchedAsync(10, default)).Select(r => r.Attempts));
+
+        Assert.Equal(2, await dispatcher.RequeueAsync(null, default));
+        Assert.All(await dispatcher.UndispatchedAsync(10, default), r => Assert.Equal(0, r.Attempts));
+        handler.Poison.Clear();
+        handler.FailuresLeft = 0;
+        Assert.Equal(new DispatchResult(2, 2, 0, 0), await dispatcher.DispatchBatchAsync(10, default)); // due at once, no back-off left
+        Assert.Equal(3, handler.Effects.Count);
     }
 }

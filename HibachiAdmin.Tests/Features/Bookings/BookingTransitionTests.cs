@@ -1,0 +1,255 @@
+using System.Text.Json;
+using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Infrastructure.Events;
+
+namespace HibachiAdmin.Tests.Features.Bookings;
+
+/// <summary>
+/// Every command in every booking state: the transitions a booking may make (Requested → Confirmed →
+/// Completed; Requested/Confirmed → Cancelled; deposits and reschedules while open) and the ones it
+/// must refuse with a conflict (409), plus the input rules (400) and how events rebuild the state.
+/// </summary>
+public sealed class BookingTransitionTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 24);
+    private static readonly Guid ContactId = Guid.Parse("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
+
+    private static StoredEvent Event(int version, string type, object data) =>
+        new() { Version = version, EventType = type, Data = JsonSerializer.Serialize(data, EventStore.Json) };
+
+    private static Booking InState(BookingStatus status)
+    {
+        var events = new List<StoredEvent>
+        {
+            Event(1, BookingEventTypes.Requested, new BookingRequested(ContactId, null, new DateOnly(2026, 12, 12), new TimeOnly(18, 0), 10, 60m, null, null, null, null)),
+        };
+        if (status is BookingStatus.Confirmed or BookingStatus.Completed)
+        {
+            events.Add(Event(2, BookingEventTypes.Confirmed, new BookingConfirmed()));
+        }
+        if (status == BookingStatus.Completed)
+        {
+            events.Add(Event(3, BookingEventTypes.Completed, new BookingCompleted()));
+        }
+        if (status == BookingStatus.Cancelled)
+        {
+            events.Add(Event(2, BookingEventTypes.Cancelled, new BookingCancelled("rain", null)));
+        }
+        var booking = Booking.FromEvents(Guid.NewGuid(), events);
+        Assert.Equal(status, booking.Status);
+        return booking;
+    }
+
+    private static readonly Dictionary<string, Func<Booking, Decision>> Commands = new()
+    {
+        ["confirm"] = b => b.Confirm(),
+        ["complete"] = b => b.Complete(),
+        ["cancel"] = b => b.Cancel("Customer moved away", "lost"),
+        ["reschedule"] = b => b.Reschedule(new DateOnly(2026, 12, 19), new TimeOnly(17, 0), Today),
+        ["deposit"] = b => b.RecordDeposit(100m),
+    };
+
+    private static readonly Dictionary<string, string> EventOf = new()
+    {
+        ["confirm"] = BookingEventTypes.Confirmed,
+        ["complete"] = BookingEventTypes.Completed,
+        ["cancel"] = BookingEventTypes.Cancelled,
+        ["reschedule"] = BookingEventTypes.Rescheduled,
+        ["deposit"] = BookingEventTypes.Deposit,
+    };
+
+    /// <summary>state, command, allowed (else a 409 conflict naming the state).</summary>
+    public static TheoryData<BookingStatus, string, bool> Transitions() => new()
+    {
+        { BookingStatus.Requested, "confirm", true },
+        { BookingStatus.Requested, "complete", false },
+        { BookingStatus.Requested, "cancel", true },
+        { BookingStatus.Requested, "reschedule", true },
+        { BookingStatus.Requested, "deposit", true },
+        { BookingStatus.Confirmed, "confirm", false },
+        { BookingStatus.Confirmed, "complete", true },
+        { BookingStatus.Confirmed, "cancel", true },
+        { BookingStatus.Confirmed, "reschedule", true },
+        { BookingStatus.Confirmed, "deposit", true },
+        { BookingStatus.Completed, "confirm", false },
+        { BookingStatus.Completed, "complete", false },
+        { BookingStatus.Completed, "cancel", false },
+        { BookingStatus.Completed, "reschedule", false },
+        { BookingStatus.Completed, "deposit", false },
+        { BookingStatus.Cancelled, "confirm", false },
+        { BookingStatus.Cancelled, "complete", false },
+        { BookingStatus.Cancelled, "cancel", false },
+        { BookingStatus.Cancelled, "reschedule", false },
+        { BookingStatus.Cancelled, "deposit", false },
+    };
+
+    [Fact]
+    public void The_transition_table_covers_every_state_and_command()
+    {
+        var covered = Transitions().Select(row => ((BookingStatus)row[0], (string)row[1])).ToHashSet();
+        Assert.Equal(Enum.GetValues<BookingStatus>().Length * Commands.Count, covered.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transitions))]
+    public void Each_command_in_each_state_is_allowed_or_a_conflict(BookingStatus state, string command, bool allowed)
+    {
+        var booking = InState(state);
+        var decision = Commands[command](booking);
+        Assert.Null(decision.Invalid);
+        if (allowed)
+        {
+            Assert.Null(decision.Conflict);
+            var (type, _) = Assert.Single(decision.Events);
+            Assert.Equal(EventOf[command], type);
+
+            // Applying the event moves the booking where the command said.
+            var (t, data) = decision.Events[0];
+            booking.Apply(t, JsonSerializer.Serialize(data, EventStore.Json));
+            var expected = command switch
+            {
+                "confirm" => BookingStatus.Confirmed,
+                "complete" => BookingStatus.Completed,
+                "cancel" => BookingStatus.Cancelled,
+                _ => state,
+            };
+            Assert.Equal(expected, booking.Status);
+        }
+        else
+        {
+            Assert.Empty(decision.Events);
+            Assert.NotNull(decision.Conflict);
+            if (command != "complete")
+            {
+                Assert.Contains(state.ToString().ToLowerInvariant(), decision.Conflict);
+            }
+        }
+    }
+
+    [Fact]
+    public void Conflict_messages_say_what_is_wrong()
+    {
+        Assert.Equal("The booking is already confirmed.", InState(BookingStatus.Confirmed).Confirm().Conflict);
+        Assert.Equal("A cancelled booking cannot be confirmed.", InState(BookingStatus.Cancelled).Confirm().Conflict);
+        Assert.Equal("A completed booking cannot be confirmed.", InState(BookingStatus.Completed).Confirm().Conflict);
+        Assert.Equal("Only a confirmed booking can be completed.", InState(BookingStatus.Requested).Complete().Conflict);
+        Assert.Equal("A completed booking cannot be cancelled.", InState(BookingStatus.Completed).Cancel("x", null).Conflict);
+        Assert.Equal("A cancelled booking cannot be rescheduled.", InState(BookingStatus.Cancelled).Reschedule(Today, null, Today).Conflict);
+        Assert.Equal("A completed booking takes no deposit.", InState(BookingStatus.Completed).RecordDeposit(10).Conflict);
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(200, true)]
+    [InlineData(201, false)]
+    [InlineData(-5, false)]
+    public void A_request_takes_1_to_200_guests(int guests, bool valid)
+    {
+        var decision = Booking.Request(new BookingRequested(ContactId, null, Today, null, guests, 60m, null, null, null, null), Today);
+        Assert.Equal(valid, decision.Invalid is null);
+        Assert.Equal(valid ? 1 : 0, decision.Events.Count);
+        if (!valid)
+        {
+            Assert.Equal("guestCount must be between 1 and 200.", decision.Invalid);
+        }
+    }
+
+    [Fact]
+    public void A_request_needs_a_date_from_today_and_a_positive_price()
+    {
+        BookingRequested Request(DateOnly date, decimal price) => new(ContactId, null, date, null, 10, price, null, null, null, null);
+        Assert.Equal("The event date is in the past.", Booking.Request(Request(Today.AddDays(-1), 60m), Today).Invalid);
+        var today = Booking.Request(Request(Today, 60m), Today);
+        Assert.Null(today.Invalid);
+        var (type, data) = Assert.Single(today.Events);
+        Assert.Equal(BookingEventTypes.Requested, type);
+        Assert.Equal(Request(Today, 60m), data);
+        Assert.Equal("pricePerPerson must be positive.", Booking.Request(Request(Today, 0m), Today).Invalid);
+        Assert.Equal("pricePerPerson must be positive.", Booking.Request(Request(Today, -1m), Today).Invalid);
+        Assert.Null(Booking.Request(Request(Today, 0.01m), Today).Invalid);
+    }
+
+    [Fact]
+    public void Deposits_are_positive_and_never_exceed_the_total()
+    {
+        var booking = InState(BookingStatus.Requested); // 10 guests × 60 = 600
+        Assert.Equal(600m, booking.Total);
+        Assert.Equal("The deposit amount must be positive.", booking.RecordDeposit(0m).Invalid);
+        Assert.Equal("The deposit amount must be positive.", booking.RecordDeposit(-10m).Invalid);
+        // An invalid amount is a 400 even on a closed booking.
+        Assert.Equal("The deposit amount must be positive.", InState(BookingStatus.Cancelled).RecordDeposit(0m).Invalid);
+        Assert.Equal("The deposit would exceed the booking total of 600.00.", booking.RecordDeposit(600.01m).Invalid);
+        var all = booking.RecordDeposit(600m);
+        Assert.Null(all.Invalid);
+        Assert.Equal(new DepositRecorded(600m), Assert.Single(all.Events).Data);
+
+        booking.Apply(BookingEventTypes.Deposit, """{"amount":450}""");
+        booking.Apply(BookingEventTypes.Deposit, """{"amount":100}""");
+        Assert.Equal(550m, booking.DepositPaid);
+        Assert.Null(booking.RecordDeposit(50m).Invalid);
+        Assert.Equal("The deposit would exceed the booking total of 600.00.", booking.RecordDeposit(50.01m).Invalid);
+    }
+
+    [Fact]
+    public void Rescheduling_needs_a_date_from_today_and_moves_the_party()
+    {
+        var booking = InState(BookingStatus.Confirmed);
+        Assert.Equal("The new date is in the past.", booking.Reschedule(Today.AddDays(-1), null, Today).Invalid);
+        var decision = booking.Reschedule(Today, new TimeOnly(12, 30), Today);
+        var (type, data) = Assert.Single(decision.Events);
+        Assert.Equal(new BookingRescheduled(Today, new TimeOnly(12, 30)), data);
+        booking.Apply(type, JsonSerializer.Serialize(data, EventStore.Json));
+        Assert.Equal(Today, booking.EventDate);
+        Assert.Equal(new TimeOnly(12, 30), booking.EventTime);
+        Assert.Equal(BookingStatus.Confirmed, booking.Status);
+    }
+
+    [Theory]
+    [InlineData(null, "A cancellation needs a reason.")]
+    [InlineData("", "A cancellation needs a reason.")]
+    [InlineData("   ", "A cancellation needs a reason.")]
+    public void A_cancellation_needs_a_reason(string? reason, string message) =>
+        Assert.Equal(message, InState(BookingStatus.Confirmed).Cancel(reason, null).Invalid);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("lost")]
+    [InlineData("reopen")]
+    public void A_cancellation_carries_the_trimmed_reason_and_the_lead_outcome(string? outcome)
+    {
+        var decision = InState(BookingStatus.Requested).Cancel("  Venue fell through ", outcome);
+        Assert.Equal(new BookingCancelled("Venue fell through", outcome), Assert.Single(decision.Events).Data);
+    }
+
+    [Theory]
+    [InlineData("Lost")]
+    [InlineData("qualified")]
+    [InlineData("")]
+    public void An_unknown_lead_outcome_is_refused(string outcome) =>
+        Assert.Equal("leadOutcome must be lost or reopen.", InState(BookingStatus.Requested).Cancel("rain", outcome).Invalid);
+
+    [Fact]
+    public void Events_rebuild_every_field_and_the_version()
+    {
+        var lead = Guid.NewGuid();
+        var booking = Booking.FromEvents(Guid.NewGuid(),
+        [
+            Event(1, BookingEventTypes.Requested, new BookingRequested(ContactId, lead, new DateOnly(2026, 12, 12), null, 12, 55m, "1 Main St", "10001", "Deluxe", "nut allergy")),
+            Event(2, BookingEventTypes.Deposit, new DepositRecorded(100m)),
+            Event(3, BookingEventTypes.Rescheduled, new BookingRescheduled(new DateOnly(2026, 12, 13), new TimeOnly(16, 0))),
+            Event(4, BookingEventTypes.Confirmed, new BookingConfirmed()),
+            Event(5, BookingEventTypes.Deposit, new DepositRecorded(50m)),
+        ]);
+        Assert.Equal(5, booking.Version);
+        Assert.Equal(BookingStatus.Confirmed, booking.Status);
+        Assert.Equal(ContactId, booking.ContactId);
+        Assert.Equal(lead, booking.LeadId);
+        Assert.Equal(new DateOnly(2026, 12, 13), booking.EventDate);
+        Assert.Equal(new TimeOnly(16, 0), booking.EventTime);
+        Assert.Equal(12, booking.GuestCount);
+        Assert.Equal(55m, booking.PricePerPerson);
+        Assert.Equal(150m, booking.DepositPaid);
+        Assert.Equal(660m, booking.Total);
+    }
+}

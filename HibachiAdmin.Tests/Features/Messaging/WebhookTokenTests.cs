@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text;
+using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HibachiAdmin.Tests.Features.Messaging;
+
+/// <summary>
+/// The RingCentral webhook is anonymous: the Verification-Token is the only door. Only the exact
+/// token opens it (not a prefix, not a longer string, not a token one character off), a refused
+/// caller learns nothing about the body, and an accepted notification is stored as received.
+/// </summary>
+public sealed class WebhookTokenTests : IAsyncLifetime
+{
+    private const string Token = "test-verification-token-3f9a";
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 15, 30, 0, TimeSpan.Zero);
+    private readonly AppFactory _app = new AppFactory { Time = new FakeTimeProvider(Now) }
+        .With("RingCentral:VerificationToken", Token)
+        .With("Hangfire:ProcessJobs", "false");
+
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    private static HttpRequestMessage Post(string channel, string body, string? token, string contentType = "application/json")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/ringcentral/webhooks/{channel}") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Verification-Token", token);
+        }
+        return request;
+    }
+
+    private async Task<List<InboundEvent>> StoredAsync()
+    {
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Set<InboundEvent>().AsNoTracking().OrderBy(e => e.ReceivedAt).ThenBy(e => e.ExternalId).ToListAsync();
+    }
+
+    public static TheoryData<string> WrongTokens()
+    {
+        var data = new TheoryData<string> { "", " ", Token[..1], Token[..^1], Token + "0", Token.ToUpperInvariant() };
+        // One character off at the first, a middle and the last position.
+        foreach (var i in new[] { 0, Token.Length / 2, Token.Length - 1 })
+        {
+            data.Add(Token[..i] + (Token[i] == 'x' ? 'y' : 'x') + Token[(i + 1)..]);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(WrongTokens))]
+    public async Task Only_the_exact_verification_token_is_accepted(string wrong)
+    {
+        var client = _app.CreateClient();
+        foreach (var channel in new[] { "sms", "voice" })
+        {
+            using var refused = await client.SendAsync(Post(channel, Fixture("ringcentral-inbound-sms.json"), wrong));
+            Assert.True(HttpStatusCode.Unauthorized == refused.StatusCode, $"{channel} with token '{wrong}' → {(int)refused.StatusCode}");
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Empty(await StoredAsync());
+        using var accepted = await client.SendAsync(Post("sms", Fixture("ringcentral-inbound-sms.json"), Token));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Single(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task A_wrong_token_is_refused_before_the_body_is_looked_at()
+    {
+        var client = _app.CreateClient();
+        // Without the token a caller cannot probe content types or JSON handling.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Post("sms", "uuid=1", "guess", "text/plain"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Post("sms", "{\"uuid\": ", "guess"))).StatusCode);
+        // An empty Validation-Token header is not a handshake: it is a notification without a valid token.
+        var emptyHandshake = Post("voice", Fixture("ringcentral-inbound-sms.json"), null);
+        emptyHandshake.Headers.TryAddWithoutValidation("Validation-Token", "");
+        using var handshake = await client.SendAsync(emptyHandshake);
+        Assert.Equal(HttpStatusCode.Unauthorized, handshake.StatusCode);
+        Assert.False(handshake.Headers.Contains("Validation-Token"));
+        Assert.Empty(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task The_handshake_answers_with_an_empty_json_200_and_stores_nothing()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ringcentral/webhooks/sms") { Content = new StringContent("{\"uuid\":\"handshake\"}", Encoding.UTF8, "application/json") };
+        request.Headers.Add("Validation-Token", "abc-123");
+        using var response = await _app.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("abc-123", Assert.Single(response.Headers.GetValues("Validation-Token")));
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await StoredAsync());
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"uuid\"")]
+    [InlineData("{\"uuid\": 42}")]
+    [InlineData("{\"uuid\": \"   \"}")]
+    [InlineData("{\"uuid\": null}")]
+    [InlineData("{\"id\": \"only-an-id\"}")]
+    public async Task A_notification_without_a_usable_uuid_is_400_and_not_stored(string body)
+    {
+        using var response = await _app.CreateClient().SendAsync(Post("sms", body, Token));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task Uuids_up_to_100_characters_are_stored_longer_ones_refused()
+    {
+        var client = _app.CreateClient();
+        var longest = new string('u', 100);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Post("sms", $"{{\"uuid\":\"{longest}\"}}", Token))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Post("sms", $"{{\"uuid\":\"{longest}u\"}}", Token))).StatusCode);
+        Assert.Equal(longest, Assert.Single(await StoredAsync()).ExternalId);
+    }
+
+    [Fact]
+    public async Task An_accepted_notification_is_stored_as_received_with_its_channel_and_arrival_time()
+    {
+        var client = _app.CreateClient();
+        var sms = Fixture("ringcentral-inbound-sms.json");
+        var voice = Fixture("ringcentral-telephony-session-disconnected.json");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Post("sms", sms, Token, "application/json; charset=UTF-8"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Post("voice", voice, Token))).StatusCode);
+
+        var stored = await StoredAsync();
+        Assert.Equal(2, stored.Count);
+        var text = Assert.Single(stored, e => e.Channel == "sms");
+        var call = Assert.Single(stored, e => e.Channel == "voice");
+        Assert.Equal(sms, text.Payload);
+        Assert.Equal(voice, call.Payload);
+        using var smsDoc = System.Text.Json.JsonDocument.Parse(sms);
+        Assert.Equal(smsDoc.RootElement.GetProperty("uuid").GetString(), text.ExternalId);
+        Assert.All(stored, e =>
+        {
+            Assert.Equal(RingCentralWebhookEndpoints.Provider, e.Provider);
+            Assert.Equal(Now.UtcDateTime, e.ReceivedAt);
+            Assert.Null(e.ProcessedAt);
+        });
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+}
