@@ -28,9 +28,9 @@ rules|Features/Messaging/QuietHours.cs Features/Messaging/SmsSegments.cs Feature
 webhook|Features/Messaging/RingCentralWebhookEndpoints.cs|FullyQualifiedName~RingCentralWebhookTests|FullyQualifiedName~WebhookTokenTests
 consent|Features/Contacts/ContactService.cs:ApplyKeywordAsync,SetConsentAsync,ApplyConsent Features/Messaging/InboundSmsHandler.cs Features/Messaging/InboundSmsEffects.cs Features/Messaging/SmsService.cs:var refusal =,if (refusal is not null),Refusal|FullyQualifiedName~ConsentOrderTests|FullyQualifiedName~InboundProcessingTests|FullyQualifiedName~RingCentralWebhookTests|FullyQualifiedName~InboundSmsTests|FullyQualifiedName~SmsConsentTests
 outbox|Infrastructure/Events/OutboxDispatcher.cs|FullyQualifiedName~OutboxTests
-bookings|Features/Bookings/Booking.cs Features/Bookings/BookingSaga.cs|FullyQualifiedName~HibachiAdmin.Tests.Features.Bookings
-leads|Features/Leads/LeadService.cs|FullyQualifiedName~HibachiAdmin.Tests.Features.Leads.Lead
-import|Features/Contacts/ContactImport.cs|FullyQualifiedName~ContactImportTests|FullyQualifiedName~ContactsApiTests
+bookings|Features/Bookings/Booking.cs Features/Bookings/BookingSaga.cs|FullyQualifiedName~BookingTransitionTests|FullyQualifiedName~BookingSagaTests|FullyQualifiedName~BookingModelTests
+leads|Features/Leads/LeadService.cs|FullyQualifiedName~LeadStatusRulesTests|FullyQualifiedName~LeadsApiTests
+import|Features/Contacts/ContactImport.cs|FullyQualifiedName~ContactImportTests|FullyQualifiedName~ContactsApiTests.Csv_import
 EOF
 )
 
