@@ -64,9 +64,9 @@ public sealed class BrowserApp : IAsyncDisposable
     /// <summary>Waits until Blazor's interactive circuit is connected, so clicks reach C# handlers.</summary>
     public async Task WaitForCircuitAsync()
     {
-        await Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null", null, new() { Timeout = 30_000 });
-        // MudBlazor registers its JS interop once the circuit renders interactively; a tick more is enough.
-        await Page.WaitForTimeoutAsync(300);
+        // The layout marks itself when it renders over the live circuit (RendererInfo.IsInteractive): from then on
+        // clicks reach C# handlers. Prerendered HTML says "prerendered". A timeout fails with Playwright's message.
+        await Page.WaitForSelectorAsync(".mud-layout[data-circuit=interactive]", new() { Timeout = 30_000 });
     }
 
     /// <summary>

@@ -23,15 +23,11 @@ public sealed class InboundSmsJourneyTests
 
         // Hangfire processes it in the background; wait for the row to be done.
         var factory = app.Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        for (var i = 0; i < 100; i++)
+        await Eventually.UntilAsync(async () =>
         {
             await using var db = await factory.CreateDbContextAsync();
-            if (await db.Set<InboundEvent>().AnyAsync(e => e.ProcessedAt != null))
-            {
-                break;
-            }
-            await Task.Delay(100);
-        }
+            return await db.Set<InboundEvent>().AnyAsync(e => e.ProcessedAt != null);
+        }, "Hangfire to process the inbound text");
 
         await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         await app.Page.GotoAsync("/inbox");

@@ -18,10 +18,25 @@ public sealed class DemoAppFactory : AppFactory
 
 /// <summary>
 /// Renders every routable interactive page against the real, demo-seeded app services as an Admin,
-/// and checks each renders its title without throwing. New pages are picked up automatically.
+/// and checks each renders its own title (an explicit list by route) without throwing. New pages are picked up automatically.
 /// </summary>
 public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoAppFactory>
 {
+    /// <summary>Each page's own title by route: a page that renders another page's header (or none) fails. New pages are added here.</summary>
+    private static readonly Dictionary<string, string> Titles = new(StringComparer.Ordinal)
+    {
+        ["/"] = "Home",
+        ["/contacts"] = "Contacts",
+        ["/leads"] = "Leads",
+        ["/inbox"] = "Inbox",
+        ["/calls"] = "Calls",
+        ["/bookings"] = "Bookings",
+        ["/bookings/{Id:guid}"] = "Booking",
+        ["/admin/users"] = "Users",
+        ["/admin/integrations"] = "Integrations",
+        ["/admin/events"] = "Events",
+    };
+
     public static TheoryData<string> Pages()
     {
         var data = new TheoryData<string>();
@@ -78,7 +93,9 @@ public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoA
             builder.CloseComponent();
         });
 
-        cut.WaitForAssertion(() => Assert.Contains("<h1", cut.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var route = pageType.GetCustomAttributes<RouteAttribute>().First().Template;
+        Assert.True(Titles.TryGetValue(route, out var title), $"{pageTypeName} ({route}) has no expected title in PageSmokeTests.Titles: add it.");
+        cut.WaitForAssertion(() => Assert.Equal(title, Assert.Single(cut.FindAll("h1")).TextContent.Trim()), TimeSpan.FromSeconds(10));
         Assert.DoesNotContain("data-testid=\"page-error\"", cut.Markup, StringComparison.Ordinal);
     }
 }

@@ -16,32 +16,25 @@ namespace HibachiAdmin.Tests.Features.Bookings;
 
 public sealed class BookingsApiTests : IAsyncLifetime
 {
-    private readonly AppFactory _app = new() { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)) };
+    // Jobs run by hand (Hangfire:ProcessJobs=false): no background dispatcher holds a lease the test must wait out.
+    private readonly AppFactory _app = new AppFactory { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)) }
+        .With("Hangfire:ProcessJobs", "false");
     private HttpClient _client = default!;
 
     public async Task InitializeAsync() => _client = await _app.CreateClientInRoleAsync(Roles.Staff);
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    /// <summary>
-    /// Dispatches until the outbox is empty. Hangfire's own dispatch job (signalled after each commit)
-    /// may hold the lease on a row meanwhile, so one manual pass can find nothing to do.
-    /// </summary>
+    /// <summary>Dispatches until the outbox is empty; nothing else dispatches, so a pass that claims nothing while rows wait is a failure.</summary>
     private async Task DispatchAllAsync()
     {
         var dispatcher = _app.Services.GetRequiredService<OutboxDispatcher>();
-        var factory = _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        for (var i = 0; i < 200; i++)
+        while ((await dispatcher.DispatchBatchAsync(100, default)).Claimed > 0)
         {
-            await dispatcher.DispatchBatchAsync(100, default);
-            await using var db = await factory.CreateDbContextAsync();
-            if (!await db.Set<OutboxEntry>().AnyAsync(o => o.DispatchedAt == null && !o.DeadLettered))
-            {
-                return;
-            }
-            await Task.Delay(50);
         }
-        throw new TimeoutException("The outbox was not drained within 10 s.");
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var left = await db.Set<OutboxEntry>().Where(o => o.DispatchedAt == null).Select(o => $"{o.EventType} attempts={o.Attempts} dead={o.DeadLettered} {o.LastError}").ToListAsync();
+        Assert.True(left.Count == 0, "Outbox rows left undelivered: " + string.Join("; ", left));
     }
 
     private async Task<(string ContactId, string LeadId)> ContactWithLeadAsync()
@@ -102,12 +95,18 @@ public sealed class BookingsApiTests : IAsyncLifetime
         var (contactId, _) = await ContactWithLeadAsync();
         var id = Guid.Parse(await CreateAsync(contactId));
         var service = _app.Services.GetRequiredService<BookingService>();
-        // Both decide on version 1; only one append can become version 2.
-        var gate = new TaskCompletionSource();
-        async Task<CommandResult> Deposit() => await service.ExecuteAsync(id, b => { gate.Task.Wait(); return b.RecordDeposit(100); }, HibachiAdmin.Common.Actor.System, default);
+        // Both decide on version 1 (each has read the stream when it signals); only one append can become version 2.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var decided = new CountdownEvent(2);
+        async Task<CommandResult> Deposit() => await service.ExecuteAsync(id, b =>
+        {
+            decided.Signal();
+            Assert.True(gate.Task.Wait(TimeSpan.FromSeconds(30)), "the gate was never opened");
+            return b.RecordDeposit(100);
+        }, HibachiAdmin.Common.Actor.System, default);
         var first = Task.Run(Deposit);
         var second = Task.Run(Deposit);
-        await Task.Delay(200);
+        Assert.True(await Task.Run(() => decided.Wait(TimeSpan.FromSeconds(30))), "both writers did not reach their decision within 30 s");
         gate.SetResult();
         var results = await Task.WhenAll(first, second);
         Assert.Single(results, r => r.Booking is not null);

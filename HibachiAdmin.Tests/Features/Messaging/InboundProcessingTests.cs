@@ -140,17 +140,10 @@ public sealed class InboundProcessingTests
 
         var storage = app.Services.GetRequiredService<JobStorage>();
         var monitoring = storage.GetMonitoringApi();
-        string? queue = null;
-        for (var i = 0; i < 200 && queue is null; i++)
-        {
-            await Task.Delay(50);
-            var succeeded = monitoring.SucceededJobs(0, 50).FirstOrDefault(j => j.Value.Job?.Type == typeof(ProcessInboundEventJob));
-            if (succeeded.Key is not null)
-            {
-                var history = monitoring.JobDetails(succeeded.Key).History;
-                queue = history.First(h => h.StateName == "Enqueued").Data["Queue"];
-            }
-        }
+        var succeeded = await Eventually.UntilAsync(
+            () => Task.FromResult(monitoring.SucceededJobs(0, 50).FirstOrDefault(j => j.Value.Job?.Type == typeof(ProcessInboundEventJob)).Key),
+            key => key is not null, "Hangfire to run the processing job");
+        var queue = monitoring.JobDetails(succeeded).History.First(h => h.StateName == "Enqueued").Data["Queue"];
         Assert.Equal(JobsSetup.InboundQueue, queue);
         Assert.Contains(monitoring.Servers(), s => s.Queues.Contains(JobsSetup.InboundQueue) && !s.Queues.Contains(JobsSetup.DefaultQueue));
 
@@ -171,15 +164,12 @@ public sealed class InboundProcessingTests
         {
             await PostAsync(client, Notification(9000 + i));
         }
-        for (var i = 0; i < 400; i++)
+        async Task<int> ProcessedAsync()
         {
             await using var db = await factory.CreateDbContextAsync();
-            if (await db.Set<InboundEvent>().CountAsync(e => e.ProcessedAt != null) == 40)
-            {
-                break;
-            }
-            await Task.Delay(50);
+            return await db.Set<InboundEvent>().CountAsync(e => e.ProcessedAt != null);
         }
+        await Eventually.UntilAsync(ProcessedAsync, n => n == 40, "the 40 warm-up notifications to be processed");
         var started = DateTime.UtcNow;
         for (var i = 0; i < 100; i++)
         {
@@ -191,17 +181,13 @@ public sealed class InboundProcessingTests
             }
         }
 
-        List<(DateTime Received, DateTime? Processed)> rows = [];
-        for (var i = 0; i < 100; i++)
+        async Task<List<(DateTime Received, DateTime? Processed)>> RowsAsync()
         {
             await using var db = await factory.CreateDbContextAsync();
-            rows = (await db.Set<InboundEvent>().Where(e => !e.ExternalId.StartsWith("burst-9")).Select(e => new { e.ReceivedAt, e.ProcessedAt }).ToListAsync()).Select(e => (e.ReceivedAt, e.ProcessedAt)).ToList();
-            if (rows.All(r => r.Processed is not null))
-            {
-                break;
-            }
-            await Task.Delay(50);
+            return (await db.Set<InboundEvent>().Where(e => !e.ExternalId.StartsWith("burst-9")).Select(e => new { e.ReceivedAt, e.ProcessedAt }).ToListAsync()).Select(e => (e.ReceivedAt, e.ProcessedAt)).ToList();
         }
+        var rows = await Eventually.UntilAsync(RowsAsync, r => r.Count == 100 && r.All(x => x.Processed is not null), "the 100 paced notifications to be processed", TimeSpan.FromSeconds(10),
+            r => $"{r.Count(x => x.Processed is not null)} of {r.Count} processed");
         Assert.Equal(100, rows.Count);
         Assert.All(rows, r => Assert.NotNull(r.Processed));
         var delays = rows.Select(r => (r.Processed!.Value - r.Received).TotalMilliseconds).Order().ToList();

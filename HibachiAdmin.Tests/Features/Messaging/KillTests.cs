@@ -73,6 +73,8 @@ public sealed class KillTests(ITestOutputHelper output)
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
         var app = StartApp(databasePath, port);
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<int>();
+        // Signalled by the sender that gets the 250th acknowledgement: the moment to kill.
+        var enoughAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
             var healthy = false;
@@ -109,6 +111,10 @@ public sealed class KillTests(ITestOutputHelper output)
                         if ((await http.SendAsync(request)).StatusCode == HttpStatusCode.OK)
                         {
                             acknowledged.Add(i);
+                            if (acknowledged.Count >= 250)
+                            {
+                                enoughAcknowledged.TrySetResult();
+                            }
                         }
                     }
                     catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -116,11 +122,7 @@ public sealed class KillTests(ITestOutputHelper output)
                     }
                 }
             }).ToList();
-            var waited = Stopwatch.StartNew();
-            while (acknowledged.Count < 250 && waited.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(2);
-            }
+            await Task.WhenAny(enoughAcknowledged.Task, Task.Delay(TimeSpan.FromSeconds(30)));
             app.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
             killed.Cancel();
             await Task.WhenAll(workers);

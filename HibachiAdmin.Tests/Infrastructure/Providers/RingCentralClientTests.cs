@@ -228,12 +228,8 @@ public sealed class RingCentralStatusTests
         request.Headers.Add("Verification-Token", "verify-me");
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
 
-        var message = await sms.GetAsync(sent.MessageId!.Value, default);
-        for (var i = 0; i < 100 && message!.Status != expected; i++)
-        {
-            await Task.Delay(100);
-            message = await sms.GetAsync(sent.MessageId.Value, default);
-        }
+        // Hangfire processes the stored notification in the background.
+        var message = await Eventually.UntilAsync(() => sms.GetAsync(sent.MessageId!.Value, default), m => m!.Status == expected, $"the message to become {expected}");
         Assert.Equal(expected, message!.Status);
     }
 }
