@@ -34,7 +34,7 @@ public sealed class CampaignPlanner(ContactService contacts, SmsService sms, Pho
         var decisions = new List<RecipientDecision>(people.Count);
         foreach (var c in people)
         {
-            var e164 = c.Phone is null ? null : phones.ToE164(c.Phone);
+            var e164 = c.Phone;
             var duplicate = e164 is not null && !seen.Add(e164);
             var sent = e164 is not null && history.TryGetValue(e164, out var list) ? list : (IReadOnlyCollection<DateTime>)[];
             decisions.Add(rules.Decide(new CampaignRecipient(c.Id, c.Name, c.Phone, c.SmsConsent, c.State, c.TimeZones), message, at, sent, duplicate, phones));
