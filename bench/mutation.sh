@@ -30,6 +30,7 @@ consent|Features/Contacts/ContactService.cs:ApplyKeywordAsync,SetConsentAsync,Ap
 outbox|Infrastructure/Events/OutboxDispatcher.cs|FullyQualifiedName~OutboxTests
 bookings|Features/Bookings/Booking.cs Features/Bookings/BookingSaga.cs|FullyQualifiedName~BookingTransitionTests|FullyQualifiedName~BookingSagaTests|FullyQualifiedName~BookingModelTests
 leads|Features/Leads/LeadService.cs|FullyQualifiedName~LeadStatusRulesTests|FullyQualifiedName~LeadsApiTests
+campaigns|Features/Campaigns/CampaignRules.cs|FullyQualifiedName~CampaignRulesTests|FullyQualifiedName~CampaignPlannerTests
 import|Features/Contacts/ContactImport.cs|FullyQualifiedName~ContactImportTests|FullyQualifiedName~ContactsApiTests.Csv_import
 EOF
 )

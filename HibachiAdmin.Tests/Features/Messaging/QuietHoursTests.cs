@@ -7,7 +7,8 @@ namespace HibachiAdmin.Tests.Features.Messaging;
 /// <summary>
 /// Sending windows at every boundary. The rule boundaries are generated from
 /// Fixtures/us-sms-quiet-hours.json (federal, FL, OK, MD, TX weekday/Saturday and Sunday: the minute
-/// and second before the start, the start, the last second and minute before the end, the end), so a
+/// and second before the start, the start, the last second and minute before the end, the end; and the
+/// strictest window used when the state is unknown, derived from the same file), so a
 /// window moved or made inclusive in the code fails here; Fixtures/quiet-hours-vectors.tsv holds DST
 /// changes, zones without DST and numbers that can be in two zones.
 /// </summary>
@@ -22,6 +23,13 @@ public sealed class QuietHoursTests
     {
         static (TimeOnly, TimeOnly) Read(JsonElement w) =>
             (TimeOnly.Parse(w.GetProperty("start").GetString()!, CultureInfo.InvariantCulture), TimeOnly.Parse(w.GetProperty("end").GetString()!, CultureInfo.InvariantCulture));
+        if (state == QuietHours.Strictest)
+        {
+            // Unknown state: the latest start and the earliest end of every rule in the fixture.
+            var all = root.GetProperty("states").EnumerateArray().Select(s => FixtureWindow(root, s.GetProperty("state").GetString(), day))
+                .Append(FixtureWindow(root, null, day)).ToList();
+            return (all.Max(w => w.Start), all.Min(w => w.End));
+        }
         var rule = root.GetProperty("states").EnumerateArray().FirstOrDefault(s => s.GetProperty("state").GetString() == state?.ToUpperInvariant());
         if (rule.ValueKind == JsonValueKind.Undefined)
         {
@@ -57,7 +65,7 @@ public sealed class QuietHoursTests
     {
         var data = new TheoryData<string, string, string, string, bool, string>();
         var root = Rules();
-        var states = new List<string?> { null, "NY" };
+        var states = new List<string?> { null, "NY", QuietHours.Strictest };
         states.AddRange(root.GetProperty("states").EnumerateArray().Select(s => s.GetProperty("state").GetString()));
         foreach (var state in states)
         {
@@ -111,6 +119,10 @@ public sealed class QuietHoursTests
             }
         }
         Assert.Equal(FixtureWindow(root, null, DayOfWeek.Monday), QuietHours.WindowFor(null, DayOfWeek.Monday));
+        foreach (var day in Enum.GetValues<DayOfWeek>())
+        {
+            Assert.Equal(FixtureWindow(root, QuietHours.Strictest, day), QuietHours.WindowFor(QuietHours.Strictest, day));
+        }
         Assert.Equal(FixtureWindow(root, null, DayOfWeek.Sunday), QuietHours.WindowFor("NY", DayOfWeek.Sunday));
     }
 
