@@ -147,6 +147,64 @@ public sealed class WebhookTokenTests : IAsyncLifetime
         });
     }
 
+    private static async Task<System.Text.Json.JsonElement> ProblemAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    [Fact]
+    public async Task Each_refusal_says_why_so_an_operator_can_fix_it()
+    {
+        var client = _app.CreateClient();
+        using var forged = await client.SendAsync(Post("sms", "{}", "guess"));
+        Assert.Equal("Invalid verification token", (await ProblemAsync(forged)).GetProperty("title").GetString());
+        using var text = await client.SendAsync(Post("sms", "uuid=1", Token, "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+        var media = await ProblemAsync(text);
+        Assert.Equal("Unsupported media type", media.GetProperty("title").GetString());
+        Assert.Equal("Notifications are application/json.", media.GetProperty("detail").GetString());
+        using var broken = await client.SendAsync(Post("sms", "{\"uuid\": ", Token));
+        var malformed = await ProblemAsync(broken);
+        Assert.Equal("Malformed JSON", malformed.GetProperty("title").GetString());
+        Assert.Equal("The request body is not valid JSON.", malformed.GetProperty("detail").GetString());
+        using var noUuid = await client.SendAsync(Post("sms", "{}", Token));
+        Assert.Equal("A notification needs a string uuid.", (await ProblemAsync(noUuid)).GetProperty("errors").GetProperty("uuid")[0].GetString());
+
+        await using var unconfigured = new AppFactory().With("Hangfire:ProcessJobs", "false");
+        using var off = await unconfigured.CreateClient().SendAsync(Post("voice", "{}", Token));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, off.StatusCode);
+        var problem = await ProblemAsync(off);
+        Assert.Equal("Webhook not configured", problem.GetProperty("title").GetString());
+        Assert.Equal("RingCentral:VerificationToken is not set on this server.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_chunked_body_over_the_limit_is_413_and_not_stored()
+    {
+        // Over real Kestrel: TestServer does not enforce the body size limit a chunked body runs into.
+        await using var kestrel = new AppFactory().With("RingCentral:VerificationToken", Token).With("Hangfire:ProcessJobs", "false");
+        kestrel.UseKestrel(0);
+        kestrel.StartServer();
+        using var http = new HttpClient { BaseAddress = kestrel.ClientOptions.BaseAddress };
+        var body = Encoding.UTF8.GetBytes("{\"uuid\":\"chunked\",\"pad\":\"" + new string('a', 300 * 1024) + "\"}");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ringcentral/webhooks/sms") { Content = new StreamContent(new NoLengthStream(body)) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("Verification-Token", Token);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("Request body too large", (await ProblemAsync(response)).GetProperty("title").GetString());
+        await using var db = await kestrel.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.Set<InboundEvent>().CountAsync());
+    }
+
+    /// <summary>A readable stream that does not tell its length, so the request goes out chunked.</summary>
+    private sealed class NoLengthStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
