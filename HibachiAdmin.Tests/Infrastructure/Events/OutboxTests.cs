@@ -17,7 +17,10 @@ public sealed class CountingHandler : IEventHandler
     public ConcurrentDictionary<Guid, bool> Poison { get; } = new();
     public string FailureMessage { get; set; } = "simulated handler failure";
 
-    public string Name => "test.counting";
+    public string Name { get; init; } = "test.counting";
+
+    /// <summary>Runs inside HandleAsync after the failure checks (e.g. to play another dispatcher finishing first).</summary>
+    public Func<OutboxEntry, Task>? OnHandle { get; set; }
 
     public bool Handles(string eventType) => eventType.StartsWith("test.", StringComparison.Ordinal);
 
@@ -28,7 +31,7 @@ public sealed class CountingHandler : IEventHandler
             throw new InvalidOperationException(FailureMessage);
         }
         Effects.AddOrUpdate(entry.EventId, 1, (_, n) => n + 1);
-        return Task.CompletedTask;
+        return OnHandle?.Invoke(entry) ?? Task.CompletedTask;
     }
 }
 
@@ -38,7 +41,7 @@ public sealed class OutboxTests
 
     private static AppFactory Host(string path, bool delete, CountingHandler handler)
     {
-        var app = AppFactory.OverDatabase(path, delete);
+        var app = AppFactory.OverDatabase(path, delete).With("Hangfire:ProcessJobs", "false");
         // Jobs are recorded, not run: the test decides when dispatch happens (or that it never did).
         app.ConfigureTestServices = s =>
         {
@@ -128,7 +131,8 @@ public sealed class OutboxTests
         Assert.Equal(1, await db.Set<OutboxEntry>().CountAsync(o => o.StreamId == stream));
     }
 
-    private static AppFactory TimedHost(FakeTimeProvider time, CountingHandler handler) => new()
+    /// <summary>No background dispatcher (Hangfire:ProcessJobs=false, signals recorded): the test alone decides when dispatch happens.</summary>
+    private static AppFactory TimedHost(FakeTimeProvider time, CountingHandler handler) => new AppFactory
     {
         Time = time,
         ConfigureTestServices = s =>
@@ -136,7 +140,7 @@ public sealed class OutboxTests
             s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient());
             s.AddSingleton<IEventHandler>(handler);
         },
-    };
+    }.With("Hangfire:ProcessJobs", "false");
 
     private static async Task<List<OutboxEntry>> RowsAsync(AppFactory app)
     {
@@ -278,5 +282,44 @@ public sealed class OutboxTests
         handler.FailuresLeft = 0;
         Assert.Equal(new DispatchResult(2, 2, 0, 0), await dispatcher.DispatchBatchAsync(10, default)); // due at once, no back-off left
         Assert.Equal(3, handler.Effects.Count);
+    }
+
+    [Fact]
+    public async Task Every_failing_handler_is_named_in_the_error_and_a_handler_beaten_by_another_dispatcher_counts_as_done()
+    {
+        var first = new CountingHandler { Name = "test.first", FailuresLeft = 1000, FailureMessage = "smtp down" };
+        var second = new CountingHandler { Name = "test.second", FailuresLeft = 1000, FailureMessage = "quota" };
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        await using var app = new AppFactory
+        {
+            Time = time,
+            ConfigureTestServices = s =>
+            {
+                s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient());
+                s.AddSingleton<IEventHandler>(first);
+                s.AddSingleton<IEventHandler>(second);
+            },
+        }.With("Hangfire:ProcessJobs", "false");
+        await AppendAsync(app, Guid.NewGuid(), 0, 1);
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        Assert.Equal(new DispatchResult(1, 0, 1, 0), await dispatcher.DispatchBatchAsync(10, default));
+        Assert.Equal("test.first: smtp down; test.second: quota", Assert.Single(await RowsAsync(app)).LastError);
+
+        // Next attempt: "first" succeeds; "second" fails its batch, then on the retry alone another
+        // dispatcher records it as processed just before it commits: its effect stands, the row is done.
+        first.FailuresLeft = 0;
+        second.FailuresLeft = 1;
+        second.OnHandle = async entry =>
+        {
+            await using var other = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            other.Add(new ProcessedMessage { Handler = "test.second", EventId = entry.EventId, At = time.GetUtcNow().UtcDateTime });
+            await other.SaveChangesAsync();
+        };
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(new DispatchResult(1, 1, 0, 0), await dispatcher.DispatchBatchAsync(10, default));
+        var row = Assert.Single(await RowsAsync(app));
+        Assert.NotNull(row.DispatchedAt);
+        Assert.Null(row.LastError);
+        Assert.Single(first.Effects);
     }
 }
