@@ -24,8 +24,8 @@ public static class LeadsEndpoints
     {
         var paging = new PageRequest(page ?? 1, pageSize ?? 50);
         var errors = paging.Validate() ?? [];
-        var statusValue = ParseEnum<LeadStatus>(status, "status", errors);
-        var sourceValue = ParseEnum<LeadSource>(source, "source", errors);
+        var statusValue = StrictEnum.Query<LeadStatus>(status, "status", errors);
+        var sourceValue = StrictEnum.Query<LeadSource>(source, "source", errors);
         var fromValue = ParseDate(from, "from", errors);
         var toValue = ParseDate(to, "to", errors);
         if (errors.Count > 0)
@@ -49,21 +49,21 @@ public static class LeadsEndpoints
         var contactText = r.String("contactId");
         var source = r.Enum<LeadSource>("source");
         var status = r.Enum<LeadStatus>("status");
-        var lostReason = r.String("lostReason");
+        var lostReason = r.String("lostReason", Lead.MaxLostReason);
         var eventDate = r.Date("eventDate");
         var guests = r.Int("guestCount");
-        var zip = r.String("zip");
-        var location = r.String("location");
-        var occasion = r.String("occasion");
+        var zip = r.String("zip", Lead.MaxZip);
+        var location = r.String("location", Lead.MaxLocation);
+        var occasion = r.String("occasion", Lead.MaxOccasion);
         var value = r.Decimal("estimatedValue");
-        var notes = r.String("notes");
-        if (!Guid.TryParse(contactText.Value, out var contactId))
+        var notes = r.String("notes", Lead.MaxNotes);
+        if (!Guid.TryParse(contactText.Value, out var contactId) && !r.Errors.ContainsKey("contactId"))
         {
-            r.Errors["contactId"] = ["contactId is required (a contact id)."];
+            r.Errors["contactId"] = [contactText.Value is null ? "This value is required." : StrictJson.ExpectedGuid];
         }
         if (source.Value is null && !r.Errors.ContainsKey("source"))
         {
-            r.Errors["source"] = ["source is required."];
+            r.Errors["source"] = ["This value is required."];
         }
         if (r.Errors.Count > 0)
         {
@@ -86,15 +86,15 @@ public static class LeadsEndpoints
         var patch = new LeadPatch
         {
             Status = r.Enum<LeadStatus>("status"),
-            LostReason = r.String("lostReason"),
+            LostReason = r.String("lostReason", Lead.MaxLostReason),
             Source = r.Enum<LeadSource>("source"),
             EventDate = r.Date("eventDate"),
             GuestCount = r.Int("guestCount"),
-            Zip = r.String("zip"),
-            Location = r.String("location"),
-            Occasion = r.String("occasion"),
+            Zip = r.String("zip", Lead.MaxZip),
+            Location = r.String("location", Lead.MaxLocation),
+            Occasion = r.String("occasion", Lead.MaxOccasion),
             EstimatedValue = r.Decimal("estimatedValue"),
-            Notes = r.String("notes"),
+            Notes = r.String("notes", Lead.MaxNotes),
         };
         if (r.Errors.Count > 0)
         {
@@ -126,31 +126,7 @@ public static class LeadsEndpoints
 
     private static Guid? GuidOrNull(JsonPatchReader r, string name)
     {
-        var (present, text) = r.String(name);
-        if (!present || text is null)
-        {
-            return null;
-        }
-        if (Guid.TryParse(text, out var id))
-        {
-            return id;
-        }
-        r.Errors[name] = [$"{name} must be an id."];
-        return null;
-    }
-
-    private static TEnum? ParseEnum<TEnum>(string? text, string name, Dictionary<string, string[]> errors) where TEnum : struct, Enum
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (!text.Any(char.IsDigit) && Enum.TryParse<TEnum>(text, true, out var value))
-        {
-            return value;
-        }
-        errors[name] = [$"{name} must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(Validation.CamelCase))}."];
-        return null;
+        return r.Guid(name).Value;
     }
 
     private static DateOnly? ParseDate(string? text, string name, Dictionary<string, string[]> errors)
@@ -159,11 +135,11 @@ public static class LeadsEndpoints
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
         {
             return date;
         }
-        errors[name] = [$"{name} must be a date like 2026-12-05."];
+        errors[name] = [StrictJson.ExpectedDate];
         return null;
     }
 
