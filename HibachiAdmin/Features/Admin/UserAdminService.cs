@@ -90,7 +90,7 @@ public sealed class UserAdminOperations(UserManager<ApplicationUser> users, Time
             await users.DeleteAsync(user);
             return UserAdminResult.Fail(Describe(roleResult));
         }
-        logger.LogInformation("{Admin} created user {Email} with roles {Roles}", actor.Name, user.Email, string.Join(",", roles));
+        logger.LogInformation("{Admin} created user {Email} with roles {Roles}", Common.Pii.Redact(actor.Name), Common.Pii.Email(user.Email), string.Join(",", roles));
         return new UserAdminResult(true, OneTimePassword: generated ? password : null, User: await ToStaffUserAsync(user));
     }
 
@@ -117,7 +117,7 @@ public sealed class UserAdminOperations(UserManager<ApplicationUser> users, Time
             return UserAdminResult.Fail(Describe(remove.Succeeded ? add : remove));
         }
         await users.UpdateSecurityStampAsync(user);
-        logger.LogInformation("{Admin} set roles of {Email} to {Roles}", actor.Name, user.Email, string.Join(",", roles));
+        logger.LogInformation("{Admin} set roles of {Email} to {Roles}", Common.Pii.Redact(actor.Name), Common.Pii.Email(user.Email), string.Join(",", roles));
         return new UserAdminResult(true, User: await ToStaffUserAsync(user));
     }
 
@@ -140,7 +140,7 @@ public sealed class UserAdminOperations(UserManager<ApplicationUser> users, Time
         }
         // Rotating the stamp signs the user out everywhere.
         await users.UpdateSecurityStampAsync(user);
-        logger.LogInformation("{Admin} {Action} user {Email}", actor.Name, disabled ? "disabled" : "re-enabled", user.Email);
+        logger.LogInformation("{Admin} {Action} user {Email}", Common.Pii.Redact(actor.Name), disabled ? "disabled" : "re-enabled", Common.Pii.Email(user.Email));
         return new UserAdminResult(true, User: await ToStaffUserAsync(user));
     }
 
@@ -153,7 +153,7 @@ public sealed class UserAdminOperations(UserManager<ApplicationUser> users, Time
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        logger.LogInformation("{Admin} unlocked {Email}", actor.Name, user.Email);
+        logger.LogInformation("{Admin} unlocked {Email}", Common.Pii.Redact(actor.Name), Common.Pii.Email(user.Email));
         return new UserAdminResult(true, User: await ToStaffUserAsync(user));
     }
 
@@ -175,7 +175,7 @@ public sealed class UserAdminOperations(UserManager<ApplicationUser> users, Time
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
-        logger.LogInformation("{Admin} forced a password reset for {Email}", actor.Name, user.Email);
+        logger.LogInformation("{Admin} forced a password reset for {Email}", Common.Pii.Redact(actor.Name), Common.Pii.Email(user.Email));
         return new UserAdminResult(true, OneTimePassword: temporary, User: await ToStaffUserAsync(user));
     }
 

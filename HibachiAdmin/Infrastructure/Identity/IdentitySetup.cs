@@ -77,6 +77,7 @@ public static class IdentitySetup
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
         services.AddScoped<AdminBootstrapper>();
+        services.AddSingleton<UnknownAccountLockout>();
 
         services.AddDataProtection()
             .SetApplicationName("HibachiAdmin")
