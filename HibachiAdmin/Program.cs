@@ -19,6 +19,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddData();
 builder.AddIdentityAndAuth();
 builder.AddApiConventions();
+builder.AddApiDocs();
 builder.AddJobs();
 builder.AddEvents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -55,6 +56,7 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAuthEndpoints();
+app.MapApiDocs();
 app.MapJobsDashboard();
 app.MapContactsApi();
 app.MapLeadsApi();

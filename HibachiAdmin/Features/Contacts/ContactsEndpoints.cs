@@ -6,6 +6,7 @@ using CsvHelper;
 using HibachiAdmin.Common;
 using HibachiAdmin.Infrastructure.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HibachiAdmin.Features.Contacts;
@@ -15,15 +16,34 @@ public static class ContactsEndpoints
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/contacts").WithTags("Contacts").RequireAuthorization(Policies.StaffPlus);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.MarketingPlus);
-        group.MapPatch("/{id:guid}", PatchAsync).RequireAuthorization(Policies.MarketingPlus);
-        group.MapPost("/import", ImportAsync).RequireAuthorization(Policies.MarketingPlus);
-        group.MapGet("/export.csv", ExportAsync).RequireAuthorization(Policies.MarketingPlus);
-        group.MapGet("/{id:guid}/consent-history", ConsentHistoryAsync);
+        group.MapGet("/", ListAsync).WithSummary("Contacts; search q (name/email/phone), tag, consent");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One contact");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.MarketingPlus)
+            .WithSummary("Create a contact (phone in any common format; 409 when the phone is taken)");
+        group.MapPatch("/{id:guid}", PatchAsync).RequireAuthorization(Policies.MarketingPlus)
+            .WithSummary("Change a contact: present fields change, null clears, absent stay")
+            .Accepts<ContactPatchRequest>("application/json");
+        group.MapPost("/import", ImportAsync).RequireAuthorization(Policies.MarketingPlus)
+            .WithSummary("Import a text/csv file; dryRun=true previews").Accepts<string>("text/csv");
+        group.MapGet("/export.csv", ExportAsync).RequireAuthorization(Policies.MarketingPlus)
+            .WithSummary("Export the filtered contacts as CSV (the import format)").Produces<string>(200, "text/csv").ProducesValidationProblem();
+        group.MapGet("/{id:guid}/consent-history", ConsentHistoryAsync).WithSummary("The contact's consent changes with source and evidence");
         return app;
     }
+
+    /// <summary>PATCH body (documentation and fuzzing; read by <see cref="JsonPatchReader"/>).</summary>
+    public sealed record ContactPatchRequest(
+        [property: StringLength(Contact.MaxName, MinimumLength = 1)] string? Name = null,
+        [property: StringLength(Contact.MaxPhoneInput)] string? Phone = null,
+        [property: StringLength(Contact.MaxEmail)] string? Email = null,
+        IReadOnlyList<string>? Tags = null,
+        [property: StringLength(Contact.MaxState)] string? State = null,
+        [property: StringLength(Contact.MaxZip)] string? Zip = null,
+        SmsConsent? SmsConsent = null,
+        [property: StringLength(Contact.MaxConsentSource)] string? ConsentSource = null,
+        [property: StringLength(Contact.MaxConsentEvidence)] string? ConsentEvidence = null,
+        [property: StringLength(Contact.MaxHandle)] string? InstagramHandle = null,
+        [property: StringLength(Contact.MaxHandle)] string? FacebookHandle = null);
 
     private static async Task<Results<Ok<PagedResult<ContactDto>>, ValidationProblem>> ListAsync(
         ContactService contacts, string? q, string? tag, string? consent, int? page, int? pageSize, CancellationToken ct)

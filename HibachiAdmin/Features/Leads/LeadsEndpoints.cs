@@ -11,13 +11,47 @@ public static class LeadsEndpoints
     public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/leads").WithTags("Leads").RequireAuthorization(Policies.StaffPlus);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/", CreateAsync);
-        group.MapPatch("/{id:guid}", PatchAsync);
-        group.MapGet("/{id:guid}/history", HistoryAsync);
+        group.MapGet("/", ListAsync).WithSummary("Leads, newest first; filters status, source, from/to (event date), contactId");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One lead with its attribution links");
+        // The body is read as a merge-patch (absent vs null); the records describe it.
+        group.MapPost("/", CreateAsync).WithSummary("Create a lead for a contact (409 when the contact already has an open lead)")
+            .Accepts<LeadCreateRequest>("application/json");
+        group.MapPatch("/{id:guid}", PatchAsync).WithSummary("Change a lead: present fields change, null clears, absent stay")
+            .Accepts<LeadPatchRequest>("application/json");
+        group.MapGet("/{id:guid}/history", HistoryAsync).WithSummary("The lead's status moves");
         return app;
     }
+
+    /// <summary>POST body (documentation and fuzzing; read by <see cref="JsonPatchReader"/>).</summary>
+    public sealed record LeadCreateRequest(
+        [property: System.ComponentModel.DataAnnotations.Required] Guid? ContactId,
+        [property: System.ComponentModel.DataAnnotations.Required] LeadSource? Source,
+        LeadStatus? Status = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxLostReason)] string? LostReason = null,
+        DateOnly? EventDate = null,
+        [property: System.ComponentModel.DataAnnotations.Range(1, LeadService.MaxGuests)] int? GuestCount = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxZip)] string? Zip = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxLocation)] string? Location = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxOccasion)] string? Occasion = null,
+        [property: System.ComponentModel.DataAnnotations.Range(0, 1_000_000)] decimal? EstimatedValue = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxNotes)] string? Notes = null,
+        Guid? ThreadId = null,
+        Guid? CallId = null,
+        Guid? QrCodeId = null,
+        Guid? CampaignId = null);
+
+    /// <summary>PATCH body (documentation and fuzzing; read by <see cref="JsonPatchReader"/>).</summary>
+    public sealed record LeadPatchRequest(
+        LeadStatus? Status = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxLostReason)] string? LostReason = null,
+        LeadSource? Source = null,
+        DateOnly? EventDate = null,
+        [property: System.ComponentModel.DataAnnotations.Range(1, LeadService.MaxGuests)] int? GuestCount = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxZip)] string? Zip = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxLocation)] string? Location = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxOccasion)] string? Occasion = null,
+        [property: System.ComponentModel.DataAnnotations.Range(0, 1_000_000)] decimal? EstimatedValue = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxNotes)] string? Notes = null);
 
     private static async Task<Results<Ok<PagedResult<LeadDto>>, ValidationProblem>> ListAsync(
         LeadService leads, string? status, string? source, string? from, string? to, Guid? contactId, int? page, int? pageSize, CancellationToken ct)

@@ -17,7 +17,7 @@ public static class AuthEndpoints
             .WithName("IssueToken")
             .WithTags("Auth")
             .WithSummary("Exchange an email and password for a bearer token")
-            .Accepts<TokenRequest>("application/json")
+            .WithMetadata(new Web.DocumentedBody(typeof(TokenRequest)))
             .Produces<AccessTokenResponse>(200)
             .ProducesValidationProblem()
             .ProducesProblem(401)
