@@ -4,11 +4,11 @@ namespace HibachiAdmin.Common;
 /// Open-redirect guard for sign-in and sign-out: only a path on this site ("/leads?x=1") is kept;
 /// anything else (absolute URLs, "//host", "/\host", control characters) becomes "/".
 /// </summary>
-public static class LocalUrl
+public static partial class LocalUrl
 {
     public static string OrRoot(string? url)
     {
-        if (string.IsNullOrEmpty(url))
+        if (string.IsNullOrEmpty(url) || Scheme().IsMatch(url))
         {
             return "/";
         }
@@ -22,4 +22,8 @@ public static class LocalUrl
         }
         return url.Any(c => char.IsControl(c) || c == '\\') || url.Length > 2000 ? "/" : url;
     }
+
+    /// <summary>"https:", "javascript:", "http:host" …: an absolute URL, never local.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial System.Text.RegularExpressions.Regex Scheme();
 }

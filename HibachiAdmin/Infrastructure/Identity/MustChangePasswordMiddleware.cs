@@ -15,17 +15,15 @@ public static class MustChangePasswordMiddleware
                 && !IsAllowedWhileFlagged(ctx.Request)
                 && (await ctx.RequestServices.GetRequiredService<UserPreferences>().GetAsync(ctx.User, ctx.RequestAborted)).MustChangePassword)
             {
-                if (ctx.Request.Path.StartsWithSegments("/api"))
-                {
-                    await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Password change required",
-                        detail: "Choose a new password (Account > Change password) before using the API.").ExecuteAsync(ctx);
-                    return;
-                }
                 if (HttpMethods.IsGet(ctx.Request.Method) && IsPageNavigation(ctx.Request))
                 {
                     ctx.Response.Redirect("/Account/Manage/ChangePassword");
                     return;
                 }
+                // API, OpenAPI document, exports, circuits: nothing else until the password is changed.
+                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Password change required",
+                    detail: "Choose a new password (Account > Change password) before using the app or the API.").ExecuteAsync(ctx);
+                return;
             }
             await next(ctx);
         });
@@ -46,6 +44,7 @@ public static class MustChangePasswordMiddleware
     {
         var path = request.Path;
         return !path.StartsWithSegments("/_blazor")
+            && !path.StartsWithSegments("/api")
             && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
     }
 }
