@@ -16,7 +16,7 @@ public static class BookingsEndpoints
         [property: StringLength(BookingRow.MaxNotes)] string? Notes);
     public sealed record DepositRequest([property: Required] decimal? Amount);
     public sealed record RescheduleRequest([property: Required] DateOnly? EventDate, TimeOnly? EventTime);
-    public sealed record CancelRequest([property: Required, StringLength(BookingRow.MaxCancelReason)] string? Reason, string? LeadOutcome);
+    public sealed record CancelRequest([property: Required, StringLength(BookingRow.MaxCancelReason)] string? Reason, [property: StringLength(10)] string? LeadOutcome);
     public sealed record EventDto(int Version, string Type, JsonElement Data, string? User, DateTime At);
     public sealed record ReplayResult(int Bookings, int Events);
 

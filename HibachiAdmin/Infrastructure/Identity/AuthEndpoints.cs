@@ -8,7 +8,7 @@ namespace HibachiAdmin.Infrastructure.Identity;
 
 public static class AuthEndpoints
 {
-    public sealed record TokenRequest([property: Required, EmailAddress] string? Email, [property: Required] string? Password);
+    public sealed record TokenRequest([property: Required, EmailAddress, StringLength(256)] string? Email, [property: Required, StringLength(1024)] string? Password);
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
