@@ -65,7 +65,9 @@ public static class ApiDocs
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.StaffPlus);
-        app.MapScalarApiReference("/scalar", o => o.WithTitle("HibachiAdmin API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("HibachiAdmin API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                // Everything from this origin (CSP): no font CDN, no telemetry.
+                .DisableDefaultFonts().DisableTelemetry())
             .RequireAuthorization(Policies.StaffPlus);
         return app;
     }
