@@ -12,8 +12,10 @@ public static class DataSetup
         var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = builder.Configuration.GetConnectionString("Default") ?? DefaultConnectionString;
 
-        builder.Services.AddDbContextFactory<AppDbContext>(options =>
+        builder.Services.AddDbContextFactory<AppDbContext>((sp, options) =>
         {
+            // Interceptors registered in DI join the provider's own (tests inject faults this way).
+            options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
             if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
             {
                 options.UseNpgsql(connectionString);
