@@ -140,15 +140,45 @@ public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFac
         {
             return null;
         }
-        var contact = db.Set<Contact>().Local.FirstOrDefault(c => c.Phone == parsed.E164)
-                      ?? await db.Set<Contact>().FirstOrDefaultAsync(c => c.Phone == parsed.E164, ct);
+        if (!UnitOfWorkCache.TryGet<Contact>(db, PhoneKey(parsed.E164), out var contact))
+        {
+            contact = await db.Set<Contact>().FirstOrDefaultAsync(c => c.Phone == parsed.E164, ct);
+            Remember(db, parsed.E164, contact);
+        }
         if (contact is not null)
         {
             return (ToSummary(contact), false);
         }
         contact = NewContact(parsed, name);
         db.Add(contact);
+        Remember(db, parsed.E164, contact);
         return (ToSummary(contact), true);
+    }
+
+    /// <summary>Loads, in one query, the contacts a batch is about to ask for by number (see <see cref="UnitOfWorkCache"/>).</summary>
+    public async Task PreloadByPhonesAsync(AppDbContext db, IEnumerable<string> numbers, CancellationToken ct)
+    {
+        var wanted = numbers.Select(phones.ToE164).OfType<string>().Distinct()
+            .Where(p => !UnitOfWorkCache.TryGet<Contact>(db, PhoneKey(p), out _)).ToList();
+        foreach (var chunk in wanted.Chunk(500))
+        {
+            var found = await db.Set<Contact>().Where(c => chunk.Contains(c.Phone!)).ToDictionaryAsync(c => c.Phone!, ct);
+            foreach (var phone in chunk)
+            {
+                Remember(db, phone, found.GetValueOrDefault(phone));
+            }
+        }
+    }
+
+    private static string PhoneKey(string e164) => $"phone:{e164}";
+
+    private static void Remember(AppDbContext db, string e164, Contact? contact)
+    {
+        UnitOfWorkCache.Set(db, PhoneKey(e164), contact);
+        if (contact is not null)
+        {
+            UnitOfWorkCache.Set(db, $"id:{contact.Id}", contact);
+        }
     }
 
     /// <summary>
@@ -160,9 +190,11 @@ public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFac
     /// </summary>
     public async Task<KeywordConsentOutcome> ApplyKeywordAsync(AppDbContext db, Guid contactId, SmsConsent to, DateTime sentAt, string evidence, CancellationToken ct)
     {
-        var contact = db.Set<Contact>().Local.FirstOrDefault(c => c.Id == contactId)
-                      ?? await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == contactId, ct)
+        if (!UnitOfWorkCache.TryGet<Contact>(db, $"id:{contactId}", out var contact) || contact is null)
+        {
+            contact = await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == contactId, ct)
                       ?? throw new InvalidOperationException($"Contact {contactId} does not exist.");
+        }
         if (contact.SmsConsent == to)
         {
             return KeywordConsentOutcome.Unchanged;

@@ -1,8 +1,9 @@
 namespace HibachiAdmin.Features.Messaging;
 
 /// <summary>
-/// Recipient-local sending windows for marketing and scheduled texts (PROTOCOLS.md §4,
-/// us-sms-quiet-hours.json): federal 08:00–21:00; Florida, Oklahoma and Maryland 08:00–20:00; Texas
+/// Recipient-local sending windows for marketing and scheduled texts (47 CFR 64.1200(c)(1); Fla. Stat.
+/// 501.059(8); Okla. Stat. tit. 15 §775C.4; Md. Com. Law §14-4504; Tex. Bus. &amp; Com. Code §304.151;
+/// vectors in HibachiAdmin.Tests/Fixtures/us-sms-quiet-hours.json): federal 08:00–21:00; Florida, Oklahoma and Maryland 08:00–20:00; Texas
 /// 09:00–21:00 Monday–Saturday and 12:00–21:00 Sunday. Start inclusive, end exclusive. When a number
 /// can be in two zones, the send must fit both.
 /// </summary>
