@@ -27,7 +27,8 @@ public static class SecurityHeaders
         {
             return nonce;
         }
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not base64: the HTML encoder would write "+" in the attribute as an entity.
+        nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         return nonce;
     }
