@@ -12,8 +12,12 @@ public static class QuietHours
     private static readonly TimeOnly FederalStart = new(8, 0);
     private static readonly TimeOnly FederalEnd = new(21, 0);
 
+    /// <summary>Pseudo-state for a recipient whose state is unknown: the latest start and earliest end of every rule.</summary>
+    public const string Strictest = "*";
+
     public static (TimeOnly Start, TimeOnly End) WindowFor(string? state, DayOfWeek day) => state?.ToUpperInvariant() switch
     {
+        Strictest => day == DayOfWeek.Sunday ? (new TimeOnly(12, 0), new TimeOnly(20, 0)) : (new TimeOnly(9, 0), new TimeOnly(20, 0)),
         "FL" or "OK" or "MD" => (new TimeOnly(8, 0), new TimeOnly(20, 0)),
         "TX" => day == DayOfWeek.Sunday ? (new TimeOnly(12, 0), new TimeOnly(21, 0)) : (new TimeOnly(9, 0), new TimeOnly(21, 0)),
         _ => (FederalStart, FederalEnd),
