@@ -64,9 +64,13 @@ public sealed class UserAdminOperations(UserManager<ApplicationUser> users, Time
         {
             return UserAdminResult.Fail($"Choose at least one role of: {string.Join(", ", Roles.All)}.");
         }
-        if (!System.Net.Mail.MailAddress.TryCreate(email?.Trim(), out _))
+        if (!System.Net.Mail.MailAddress.TryCreate(email?.Trim(), out _) || email!.Trim().Length > 256)
         {
             return UserAdminResult.Fail("Enter a valid email address.");
+        }
+        if (displayName?.Trim().Length > ApplicationUser.MaxDisplayName)
+        {
+            return UserAdminResult.Fail($"The name is at most {ApplicationUser.MaxDisplayName} characters.");
         }
         var generated = string.IsNullOrEmpty(password);
         password = generated ? AdminBootstrapper.GeneratePassword() : password;

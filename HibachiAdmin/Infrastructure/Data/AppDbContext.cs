@@ -29,9 +29,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
         if (Database.IsSqlite())
         {
-            // SQLite has no decimal type; REAL keeps SUM/ORDER BY in SQL. Money here stays far below 2^53 cents.
-            configurationBuilder.Properties<decimal>().HaveConversion<double>();
-            configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
+            // SQLite has no decimal type: money is an exact INTEGER (SqliteMoneyConverter), summable in SQL.
+            configurationBuilder.Properties<decimal>().HaveConversion<SqliteMoneyConverter>();
+            configurationBuilder.Properties<decimal?>().HaveConversion<SqliteMoneyConverter>();
         }
     }
 }
