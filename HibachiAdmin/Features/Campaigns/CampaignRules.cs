@@ -76,30 +76,65 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
 
     /// <param name="sentToNumber">Marketing texts already sent to this number (any campaign), newest or oldest first.</param>
     /// <param name="duplicate">The number already appears earlier in this audience.</param>
+    // Per-instance memo tables: a planner makes one CampaignRules per plan, and an audience repeats
+    // first names and zone sets, so 50,000 recipients render and resolve zones only a few hundred times.
+    private readonly Dictionary<(string Template, string? First, string? Name), (string Text, SegmentCount Segments)> _rendered = [];
+    private readonly Dictionary<string, IReadOnlyList<TimeZoneInfo>> _zones = new(StringComparer.Ordinal);
+
+    private (string Text, SegmentCount Segments) RenderCounted(string template, string? name)
+    {
+        var key = (template, FirstName(name), template.Contains("{Name", StringComparison.OrdinalIgnoreCase) ? name : null);
+        if (!_rendered.TryGetValue(key, out var value))
+        {
+            var text = Render(template, name);
+            _rendered[key] = value = (text, SmsSegments.Count(text));
+        }
+        return value;
+    }
+
+    private IReadOnlyList<TimeZoneInfo> ZonesFor(string ids)
+    {
+        if (!_zones.TryGetValue(ids, out var zones))
+        {
+            _zones[ids] = zones = QuietHours.Zones(ids.Split(','), businessTimeZone);
+        }
+        return zones;
+    }
+
+    /// <param name="r">Phone, state and zones as the contacts feature stores them (E.164, validated on the way in).</param>
     public RecipientDecision Decide(CampaignRecipient r, string template, DateTime atUtc, IReadOnlyCollection<DateTime> sentToNumber, bool duplicate, Phones phones)
     {
-        var text = Render(template, r.Name);
-        var segments = SmsSegments.Count(text);
-        var parsed = r.Phone is null || r.NumberInvalid ? null : phones.Parse(r.Phone);
+        var (text, segments) = RenderCounted(template, r.Name);
+        var phone = r.Phone;
+        var zoneIds = r.TimeZones;
+        var state = r.State;
+        var valid = phone is not null && !r.NumberInvalid;
+        if (valid && (string.IsNullOrEmpty(zoneIds) || !phone!.StartsWith('+')))
+        {
+            // Not stored in normal form: parse (also decides validity and the number's zones and state).
+            var parsed = phones.Parse(phone);
+            valid = parsed is not null;
+            phone = parsed?.E164 ?? phone;
+            zoneIds = parsed is null ? null : string.Join(',', parsed.TimeZones);
+            state ??= parsed?.State;
+        }
         string? skip = duplicate ? HoldReasons.Duplicate
-            : parsed is null ? HoldReasons.InvalidNumber
+            : !valid ? HoldReasons.InvalidNumber
             : r.Consent == SmsConsent.OptedOut ? HoldReasons.OptedOut
             : r.Consent != SmsConsent.OptedIn ? HoldReasons.NoConsent
             : null;
         if (skip is not null)
         {
-            return new RecipientDecision(r.ContactId, parsed?.E164 ?? r.Phone, false, skip, null, text, segments);
+            return new RecipientDecision(r.ContactId, phone, false, skip, null, text, segments);
         }
-        var state = r.State ?? parsed!.State;
-        var zoneIds = !string.IsNullOrEmpty(r.TimeZones) ? r.TimeZones.Split(',') : parsed!.TimeZones.ToArray();
-        var zones = QuietHours.Zones(zoneIds, businessTimeZone);
+        var zones = ZonesFor(zoneIds ?? "");
         var earliest = EarliestAllowed(atUtc, state, zones, sentToNumber);
         if (earliest <= atUtc)
         {
-            return new RecipientDecision(r.ContactId, parsed!.E164, true, null, null, text, segments);
+            return new RecipientDecision(r.ContactId, phone, true, null, null, text, segments);
         }
         var reason = QuietHours.IsAllowed(atUtc, StateForWindow(state), zones) ? HoldReasons.FrequencyCap : HoldReasons.QuietHours;
-        return new RecipientDecision(r.ContactId, parsed!.E164, false, reason, earliest, text, segments);
+        return new RecipientDecision(r.ContactId, phone, false, reason, earliest, text, segments);
     }
 
     /// <summary>The first instant at or after <paramref name="notBeforeUtc"/> that every rule allows.</summary>

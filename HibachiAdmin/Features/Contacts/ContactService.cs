@@ -101,6 +101,30 @@ public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFac
         return result;
     }
 
+    /// <summary>
+    /// A campaign audience: contacts with any of <paramref name="includeTags"/> (or everyone when none
+    /// is given and no ids are), plus the listed contacts, minus anyone with an excluded tag. One query.
+    /// </summary>
+    public async Task<IReadOnlyList<ContactSummary>> GetAudienceAsync(IReadOnlyCollection<string> includeTags, IReadOnlyCollection<string> excludeTags, IReadOnlyCollection<Guid> contactIds, CancellationToken ct)
+    {
+        var include = includeTags.Select(NormalizeTag).Where(t => t.Length > 0).Distinct().ToList();
+        var exclude = excludeTags.Select(NormalizeTag).Where(t => t.Length > 0).Distinct().ToList();
+        var ids = contactIds.Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contacts = db.Set<Contact>().AsNoTracking();
+        if (include.Count > 0 || ids.Count > 0)
+        {
+            contacts = contacts.Where(c => ids.Contains(c.Id) || db.Set<ContactTag>().Any(t => t.ContactId == c.Id && include.Contains(t.Tag)));
+        }
+        if (exclude.Count > 0)
+        {
+            contacts = contacts.Where(c => !db.Set<ContactTag>().Any(t => t.ContactId == c.Id && exclude.Contains(t.Tag)));
+        }
+        return await contacts.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(Summary).ToListAsync(ct);
+    }
+
+    private static string NormalizeTag(string tag) => tag.Trim().ToLowerInvariant();
+
     public async Task<ContactSummary?> GetSummaryAsync(Guid id, CancellationToken ct) =>
         (await GetSummariesAsync([id], ct)).GetValueOrDefault(id);
 
