@@ -148,6 +148,38 @@ public sealed partial class SecurityTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task The_sign_in_page_locks_unknown_emails_like_real_accounts()
+    {
+        await using var own = new AppFactory();
+        var real = $"real-{Guid.NewGuid():N}@test.local";
+        await own.CreateUserAsync(real, Password, Roles.Staff);
+        var unknown = $"nobody-{Guid.NewGuid():N}@test.local";
+
+        async Task<List<string>> Attempts(string email)
+        {
+            var client = own.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+            var outcomes = new List<string>();
+            for (var i = 0; i < 6; i++)
+            {
+                var page = await client.GetStringAsync("/Account/Login");
+                var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["_handler"] = "login", ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value,
+                    ["Input.Email"] = email, ["Input.Password"] = "wrong password, long enough",
+                }));
+                outcomes.Add(response.Headers.Location?.ToString().Contains("Lockout", StringComparison.Ordinal) == true ? "locked"
+                    : (await response.Content.ReadAsStringAsync()).Contains("Invalid sign-in attempt", StringComparison.Ordinal) ? "invalid" : $"{(int)response.StatusCode}");
+            }
+            return outcomes;
+        }
+
+        var realOutcomes = await Attempts(real);
+        Assert.Equal(realOutcomes, await Attempts(unknown));
+        Assert.Equal("invalid", realOutcomes[0]);
+        Assert.Equal("locked", realOutcomes[^1]);
+    }
+
+    [Fact]
     public async Task Export_neutralises_formula_cells_and_the_import_restores_them()
     {
         var client = await app.CreateClientInRoleAsync(Roles.Marketing);
