@@ -19,6 +19,7 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<HibachiAdmin.Common.Formats>();
 builder.AddData();
 builder.AddIdentityAndAuth();
 builder.AddApiConventions();
