@@ -15,7 +15,7 @@ public sealed record CampaignSummary(Guid Id, string Name, string Message, Campa
 public sealed record DeliveryRow(Guid ContactId, string? Phone, DeliveryStatus Status, string? Reason, string? ProviderMessageId, DateTime? SentAt, DateTime DueAt);
 
 /// <summary>The campaigns feature's public service: create, preview, send (materialise recipients), cancel, progress.</summary>
-public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, TimeProvider time)
+public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Hangfire.IBackgroundJobClient jobs, TimeProvider time)
 {
     public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)
     {
@@ -91,6 +91,8 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
         try
         {
             await db.SaveChangesAsync(ct);
+            // Start sending at once rather than at the sender's next minute; the rows are the truth either way.
+            Hangfire.BackgroundJobClientExtensions.Enqueue<CampaignSendJob>(jobs, j => j.RunAsync(CancellationToken.None));
             return true;
         }
         catch (DbUpdateException)
@@ -103,7 +105,15 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
 
     public Task<bool> PauseAsync(Guid id, CancellationToken ct) => SetStatusAsync(id, CampaignStatus.Paused, [CampaignStatus.Sending], ct);
 
-    public Task<bool> ResumeAsync(Guid id, CancellationToken ct) => SetStatusAsync(id, CampaignStatus.Sending, [CampaignStatus.Paused], ct);
+    public async Task<bool> ResumeAsync(Guid id, CancellationToken ct)
+    {
+        var resumed = await SetStatusAsync(id, CampaignStatus.Sending, [CampaignStatus.Paused], ct);
+        if (resumed)
+        {
+            Hangfire.BackgroundJobClientExtensions.Enqueue<CampaignSendJob>(jobs, j => j.RunAsync(CancellationToken.None));
+        }
+        return resumed;
+    }
 
     private async Task<bool> SetStatusAsync(Guid id, CampaignStatus to, CampaignStatus[] from, CancellationToken ct)
     {

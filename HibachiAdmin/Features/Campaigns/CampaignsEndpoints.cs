@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using Hangfire;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Messaging;
 using HibachiAdmin.Infrastructure.Identity;
@@ -110,15 +109,12 @@ public static class CampaignsEndpoints
             ? TypedResults.Ok(new PreviewResponse(decisions.Select(d => new PreviewItem(d.ContactId, d.Phone, d.Eligible, d.Reason, d.EarliestSendAt, d.Text, d.Segments.Segments)).ToList()))
             : ApiProblems.NotFound("Campaign", id);
 
-    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> SendAsync(Guid id, SendRequest? body, CampaignService campaigns, IOptions<SmsOptions> sms,
-        IBackgroundJobClient jobs, CancellationToken ct)
+    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> SendAsync(Guid id, SendRequest? body, CampaignService campaigns, IOptions<SmsOptions> sms, CancellationToken ct)
     {
         if (await campaigns.SendAsync(id, body?.SendAt?.ToUniversalTime(), ct) is null)
         {
             return ApiProblems.NotFound("Campaign", id);
         }
-        // Start at once rather than at the next minute; the rows are the truth either way.
-        jobs.Enqueue<CampaignSendJob>(j => j.RunAsync(CancellationToken.None));
         return TypedResults.Ok((await campaigns.GetSummaryAsync(id, sms.Value.CostPerSegment, ct))!);
     }
 
