@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using System.Threading.Channels;
 using Hangfire;
@@ -120,8 +119,8 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
             // default synchronous=FULL stays: a notification is on disk before its 200.
             await db.Database.OpenConnectionAsync(ct);
             var connection = db.Database.GetDbConnection();
-            var sqlite = db.Database.IsSqlite();
-            await using var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+            var dialect = DatabaseProvider.Of(db.Database);
+            await using var tx = await connection.BeginTransactionAsync(DatabaseProvider.InsertBatchIsolation(dialect), ct);
             await using var command = connection.CreateCommand();
             command.Transaction = tx;
             command.CommandText = """INSERT INTO "InboundEvents" ("Id", "Provider", "ExternalId", "Channel", "Payload", "ReceivedAt", "Attempts") VALUES (@id, @provider, @external, @channel, @payload, @received, 0) ON CONFLICT ("Provider", "ExternalId") DO NOTHING""";
@@ -135,12 +134,12 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
             for (var i = 0; i < batch.Count; i++)
             {
                 var row = batch[i].Row;
-                id.Value = sqlite ? row.Id.ToString().ToUpperInvariant() : row.Id;
+                id.Value = DatabaseProvider.Parameter(dialect, row.Id);
                 provider.Value = row.Provider;
                 external.Value = row.ExternalId;
                 channel.Value = row.Channel;
                 payload.Value = row.Payload;
-                received.Value = sqlite ? row.ReceivedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture) : row.ReceivedAt;
+                received.Value = DatabaseProvider.Parameter(dialect, row.ReceivedAt);
                 inserted[i] = await command.ExecuteNonQueryAsync(ct) == 1;
             }
             await tx.CommitAsync(ct);
