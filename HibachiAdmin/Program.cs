@@ -2,7 +2,9 @@ using HibachiAdmin.Components;
 using HibachiAdmin.Components.Account;
 using HibachiAdmin.Features.Admin;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Calls;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Features.Messaging;
 using HibachiAdmin.Infrastructure.Data;
@@ -31,6 +33,8 @@ builder.AddLeads();
 builder.AddAdmin();
 builder.AddAi();
 builder.AddMessaging();
+builder.AddInbox();
+builder.AddCalls();
 builder.AddBookings();
 
 var app = builder.Build();
@@ -55,10 +59,12 @@ app.UseAntiforgery();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAuthEndpoints();
 app.MapJobsDashboard();
-app.MapContactsApi();
-app.MapLeadsApi();
+app.MapContacts();
+app.MapLeads();
 app.MapMessaging();
-app.MapBookingsApi();
+app.MapInbox();
+app.MapCalls();
+app.MapBookings();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()

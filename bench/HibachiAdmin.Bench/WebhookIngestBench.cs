@@ -28,13 +28,15 @@ public sealed class WebhookIngestBench : IBench
         var apps = new List<WebApplicationFactory<Program>>();
         for (var i = 0; i < BenchDatabase.Instances; i++)
         {
+            var port = 5300 + i;
             var app = database.NewInstance(b =>
             {
+                b.UseUrls($"http://127.0.0.1:{port}");
                 b.UseSetting("RingCentral:VerificationToken", Token);
                 b.UseSetting("Hangfire:WorkerCount", Environment.GetEnvironmentVariable("BENCH_WORKERS") ?? "4");
                 b.UseSetting("Hangfire:InboundWorkerCount", Environment.GetEnvironmentVariable("BENCH_INBOUND_WORKERS") ?? "1");
             });
-            app.UseKestrel(0);
+            app.UseKestrel(port);
             app.StartServer();
             apps.Add(app);
         }

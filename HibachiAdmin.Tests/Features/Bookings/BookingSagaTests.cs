@@ -24,7 +24,7 @@ public sealed class BookingSagaTests
         var contacts = app.Services.GetRequiredService<ContactService>();
         var contact = (await contacts.FindOrCreateByPhoneAsync("(212) 555-0171", "Saga Guest", default))!.Value.Contact;
         await contacts.SetConsentAsync(contact.Id, new ConsentChange(SmsConsent.OptedIn, "web-form", "test"), Actor.System, default);
-        var lead = (await app.Services.GetRequiredService<LeadService>().CreateOrUpdateOpenLeadAsync(new NewLead(contact.Id, LeadSource.Sms), Actor.System, default)).Lead;
+        var lead = (await app.Services.GetRequiredService<LeadService>().CreateOrUpdateOpenLeadAsync(new NewLead(contact.Id, LeadSource.Sms), Actor.System, default)).LeadId;
 
         var bookings = app.Services.GetRequiredService<BookingService>();
         var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
@@ -42,7 +42,7 @@ public sealed class BookingSagaTests
         }
 
         // A 7 a.m. party on Saturday 12 December (New York, UTC-5): T-48 h is 07:00 local, before the 08:00 window.
-        var booking = (await bookings.RequestAsync(new BookingRequested(contact.Id, lead.Id, new DateOnly(2026, 12, 12), new TimeOnly(7, 0), 20, 60m, null, "10001", null, null), Actor.System, default)).Booking!;
+        var booking = (await bookings.RequestAsync(new BookingRequested(contact.Id, lead, new DateOnly(2026, 12, 12), new TimeOnly(7, 0), 20, 60m, null, "10001", null, null), Actor.System, default)).Booking!;
         await bookings.ConfirmAsync(booking.Id, Actor.System, default);
         await dispatcher.DispatchBatchAsync(100, default);
 
@@ -50,7 +50,7 @@ public sealed class BookingSagaTests
         Assert.Equal(ScheduledKind.Reminder, reminder.Kind);
         Assert.Equal(new DateTime(2026, 12, 10, 13, 0, 0, DateTimeKind.Utc), reminder.DueAt); // 08:00 local, shifted not dropped
         Assert.Single(await Texts()); // the confirmation
-        Assert.Equal(LeadStatus.Booked, (await app.Services.GetRequiredService<LeadService>().GetAsync(lead.Id, default))!.Status);
+        Assert.Equal(LeadStatus.Booked, (await app.Services.GetRequiredService<LeadService>().GetAsync(lead, default))!.Status);
 
         time.SetUtcNow(new DateTimeOffset(2026, 12, 10, 12, 59, 0, TimeSpan.Zero));
         await due.RunAsync(default);

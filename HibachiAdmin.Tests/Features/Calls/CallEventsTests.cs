@@ -136,19 +136,23 @@ public sealed class MissedCallTextBackTests
         };
         request.Headers.Add("Verification-Token", "t");
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
-        var process = jobs.Jobs.Single(j => j.Job.Type == typeof(ProcessInboundEventJob));
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<ProcessInboundEventJob>().RunAsync((Guid)process.Job.Args[0], default);
+        await Pipeline.RunToCompletionAsync(app.Services);
 
-        var textBack = jobs.Jobs.Single(j => j.Job.Type == typeof(MissedCallTextBackJob));
-        var scheduled = Assert.IsType<Hangfire.States.ScheduledState>(textBack.State);
-        Assert.Equal(new DateTime(2026, 11, 24, 14, 0, 0, DateTimeKind.Utc), scheduled.EnqueueAt);
-
-        // Running it twice sends one text.
-        var job = scope.ServiceProvider.GetRequiredService<MissedCallTextBackJob>();
-        await job.RunAsync((Guid)textBack.Job.Args[0], default);
-        await job.RunAsync((Guid)textBack.Job.Args[0], default);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var call = await db.Set<CallLog>().SingleAsync();
+        Assert.NotNull(call.LeadId);
+        Assert.Equal(new DateTime(2026, 11, 24, 14, 0, 0, DateTimeKind.Utc), call.TextBackDueAt);
+
+        // Not yet due: nothing goes out at 9 PM in Oklahoma.
+        using var scope = app.Services.CreateScope();
+        var job = scope.ServiceProvider.GetRequiredService<MissedCallTextBackJob>();
+        await job.RunAsync(default);
+        Assert.Equal(0, await db.Set<OutboundMessage>().CountAsync(m => m.To == "+14055550199"));
+
+        // Due at 08:00 local; running the job twice sends one text.
+        app.Time!.SetUtcNow(new DateTimeOffset(2026, 11, 24, 14, 0, 0, TimeSpan.Zero));
+        await job.RunAsync(default);
+        await job.RunAsync(default);
         Assert.Equal(1, await db.Set<OutboundMessage>().CountAsync(m => m.To == "+14055550199"));
     }
 }

@@ -97,19 +97,26 @@ public sealed class InboundProcessingTests
     public async Task One_event_that_fails_does_not_stop_the_rest_of_its_batch()
     {
         var now = new DateTime(2026, 11, 24, 18, 0, 0, DateTimeKind.Utc);
+        var faults = new FaultInjector();
         await using var app = new AppFactory
         {
             Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now),
-            ConfigureTestServices = s => s.AddSingleton<IBackgroundJobClient>(new RecordingJobClient()),
+            ConfigureTestServices = s =>
+            {
+                s.AddSingleton<IBackgroundJobClient>(new RecordingJobClient());
+                s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(faults);
+            },
         }.With("RingCentral:VerificationToken", Token);
         var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        var broken = new InboundEvent { Id = Guid.CreateVersion7(), Provider = "ringcentral", ExternalId = "broken", Channel = "sms", Payload = "{not json", ReceivedAt = now };
+        // Every database command about the broken event's sender fails (a poisoned row); the other event must still go through.
+        var broken = new InboundEvent { Id = Guid.CreateVersion7(), Provider = "ringcentral", ExternalId = "broken", Channel = "sms", Payload = Notification(6), ReceivedAt = now };
         var good = new InboundEvent { Id = Guid.CreateVersion7(), Provider = "ringcentral", ExternalId = "good", Channel = "sms", Payload = Notification(7), ReceivedAt = now };
         await using (var db = await factory.CreateDbContextAsync())
         {
             db.AddRange(broken, good);
             await db.SaveChangesAsync();
         }
+        faults.FailWhen(command => command.Parameters.Cast<System.Data.Common.DbParameter>().Any(p => Equals(p.Value, "+12125550006")));
 
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<ProcessInboundEventJob>().RunBatchAsync([broken.Id, good.Id], default);

@@ -43,27 +43,7 @@ public abstract class RingCentralWebhookTests<TApp> : IAsyncLifetime
     /// Runs the processing job for every stored event (what Hangfire does in the background) and waits
     /// until none is left unprocessed — Hangfire's own run may hold an event's lease meanwhile.
     /// </summary>
-    private async Task ProcessAllAsync()
-    {
-        var factory = _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        using var scope = _app.Services.CreateScope();
-        var job = scope.ServiceProvider.GetRequiredService<ProcessInboundEventJob>();
-        for (var i = 0; i < 200; i++)
-        {
-            await using var db = await factory.CreateDbContextAsync();
-            var pending = await db.Set<InboundEvent>().Where(e => e.ProcessedAt == null).Select(e => e.Id).ToListAsync();
-            if (pending.Count == 0)
-            {
-                return;
-            }
-            foreach (var id in pending)
-            {
-                await job.RunAsync(id, default);
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("Inbound events were not processed within 10 s.");
-    }
+    private Task ProcessAllAsync() => Pipeline.RunToCompletionAsync(_app.Services);
 
     [Fact]
     public async Task The_validation_handshake_echoes_the_token()

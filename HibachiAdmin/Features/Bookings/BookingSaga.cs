@@ -16,7 +16,7 @@ namespace HibachiAdmin.Features.Bookings;
 /// Scheduled texts are rows (<see cref="ScheduledMessage"/>) shifted into the recipient's sending
 /// window; their inserts commit with the handler's processed-message row.
 /// </summary>
-public sealed class BookingSaga(LeadService leads, ISmsService sms, IConfiguration configuration, TimeProvider time) : IEventHandler
+public sealed class BookingSaga(ContactService contacts, LeadService leads, ISmsService sms, IConfiguration configuration, TimeProvider time) : IEventHandler
 {
     /// <summary>When no start time is given, parties are assumed to start at 17:00 and last 3 hours.</summary>
     private static readonly TimeOnly DefaultStart = new(17, 0);
@@ -44,7 +44,7 @@ public sealed class BookingSaga(LeadService leads, ISmsService sms, IConfigurati
         {
             return;
         }
-        var phone = await db.Set<Contact>().AsNoTracking().Where(c => c.Id == row.ContactId).Select(c => c.Phone).FirstOrDefaultAsync(ct);
+        var phone = (await contacts.GetSummaryAsync(row.ContactId, ct))?.Phone;
         var now = time.GetUtcNow().UtcDateTime;
         if (entry.EventType == BookingEventTypes.Rescheduled)
         {
@@ -76,7 +76,7 @@ public sealed class BookingSaga(LeadService leads, ISmsService sms, IConfigurati
             }
             if (row.LeadId is { } lead)
             {
-                await leads.ChangeStatusAsync(lead, LeadStatus.Booked, null, Actor.System, ct);
+                await leads.ChangeStatusAsync(db, lead, LeadStatus.Booked, null, Actor.System, ct);
             }
             if (phone is not null)
             {
@@ -87,27 +87,19 @@ public sealed class BookingSaga(LeadService leads, ISmsService sms, IConfigurati
         }
         else
         {
-            await db.Set<ScheduledMessage>().Where(m => m.BookingId == row.Id && m.Status == ScheduledStatus.Pending)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, ScheduledStatus.Cancelled).SetProperty(m => m.DoneAt, now), ct);
+            // Tracked, not ExecuteUpdate: it commits with the handler's processed mark or not at all.
+            foreach (var pending in await db.Set<ScheduledMessage>().Where(m => m.BookingId == row.Id && m.Status == ScheduledStatus.Pending).ToListAsync(ct))
+            {
+                pending.Status = ScheduledStatus.Cancelled;
+                pending.DoneAt = now;
+            }
             if (row.LeadId is not { } lead)
             {
                 return;
             }
             var cancelled = JsonSerializer.Deserialize<BookingCancelled>(entry.Data, EventStore.Json)!;
-            await leads.ChangeStatusAsync(lead, cancelled.LeadOutcome == "reopen" ? LeadStatus.Qualified : LeadStatus.Lost,
+            await leads.ChangeStatusAsync(db, lead, cancelled.LeadOutcome == "reopen" ? LeadStatus.Qualified : LeadStatus.Lost,
                 cancelled.LeadOutcome == "reopen" ? null : $"Booking cancelled: {cancelled.Reason}", Actor.System, ct);
         }
-    }
-}
-
-public static class BookingsFeature
-{
-    public static WebApplicationBuilder AddBookings(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<BookingService>();
-        builder.Services.AddSingleton<IEventHandler, BookingSaga>();
-        builder.Services.AddTransient<DueMessagesJob>();
-        builder.Services.AddSingleton<IDemoSeedContributor, BookingsDemoSeed>();
-        return builder;
     }
 }

@@ -12,14 +12,14 @@ public sealed record CommandResult(BookingRow? Booking, string? Invalid = null, 
 /// Runs booking commands: load the stream, decide with the aggregate, append the events, their outbox
 /// rows and the read-model change in one transaction, then signal the dispatcher.
 /// </summary>
-public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, EventStore store, OutboxSignal signal, TimeProvider time)
+public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, EventStore store, OutboxSignal signal, TimeProvider time)
 {
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public async Task<CommandResult> RequestAsync(BookingRequested request, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Set<Contact>().AnyAsync(c => c.Id == request.ContactId, ct))
+        if (!await contacts.ExistsAsync(request.ContactId, ct))
         {
             return new CommandResult(null, Invalid: "No contact has this contactId.");
         }
@@ -52,17 +52,16 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Ev
         {
             return new CommandResult(null, decision.Invalid, decision.Conflict);
         }
-        store.Append(db, id, BookingEventTypes.StreamType, expectedVersion, decision.Events, new EventMetadata(actor.Name, Guid.NewGuid()));
+        var appended = store.Append(db, id, BookingEventTypes.StreamType, expectedVersion, decision.Events, new EventMetadata(actor.Name, Guid.NewGuid()));
         if (row is null)
         {
             row = new BookingRow { Id = id };
             db.Add(row);
         }
-        var now = time.GetUtcNow().UtcDateTime;
-        var version = expectedVersion;
-        foreach (var (type, data) in decision.Events)
+        // Projected from the stored events themselves (their time, not a second clock read): replay gives the same row.
+        foreach (var e in appended)
         {
-            BookingProjection.Apply(row, type, System.Text.Json.JsonSerializer.Serialize(data, data.GetType(), EventStore.Json), ++version, now);
+            BookingProjection.Apply(row, e.EventType, e.Data, e.Version, e.At);
         }
         try
         {

@@ -28,12 +28,10 @@ public sealed class BookingsDemoSeed(EventStore store) : IDemoSeedContributor
                 events.Add((BookingEventTypes.Deposit, new DepositRecorded(200)));
                 events.Add((BookingEventTypes.Confirmed, new BookingConfirmed()));
             }
-            store.Append(db, id, BookingEventTypes.StreamType, 0, events, new EventMetadata(new Actor("demo-seed").Name, Guid.NewGuid()));
             var row = new BookingRow { Id = id };
-            var version = 0;
-            foreach (var (type, data) in events)
+            foreach (var e in store.Append(db, id, BookingEventTypes.StreamType, 0, events, new EventMetadata(new Actor("demo-seed").Name, Guid.NewGuid())))
             {
-                BookingProjection.Apply(row, type, System.Text.Json.JsonSerializer.Serialize(data, data.GetType(), EventStore.Json), ++version, context.UtcNow);
+                BookingProjection.Apply(row, e.EventType, e.Data, e.Version, e.At);
             }
             db.Add(row);
         }

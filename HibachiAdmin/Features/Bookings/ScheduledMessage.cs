@@ -48,7 +48,7 @@ internal sealed class ScheduledMessageConfiguration : IEntityTypeConfiguration<S
 }
 
 /// <summary>Sends saga texts whose time has come (every minute). Idempotent per row via the SMS correlation id.</summary>
-public sealed class DueMessagesJob(IDbContextFactory<AppDbContext> dbFactory, ISmsService sms, IConfiguration configuration, TimeProvider time)
+public sealed class DueMessagesJob(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, ISmsService sms, IConfiguration configuration, TimeProvider time)
 {
     public const string Id = "booking-due-messages";
 
@@ -61,7 +61,7 @@ public sealed class DueMessagesJob(IDbContextFactory<AppDbContext> dbFactory, IS
         foreach (var message in due)
         {
             var booking = await db.Set<BookingRow>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == message.BookingId, ct);
-            var phone = await db.Set<Contact>().AsNoTracking().Where(c => c.Id == message.ContactId).Select(c => c.Phone).FirstOrDefaultAsync(ct);
+            var phone = (await contacts.GetSummaryAsync(message.ContactId, ct))?.Phone;
             if (booking is null || phone is null || booking.Status == BookingStatus.Cancelled
                 || (message.Kind == ScheduledKind.Reminder && booking.Status != BookingStatus.Confirmed))
             {

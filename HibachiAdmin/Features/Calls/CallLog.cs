@@ -27,6 +27,11 @@ public sealed class CallLog
     public string? RecordingId { get; set; }
     public string? RecordingContentUri { get; set; }
     public Guid? LeadId { get; set; }
+    /// <summary>The missed-call event (lead, text-back) was queued; set in the same commit as the outbox row, so it is queued once.</summary>
+    public bool MissedQueued { get; set; }
+    /// <summary>When the missed-call text-back may go out (inside the caller's sending window); null when none is due.</summary>
+    public DateTime? TextBackDueAt { get; set; }
+    public DateTime? TextBackDoneAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 
@@ -46,5 +51,6 @@ internal sealed class CallLogConfiguration : IEntityTypeConfiguration<CallLog>
         b.Property(c => c.RecordingContentUri).HasMaxLength(500);
         b.HasIndex(c => c.StartedAt);
         b.HasIndex(c => c.ContactId);
+        b.HasIndex(c => new { c.TextBackDoneAt, c.TextBackDueAt });
     }
 }

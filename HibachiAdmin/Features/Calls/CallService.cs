@@ -1,9 +1,7 @@
-using System.Globalization;
-using Hangfire;
 using System.Text.Json;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,48 +10,67 @@ namespace HibachiAdmin.Features.Calls;
 public sealed record CallRow(Guid Id, string Direction, string? FromNumber, string? FromName, Guid? ContactId, string? ContactName, string Status,
     DateTime? StartedAt, int? DurationSeconds, bool Missed, bool Voicemail, bool HasRecording, Guid? LeadId);
 
-/// <summary>Call log from telephony session events; missed calls and voicemails from unknown callers become leads.</summary>
-public sealed class CallService(
-    IDbContextFactory<AppDbContext> dbFactory,
-    ContactService contacts,
-    LeadService leads,
-    Infrastructure.Providers.Sms.ISmsService sms,
-    IBackgroundJobClient jobs,
-    IConfiguration configuration,
-    TimeProvider time)
+/// <summary>
+/// Call log from telephony session events, applied in the caller's unit of work (all or nothing with
+/// the notification's processed mark). A missed call or voicemail from an unknown caller is queued as
+/// an outbox event in the same commit; <see cref="CallEffects"/> makes the lead and the text-back.
+/// </summary>
+public sealed class CallService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, EventStore events, TimeProvider time)
 {
-    public async Task<string> ApplyTelephonyEventAsync(JsonElement body, CancellationToken ct)
+    public const string MissedEvent = "call.missed.v1";
+
+    public async Task<string> ApplyTelephonyEventAsync(AppDbContext db, JsonElement body, CancellationToken ct)
     {
-        var sessionId = body.TryGetProperty("telephonySessionId", out var s) ? s.GetString() : null;
-        if (string.IsNullOrEmpty(sessionId) || !body.TryGetProperty("parties", out var parties) || parties.ValueKind != JsonValueKind.Array || parties.GetArrayLength() == 0)
+        if (!body.TryGetProperty("telephonySessionId", out var s) || s.ValueKind != JsonValueKind.String || s.GetString() is not { Length: > 0 and <= 100 } sessionId)
         {
-            return "ignored: no telephonySessionId or parties";
+            return "ignored: body.telephonySessionId is missing or not a string";
         }
-        var sequence = body.TryGetProperty("sequence", out var seq) && seq.TryGetInt64(out var sq) ? sq : 0;
-        var eventTime = body.TryGetProperty("eventTime", out var et) && et.TryGetDateTime(out var when) ? when.ToUniversalTime() : time.GetUtcNow().UtcDateTime;
-        var party = parties.EnumerateArray().FirstOrDefault(p => p.TryGetProperty("extensionId", out _));
+        if (!body.TryGetProperty("parties", out var parties) || parties.ValueKind != JsonValueKind.Array || parties.GetArrayLength() == 0)
+        {
+            return "ignored: body.parties is missing or empty";
+        }
+        long sequence = 0;
+        if (body.TryGetProperty("sequence", out var seq) && !(seq.ValueKind == JsonValueKind.Number && seq.TryGetInt64(out sequence)))
+        {
+            // Order comes from the sequence: an event that cannot be ordered must not overwrite newer state.
+            return "ignored: body.sequence is not an integer";
+        }
+        var eventTime = time.GetUtcNow().UtcDateTime;
+        if (body.TryGetProperty("eventTime", out var et))
+        {
+            if (et.ValueKind != JsonValueKind.String || !et.TryGetDateTime(out var when))
+            {
+                return "ignored: body.eventTime is not an ISO 8601 time";
+            }
+            eventTime = when.ToUniversalTime();
+        }
+        var party = parties.EnumerateArray().FirstOrDefault(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("extensionId", out _));
         if (party.ValueKind != JsonValueKind.Object)
         {
             party = parties[0];
         }
-        var direction = Str(party, "direction") ?? "Inbound";
+        if (party.ValueKind != JsonValueKind.Object)
+        {
+            return "ignored: body.parties[0] is not an object";
+        }
+        var direction = Str(party, "direction") is "Outbound" ? "Outbound" : "Inbound";
         var code = party.TryGetProperty("status", out var st) ? Str(st, "code") ?? "" : "";
         var other = direction == "Inbound" ? "from" : "to";
         var number = party.TryGetProperty(other, out var o) ? Str(o, "phoneNumber") : null;
-        var name = party.TryGetProperty(other, out var o2) ? Str(o2, "name") : null;
+        var name = party.TryGetProperty(other, out var o2) ? Limit(Str(o2, "name"), 200) : null;
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var call = await db.Set<CallLog>().FirstOrDefaultAsync(c => c.TelephonySessionId == sessionId, ct);
+        var call = db.Set<CallLog>().Local.FirstOrDefault(c => c.TelephonySessionId == sessionId)
+                   ?? await db.Set<CallLog>().FirstOrDefaultAsync(c => c.TelephonySessionId == sessionId, ct);
         if (call is null)
         {
             call = new CallLog { TelephonySessionId = sessionId, Direction = direction, FromName = name };
-            if (number is not null && await contacts.FindOrCreateByPhoneAsync(number, null, ct) is { } found)
+            if (number is not null && await contacts.FindOrCreateByPhoneAsync(db, number, name, ct) is { } found)
             {
                 call.ContactId = found.Contact.Id;
                 call.CallerWasKnown = !found.Created;
                 call.FromNumber = found.Contact.Phone;
             }
-            call.ToNumber = direction == "Inbound" && party.TryGetProperty("to", out var to) ? Str(to, "phoneNumber") : null;
+            call.ToNumber = direction == "Inbound" && party.TryGetProperty("to", out var to) ? Limit(Str(to, "phoneNumber"), 20) : null;
             db.Add(call);
         }
 
@@ -69,14 +86,14 @@ public sealed class CallService(
         }
         if (party.TryGetProperty("recordings", out var recordings) && recordings.ValueKind == JsonValueKind.Array && recordings.GetArrayLength() > 0)
         {
-            call.RecordingId ??= Str(recordings[0], "id");
+            call.RecordingId ??= Limit(Str(recordings[0], "id"), 50);
             call.RecordingContentUri ??= call.RecordingId is { } rid ? $"/restapi/v1.0/account/~/recording/{rid}/content" : null;
         }
         var stale = sequence <= call.LastSequence && call.LastSequence > 0;
         if (!stale)
         {
             call.LastSequence = sequence;
-            call.Status = code;
+            call.Status = Limit(code, 30) ?? "";
             if (code is "Disconnected" or "Gone" or "VoiceMail")
             {
                 call.EndedAt ??= eventTime;
@@ -96,39 +113,31 @@ public sealed class CallService(
         call.Missed = call.Voicemail || (flaggedMissed && call.AnsweredAt is null)
             || (call.EndedAt is not null && call.AnsweredAt is null && call.Direction == "Inbound");
         call.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
 
-        if ((call.Missed || call.Voicemail) && call.EndedAt is not null && !call.CallerWasKnown && call.ContactId is { } contactId && call.LeadId is null)
+        var staleNote = stale ? " (stale event: status kept)" : "";
+        if ((call.Missed || call.Voicemail) && call.EndedAt is not null && !call.CallerWasKnown && call.ContactId is { } contactId && !call.MissedQueued)
         {
-            var (lead, _) = await leads.CreateOrUpdateOpenLeadAsync(new NewLead(contactId, LeadSource.Phone, CallId: call.Id,
-                Notes: $"{(call.Voicemail ? "Voicemail" : "Missed call")} {call.StartedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC from {call.FromNumber}"), Actor.System, ct);
-            await db.Set<CallLog>().Where(c => c.Id == call.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.LeadId, lead.Id), ct);
-            await ScheduleTextBackAsync(call, ct);
-            return $"call {call.Id} {code}{(stale ? " (stale, status kept)" : "")}; lead {lead.Id}";
+            call.MissedQueued = true;
+            events.Publish(db, MissedEvent, call.Id, new CallMissed(call.Id, contactId));
+            return $"call {call.Id} {code}{staleNote}; missed call from a new caller queued for a lead";
         }
-        return $"call {call.Id} {code}{(stale ? " (stale event: status kept)" : "")}";
+        return $"call {call.Id} {code}{staleNote}";
     }
 
-    /// <summary>
-    /// Optional (Calls:MissedCallTextBack, off by default): one text to a new caller we missed, inside
-    /// their local sending window (shifted, not dropped) and subject to consent like any text.
-    /// </summary>
-    private async Task ScheduleTextBackAsync(CallLog call, CancellationToken ct)
+    /// <summary>Missed-call text-backs due now (rows, so a restart loses none).</summary>
+    public async Task<IReadOnlyList<Guid>> DueTextBacksAsync(int max, CancellationToken ct)
     {
-        if (!configuration.GetValue<bool>("Calls:MissedCallTextBack") || call.FromNumber is null)
-        {
-            return;
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var at = await sms.EarliestAllowedSendTimeAsync(call.FromNumber, Infrastructure.Providers.Sms.SmsPurpose.Transactional, now, ct);
-        if (at <= now)
-        {
-            jobs.Enqueue<MissedCallTextBackJob>(j => j.RunAsync(call.Id, CancellationToken.None));
-        }
-        else
-        {
-            jobs.Schedule<MissedCallTextBackJob>(j => j.RunAsync(call.Id, CancellationToken.None), new DateTimeOffset(at, TimeSpan.Zero));
-        }
+        return await db.Set<CallLog>().AsNoTracking().Where(c => c.TextBackDueAt <= now && c.TextBackDoneAt == null)
+            .OrderBy(c => c.TextBackDueAt).Take(max).Select(c => c.Id).ToListAsync(ct);
+    }
+
+    public async Task MarkTextBackDoneAsync(Guid callId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Set<CallLog>().Where(c => c.Id == callId && c.TextBackDoneAt == null).ExecuteUpdateAsync(u => u.SetProperty(c => c.TextBackDoneAt, now), ct);
     }
 
     public async Task<PagedResult<CallRow>> ListAsync(bool missedOnly, string? direction, int page, int pageSize, CancellationToken ct)
@@ -147,9 +156,11 @@ public sealed class CallService(
         var total = await calls.CountAsync(ct);
         var rows = await calls.OrderByDescending(c => c.StartedAt).Skip(paging.Skip).Take(paging.Take)
             .Select(c => new CallRow(c.Id, c.Direction, c.FromNumber, c.FromName, c.ContactId,
-                db.Set<Contact>().Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefault(),
+                null,
                 c.Status, c.StartedAt, c.DurationSeconds, c.Missed, c.Voicemail, c.RecordingId != null, c.LeadId))
             .ToListAsync(ct);
+        var names = await contacts.GetSummariesAsync(rows.Where(r => r.ContactId is not null).Select(r => r.ContactId!.Value), ct);
+        rows = rows.Select(r => r.ContactId is { } id && names.TryGetValue(id, out var c) ? r with { ContactName = c.Name } : r).ToList();
         return new PagedResult<CallRow>(rows, total);
     }
 
@@ -158,6 +169,8 @@ public sealed class CallService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<CallLog>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
     }
+
+    private static string? Limit(string? value, int max) => value is { } v && v.Length > max ? v[..max] : value;
 
     private static string? Str(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ValueKind == JsonValueKind.Number ? v.GetRawText() : null : null;

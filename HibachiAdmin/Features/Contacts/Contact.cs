@@ -27,7 +27,10 @@ public sealed class Contact
     public string? FacebookHandle { get; set; }
     /// <summary>Current consent; the history is in <see cref="ConsentLedgerEntry"/> rows.</summary>
     public SmsConsent SmsConsent { get; set; }
+    /// <summary>When the current consent took effect: for an SMS keyword the provider's time of the text, else when it was recorded.</summary>
     public DateTime? SmsConsentChangedAt { get; set; }
+    /// <summary>Source of the current consent (ledger source, e.g. "sms-keyword"): orders keywords against other changes.</summary>
+    public string? SmsConsentSource { get; set; }
     public List<ContactTag> Tags { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -74,6 +77,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.InstagramHandle).HasMaxLength(100);
         b.Property(c => c.FacebookHandle).HasMaxLength(100);
         b.Property(c => c.SmsConsent).HasConversion<string>().HasMaxLength(10);
+        b.Property(c => c.SmsConsentSource).HasMaxLength(50);
         b.HasIndex(c => c.SmsConsent);
         b.HasIndex(c => c.Name);
         b.HasMany(c => c.Tags).WithOne().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Cascade);

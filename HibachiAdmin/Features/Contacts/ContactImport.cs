@@ -116,7 +116,7 @@ public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, Pho
         {
             return new Planned(Reject($"'{row.Email}' is not a valid email address."), row, parsed, null);
         }
-        if (!string.IsNullOrWhiteSpace(row.State) && !UsAreaCodes.IsUsState(row.State.Trim()))
+        if (!string.IsNullOrWhiteSpace(row.State) && !UsStates.IsUsState(row.State.Trim()))
         {
             return new Planned(Reject($"'{row.State}' is not a US two-letter state code."), row, parsed, null);
         }
@@ -154,7 +154,7 @@ public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, Pho
                 Name = row.Name!.Trim(),
                 Phone = parsed.E164,
                 TimeZones = parsed.TimeZones.Count > 0 ? string.Join(',', parsed.TimeZones) : null,
-                State = UsAreaCodes.StateFor(parsed.E164),
+                State = parsed.State,
                 CreatedAt = now,
             };
             db.Add(contact);

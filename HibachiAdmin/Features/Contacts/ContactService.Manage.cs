@@ -87,7 +87,7 @@ public sealed partial class ContactService
             Name = request.Name!.Trim(),
             Phone = parsed!.E164,
             Email = Blank(request.Email),
-            State = Blank(request.State)?.ToUpperInvariant() ?? UsAreaCodes.StateFor(parsed.E164),
+            State = Blank(request.State)?.ToUpperInvariant() ?? parsed.State,
             Zip = Blank(request.Zip),
             TimeZones = parsed.TimeZones.Count > 0 ? string.Join(',', parsed.TimeZones) : null,
             InstagramHandle = Blank(request.InstagramHandle)?.TrimStart('@'),
@@ -169,7 +169,7 @@ public sealed partial class ContactService
             contact.TimeZones = parsed.TimeZones.Count > 0 ? string.Join(',', parsed.TimeZones) : null;
             if (!patch.State.HasValue)
             {
-                contact.State = UsAreaCodes.StateFor(parsed.E164) ?? contact.State;
+                contact.State = parsed.State ?? contact.State;
             }
         }
         if (patch.Name.HasValue)
@@ -182,7 +182,7 @@ public sealed partial class ContactService
         }
         if (patch.State.HasValue)
         {
-            contact.State = Blank(patch.State.Value)?.ToUpperInvariant() ?? UsAreaCodes.StateFor(contact.Phone);
+            contact.State = Blank(patch.State.Value)?.ToUpperInvariant() ?? phones.Parse(contact.Phone)?.State;
         }
         if (patch.Zip.HasValue)
         {
@@ -308,7 +308,7 @@ public sealed partial class ContactService
         {
             errors["email"] = [$"'{email}' is not a valid email address."];
         }
-        if (!string.IsNullOrWhiteSpace(state) && !UsAreaCodes.IsUsState(state.Trim()))
+        if (!string.IsNullOrWhiteSpace(state) && !UsStates.IsUsState(state.Trim()))
         {
             errors["state"] = [$"'{state}' is not a US two-letter state code."];
         }

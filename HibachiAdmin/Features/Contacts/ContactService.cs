@@ -6,6 +6,19 @@ namespace HibachiAdmin.Features.Contacts;
 
 public sealed record ConsentChange(SmsConsent To, string Source, string? Evidence);
 
+/// <summary>What other features see of a contact (never the entity: a feature reaches another only through its service).</summary>
+public sealed record ContactSummary(Guid Id, string Name, string? Phone, string? Email, SmsConsent SmsConsent, string? State, string? TimeZones);
+
+public enum KeywordConsentOutcome
+{
+    /// <summary>The contact's consent changed (ledger row written).</summary>
+    Applied,
+    /// <summary>Already in that state: nothing written.</summary>
+    Unchanged,
+    /// <summary>Older than the contact's last consent change: recorded as evidence, consent kept.</summary>
+    Superseded,
+}
+
 /// <summary>
 /// The contacts feature's public service. Other features (inbox, campaigns, bookings, calls) find
 /// or create contacts and change consent only through here, so the ledger is always written.
@@ -47,16 +60,7 @@ public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFac
         {
             return (existing, false);
         }
-        var now = time.GetUtcNow().UtcDateTime;
-        var contact = new Contact
-        {
-            Name = string.IsNullOrWhiteSpace(name) ? Phones.Display(parsed.E164) : name.Trim(),
-            Phone = parsed.E164,
-            TimeZones = parsed.TimeZones.Count > 0 ? string.Join(',', parsed.TimeZones) : null,
-            State = UsAreaCodes.StateFor(parsed.E164),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var contact = NewContact(parsed, name);
         db.Add(contact);
         try
         {
@@ -73,6 +77,127 @@ public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFac
             }
             return (raced, false);
         }
+    }
+
+    public const string KeywordSource = "sms-keyword";
+
+    public async Task<IReadOnlyDictionary<Guid, ContactSummary>> GetSummariesAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<Guid, ContactSummary>();
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = new Dictionary<Guid, ContactSummary>(wanted.Count);
+        // Chunked so a long list never exceeds a provider's parameter limit.
+        foreach (var chunk in wanted.Chunk(500))
+        {
+            foreach (var s in await db.Set<Contact>().AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(Summary).ToListAsync(ct))
+            {
+                result[s.Id] = s;
+            }
+        }
+        return result;
+    }
+
+    public async Task<ContactSummary?> GetSummaryAsync(Guid id, CancellationToken ct) =>
+        (await GetSummariesAsync([id], ct)).GetValueOrDefault(id);
+
+    /// <returns>null when the number is invalid or nobody has it.</returns>
+    public async Task<ContactSummary?> GetSummaryByPhoneAsync(string phone, CancellationToken ct)
+    {
+        var e164 = phones.ToE164(phone);
+        if (e164 is null)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Contact>().AsNoTracking().Where(c => c.Phone == e164).Select(Summary).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<bool> ExistsAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Contact>().AnyAsync(c => c.Id == id, ct);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Contact, ContactSummary>> Summary =
+        c => new ContactSummary(c.Id, c.Name, c.Phone, c.Email, c.SmsConsent, c.State, c.TimeZones);
+
+    private static ContactSummary ToSummary(Contact c) => new(c.Id, c.Name, c.Phone, c.Email, c.SmsConsent, c.State, c.TimeZones);
+
+    /// <summary>
+    /// The contact for a number in the caller's unit of work (created, consent None, when new), so a
+    /// processing step that fails rolls the new contact back with everything else. Sees contacts the
+    /// same unit of work added earlier (two texts from a new number in one batch make one contact).
+    /// </summary>
+    /// <returns>null when the number is not valid.</returns>
+    public async Task<(ContactSummary Contact, bool Created)?> FindOrCreateByPhoneAsync(AppDbContext db, string phone, string? name, CancellationToken ct)
+    {
+        var parsed = phones.Parse(phone);
+        if (parsed is null)
+        {
+            return null;
+        }
+        var contact = db.Set<Contact>().Local.FirstOrDefault(c => c.Phone == parsed.E164)
+                      ?? await db.Set<Contact>().FirstOrDefaultAsync(c => c.Phone == parsed.E164, ct);
+        if (contact is not null)
+        {
+            return (ToSummary(contact), false);
+        }
+        contact = NewContact(parsed, name);
+        db.Add(contact);
+        return (ToSummary(contact), true);
+    }
+
+    /// <summary>
+    /// Applies an opt-out/opt-in keyword in the caller's unit of work, in the texts' own order: a
+    /// keyword older (provider time) than the contact's last consent change does not override it and
+    /// is recorded as evidence. An opt-in is held to that against any change; an opt-out only against
+    /// a newer keyword from the person (a staff or import change stamped later does not undo a STOP
+    /// the person sent before it).
+    /// </summary>
+    public async Task<KeywordConsentOutcome> ApplyKeywordAsync(AppDbContext db, Guid contactId, SmsConsent to, DateTime sentAt, string evidence, CancellationToken ct)
+    {
+        var contact = db.Set<Contact>().Local.FirstOrDefault(c => c.Id == contactId)
+                      ?? await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == contactId, ct)
+                      ?? throw new InvalidOperationException($"Contact {contactId} does not exist.");
+        if (contact.SmsConsent == to)
+        {
+            return KeywordConsentOutcome.Unchanged;
+        }
+        var newerChange = contact.SmsConsentChangedAt is { } changed && changed > sentAt;
+        var superseded = to == SmsConsent.OptedOut ? newerChange && contact.SmsConsentSource == KeywordSource : newerChange;
+        if (superseded)
+        {
+            db.Add(new ConsentLedgerEntry
+            {
+                ContactId = contact.Id, Phone = contact.Phone, From = contact.SmsConsent, To = contact.SmsConsent, Source = KeywordSource,
+                Evidence = Truncate($"Not applied ({to} is older than the change at {contact.SmsConsentChangedAt:O}): {evidence}", 2000),
+                ChangedBy = Actor.System.Name, At = sentAt,
+            });
+            return KeywordConsentOutcome.Superseded;
+        }
+        ApplyConsent(db, contact, new ConsentChange(to, KeywordSource, evidence), Actor.System, sentAt);
+        return KeywordConsentOutcome.Applied;
+    }
+
+    private static string Truncate(string text, int max) => text.Length > max ? text[..max] : text;
+
+    private Contact NewContact(ParsedPhone parsed, string? name)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var trimmed = name?.Trim();
+        return new Contact
+        {
+            Name = string.IsNullOrWhiteSpace(trimmed) ? Phones.Display(parsed.E164) : trimmed.Length > 200 ? trimmed[..200] : trimmed,
+            Phone = parsed.E164,
+            TimeZones = parsed.TimeZones.Count > 0 ? string.Join(',', parsed.TimeZones) : null,
+            State = parsed.State,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
     }
 
     /// <summary>Changes consent and appends the ledger row in one transaction. No-op when unchanged.</summary>
@@ -114,6 +239,7 @@ public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFac
         });
         contact.SmsConsent = change.To;
         contact.SmsConsentChangedAt = now;
+        contact.SmsConsentSource = change.Source;
         contact.UpdatedAt = now;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using HibachiAdmin.Common;
 using HibachiAdmin.Infrastructure.Data;
 
@@ -14,6 +15,8 @@ public sealed class ContactsDemoSeed(Phones phones) : IDemoSeedContributor
     private static readonly string[] Tags = ["vip", "corporate", "birthday", "wedding", "repeat", "newsletter", "graduation", "kids-party"];
 
     public int Order => 10;
+
+    public Task<bool> HasDataAsync(AppDbContext db, CancellationToken ct) => db.Set<Contact>().AnyAsync(ct);
 
     public Task SeedAsync(AppDbContext db, DemoSeedContext context, CancellationToken ct)
     {
@@ -38,7 +41,7 @@ public sealed class ContactsDemoSeed(Phones phones) : IDemoSeedContributor
                 Name = $"{first} {last}",
                 Phone = parsed.E164,
                 Email = r.Next(3) == 0 ? null : $"{first}.{last}{r.Next(10, 99)}@example.com".ToLowerInvariant(),
-                State = UsAreaCodes.StateFor(parsed.E164),
+                State = parsed.State,
                 TimeZones = string.Join(',', parsed.TimeZones),
                 Zip = r.Next(2) == 0 ? $"{r.Next(10001, 11999):D5}" : null,
                 InstagramHandle = r.Next(4) == 0 ? $"{first}{last}".ToLowerInvariant() : null,

@@ -12,4 +12,10 @@ public static class ContactsFeature
         builder.Services.AddSingleton<IDemoSeedContributor, ContactsDemoSeed>();
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapContacts(this IEndpointRouteBuilder app)
+    {
+        app.MapContactsApi();
+        return app;
+    }
 }

@@ -2,6 +2,7 @@ using PhoneNumbers;
 
 namespace HibachiAdmin.Features.Contacts;
 
+/// <param name="State">US state from the number's geography (libphonenumber geocoder), null when not known.</param>
 public sealed record ParsedPhone(string E164, string? State, IReadOnlyList<string> TimeZones);
 
 /// <summary>
@@ -36,7 +37,7 @@ public sealed class Phones
         var zones = ZoneMapper.GetTimeZonesForNumber(number)
             .Where(z => z != ZoneMapper.GetUnknownTimeZone())
             .ToArray();
-        return new ParsedPhone(Util.Format(number, PhoneNumberFormat.E164), null, zones);
+        return new ParsedPhone(Util.Format(number, PhoneNumberFormat.E164), UsStates.For(number), zones);
     }
 
     public string? ToE164(string? text) => Parse(text)?.E164;

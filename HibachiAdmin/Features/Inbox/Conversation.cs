@@ -82,6 +82,7 @@ internal sealed class ConversationMessageConfiguration : IEntityTypeConfiguratio
         b.Property(m => m.SentBy).HasMaxLength(256);
         b.HasIndex(m => new { m.ThreadId, m.ExternalId }).IsUnique();
         b.HasIndex(m => new { m.ThreadId, m.At });
+        b.HasIndex(m => m.OutboundMessageId);
         b.HasOne<ConversationThread>().WithMany().HasForeignKey(m => m.ThreadId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,25 +13,25 @@ public sealed record ThreadDetail(ThreadSummary Thread, IReadOnlyList<Conversati
 public sealed class InboxService(IDbContextFactory<AppDbContext> dbFactory, ISmsService sms, TimeProvider time)
 {
     /// <summary>
-    /// Appends an inbound message to the (platform, party) thread, creating it when new. Idempotent on
-    /// the provider's message id: a redelivered message returns the stored one and <c>Added=false</c>.
+    /// Appends an inbound message to the (platform, party) thread in the caller's unit of work,
+    /// creating the thread when new. Idempotent on the provider's message id: a message already
+    /// stored (or added earlier in the same unit of work) returns it with <c>Added=false</c>.
     /// </summary>
-    public async Task<(Guid ThreadId, Guid MessageId, bool Added)> AppendInboundAsync(
+    public async Task<(Guid ThreadId, Guid MessageId, bool Added)> AppendInboundAsync(AppDbContext db,
         Platform platform, string externalPartyId, Guid? contactId, string title, string text, string? externalMessageId, DateTime at, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var thread = await db.Set<ConversationThread>().FirstOrDefaultAsync(t => t.Platform == platform && t.ExternalId == externalPartyId, ct);
-        if (thread is null)
+        var thread = await FindOrAddThreadAsync(db, platform, externalPartyId, contactId, title, ct);
+        if (externalMessageId is not null)
         {
-            thread = new ConversationThread { Platform = platform, ExternalId = externalPartyId, ContactId = contactId, Title = title, CreatedAt = time.GetUtcNow().UtcDateTime };
-            db.Add(thread);
+            var existing = db.Set<ConversationMessage>().Local.FirstOrDefault(m => m.ThreadId == thread.Id && m.ExternalId == externalMessageId)
+                           ?? (db.Entry(thread).State == EntityState.Added ? null
+                               : await db.Set<ConversationMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.ThreadId == thread.Id && m.ExternalId == externalMessageId, ct));
+            if (existing is not null)
+            {
+                return (thread.Id, existing.Id, false);
+            }
         }
-        else if (externalMessageId is not null
-                 && await db.Set<ConversationMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.ThreadId == thread.Id && m.ExternalId == externalMessageId, ct) is { } existing)
-        {
-            return (thread.Id, existing.Id, false);
-        }
-        var message = new ConversationMessage { ThreadId = thread.Id, Direction = MessageDirection.Inbound, Text = text, ExternalId = externalMessageId, At = at };
+        var message = new ConversationMessage { ThreadId = thread.Id, Direction = MessageDirection.Inbound, Text = Limit(text, 4000), ExternalId = externalMessageId, At = at };
         db.Add(message);
         thread.ContactId ??= contactId;
         thread.Status = ThreadStatus.Open;
@@ -41,26 +41,52 @@ public sealed class InboxService(IDbContextFactory<AppDbContext> dbFactory, ISms
             thread.LastMessageAt = at;
             thread.LastMessagePreview = Preview(text);
         }
-        await db.SaveChangesAsync(ct);
         return (thread.Id, message.Id, true);
     }
 
-    /// <summary>Records an outbound message (already sent by the caller) in the party's thread.</summary>
+    /// <summary>
+    /// Records an outbound message (already sent by the caller) in the party's thread, in the caller's
+    /// unit of work. Idempotent on <paramref name="outboundMessageId"/>: a retry records it once.
+    /// </summary>
+    public async Task RecordOutboundAsync(AppDbContext db, Platform platform, string externalPartyId, Guid? contactId, string title, string text, Guid? outboundMessageId, string sentBy, CancellationToken ct)
+    {
+        if (outboundMessageId is { } sentId
+            && (db.Set<ConversationMessage>().Local.Any(m => m.OutboundMessageId == sentId)
+                || await db.Set<ConversationMessage>().AnyAsync(m => m.OutboundMessageId == sentId, ct)))
+        {
+            return;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var thread = await FindOrAddThreadAsync(db, platform, externalPartyId, contactId, title, ct);
+        db.Add(new ConversationMessage { ThreadId = thread.Id, Direction = MessageDirection.Outbound, Text = Limit(text, 4000), OutboundMessageId = outboundMessageId, SentBy = sentBy, At = now });
+        if (now >= thread.LastMessageAt)
+        {
+            thread.LastMessageAt = now;
+            thread.LastMessagePreview = Preview(text);
+        }
+    }
+
+    /// <summary>Records an outbound message in its own unit of work.</summary>
     public async Task RecordOutboundAsync(Platform platform, string externalPartyId, Guid? contactId, string title, string text, Guid? outboundMessageId, string sentBy, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var thread = await db.Set<ConversationThread>().FirstOrDefaultAsync(t => t.Platform == platform && t.ExternalId == externalPartyId, ct);
-        if (thread is null)
-        {
-            thread = new ConversationThread { Platform = platform, ExternalId = externalPartyId, ContactId = contactId, Title = title, CreatedAt = now };
-            db.Add(thread);
-        }
-        db.Add(new ConversationMessage { ThreadId = thread.Id, Direction = MessageDirection.Outbound, Text = text, OutboundMessageId = outboundMessageId, SentBy = sentBy, At = now });
-        thread.LastMessageAt = now;
-        thread.LastMessagePreview = Preview(text);
+        await RecordOutboundAsync(db, platform, externalPartyId, contactId, title, text, outboundMessageId, sentBy, ct);
         await db.SaveChangesAsync(ct);
     }
+
+    private async Task<ConversationThread> FindOrAddThreadAsync(AppDbContext db, Platform platform, string externalPartyId, Guid? contactId, string title, CancellationToken ct)
+    {
+        var thread = db.Set<ConversationThread>().Local.FirstOrDefault(t => t.Platform == platform && t.ExternalId == externalPartyId)
+                     ?? await db.Set<ConversationThread>().FirstOrDefaultAsync(t => t.Platform == platform && t.ExternalId == externalPartyId, ct);
+        if (thread is null)
+        {
+            thread = new ConversationThread { Platform = platform, ExternalId = externalPartyId, ContactId = contactId, Title = Limit(title, 200), CreatedAt = time.GetUtcNow().UtcDateTime };
+            db.Add(thread);
+        }
+        return thread;
+    }
+
+    private static string Limit(string text, int max) => text.Length > max ? text[..max] : text;
 
     public async Task<PagedResult<ThreadSummary>> ListAsync(Platform? platform, ThreadStatus? status, int page, int pageSize, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using HibachiAdmin.Features.Contacts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -31,7 +30,6 @@ public sealed class Lead
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ContactId { get; set; }
-    public Contact? Contact { get; set; }
     public LeadSource Source { get; set; }
     public LeadStatus Status { get; set; }
     public string? LostReason { get; set; }
@@ -81,7 +79,8 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.Property(l => l.Occasion).HasMaxLength(100);
         b.Property(l => l.Notes).HasMaxLength(4000);
         b.Property(l => l.EstimatedValue).HasPrecision(12, 2);
-        b.HasOne(l => l.Contact).WithMany().HasForeignKey(l => l.ContactId).OnDelete(DeleteBehavior.Restrict);
+        // The foreign key to Contacts stays in the schema; named, not typed, so Leads never depends on the Contacts entity.
+        b.HasOne("HibachiAdmin.Features.Contacts.Contact", null).WithMany().HasForeignKey(nameof(Lead.ContactId)).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(l => new { l.Status, l.EventDate });
         b.HasIndex(l => l.ContactId);
         b.HasIndex(l => l.CreatedAt);

@@ -1,5 +1,4 @@
 using HibachiAdmin.Common;
-using HibachiAdmin.Features.Contacts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Leads;
@@ -37,6 +36,7 @@ public sealed partial class LeadService
         {
             cards.AddRange(await Project(leads.Where(l => l.Status == status).OrderByDescending(l => l.StatusChangedAt).Take(filter.ColumnLimit)).ToListAsync(ct));
         }
+        cards = await WithNamesAsync(cards, ct);
 
         var columns = Enum.GetValues<LeadStatus>().Select(status =>
         {
@@ -66,13 +66,14 @@ public sealed partial class LeadService
         }
         var total = await leads.CountAsync(ct);
         var items = await ProjectDto(leads.OrderByDescending(l => l.CreatedAt).ThenBy(l => l.Id).Skip(paging.Skip).Take(paging.Take)).ToListAsync(ct);
-        return new PagedResult<LeadDto>(items, total);
+        return new PagedResult<LeadDto>(await WithContactsAsync(items, ct), total);
     }
 
     public async Task<LeadDto?> GetDtoAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ProjectDto(db.Set<Lead>().AsNoTracking().Where(l => l.Id == id)).FirstOrDefaultAsync(ct);
+        var lead = await ProjectDto(db.Set<Lead>().AsNoTracking().Where(l => l.Id == id)).FirstOrDefaultAsync(ct);
+        return lead is null ? null : (await WithContactsAsync([lead], ct))[0];
     }
 
     /// <summary>API/page create: validated; refuses a second open lead for the same contact (409 naming the open one).</summary>
@@ -80,7 +81,7 @@ public sealed partial class LeadService
     {
         var errors = ValidateFields(input.GuestCount, input.EstimatedValue, status, lostReason, input.Notes);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Set<Contact>().AnyAsync(c => c.Id == input.ContactId, ct))
+        if (!await contacts.ExistsAsync(input.ContactId, ct))
         {
             errors["contactId"] = ["No contact has this id."];
         }
@@ -154,14 +155,11 @@ public sealed partial class LeadService
         var now = time.GetUtcNow().UtcDateTime;
         if (newStatus is { } s && s != lead.Status)
         {
-            if (OpenStatuses.Contains(s) && !OpenStatuses.Contains(lead.Status)
-                && await OpenLeads(db, lead.ContactId).Where(l => l.Id != lead.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct) is { } other)
+            var (moved, other) = await MoveAsync(db, lead, s, s == LeadStatus.Lost ? Trim(reason) : null, actor, ct);
+            if (moved == LeadChangeResult.Conflict)
             {
                 return new LeadWriteResult(null, Conflict: $"This contact already has another open lead ({other}).", ExistingLeadId: other);
             }
-            db.Add(new LeadStatusChange { LeadId = lead.Id, From = lead.Status, To = s, Reason = s == LeadStatus.Lost ? Trim(reason) : null, ChangedBy = actor.Name, At = now });
-            lead.Status = s;
-            lead.StatusChangedAt = now;
         }
         lead.LostReason = lead.Status == LeadStatus.Lost ? Trim(reason) : null;
         if (patch.Source.Set && patch.Source.Value is { } source)
@@ -215,7 +213,7 @@ public sealed partial class LeadService
         var upcoming = await Project(db.Set<Lead>().AsNoTracking()
             .Where(l => l.Status != LeadStatus.Lost && l.EventDate >= today && l.EventDate <= horizon)
             .OrderBy(l => l.EventDate).Take(10)).ToListAsync(ct);
-        return new LeadStats(newThisWeek, byStatus, pipeline, upcoming);
+        return new LeadStats(newThisWeek, byStatus, pipeline, await WithNamesAsync(upcoming, ct));
     }
 
     private static Dictionary<string, string[]> ValidateFields(int? guests, decimal? value, LeadStatus status, string? lostReason, string? notes)
@@ -257,12 +255,25 @@ public sealed partial class LeadService
         return leads;
     }
 
+    // Contact names come from the contacts service in one batch per list (no join across features, no N+1).
     private static IQueryable<LeadCard> Project(IQueryable<Lead> leads) =>
-        leads.Select(l => new LeadCard(l.Id, l.ContactId, l.Contact!.Name, l.Source, l.Status, l.EventDate, l.GuestCount, l.Occasion, l.EstimatedValue, l.CreatedAt));
+        leads.Select(l => new LeadCard(l.Id, l.ContactId, "", l.Source, l.Status, l.EventDate, l.GuestCount, l.Occasion, l.EstimatedValue, l.CreatedAt));
 
     private static IQueryable<LeadDto> ProjectDto(IQueryable<Lead> leads) =>
-        leads.Select(l => new LeadDto(l.Id, l.ContactId, l.Contact!.Name, l.Contact.Phone, l.Source, l.Status, l.LostReason, l.EventDate, l.GuestCount,
+        leads.Select(l => new LeadDto(l.Id, l.ContactId, null, null, l.Source, l.Status, l.LostReason, l.EventDate, l.GuestCount,
             l.Zip, l.Location, l.Occasion, l.EstimatedValue, l.Notes, l.ThreadId, l.CallId, l.QrCodeId, l.CampaignId, l.CreatedAt, l.UpdatedAt, l.StatusChangedAt));
+
+    private async Task<List<LeadCard>> WithNamesAsync(List<LeadCard> cards, CancellationToken ct)
+    {
+        var names = await contacts.GetSummariesAsync(cards.Select(c => c.ContactId), ct);
+        return cards.Select(c => c with { ContactName = names.GetValueOrDefault(c.ContactId)?.Name ?? "" }).ToList();
+    }
+
+    private async Task<List<LeadDto>> WithContactsAsync(List<LeadDto> leads, CancellationToken ct)
+    {
+        var found = await contacts.GetSummariesAsync(leads.Select(l => l.ContactId), ct);
+        return leads.Select(l => found.GetValueOrDefault(l.ContactId) is { } c ? l with { ContactName = c.Name, ContactPhone = c.Phone } : l).ToList();
+    }
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -35,14 +35,15 @@ public enum LeadChangeResult
 
 /// <summary>
 /// The leads feature's public service. Invariant kept here: a contact has at most one open lead
-/// (status not Booked/Lost); new inquiries update that lead instead of making another.
+/// (status not Booked/Lost); new inquiries update that lead instead of making another. Every status
+/// change (board drag, drawer, PATCH, booking saga) goes through <see cref="MoveAsync"/>.
 /// </summary>
-public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, TimeProvider time)
 {
     public async Task<Lead?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<Lead>().AsNoTracking().Include(l => l.Contact).FirstOrDefaultAsync(l => l.Id == id, ct);
+        return await db.Set<Lead>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
     }
 
     public async Task<Lead?> GetOpenLeadForContactAsync(Guid contactId, CancellationToken ct)
@@ -55,11 +56,24 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
     /// Creates a lead, or, when the contact already has an open lead, fills that lead's empty fields
     /// and missing attribution links from <paramref name="input"/>. Returns the lead and whether it is new.
     /// </summary>
-    public async Task<(Lead Lead, bool Created)> CreateOrUpdateOpenLeadAsync(NewLead input, Actor actor, CancellationToken ct)
+    public async Task<(Guid LeadId, bool Created)> CreateOrUpdateOpenLeadAsync(NewLead input, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = await CreateOrUpdateOpenLeadAsync(db, input, actor, ct);
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// As <see cref="CreateOrUpdateOpenLeadAsync(NewLead, Actor, CancellationToken)"/>, in the caller's
+    /// unit of work (committed with the caller's other changes, e.g. an event handler's processed mark).
+    /// Sees leads the same unit of work added earlier, so one batch never makes two open leads.
+    /// </summary>
+    public async Task<(Guid LeadId, bool Created)> CreateOrUpdateOpenLeadAsync(AppDbContext db, NewLead input, Actor actor, CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
-        var open = await OpenLeads(db, input.ContactId).FirstOrDefaultAsync(ct);
+        var open = db.Set<Lead>().Local.Where(l => l.ContactId == input.ContactId && l.IsOpen).OrderByDescending(l => l.CreatedAt).FirstOrDefault()
+                   ?? await OpenLeads(db, input.ContactId).FirstOrDefaultAsync(ct);
         if (open is not null)
         {
             open.EventDate ??= input.EventDate;
@@ -82,8 +96,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
                 }
             }
             open.UpdatedAt = now;
-            await db.SaveChangesAsync(ct);
-            return (open, false);
+            return (open.Id, false);
         }
 
         var lead = new Lead
@@ -97,7 +110,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
             Location = input.Location,
             Occasion = input.Occasion,
             EstimatedValue = input.EstimatedValue,
-            Notes = input.Notes,
+            Notes = input.Notes is { Length: > 4000 } n ? n[..4000] : input.Notes,
             ThreadId = input.ThreadId,
             CallId = input.CallId,
             QrCodeId = input.QrCodeId,
@@ -109,31 +122,51 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
         };
         db.Add(lead);
         db.Add(new LeadStatusChange { LeadId = lead.Id, From = null, To = LeadStatus.New, ChangedBy = actor.Name, At = now, Reason = $"Created from {input.Source}" });
-        await db.SaveChangesAsync(ct);
-        return (lead, true);
+        return (lead.Id, true);
     }
 
-    /// <summary>Moves a lead to a status and records the move. Lost needs a reason.</summary>
+    /// <summary>Moves a lead to a status and records the move (board drag, drawer). Lost needs a reason.</summary>
     public async Task<LeadChangeResult> ChangeStatusAsync(Guid leadId, LeadStatus to, string? reason, Actor actor, CancellationToken ct)
     {
-        if (to == LeadStatus.Lost && string.IsNullOrWhiteSpace(reason))
-        {
-            return LeadChangeResult.Invalid;
-        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
+        var result = await ChangeStatusAsync(db, leadId, to, reason, actor, ct);
+        if (result == LeadChangeResult.Changed)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return result;
+    }
+
+    /// <summary>As above, in the caller's unit of work (e.g. the booking saga's handler).</summary>
+    public async Task<LeadChangeResult> ChangeStatusAsync(AppDbContext db, Guid leadId, LeadStatus to, string? reason, Actor actor, CancellationToken ct)
+    {
+        var lead = db.Set<Lead>().Local.FirstOrDefault(l => l.Id == leadId) ?? await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
         if (lead is null)
         {
             return LeadChangeResult.NotFound;
         }
+        return (await MoveAsync(db, lead, to, reason, actor, ct)).Result;
+    }
+
+    /// <summary>
+    /// The one place a lead's status changes: Lost needs a reason; reopening a closed lead must not
+    /// give the contact a second open lead; every move is recorded.
+    /// </summary>
+    private async Task<(LeadChangeResult Result, Guid? OtherOpenLead)> MoveAsync(AppDbContext db, Lead lead, LeadStatus to, string? reason, Actor actor, CancellationToken ct)
+    {
+        if (to == LeadStatus.Lost && string.IsNullOrWhiteSpace(reason))
+        {
+            return (LeadChangeResult.Invalid, null);
+        }
         if (lead.Status == to)
         {
-            return LeadChangeResult.Unchanged;
+            return (LeadChangeResult.Unchanged, null);
         }
         if (!lead.IsOpen && to is not (LeadStatus.Booked or LeadStatus.Lost)
-            && await OpenLeads(db, lead.ContactId).AnyAsync(l => l.Id != lead.Id, ct))
+            && (db.Set<Lead>().Local.FirstOrDefault(l => l.ContactId == lead.ContactId && l.Id != lead.Id && l.IsOpen)?.Id
+                ?? await OpenLeads(db, lead.ContactId).Where(l => l.Id != lead.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct)) is { } other)
         {
-            return LeadChangeResult.Conflict;
+            return (LeadChangeResult.Conflict, other);
         }
         var now = time.GetUtcNow().UtcDateTime;
         db.Add(new LeadStatusChange { LeadId = lead.Id, From = lead.Status, To = to, Reason = reason?.Trim(), ChangedBy = actor.Name, At = now });
@@ -141,8 +174,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
         lead.LostReason = to == LeadStatus.Lost ? reason!.Trim() : null;
         lead.StatusChangedAt = now;
         lead.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        return LeadChangeResult.Changed;
+        return (LeadChangeResult.Changed, null);
     }
 
     public async Task<IReadOnlyList<LeadStatusChange>> GetHistoryAsync(Guid leadId, CancellationToken ct)

@@ -10,4 +10,10 @@ public static class LeadsFeature
         builder.Services.AddSingleton<IDemoSeedContributor, LeadsDemoSeed>();
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapLeads(this IEndpointRouteBuilder app)
+    {
+        app.MapLeadsApi();
+        return app;
+    }
 }

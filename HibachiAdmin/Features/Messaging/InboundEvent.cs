@@ -20,6 +20,8 @@ public sealed class InboundEvent
     public int Attempts { get; set; }
     /// <summary>Lease of the worker processing it, so the job and the sweep never run one event twice at once.</summary>
     public DateTime? LockedUntil { get; set; }
+    /// <summary>Owner of the current claim (worker id); the claimed rows are read back by it.</summary>
+    public string? LockedBy { get; set; }
     public string? Outcome { get; set; }
     public string? LastError { get; set; }
 }
@@ -35,6 +37,8 @@ internal sealed class InboundEventConfiguration : IEntityTypeConfiguration<Inbou
         b.Property(e => e.Outcome).HasMaxLength(200);
         b.Property(e => e.LastError).HasMaxLength(1000);
         b.HasIndex(e => new { e.Provider, e.ExternalId }).IsUnique();
+        b.Property(e => e.LockedBy).HasMaxLength(100);
         b.HasIndex(e => e.ProcessedAt);
+        b.HasIndex(e => e.LockedBy);
     }
 }

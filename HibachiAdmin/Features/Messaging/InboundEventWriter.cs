@@ -121,27 +121,9 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
             var connection = db.Database.GetDbConnection();
             var dialect = DatabaseProvider.Of(db.Database);
             await using var tx = await connection.BeginTransactionAsync(DatabaseProvider.InsertBatchIsolation(dialect), ct);
-            await using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = """INSERT INTO "InboundEvents" ("Id", "Provider", "ExternalId", "Channel", "Payload", "ReceivedAt", "Attempts") VALUES (@id, @provider, @external, @channel, @payload, @received, 0) ON CONFLICT ("Provider", "ExternalId") DO NOTHING""";
-            var id = Parameter(command, "@id");
-            var provider = Parameter(command, "@provider");
-            var external = Parameter(command, "@external");
-            var channel = Parameter(command, "@channel");
-            var payload = Parameter(command, "@payload");
-            var received = Parameter(command, "@received");
-            var inserted = new bool[batch.Count];
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var row = batch[i].Row;
-                id.Value = DatabaseProvider.Parameter(dialect, row.Id);
-                provider.Value = row.Provider;
-                external.Value = row.ExternalId;
-                channel.Value = row.Channel;
-                payload.Value = row.Payload;
-                received.Value = DatabaseProvider.Parameter(dialect, row.ReceivedAt);
-                inserted[i] = await command.ExecuteNonQueryAsync(ct) == 1;
-            }
+            var inserted = connection.CanCreateBatch
+                ? await InsertBatchedAsync(connection, tx, dialect, batch, ct)
+                : await InsertOneByOneAsync(connection, tx, dialect, batch, ct);
             await tx.CommitAsync(ct);
             RecentRows(added: batch.Count);
             // One job per committed batch (ids only): a Hangfire job costs far more than a row, so a
@@ -172,6 +154,73 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
         {
             Volatile.Write(ref _writing, 0);
         }
+    }
+
+    private const string InsertSql = """INSERT INTO "InboundEvents" ("Id", "Provider", "ExternalId", "Channel", "Payload", "ReceivedAt", "Attempts") VALUES (@id, @provider, @external, @channel, @payload, @received, 0) ON CONFLICT ("Provider", "ExternalId") DO NOTHING""";
+
+    /// <summary>
+    /// All inserts in one round trip (PostgreSQL: a server a network hop away would otherwise cost a
+    /// round trip per notification); each statement still reports whether its row was new.
+    /// </summary>
+    private static async Task<bool[]> InsertBatchedAsync(DbConnection connection, DbTransaction tx, DbProvider dialect, List<Pending> batch, CancellationToken ct)
+    {
+        await using var dbBatch = connection.CreateBatch();
+        dbBatch.Transaction = tx;
+        foreach (var pending in batch)
+        {
+            var row = pending.Row;
+            var command = dbBatch.CreateBatchCommand();
+            command.CommandText = InsertSql;
+            Parameter(command, "@id", DatabaseProvider.Parameter(dialect, row.Id));
+            Parameter(command, "@provider", row.Provider);
+            Parameter(command, "@external", row.ExternalId);
+            Parameter(command, "@channel", row.Channel);
+            Parameter(command, "@payload", row.Payload);
+            Parameter(command, "@received", DatabaseProvider.Parameter(dialect, row.ReceivedAt));
+            dbBatch.BatchCommands.Add(command);
+        }
+        await dbBatch.ExecuteNonQueryAsync(ct);
+        var inserted = new bool[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            inserted[i] = dbBatch.BatchCommands[i].RecordsAffected == 1;
+        }
+        return inserted;
+    }
+
+    /// <summary>SQLite (no batching API, and in-process: a statement costs no round trip): one prepared insert reused.</summary>
+    private static async Task<bool[]> InsertOneByOneAsync(DbConnection connection, DbTransaction tx, DbProvider dialect, List<Pending> batch, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = InsertSql;
+        var id = Parameter(command, "@id");
+        var provider = Parameter(command, "@provider");
+        var external = Parameter(command, "@external");
+        var channel = Parameter(command, "@channel");
+        var payload = Parameter(command, "@payload");
+        var received = Parameter(command, "@received");
+        var inserted = new bool[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var row = batch[i].Row;
+            id.Value = DatabaseProvider.Parameter(dialect, row.Id);
+            provider.Value = row.Provider;
+            external.Value = row.ExternalId;
+            channel.Value = row.Channel;
+            payload.Value = row.Payload;
+            received.Value = DatabaseProvider.Parameter(dialect, row.ReceivedAt);
+            inserted[i] = await command.ExecuteNonQueryAsync(ct) == 1;
+        }
+        return inserted;
+    }
+
+    private static void Parameter(DbBatchCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
     }
 
     private static DbParameter Parameter(DbCommand command, string name)

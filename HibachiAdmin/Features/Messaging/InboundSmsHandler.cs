@@ -1,110 +1,143 @@
 using System.Text.Json;
-using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Inbox;
-using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Providers.Ai;
-using Microsoft.EntityFrameworkCore;
-using HibachiAdmin.Infrastructure.Providers.Sms;
+using HibachiAdmin.Infrastructure.Events;
 
 namespace HibachiAdmin.Features.Messaging;
 
-/// <summary>
-/// An inbound SMS: contact by number, message appended to the contact's SMS thread, then consent
-/// keywords — opt-out (ledger + one confirmation), opt-in, HELP.
-/// </summary>
-public sealed class InboundSmsHandler(
-    ContactService contacts,
-    InboxService inbox,
-    SmsService sms,
-    LeadService leads,
-    IntentClassifier intents,
-    IDbContextFactory<AppDbContext> dbFactory,
-    Phones phones,
-    IConfiguration configuration,
-    TimeProvider time,
-    ILogger<InboundSmsHandler> logger)
+/// <summary>The facts of one inbound RingCentral SMS, read from the notification body with their types checked.</summary>
+public sealed record InboundSms(string From, string? FromName, string MessageId, string Text, DateTime SentAt)
 {
-    public async Task<string> HandleAsync(JsonElement body, CancellationToken ct)
+    /// <summary>
+    /// Reads a message-store instant body. A field of the wrong type is reported by name (the event is
+    /// then recorded as ignored with that reason, not retried: a retry cannot fix a payload).
+    /// </summary>
+    public static InboundSms? TryRead(JsonElement body, DateTime receivedAt, out string? problem)
     {
-        var from = body.TryGetProperty("from", out var f) && f.TryGetProperty("phoneNumber", out var fp) ? fp.GetString() : null;
-        var messageId = body.TryGetProperty("id", out var idElement) ? idElement.ValueKind == JsonValueKind.Number ? idElement.GetRawText() : idElement.GetString() : null;
-        var text = body.TryGetProperty("subject", out var subject) ? subject.GetString() ?? "" : "";
-        var at = body.TryGetProperty("creationTime", out var created) && created.TryGetDateTime(out var createdAt) ? createdAt.ToUniversalTime() : time.GetUtcNow().UtcDateTime;
-        var name = f.ValueKind == JsonValueKind.Object && f.TryGetProperty("name", out var n) ? n.GetString() : null;
+        problem = null;
+        if (!body.TryGetProperty("from", out var from) || from.ValueKind != JsonValueKind.Object)
+        {
+            problem = "body.from is missing or not an object";
+            return null;
+        }
+        if (!from.TryGetProperty("phoneNumber", out var number) || number.ValueKind != JsonValueKind.String)
+        {
+            problem = "body.from.phoneNumber is missing or not a string";
+            return null;
+        }
+        string? name = null;
+        if (from.TryGetProperty("name", out var n) && n.ValueKind is not JsonValueKind.Null)
+        {
+            if (n.ValueKind != JsonValueKind.String)
+            {
+                problem = "body.from.name is not a string";
+                return null;
+            }
+            name = n.GetString();
+        }
+        if (!body.TryGetProperty("id", out var id) || id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+        {
+            problem = "body.id is missing or not a string or number";
+            return null;
+        }
+        var messageId = id.ValueKind == JsonValueKind.Number ? id.GetRawText() : id.GetString()!;
+        if (messageId.Length is 0 or > 100)
+        {
+            problem = "body.id is empty or longer than 100 characters";
+            return null;
+        }
+        var text = "";
+        if (body.TryGetProperty("subject", out var subject) && subject.ValueKind is not JsonValueKind.Null)
+        {
+            if (subject.ValueKind != JsonValueKind.String)
+            {
+                problem = "body.subject is not a string";
+                return null;
+            }
+            text = subject.GetString()!;
+        }
+        var sentAt = receivedAt;
+        if (body.TryGetProperty("creationTime", out var created) && created.ValueKind is not JsonValueKind.Null)
+        {
+            if (created.ValueKind != JsonValueKind.String || !created.TryGetDateTime(out var at))
+            {
+                problem = "body.creationTime is not an ISO 8601 time";
+                return null;
+            }
+            // Provider time orders consent keywords; never later than we received it (a skewed clock cannot lock consent).
+            var utc = at.ToUniversalTime();
+            sentAt = utc < receivedAt ? utc : receivedAt;
+        }
+        return new InboundSms(number.GetString()!, name, messageId, text, sentAt);
+    }
+}
 
-        var found = await contacts.FindOrCreateByPhoneAsync(from ?? "", name, ct);
+/// <summary>
+/// An inbound SMS, applied in the caller's unit of work (all or nothing with the processed mark):
+/// contact by number, message appended to the contact's SMS thread, consent keywords applied in the
+/// texts' own order. What leaves the process (the opt-out confirmation, HELP answer, booking intent
+/// and lead) is queued as outbox events in the same commit and done by <see cref="InboundSmsEffects"/>.
+/// </summary>
+public sealed class InboundSmsHandler(ContactService contacts, InboxService inbox, EventStore events)
+{
+    public async Task<string> HandleAsync(AppDbContext db, InboundEvent row, JsonElement body, CancellationToken ct)
+    {
+        if (InboundSms.TryRead(body, row.ReceivedAt, out var problem) is not { } sms)
+        {
+            return $"ignored: {problem}";
+        }
+        var found = await contacts.FindOrCreateByPhoneAsync(db, sms.From, sms.FromName, ct);
         if (found is null)
         {
-            return $"ignored: sender '{from}' is not a valid number";
+            return $"ignored: sender is not a valid number";
         }
         var contact = found.Value.Contact;
-        var (threadId, inboxMessageId, added) = await inbox.AppendInboundAsync(Platform.Sms, contact.Phone!, contact.Id, contact.Name, text, messageId, at, ct);
+        var (threadId, messageId, added) = await inbox.AppendInboundAsync(db, Platform.Sms, contact.Phone!, contact.Id, contact.Name, sms.Text, sms.MessageId, sms.SentAt, ct);
         if (!added)
         {
+            // Stored by an earlier notification whose processing committed in full (it is all or nothing).
             return "duplicate message";
         }
 
-        var evidence = $"Inbound SMS {messageId} at {at:O}: \"{text}\"";
-        switch (SmsKeywords.Classify(text, contact.SmsConsent))
+        var evidence = $"Inbound SMS {sms.MessageId} at {sms.SentAt:O}: \"{sms.Text}\"";
+        var effect = new InboundSmsEvent(contact.Id, contact.Phone!, contact.Name, threadId, messageId, sms.Text, sms.SentAt);
+        switch (SmsKeywords.Classify(sms.Text, contact.SmsConsent))
         {
             case KeywordKind.OptOut:
-                await contacts.SetConsentAsync(contact.Id, new ConsentChange(SmsConsent.OptedOut, "sms-keyword", evidence), Actor.System, ct);
-                await SendAndRecordAsync(contact, sms.OptOutConfirmationText, SmsPurpose.OptOutConfirmation, $"optout-confirmation:{messageId}", ct);
-                logger.LogInformation("Contact {ContactId} opted out by SMS", contact.Id);
-                return $"opt-out (thread {threadId})";
+                var optOut = await contacts.ApplyKeywordAsync(db, contact.Id, SmsConsent.OptedOut, sms.SentAt, evidence, ct);
+                if (optOut == KeywordConsentOutcome.Applied)
+                {
+                    events.Publish(db, MessagingEvents.OptedOut, contact.Id, effect);
+                }
+                return $"opt-out {optOut.ToString().ToLowerInvariant()} (thread {threadId})";
             case KeywordKind.OptIn:
-                await contacts.SetConsentAsync(contact.Id, new ConsentChange(SmsConsent.OptedIn, "sms-keyword", evidence), Actor.System, ct);
-                await SendAndRecordAsync(contact, sms.OptInConfirmationText, SmsPurpose.Conversational, $"optin-confirmation:{messageId}", ct);
-                return $"opt-in (thread {threadId})";
+                var optIn = await contacts.ApplyKeywordAsync(db, contact.Id, SmsConsent.OptedIn, sms.SentAt, evidence, ct);
+                if (optIn == KeywordConsentOutcome.Applied)
+                {
+                    events.Publish(db, MessagingEvents.OptedIn, contact.Id, effect);
+                }
+                return $"opt-in {optIn.ToString().ToLowerInvariant()} (thread {threadId})";
             case KeywordKind.Help:
-                await SendAndRecordAsync(contact, sms.HelpText, SmsPurpose.Help, $"help:{messageId}", ct);
-                return $"help answered (thread {threadId})";
+                events.Publish(db, MessagingEvents.HelpRequested, contact.Id, effect);
+                return $"help requested (thread {threadId})";
             case KeywordKind.Review:
                 return $"appended to thread {threadId} (looks like a keyword; left for staff)";
             default:
-                return await DetectBookingAsync(contact, text, at, threadId, inboxMessageId, ct);
-        }
-    }
-
-    /// <summary>A booking inquiry becomes a lead (or fills the contact's open lead) — never for our own or staff numbers.</summary>
-    private async Task<string> DetectBookingAsync(Contact contact, string text, DateTime at, Guid threadId, Guid messageId, CancellationToken ct)
-    {
-        if (await IsInternalNumberAsync(contact.Phone!, ct))
-        {
-            return $"appended to thread {threadId} (internal number: no lead)";
-        }
-        var intent = await intents.ClassifyAsync(text, at, ct);
-        if (intent.Kind != IntentKind.BookingInquiry)
-        {
-            return $"appended to thread {threadId} ({intent.Kind})";
-        }
-        var (lead, created) = await leads.CreateOrUpdateOpenLeadAsync(new NewLead(contact.Id, LeadSource.Sms,
-            EventDate: intent.EventDate, GuestCount: intent.GuestCount is > 0 and <= LeadService.MaxGuests ? intent.GuestCount : null,
-            Zip: intent.Zip, Location: intent.City, Occasion: intent.Occasion is { } o ? char.ToUpperInvariant(o[0]) + o[1..] : null,
-            EstimatedValue: intent.Budget, Notes: $"SMS {at:yyyy-MM-dd}: {text}", ThreadId: threadId, MessageId: messageId), Actor.System, ct);
-        return created ? $"lead {lead.Id} created (confidence {intent.Confidence:F2})" : $"lead {lead.Id} updated";
-    }
-
-    private async Task<bool> IsInternalNumberAsync(string e164, CancellationToken ct)
-    {
-        var own = new[] { configuration["RingCentral:FromNumber"], configuration["Business:Phone"] }.Select(phones.ToE164);
-        if (own.Contains(e164))
-        {
-            return true;
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var staffPhones = await db.Users.AsNoTracking().Where(u => u.PhoneNumber != null).Select(u => u.PhoneNumber!).ToListAsync(ct);
-        return staffPhones.Select(phones.ToE164).Contains(e164);
-    }
-
-    private async Task SendAndRecordAsync(Contact contact, string text, SmsPurpose purpose, string correlationId, CancellationToken ct)
-    {
-        var result = await sms.SendAsync(new OutboundSms(contact.Id, contact.Phone!, text, purpose, correlationId), ct);
-        if (result.Accepted)
-        {
-            await inbox.RecordOutboundAsync(Platform.Sms, contact.Phone!, contact.Id, contact.Name, text, result.MessageId, "system", ct);
+                events.Publish(db, MessagingEvents.Received, contact.Id, effect);
+                return $"appended to thread {threadId}";
         }
     }
 }
+
+public static class MessagingEvents
+{
+    public const string OptedOut = "sms.opted-out.v1";
+    public const string OptedIn = "sms.opted-in.v1";
+    public const string HelpRequested = "sms.help-requested.v1";
+    /// <summary>A text that is not a keyword: checked for booking intent.</summary>
+    public const string Received = "sms.received.v1";
+}
+
+/// <param name="MessageId">The inbox message (stable across retries: the idempotency key of every effect).</param>
+public sealed record InboundSmsEvent(Guid ContactId, string Phone, string ContactName, Guid ThreadId, Guid MessageId, string Text, DateTime SentAt);

@@ -1,5 +1,5 @@
-using HibachiAdmin.Features.Calls;
-using HibachiAdmin.Features.Inbox;
+using Hangfire;
+using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Infrastructure.Providers.RingCentral;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 
@@ -28,18 +28,16 @@ public static class MessagingFeature
         }
         services.AddSingleton<SmsService>();
         services.AddSingleton<ISmsService>(sp => sp.GetRequiredService<SmsService>());
-        services.AddSingleton<InboxService>();
         services.AddSingleton<InboundSmsHandler>();
-        services.AddSingleton<Calls.CallService>();
-        services.AddTransient<Calls.MissedCallTextBackJob>();
+        services.AddSingleton<IEventHandler, InboundSmsEffects>();
         services.AddSingleton<InboundEventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundEventWriter>());
+        services.AddHostedService<InboundBacklogOnStart>();
         services.AddTransient<ProcessInboundEventJob>();
         services.AddTransient<InboundEventSweepJob>();
         services.AddTransient<SandboxReceiptJob>();
         services.AddSingleton<RingCentralIntegration>();
         services.AddSingleton<OutboundStatusSync>();
-        services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, MessagingDemoSeed>();
         services.AddTransient<RenewSubscriptionsJob>();
         return builder;
     }
@@ -47,8 +45,21 @@ public static class MessagingFeature
     public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder app)
     {
         app.MapRingCentralWebhooks();
-        app.MapInboxApi();
-        app.MapCallsApi();
         return app;
     }
+}
+
+/// <summary>
+/// On start, processes what an earlier run stored but did not process (a crash, a restart of
+/// in-memory Hangfire) at once and at full speed, instead of waiting for the minutely sweep.
+/// </summary>
+public sealed class InboundBacklogOnStart(IBackgroundJobClient jobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct)
+    {
+        jobs.Enqueue<InboundEventSweepJob>(j => j.RunAsync(CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

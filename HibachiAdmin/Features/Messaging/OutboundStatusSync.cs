@@ -1,3 +1,4 @@
+using HibachiAdmin.Infrastructure.Providers.Sms;
 using HibachiAdmin.Infrastructure.Providers.RingCentral;
 
 namespace HibachiAdmin.Features.Messaging;

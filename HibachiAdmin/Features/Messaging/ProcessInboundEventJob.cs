@@ -1,20 +1,43 @@
 using System.Text.Json;
 using Hangfire;
 using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Messaging;
 
 /// <summary>
-/// Processes one stored notification by id. Safe to run twice: a processed row is skipped, and the
-/// handlers are idempotent on the provider's message id.
+/// Processes stored provider notifications. Exactly once in effect:
+/// <list type="bullet">
+/// <item>rows are claimed with a short lease in one statement (oldest first), so two workers or app
+/// instances never process one row at once, and a claim left by a dead process expires in
+/// <see cref="Lease"/>;</item>
+/// <item>a claimed batch is applied in one unit of work: every row's state changes (message, consent
+/// and its evidence, call log, outbox events for what leaves the process) and its processed mark
+/// commit together or not at all, so a retry after any failure or a kill starts from a clean slate;</item>
+/// <item>if the batch fails, each row is retried alone so one bad notification does not hold back the rest.</item>
+/// </list>
 /// </summary>
-public sealed class ProcessInboundEventJob(IDbContextFactory<AppDbContext> dbFactory, InboundEventWriter writer, InboundSmsHandler sms, Features.Calls.CallService calls, OutboundStatusSync statusSync, TimeProvider time, ILogger<ProcessInboundEventJob> logger)
+public sealed class ProcessInboundEventJob(
+    IDbContextFactory<AppDbContext> dbFactory,
+    InboundEventWriter writer,
+    InboundSmsHandler sms,
+    Calls.CallService calls,
+    OutboundStatusSync statusSync,
+    OutboxSignal outbox,
+    TimeProvider time,
+    ILogger<ProcessInboundEventJob> logger)
 {
     public const int MaxAttempts = 10;
 
     /// <summary>Most ids one job carries: big enough to keep job overhead small in a burst, small enough to spread over workers.</summary>
     public const int MaxIdsPerJob = 100;
+
+    /// <summary>Rows one drain step claims and commits together.</summary>
+    public const int DrainBatch = 200;
+
+    /// <summary>How long a claim holds. A batch takes well under a second; a dead worker's claim is free again after this.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
     /// <summary>Queues the given events for processing, in order, a job per <see cref="MaxIdsPerJob"/> ids.</summary>
     public static void EnqueueBatches(IBackgroundJobClient jobs, IReadOnlyList<Guid> ids)
@@ -33,60 +56,166 @@ public sealed class ProcessInboundEventJob(IDbContextFactory<AppDbContext> dbFac
         }
     }
 
-    /// <summary>Processes several events in the order received; one failing does not stop the rest.</summary>
+    /// <summary>Processes these events (those still unprocessed and unclaimed), oldest first, in one unit of work.</summary>
     [AutomaticRetry(Attempts = 0), Queue(Infrastructure.Jobs.JobsSetup.InboundQueue)]
     public async Task RunBatchAsync(Guid[] ids, CancellationToken ct)
     {
-        foreach (var id in ids)
+        // During a webhook burst the writer goes first; bounded, so a steady stream cannot starve processing.
+        await writer.WaitForLullAsync(TimeSpan.FromSeconds(2), ct);
+        if (await ClaimAsync(ids, ids.Length, ct) is { } worker)
         {
-            await RunAsync(id, ct);
+            await ProcessClaimedAsync(worker, ct);
         }
     }
 
     [AutomaticRetry(Attempts = 0), Queue(Infrastructure.Jobs.JobsSetup.InboundQueue)]
-    public async Task RunAsync(Guid id, CancellationToken ct)
+    public Task RunAsync(Guid id, CancellationToken ct) => RunBatchAsync([id], ct);
+
+    /// <summary>
+    /// Processes everything stored and not yet processed, oldest first, batch after batch until none is
+    /// left (on start, from the sweep, after a crash). Returns how many rows were processed.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0), Queue(Infrastructure.Jobs.JobsSetup.InboundQueue)]
+    public async Task<int> DrainAsync(CancellationToken ct)
     {
-        // During a webhook burst the writer goes first; bounded, so a steady stream cannot starve processing.
-        await writer.WaitForLullAsync(TimeSpan.FromSeconds(2), ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        // Claim with a lease in one statement: a concurrent run (job + sweep) finds nothing to do.
-        var claimed = await db.Set<InboundEvent>()
-            .Where(e => e.Id == id && e.ProcessedAt == null && e.Attempts < MaxAttempts && (e.LockedUntil == null || e.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedUntil, now.AddMinutes(2)).SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
-        if (claimed == 0)
+        var total = 0;
+        while (!ct.IsCancellationRequested)
         {
-            return;
+            await writer.WaitForLullAsync(TimeSpan.FromSeconds(2), ct);
+            if (await ClaimAsync(null, DrainBatch, ct) is not { } worker)
+            {
+                break;
+            }
+            total += await ProcessClaimedAsync(worker, ct);
         }
-        var row = await db.Set<InboundEvent>().FirstAsync(e => e.Id == id, ct);
+        return total;
+    }
+
+    /// <returns>The claim's owner id, or null when nothing was claimed.</returns>
+    private async Task<string?> ClaimAsync(Guid[]? ids, int max, CancellationToken ct)
+    {
+        var worker = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
+        var now = time.GetUtcNow().UtcDateTime;
+        var until = now + Lease;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = db.Set<InboundEvent>().Where(e => e.ProcessedAt == null && e.Attempts < MaxAttempts && (e.LockedUntil == null || e.LockedUntil < now));
+        if (ids is not null)
+        {
+            open = open.Where(e => ids.Contains(e.Id));
+        }
+        var candidates = open.OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id).Take(max).Select(e => e.Id);
+        // The lease conditions are repeated outside the subquery so a concurrent claim re-checks them (PostgreSQL).
+        var claimed = await db.Set<InboundEvent>()
+            .Where(e => candidates.Contains(e.Id) && e.ProcessedAt == null && (e.LockedUntil == null || e.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedBy, worker).SetProperty(e => e.LockedUntil, until).SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
+        return claimed == 0 ? null : worker;
+    }
+
+    private async Task<int> ProcessClaimedAsync(string worker, CancellationToken ct)
+    {
+        List<Guid> ids;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var rows = await db.Set<InboundEvent>().Where(e => e.LockedBy == worker).OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id).ToListAsync(ct);
+            ids = rows.Select(r => r.Id).ToList();
+            try
+            {
+                foreach (var row in rows)
+                {
+                    await ApplyAsync(db, row, ct);
+                }
+                await db.SaveChangesAsync(ct);
+                SignalOutbox(db);
+                return rows.Count;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogDebug(ex, "Batch of {Count} inbound events failed; processing them one by one", rows.Count);
+            }
+        }
+        var done = 0;
+        foreach (var id in ids)
+        {
+            done += await ProcessOneAsync(id, worker, ct) ? 1 : 0;
+        }
+        return done;
+    }
+
+    private async Task<bool> ProcessOneAsync(Guid id, string worker, CancellationToken ct)
+    {
+        string error;
+        int attempts;
         try
         {
-            using var doc = JsonDocument.Parse(row.Payload);
-            row.Outcome = await DispatchAsync(row, doc.RootElement, ct);
-            row.ProcessedAt = time.GetUtcNow().UtcDateTime;
-            row.LastError = null;
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var row = await db.Set<InboundEvent>().FirstOrDefaultAsync(e => e.Id == id && e.LockedBy == worker && e.ProcessedAt == null, ct);
+            if (row is null)
+            {
+                return false;
+            }
+            attempts = row.Attempts;
+            await ApplyAsync(db, row, ct);
+            await db.SaveChangesAsync(ct);
+            SignalOutbox(db);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Left unprocessed: the sweep retries it; after MaxAttempts it stays visible with its error.
-            row.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
-            logger.LogWarning(ex, "Inbound event {Id} failed (attempt {Attempt})", id, row.Attempts);
+            error = ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message;
+            logger.LogWarning(ex, "Inbound event {Id} failed", id);
         }
-        row.LockedUntil = null;
-        await db.SaveChangesAsync(ct);
+        // Nothing of the attempt was kept; record why and release the claim so the sweep retries it
+        // (after MaxAttempts it stays visible with its error).
+        await using var release = await dbFactory.CreateDbContextAsync(ct);
+        await release.Set<InboundEvent>().Where(e => e.Id == id && e.LockedBy == worker)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastError, error.Length > 1000 ? error[..1000] : error)
+                .SetProperty(e => e.LockedBy, (string?)null).SetProperty(e => e.LockedUntil, (DateTime?)null), ct);
+        return false;
     }
 
-    private async Task<string> DispatchAsync(InboundEvent row, JsonElement root, CancellationToken ct)
+    /// <summary>Applies one notification in <paramref name="db"/> and marks it processed there (nothing is saved here).</summary>
+    private async Task ApplyAsync(AppDbContext db, InboundEvent row, CancellationToken ct)
     {
-        var filter = root.TryGetProperty("event", out var e) ? e.GetString() ?? "" : "";
+        string outcome;
+        try
+        {
+            using var doc = JsonDocument.Parse(row.Payload);
+            outcome = await DispatchAsync(db, row, doc.RootElement, ct);
+        }
+        catch (JsonException ex)
+        {
+            outcome = $"ignored: payload is not JSON ({ex.Message})";
+        }
+        row.Outcome = outcome.Length > 200 ? outcome[..200] : outcome;
+        row.ProcessedAt = time.GetUtcNow().UtcDateTime;
+        row.LastError = null;
+        row.LockedBy = null;
+        row.LockedUntil = null;
+    }
+
+    private void SignalOutbox(AppDbContext db)
+    {
+        if (db.ChangeTracker.Entries<OutboxEntry>().Any())
+        {
+            outbox.Committed();
+        }
+    }
+
+    private async Task<string> DispatchAsync(AppDbContext db, InboundEvent row, JsonElement root, CancellationToken ct)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return "ignored: payload is not a JSON object";
+        }
+        var filter = root.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() ?? "" : "";
         if (!root.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.Object)
         {
             return "ignored: no body";
         }
         if (filter.Contains("/message-store/instant", StringComparison.Ordinal)
-            || (body.TryGetProperty("type", out var type) && type.GetString() == "SMS" && body.TryGetProperty("direction", out var dir) && dir.GetString() == "Inbound"))
+            || (Is(body, "type", "SMS") && Is(body, "direction", "Inbound")))
         {
-            return await sms.HandleAsync(body, ct);
+            return await sms.HandleAsync(db, row, body, ct);
         }
         if (filter.Contains("/message-store", StringComparison.Ordinal))
         {
@@ -95,24 +224,24 @@ public sealed class ProcessInboundEventJob(IDbContextFactory<AppDbContext> dbFac
         }
         if (filter.Contains("/telephony/sessions", StringComparison.Ordinal))
         {
-            return await calls.ApplyTelephonyEventAsync(body, ct);
+            return await calls.ApplyTelephonyEventAsync(db, body, ct);
         }
-        return $"ignored: unknown event filter '{filter}'";
+        return $"ignored: unknown event filter '{(filter.Length > 100 ? filter[..100] : filter)}'";
     }
+
+    private static bool Is(JsonElement body, string name, string value) =>
+        body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() == value;
 }
 
-/// <summary>Re-enqueues notifications that were stored but never processed (e.g. in-memory Hangfire restarted).</summary>
-public sealed class InboundEventSweepJob(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, TimeProvider time)
+/// <summary>
+/// Every minute (and once on start): processes whatever was stored but not processed — in-memory
+/// Hangfire lost its jobs in a restart, a worker died holding a claim, an attempt failed.
+/// </summary>
+public sealed class InboundEventSweepJob(ProcessInboundEventJob processor)
 {
     public const string Id = "inbound-event-sweep";
 
-    public async Task RunAsync(CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stale = time.GetUtcNow().UtcDateTime.AddSeconds(-30);
-        var ids = await db.Set<InboundEvent>().AsNoTracking()
-            .Where(e => e.ProcessedAt == null && e.Attempts < ProcessInboundEventJob.MaxAttempts && e.ReceivedAt < stale)
-            .OrderBy(e => e.ReceivedAt).Select(e => e.Id).Take(500).ToListAsync(ct);
-        ProcessInboundEventJob.EnqueueBatches(jobs, ids);
-    }
+    [DisableConcurrentExecution(timeoutInSeconds: 0)]
+    [AutomaticRetry(Attempts = 0), Queue(Infrastructure.Jobs.JobsSetup.InboundQueue)]
+    public Task RunAsync(CancellationToken ct) => processor.DrainAsync(ct);
 }

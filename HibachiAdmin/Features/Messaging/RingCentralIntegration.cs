@@ -34,7 +34,9 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
     }
 }
 
-public sealed record IntegrationStatus(string SmsProvider, bool RingCentralConfigured, bool VerificationTokenSet, string? FromNumber, string? TokenCheck, WebhookSubscription? Subscription);
+public sealed record SubscriptionInfo(string ExternalId, string Address, string Status, DateTime? ExpiresAt);
+
+public sealed record IntegrationStatus(string SmsProvider, bool RingCentralConfigured, bool VerificationTokenSet, string? FromNumber, string? TokenCheck, SubscriptionInfo? Subscription);
 
 /// <summary>Admin > Integrations: RingCentral status, the webhook URL, creating and renewing the subscription.</summary>
 public sealed class RingCentralIntegration(
@@ -61,7 +63,7 @@ public sealed class RingCentralIntegration(
             }
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var subscription = await db.Set<WebhookSubscription>().AsNoTracking().OrderByDescending(s => s.CreatedAt).FirstOrDefaultAsync(ct);
+        var subscription = await db.Set<WebhookSubscription>().AsNoTracking().OrderByDescending(s => s.CreatedAt).Select(s => new SubscriptionInfo(s.ExternalId, s.Address, s.Status, s.ExpiresAt)).FirstOrDefaultAsync(ct);
         return new IntegrationStatus(sms.Value.Provider, options.Value.IsConfigured, !string.IsNullOrEmpty(options.Value.VerificationToken), options.Value.FromNumber, tokenCheck, subscription);
     }
 

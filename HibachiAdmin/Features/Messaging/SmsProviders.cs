@@ -1,15 +1,7 @@
 using Hangfire;
+using HibachiAdmin.Infrastructure.Providers.Sms;
 
 namespace HibachiAdmin.Features.Messaging;
-
-public sealed record ProviderSendResult(bool Accepted, string? ProviderMessageId, string? Error);
-
-/// <summary>A way to hand a text to a carrier-facing service (Sandbox, RingCentral).</summary>
-public interface ISmsProvider
-{
-    string Name { get; }
-    Task<ProviderSendResult> SendAsync(Guid messageId, string to, string text, CancellationToken ct);
-}
 
 /// <summary>
 /// The default provider: nothing leaves the machine. The message row is the record; delivery receipts

@@ -13,6 +13,7 @@ namespace HibachiAdmin.Features.Messaging;
 /// </summary>
 public sealed class SmsService(
     IDbContextFactory<AppDbContext> dbFactory,
+    ContactService contacts,
     ISmsProvider provider,
     Phones phones,
     IOptions<SmsOptions> options,
@@ -33,7 +34,8 @@ public sealed class SmsService(
         var now = time.GetUtcNow().UtcDateTime;
         var count = SmsSegments.Count(sms.Text ?? "");
         var e164 = phones.ToE164(sms.To);
-        var contact = e164 is null ? null : await db.Set<Contact>().AsNoTracking().FirstOrDefaultAsync(c => c.Phone == e164, ct);
+        // Consent is read at the moment of sending: a STOP committed a moment ago is seen here.
+        var contact = e164 is null ? null : await contacts.GetSummaryByPhoneAsync(e164, ct);
         var message = new OutboundMessage
         {
             ContactId = sms.ContactId ?? contact?.Id,
@@ -110,10 +112,8 @@ public sealed class SmsService(
         {
             return notBeforeUtc;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contact = await db.Set<Contact>().AsNoTracking().Where(c => c.Phone == parsed.E164)
-            .Select(c => new { c.State, c.TimeZones }).FirstOrDefaultAsync(ct);
-        var state = contact?.State ?? UsAreaCodes.StateFor(parsed.E164);
+        var contact = await contacts.GetSummaryByPhoneAsync(parsed.E164, ct);
+        var state = contact?.State ?? parsed.State;
         var zoneIds = !string.IsNullOrEmpty(contact?.TimeZones) ? contact.TimeZones.Split(',') : parsed.TimeZones.ToArray();
         return QuietHours.EarliestAllowed(notBeforeUtc, state, QuietHours.Zones(zoneIds, business.Value.TimeZone));
     }

@@ -12,8 +12,12 @@ public static class DataSetup
         var connectionString = builder.Configuration.GetConnectionString("Default") ?? DefaultConnectionString;
 
         builder.Services.AddSingleton(new DatabaseSettings(provider));
-        builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>(
-            options => DatabaseProvider.Configure(options, provider, connectionString), ServiceLifetime.Singleton);
+        builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((sp, options) =>
+        {
+            // Interceptors registered in DI join the provider's own (tests inject faults this way).
+            options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+            DatabaseProvider.Configure(options, provider, connectionString);
+        }, ServiceLifetime.Singleton);
         // Identity and data protection resolve the context per request/scope.
         builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddHostedService<DatabaseInitializer>();

@@ -6,6 +6,10 @@ namespace HibachiAdmin.Infrastructure.Data;
 public interface IDemoSeedContributor
 {
     int Order { get; }
+
+    /// <summary>True when this contributor's data is already there (then nothing is seeded).</summary>
+    Task<bool> HasDataAsync(AppDbContext db, CancellationToken ct) => Task.FromResult(false);
+
     Task SeedAsync(AppDbContext db, DemoSeedContext context, CancellationToken ct);
 }
 
@@ -26,9 +30,12 @@ public sealed class DemoSeeder(
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Set<Features.Contacts.Contact>().AnyAsync(ct))
+        foreach (var contributor in contributors)
         {
-            return false;
+            if (await contributor.HasDataAsync(db, ct))
+            {
+                return false;
+            }
         }
         var context = new DemoSeedContext(time);
         foreach (var contributor in contributors.OrderBy(c => c.Order))

@@ -25,10 +25,11 @@ public static class LeaseClaims
     /// SQL condition on the table's own columns saying a row is due (without the lease test), with
     /// <c>{0}</c>-style placeholders for <paramref name="args"/>; e.g. <c>"DispatchedAt" IS NULL</c>.
     /// </param>
+    /// <param name="alsoSet">More assignments made by the claim itself, e.g. <c>"Attempts" = "Attempts" + 1</c>.</param>
     /// <returns>Keys of the rows claimed now (in no particular order).</returns>
     public static async Task<List<TKey>> ClaimBatchAsync<TKey>(
         AppDbContext db, LeaseTable table, string eligible, object[] args,
-        int batchSize, DateTime now, TimeSpan lease, string? owner, CancellationToken ct)
+        int batchSize, DateTime now, TimeSpan lease, string? owner, CancellationToken ct, string? alsoSet = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var provider = DatabaseProvider.Of(db.Database);
@@ -41,7 +42,7 @@ public static class LeaseClaims
 
         var nowArg = Arg(DateTime.SpecifyKind(now, DateTimeKind.Utc));
         var untilArg = Arg(DateTime.SpecifyKind(now + lease, DateTimeKind.Utc));
-        var setOwner = table.LockedBy is { } by ? $", {Q(by)} = {Arg(owner ?? "")}" : "";
+        var setOwner = (table.LockedBy is { } by ? $", {Q(by)} = {Arg(owner ?? "")}" : "") + (alsoSet is null ? "" : $", {alsoSet}");
         var free = $"({Q(table.LockedUntil)} IS NULL OR {Q(table.LockedUntil)} < {nowArg})";
         var sql = $"""
             UPDATE {Q(table.Table)} SET {Q(table.LockedUntil)} = {untilArg}{setOwner}

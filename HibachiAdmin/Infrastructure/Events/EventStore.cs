@@ -84,12 +84,6 @@ internal sealed class ProcessedMessageConfiguration : IEntityTypeConfiguration<P
     }
 }
 
-/// <summary>A domain event with its versioned type name.</summary>
-public interface IDomainEvent
-{
-    static abstract string TypeName { get; }
-}
-
 public sealed record EventMetadata(string? UserName, Guid CorrelationId, Guid? CausationId = null);
 
 /// <summary>A stale expected version: someone else appended to the stream first.</summary>
@@ -107,22 +101,37 @@ public sealed class EventStore(TimeProvider time)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public void Append(AppDbContext db, Guid streamId, string streamType, int expectedVersion, IEnumerable<(string Type, object Data)> events, EventMetadata metadata)
+    /// <returns>The events as they will be stored: projections take every value (version, time) from these, so a replay reproduces them exactly.</returns>
+    public IReadOnlyList<StoredEvent> Append(AppDbContext db, Guid streamId, string streamType, int expectedVersion, IEnumerable<(string Type, object Data)> events, EventMetadata metadata)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var version = expectedVersion;
+        var appended = new List<StoredEvent>();
         foreach (var (type, data) in events)
         {
             var eventId = Guid.CreateVersion7();
             var json = JsonSerializer.Serialize(data, data.GetType(), Json);
             version++;
-            db.Add(new StoredEvent
+            var stored = new StoredEvent
             {
                 EventId = eventId, StreamId = streamId, StreamType = streamType, Version = version, EventType = type, Data = json,
                 UserName = metadata.UserName, CorrelationId = metadata.CorrelationId, CausationId = metadata.CausationId, At = now,
-            });
+            };
+            db.Add(stored);
             db.Add(new OutboxEntry { EventId = eventId, EventType = type, StreamId = streamId, Data = json, CreatedAt = now });
+            appended.Add(stored);
         }
+        return appended;
+    }
+
+    /// <summary>
+    /// Queues an integration event (no event-sourced stream behind it) for the outbox handlers, in
+    /// the caller's unit of work: it is delivered if and only if the caller's SaveChanges commits.
+    /// </summary>
+    public void Publish(AppDbContext db, string type, Guid streamId, object data)
+    {
+        var json = JsonSerializer.Serialize(data, data.GetType(), Json);
+        db.Add(new OutboxEntry { EventId = Guid.CreateVersion7(), EventType = type, StreamId = streamId, Data = json, CreatedAt = time.GetUtcNow().UtcDateTime });
     }
 
     /// <summary>Saves, turning a duplicate (StreamId, Version) into <see cref="ConcurrencyConflictException"/>.</summary>

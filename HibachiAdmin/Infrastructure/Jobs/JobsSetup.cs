@@ -46,6 +46,13 @@ public static class JobsSetup
                 throw new InvalidOperationException($"Hangfire:Storage must be InMemory or Postgres, not '{storage}'.");
             }
         });
+        // Hangfire:ProcessJobs=false makes a web-only instance (jobs are stored, another instance runs them);
+        // tests use it to run background work by hand.
+        if (!builder.Configuration.GetValue("Hangfire:ProcessJobs", true))
+        {
+            builder.Services.AddHostedService<RecurringJobsRegistrar>();
+            return builder;
+        }
         builder.Services.AddHangfireServer(o =>
         {
             o.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", Math.Max(4, Environment.ProcessorCount * 2));

@@ -180,6 +180,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.Property<bool>("Missed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MissedQueued")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RecordingContentUri")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -201,6 +204,12 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("TextBackDoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TextBackDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ToNumber")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -219,6 +228,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
                     b.HasIndex("TelephonySessionId")
                         .IsUnique();
+
+                    b.HasIndex("TextBackDoneAt", "TextBackDueAt");
 
                     b.ToTable("Calls", (string)null);
                 });
@@ -308,6 +319,10 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.Property<DateTime?>("SmsConsentChangedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SmsConsentSource")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
@@ -387,6 +402,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OutboundMessageId");
 
                     b.HasIndex("ThreadId", "At");
 
@@ -594,6 +611,10 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("TEXT");
 
@@ -617,6 +638,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LockedBy");
 
                     b.HasIndex("ProcessedAt");
 
@@ -1176,13 +1199,11 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("HibachiAdmin.Features.Leads.Lead", b =>
                 {
-                    b.HasOne("HibachiAdmin.Features.Contacts.Contact", "Contact")
+                    b.HasOne("HibachiAdmin.Features.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Leads.LeadStatusChange", b =>

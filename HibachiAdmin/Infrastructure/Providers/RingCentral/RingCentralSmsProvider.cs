@@ -1,4 +1,4 @@
-using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Infrastructure.Providers.Sms;
 
 namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
 

@@ -185,6 +185,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("Missed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("MissedQueued")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RecordingContentUri")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -206,6 +209,12 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("TextBackDoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("TextBackDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ToNumber")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -224,6 +233,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("TelephonySessionId")
                         .IsUnique();
+
+                    b.HasIndex("TextBackDoneAt", "TextBackDueAt");
 
                     b.ToTable("Calls", (string)null);
                 });
@@ -315,6 +326,10 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("SmsConsentChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SmsConsentSource")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("State")
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
@@ -394,6 +409,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OutboundMessageId");
 
                     b.HasIndex("ThreadId", "At");
 
@@ -603,6 +620,10 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
 
@@ -626,6 +647,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LockedBy");
 
                     b.HasIndex("ProcessedAt");
 
@@ -1197,13 +1220,11 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("HibachiAdmin.Features.Leads.Lead", b =>
                 {
-                    b.HasOne("HibachiAdmin.Features.Contacts.Contact", "Contact")
+                    b.HasOne("HibachiAdmin.Features.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Leads.LeadStatusChange", b =>

@@ -1,13 +1,10 @@
-using HibachiAdmin.Features.Calls;
 using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
-namespace HibachiAdmin.Features.Messaging;
+namespace HibachiAdmin.Features.Inbox;
 
-/// <summary>Demo SMS conversations and calls for the first contacts (Seed:Demo=true).</summary>
-public sealed class MessagingDemoSeed : IDemoSeedContributor
+/// <summary>Demo SMS conversations for the first contacts (Seed:Demo=true); a thread's preview is its real last message.</summary>
+public sealed class InboxDemoSeed(ContactService contacts) : IDemoSeedContributor
 {
     private static readonly (string In, string Out)[] Conversations =
     [
@@ -25,36 +22,26 @@ public sealed class MessagingDemoSeed : IDemoSeedContributor
         {
             return;
         }
-        var contacts = await db.Set<Contact>().Where(c => ids.Take(12).Contains(c.Id)).ToListAsync(ct);
+        var found = await contacts.GetSummariesAsync(ids.Take(12), ct);
         var r = context.Random;
-        for (var i = 0; i < contacts.Count; i++)
+        var i = 0;
+        foreach (var contact in ids.Take(12).Select(found.GetValueOrDefault).OfType<ContactSummary>())
         {
-            var contact = contacts[i];
             var (inbound, outbound) = Conversations[i % Conversations.Length];
             var at = context.UtcNow.AddHours(-r.Next(1, 240));
+            var answered = i % 3 != 0;
             var thread = new ConversationThread
             {
-                Platform = Platform.Sms, ExternalId = contact.Phone!, ContactId = contact.Id, Title = contact.Name,
-                CreatedAt = at, LastMessageAt = at.AddMinutes(7), LastMessagePreview = outbound, UnreadCount = i % 3 == 0 ? 1 : 0,
+                Platform = Platform.Sms, ExternalId = contact.Phone!, ContactId = contact.Id, Title = contact.Name, CreatedAt = at,
+                LastMessageAt = answered ? at.AddMinutes(7) : at, LastMessagePreview = answered ? outbound : inbound, UnreadCount = answered ? 0 : 1,
             };
             db.Add(thread);
             db.Add(new ConversationMessage { ThreadId = thread.Id, Direction = MessageDirection.Inbound, Text = inbound, ExternalId = $"demo-{i}", At = at });
-            if (i % 3 != 0)
+            if (answered)
             {
                 db.Add(new ConversationMessage { ThreadId = thread.Id, Direction = MessageDirection.Outbound, Text = outbound, SentBy = "demo-seed", At = at.AddMinutes(7) });
             }
-            if (i < 6)
-            {
-                var missed = i % 2 == 0;
-                var started = at.AddDays(-1);
-                db.Add(new CallLog
-                {
-                    TelephonySessionId = $"demo-session-{i}", Direction = "Inbound", FromNumber = contact.Phone, FromName = contact.Name, ContactId = contact.Id,
-                    CallerWasKnown = true, LastSequence = 7, Status = missed ? "VoiceMail" : "Disconnected", StartedAt = started,
-                    AnsweredAt = missed ? null : started.AddSeconds(9), EndedAt = started.AddSeconds(missed ? 40 : 200),
-                    DurationSeconds = missed ? 40 : 191, Missed = missed, Voicemail = missed, RecordingId = missed ? null : $"demo-rec-{i}", UpdatedAt = started,
-                });
-            }
+            i++;
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261126064149_InitialCreate")]
+    [Migration("20261126070641_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -188,6 +188,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("Missed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("MissedQueued")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RecordingContentUri")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -209,6 +212,12 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("TextBackDoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("TextBackDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ToNumber")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -227,6 +236,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("TelephonySessionId")
                         .IsUnique();
+
+                    b.HasIndex("TextBackDoneAt", "TextBackDueAt");
 
                     b.ToTable("Calls", (string)null);
                 });
@@ -318,6 +329,10 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("SmsConsentChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SmsConsentSource")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("State")
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
@@ -397,6 +412,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OutboundMessageId");
 
                     b.HasIndex("ThreadId", "At");
 
@@ -606,6 +623,10 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
 
@@ -629,6 +650,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LockedBy");
 
                     b.HasIndex("ProcessedAt");
 
@@ -1200,13 +1223,11 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("HibachiAdmin.Features.Leads.Lead", b =>
                 {
-                    b.HasOne("HibachiAdmin.Features.Contacts.Contact", "Contact")
+                    b.HasOne("HibachiAdmin.Features.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Leads.LeadStatusChange", b =>

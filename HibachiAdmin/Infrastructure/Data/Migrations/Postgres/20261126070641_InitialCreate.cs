@@ -107,6 +107,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     RecordingId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     RecordingContentUri = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     LeadId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MissedQueued = table.Column<bool>(type: "boolean", nullable: false),
+                    TextBackDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    TextBackDoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -129,6 +132,7 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     FacebookHandle = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     SmsConsent = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     SmsConsentChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SmsConsentSource = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -186,6 +190,7 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     ProcessedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LockedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Outcome = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
@@ -638,6 +643,11 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Calls_TextBackDoneAt_TextBackDueAt",
+                table: "Calls",
+                columns: new[] { "TextBackDoneAt", "TextBackDueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsentLedger_ContactId_At",
                 table: "ConsentLedger",
                 columns: new[] { "ContactId", "At" });
@@ -681,6 +691,11 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboundEvents_LockedBy",
+                table: "InboundEvents",
+                column: "LockedBy");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboundEvents_ProcessedAt",
                 table: "InboundEvents",
                 column: "ProcessedAt");
@@ -710,6 +725,11 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                 name: "IX_LeadStatusChanges_LeadId_At",
                 table: "LeadStatusChanges",
                 columns: new[] { "LeadId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_OutboundMessageId",
+                table: "Messages",
+                column: "OutboundMessageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Messages_ThreadId_At",

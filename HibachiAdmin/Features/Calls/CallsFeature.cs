@@ -1,0 +1,21 @@
+using HibachiAdmin.Infrastructure.Events;
+
+namespace HibachiAdmin.Features.Calls;
+
+public static class CallsFeature
+{
+    public static WebApplicationBuilder AddCalls(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CallService>();
+        builder.Services.AddSingleton<IEventHandler, CallEffects>();
+        builder.Services.AddTransient<MissedCallTextBackJob>();
+        builder.Services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, CallsDemoSeed>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCalls(this IEndpointRouteBuilder app)
+    {
+        app.MapCallsApi();
+        return app;
+    }
+}

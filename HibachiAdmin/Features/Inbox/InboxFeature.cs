@@ -1,0 +1,17 @@
+namespace HibachiAdmin.Features.Inbox;
+
+public static class InboxFeature
+{
+    public static WebApplicationBuilder AddInbox(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<InboxService>();
+        builder.Services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, InboxDemoSeed>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapInbox(this IEndpointRouteBuilder app)
+    {
+        app.MapInboxApi();
+        return app;
+    }
+}
