@@ -33,6 +33,7 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
     private int _windowRows;
     private int _previousWindowRows;
     private int _writing;
+    private Task _handOff = Task.CompletedTask;
 
     /// <summary>
     /// True during a burst: notifications are waiting, or being written while the recent rate is high.
@@ -107,6 +108,7 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
         {
             await WriteAsync(batch, CancellationToken.None);
         }
+        await _handOff;
     }
 
     private async Task WriteAsync(List<Pending> batch, CancellationToken ct)
@@ -126,21 +128,10 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
                 : await InsertOneByOneAsync(connection, tx, dialect, batch, ct);
             await tx.CommitAsync(ct);
             RecentRows(added: batch.Count);
-            // One job per committed batch (ids only): a Hangfire job costs far more than a row, so a
-            // job per notification would halve what the webhook can accept during a burst.
-            var fresh = new List<Guid>(batch.Count);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (inserted[i])
-                {
-                    fresh.Add(batch[i].Row.Id);
-                }
-            }
-            ProcessInboundEventJob.EnqueueBatches(jobs, fresh);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Done.TrySetResult(inserted[i]);
-            }
+            // The next batch's commit overlaps this batch's enqueue (a round trip or two to Hangfire's
+            // storage on PostgreSQL); at most one hand-off is in flight.
+            await _handOff;
+            _handOff = HandOffAsync([.. batch], inserted);
         }
         catch (Exception ex)
         {
@@ -221,6 +212,37 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
         p.ParameterName = name;
         p.Value = value;
         command.Parameters.Add(p);
+    }
+
+    /// <summary>
+    /// After the commit: enqueue processing, then answer the requests. One job per committed batch
+    /// (ids only): a Hangfire job costs far more than a row, so a job per notification would halve what
+    /// the webhook can accept during a burst. The rows are committed whatever happens here: if the
+    /// enqueue fails, the sweep finds them, so the requests still succeed.
+    /// </summary>
+    private async Task HandOffAsync(Pending[] batch, bool[] inserted)
+    {
+        await Task.Yield(); // off the writer's path
+        var fresh = new List<Guid>(batch.Length);
+        for (var i = 0; i < batch.Length; i++)
+        {
+            if (inserted[i])
+            {
+                fresh.Add(batch[i].Row.Id);
+            }
+        }
+        try
+        {
+            ProcessInboundEventJob.EnqueueBatches(jobs, fresh);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Stored {Count} inbound events but could not enqueue their processing; the sweep will", fresh.Count);
+        }
+        for (var i = 0; i < batch.Length; i++)
+        {
+            batch[i].Done.TrySetResult(inserted[i]);
+        }
     }
 
     private static DbParameter Parameter(DbCommand command, string name)

@@ -70,8 +70,8 @@ public sealed class OutboxDispatcher(IDbContextFactory<AppDbContext> dbFactory, 
                 failed++;
             }
         }
-        // Delivered rows are marked in one statement (not one UPDATE per row): the usual case, and the
-        // difference between ~4,000 and ~10,000 events/s on PostgreSQL.
+        // Delivered rows (the usual case) are marked in one statement, not one UPDATE per row: on
+        // PostgreSQL that took dispatch from ~3,700 to ~4,900 events/s (outbox bench, one instance).
         var dispatchedAt = time.GetUtcNow().UtcDateTime;
         var dispatched = await db.Set<OutboxEntry>().Where(o => delivered.Contains(o.Id))
             .ExecuteUpdateAsync(u => u.SetProperty(o => o.DispatchedAt, dispatchedAt).SetProperty(o => o.LastError, (string?)null)
