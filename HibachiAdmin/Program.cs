@@ -3,6 +3,7 @@ using HibachiAdmin.Components.Account;
 using HibachiAdmin.Features.Admin;
 using HibachiAdmin.Features.Bookings;
 using HibachiAdmin.Features.Calls;
+using HibachiAdmin.Features.Campaigns;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
@@ -35,6 +36,7 @@ builder.AddAi();
 builder.AddMessaging();
 builder.AddInbox();
 builder.AddCalls();
+builder.AddCampaigns();
 builder.AddBookings();
 
 var app = builder.Build();
@@ -64,6 +66,7 @@ app.MapLeads();
 app.MapMessaging();
 app.MapInbox();
 app.MapCalls();
+app.MapCampaigns();
 app.MapBookings();
 
 app.MapStaticAssets().AllowAnonymous();

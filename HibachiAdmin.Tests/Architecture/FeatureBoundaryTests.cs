@@ -6,7 +6,7 @@ using NetArchTest.Rules;
 namespace HibachiAdmin.Tests.Architecture;
 
 /// <summary>
-/// DESIGN.md: a feature reaches another only through that feature's public service or a domain event.
+/// README, Architecture: a feature reaches another only through that feature's public service or a domain event.
 /// Concretely: no type of one feature uses another feature's entities (the EF model's classes) or
 /// its internal types; Infrastructure depends on no feature (except the one schedule list,
 /// RecurringJobs, which names every job by design); each feature registers itself in one

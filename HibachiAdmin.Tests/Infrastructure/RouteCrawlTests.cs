@@ -11,12 +11,12 @@ namespace HibachiAdmin.Tests.Infrastructure;
 
 /// <summary>
 /// Walks every endpoint the app exposes (minimal APIs, pages, Hangfire, identity) and checks that
-/// anonymous callers are turned away everywhere except CONTRACT.md's anonymous routes, and that
+/// anonymous callers are turned away everywhere except the documented anonymous routes (webhooks, health, token, QR and inquiry), and that
 /// Admin-only endpoints refuse other roles. Routes added by later features are covered automatically.
 /// </summary>
 public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<AppFactory>
 {
-    /// <summary>CONTRACT.md's anonymous routes plus the sign-in pages and framework plumbing.</summary>
+    /// <summary>The documented anonymous routes plus the sign-in pages and framework plumbing.</summary>
     private static readonly string[] AnonymousAllowlist =
     [
         "/healthz",

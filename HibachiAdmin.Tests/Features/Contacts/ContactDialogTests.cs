@@ -14,7 +14,7 @@ public sealed class ContactDialogTests : MudTestContext
 
     public ContactDialogTests()
     {
-        // SQLite in memory, connection held open for the test (DESIGN.md: not the EF InMemory provider).
+        // SQLite in memory, connection held open for the test (not the EF InMemory provider, which has no relational behaviour).
         _connection.Open();
         Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(_connection));
         Services.AddSingleton(TimeProvider.System);

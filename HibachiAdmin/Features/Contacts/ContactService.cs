@@ -101,6 +101,30 @@ public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFac
         return result;
     }
 
+    /// <summary>
+    /// A campaign audience: contacts with any of <paramref name="includeTags"/> (or everyone when none
+    /// is given and no ids are), plus the listed contacts, minus anyone with an excluded tag. One query.
+    /// </summary>
+    public async Task<IReadOnlyList<ContactSummary>> GetAudienceAsync(IReadOnlyCollection<string> includeTags, IReadOnlyCollection<string> excludeTags, IReadOnlyCollection<Guid> contactIds, CancellationToken ct)
+    {
+        var include = includeTags.Select(NormalizeTag).Where(t => t.Length > 0).Distinct().ToList();
+        var exclude = excludeTags.Select(NormalizeTag).Where(t => t.Length > 0).Distinct().ToList();
+        var ids = contactIds.Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contacts = db.Set<Contact>().AsNoTracking();
+        if (include.Count > 0 || ids.Count > 0)
+        {
+            contacts = contacts.Where(c => ids.Contains(c.Id) || db.Set<ContactTag>().Any(t => t.ContactId == c.Id && include.Contains(t.Tag)));
+        }
+        if (exclude.Count > 0)
+        {
+            contacts = contacts.Where(c => !db.Set<ContactTag>().Any(t => t.ContactId == c.Id && exclude.Contains(t.Tag)));
+        }
+        return await contacts.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(Summary).ToListAsync(ct);
+    }
+
+    private static string NormalizeTag(string tag) => tag.Trim().ToLowerInvariant();
+
     public async Task<ContactSummary?> GetSummaryAsync(Guid id, CancellationToken ct) =>
         (await GetSummariesAsync([id], ct)).GetValueOrDefault(id);
 
@@ -140,15 +164,45 @@ public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFac
         {
             return null;
         }
-        var contact = db.Set<Contact>().Local.FirstOrDefault(c => c.Phone == parsed.E164)
-                      ?? await db.Set<Contact>().FirstOrDefaultAsync(c => c.Phone == parsed.E164, ct);
+        if (!UnitOfWorkCache.TryGet<Contact>(db, PhoneKey(parsed.E164), out var contact))
+        {
+            contact = await db.Set<Contact>().FirstOrDefaultAsync(c => c.Phone == parsed.E164, ct);
+            Remember(db, parsed.E164, contact);
+        }
         if (contact is not null)
         {
             return (ToSummary(contact), false);
         }
         contact = NewContact(parsed, name);
         db.Add(contact);
+        Remember(db, parsed.E164, contact);
         return (ToSummary(contact), true);
+    }
+
+    /// <summary>Loads, in one query, the contacts a batch is about to ask for by number (see <see cref="UnitOfWorkCache"/>).</summary>
+    public async Task PreloadByPhonesAsync(AppDbContext db, IEnumerable<string> numbers, CancellationToken ct)
+    {
+        var wanted = numbers.Select(phones.ToE164).OfType<string>().Distinct()
+            .Where(p => !UnitOfWorkCache.TryGet<Contact>(db, PhoneKey(p), out _)).ToList();
+        foreach (var chunk in wanted.Chunk(500))
+        {
+            var found = await db.Set<Contact>().Where(c => chunk.Contains(c.Phone!)).ToDictionaryAsync(c => c.Phone!, ct);
+            foreach (var phone in chunk)
+            {
+                Remember(db, phone, found.GetValueOrDefault(phone));
+            }
+        }
+    }
+
+    private static string PhoneKey(string e164) => $"phone:{e164}";
+
+    private static void Remember(AppDbContext db, string e164, Contact? contact)
+    {
+        UnitOfWorkCache.Set(db, PhoneKey(e164), contact);
+        if (contact is not null)
+        {
+            UnitOfWorkCache.Set(db, $"id:{contact.Id}", contact);
+        }
     }
 
     /// <summary>
@@ -160,9 +214,11 @@ public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFac
     /// </summary>
     public async Task<KeywordConsentOutcome> ApplyKeywordAsync(AppDbContext db, Guid contactId, SmsConsent to, DateTime sentAt, string evidence, CancellationToken ct)
     {
-        var contact = db.Set<Contact>().Local.FirstOrDefault(c => c.Id == contactId)
-                      ?? await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == contactId, ct)
+        if (!UnitOfWorkCache.TryGet<Contact>(db, $"id:{contactId}", out var contact) || contact is null)
+        {
+            contact = await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == contactId, ct)
                       ?? throw new InvalidOperationException($"Contact {contactId} does not exist.");
+        }
         if (contact.SmsConsent == to)
         {
             return KeywordConsentOutcome.Unchanged;

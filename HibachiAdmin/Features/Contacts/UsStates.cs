@@ -4,7 +4,7 @@ using PhoneNumbers;
 namespace HibachiAdmin.Features.Contacts;
 
 /// <summary>
-/// US states for the stricter state texting rules (PROTOCOLS.md §4). A number's state comes from
+/// US states for the stricter state texting rules (e.g. Fla. Stat. 501.059, Okla. Stat. tit. 15 §775C, Md. Com. Law §14-4501, Tex. Bus. & Com. Code ch. 304). A number's state comes from
 /// libphonenumber's offline geocoder ("New York, NY", "Oklahoma", "Washington D.C."); an explicit
 /// state on the contact always wins (ported numbers may live elsewhere).
 /// </summary>

@@ -23,16 +23,23 @@ public sealed class InboxService(IDbContextFactory<AppDbContext> dbFactory, ISms
         var thread = await FindOrAddThreadAsync(db, platform, externalPartyId, contactId, title, ct);
         if (externalMessageId is not null)
         {
-            var existing = db.Set<ConversationMessage>().Local.FirstOrDefault(m => m.ThreadId == thread.Id && m.ExternalId == externalMessageId)
-                           ?? (db.Entry(thread).State == EntityState.Added ? null
-                               : await db.Set<ConversationMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.ThreadId == thread.Id && m.ExternalId == externalMessageId, ct));
-            if (existing is not null)
+            var key = MessageKey(platform, externalMessageId);
+            if (!UnitOfWorkCache.TryGet<ConversationMessage>(db, key, out var existing))
+            {
+                existing = db.Entry(thread).State == EntityState.Added ? null
+                    : await db.Set<ConversationMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.ThreadId == thread.Id && m.ExternalId == externalMessageId, ct);
+            }
+            if (existing is not null && existing.ThreadId == thread.Id)
             {
                 return (thread.Id, existing.Id, false);
             }
         }
         var message = new ConversationMessage { ThreadId = thread.Id, Direction = MessageDirection.Inbound, Text = Limit(text, 4000), ExternalId = externalMessageId, At = at };
         db.Add(message);
+        if (externalMessageId is not null)
+        {
+            UnitOfWorkCache.Set(db, MessageKey(platform, externalMessageId), message);
+        }
         thread.ContactId ??= contactId;
         thread.Status = ThreadStatus.Open;
         thread.UnreadCount++;
@@ -76,15 +83,49 @@ public sealed class InboxService(IDbContextFactory<AppDbContext> dbFactory, ISms
 
     private async Task<ConversationThread> FindOrAddThreadAsync(AppDbContext db, Platform platform, string externalPartyId, Guid? contactId, string title, CancellationToken ct)
     {
-        var thread = db.Set<ConversationThread>().Local.FirstOrDefault(t => t.Platform == platform && t.ExternalId == externalPartyId)
-                     ?? await db.Set<ConversationThread>().FirstOrDefaultAsync(t => t.Platform == platform && t.ExternalId == externalPartyId, ct);
+        var key = ThreadKey(platform, externalPartyId);
+        if (!UnitOfWorkCache.TryGet<ConversationThread>(db, key, out var thread))
+        {
+            thread = await db.Set<ConversationThread>().FirstOrDefaultAsync(t => t.Platform == platform && t.ExternalId == externalPartyId, ct);
+        }
         if (thread is null)
         {
             thread = new ConversationThread { Platform = platform, ExternalId = externalPartyId, ContactId = contactId, Title = Limit(title, 200), CreatedAt = time.GetUtcNow().UtcDateTime };
             db.Add(thread);
         }
+        UnitOfWorkCache.Set(db, key, thread);
         return thread;
     }
+
+    /// <summary>
+    /// Loads, in a few queries, the threads and messages a batch of inbound messages will touch
+    /// (see <see cref="UnitOfWorkCache"/>): (party, provider message id) pairs of one platform.
+    /// </summary>
+    public async Task PreloadInboundAsync(AppDbContext db, Platform platform, IReadOnlyCollection<(string Party, string MessageId)> messages, CancellationToken ct)
+    {
+        foreach (var chunk in messages.Select(m => m.Party).Distinct().Where(p => !UnitOfWorkCache.TryGet<ConversationThread>(db, ThreadKey(platform, p), out _)).Chunk(500))
+        {
+            var threads = await db.Set<ConversationThread>().Where(t => t.Platform == platform && chunk.Contains(t.ExternalId)).ToDictionaryAsync(t => t.ExternalId, ct);
+            foreach (var party in chunk)
+            {
+                UnitOfWorkCache.Set(db, ThreadKey(platform, party), threads.GetValueOrDefault(party));
+            }
+        }
+        foreach (var chunk in messages.Select(m => m.MessageId).Distinct().Where(id => !UnitOfWorkCache.TryGet<ConversationMessage>(db, MessageKey(platform, id), out _)).Chunk(500))
+        {
+            var threadIds = messages.Select(m => UnitOfWorkCache.TryGet<ConversationThread>(db, ThreadKey(platform, m.Party), out var t) ? t?.Id : null).OfType<Guid>().Distinct().ToList();
+            var found = threadIds.Count == 0 ? [] : await db.Set<ConversationMessage>().AsNoTracking()
+                .Where(m => threadIds.Contains(m.ThreadId) && m.ExternalId != null && chunk.Contains(m.ExternalId)).ToListAsync(ct);
+            foreach (var id in chunk)
+            {
+                UnitOfWorkCache.Set(db, MessageKey(platform, id), found.FirstOrDefault(m => m.ExternalId == id));
+            }
+        }
+    }
+
+    private static string ThreadKey(Platform platform, string party) => $"thread:{platform}:{party}";
+
+    private static string MessageKey(Platform platform, string externalMessageId) => $"message:{platform}:{externalMessageId}";
 
     private static string Limit(string text, int max) => text.Length > max ? text[..max] : text;
 

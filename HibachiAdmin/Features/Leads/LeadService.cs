@@ -72,8 +72,11 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
     public async Task<(Guid LeadId, bool Created)> CreateOrUpdateOpenLeadAsync(AppDbContext db, NewLead input, Actor actor, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var open = db.Set<Lead>().Local.Where(l => l.ContactId == input.ContactId && l.IsOpen).OrderByDescending(l => l.CreatedAt).FirstOrDefault()
-                   ?? await OpenLeads(db, input.ContactId).FirstOrDefaultAsync(ct);
+        var key = $"open-lead:{input.ContactId}";
+        if (!UnitOfWorkCache.TryGet<Lead>(db, key, out var open) || open is { IsOpen: false })
+        {
+            open = await OpenLeads(db, input.ContactId).FirstOrDefaultAsync(ct);
+        }
         if (open is not null)
         {
             open.EventDate ??= input.EventDate;
@@ -96,6 +99,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
                 }
             }
             open.UpdatedAt = now;
+            UnitOfWorkCache.Set(db, key, open);
             return (open.Id, false);
         }
 
@@ -122,6 +126,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
         };
         db.Add(lead);
         db.Add(new LeadStatusChange { LeadId = lead.Id, From = null, To = LeadStatus.New, ChangedBy = actor.Name, At = now, Reason = $"Created from {input.Source}" });
+        UnitOfWorkCache.Set(db, key, lead);
         return (lead.Id, true);
     }
 

@@ -79,8 +79,21 @@ public sealed record InboundSms(string From, string? FromName, string MessageId,
 /// texts' own order. What leaves the process (the opt-out confirmation, HELP answer, booking intent
 /// and lead) is queued as outbox events in the same commit and done by <see cref="InboundSmsEffects"/>.
 /// </summary>
-public sealed class InboundSmsHandler(ContactService contacts, InboxService inbox, EventStore events)
+public sealed class InboundSmsHandler(ContactService contacts, InboxService inbox, EventStore events, Phones phones)
 {
+    /// <summary>Loads what a batch of SMS notifications will look up (contacts, threads, known messages) in a few queries.</summary>
+    public async Task PreloadAsync(AppDbContext db, IEnumerable<(InboundEvent Row, JsonElement Body)> batch, CancellationToken ct)
+    {
+        var texts = batch.Select(b => InboundSms.TryRead(b.Body, b.Row.ReceivedAt, out _)).OfType<InboundSms>()
+            .Select(s => (Phone: phones.ToE164(s.From), s.MessageId)).Where(s => s.Phone is not null).Select(s => (s.Phone!, s.MessageId)).ToList();
+        if (texts.Count == 0)
+        {
+            return;
+        }
+        await contacts.PreloadByPhonesAsync(db, texts.Select(t => t.Item1), ct);
+        await inbox.PreloadInboundAsync(db, Platform.Sms, texts, ct);
+    }
+
     public async Task<string> HandleAsync(AppDbContext db, InboundEvent row, JsonElement body, CancellationToken ct)
     {
         if (InboundSms.TryRead(body, row.ReceivedAt, out var problem) is not { } sms)

@@ -120,10 +120,14 @@ public sealed class ProcessInboundEventJob(
             ids = rows.Select(r => r.Id).ToList();
             try
             {
+                // Lookups for the whole batch in a few queries; the rows are then applied from memory.
+                await PreloadAsync(db, rows, ct);
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 foreach (var row in rows)
                 {
                     await ApplyAsync(db, row, ct);
                 }
+                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 SignalOutbox(db);
                 return rows.Count;
@@ -171,6 +175,27 @@ public sealed class ProcessInboundEventJob(
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastError, error.Length > 1000 ? error[..1000] : error)
                 .SetProperty(e => e.LockedBy, (string?)null).SetProperty(e => e.LockedUntil, (DateTime?)null), ct);
         return false;
+    }
+
+    private async Task PreloadAsync(AppDbContext db, List<InboundEvent> rows, CancellationToken ct)
+    {
+        var bodies = new List<(InboundEvent, JsonElement)>();
+        foreach (var row in rows)
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(row.Payload);
+                if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.Object)
+                {
+                    bodies.Add((row, body.Clone()));
+                }
+            }
+            catch (JsonException)
+            {
+                // Recorded as ignored when the row is applied.
+            }
+        }
+        await sms.PreloadAsync(db, bodies, ct);
     }
 
     /// <summary>Applies one notification in <paramref name="db"/> and marks it processed there (nothing is saved here).</summary>
@@ -231,17 +256,4 @@ public sealed class ProcessInboundEventJob(
 
     private static bool Is(JsonElement body, string name, string value) =>
         body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() == value;
-}
-
-/// <summary>
-/// Every minute (and once on start): processes whatever was stored but not processed — in-memory
-/// Hangfire lost its jobs in a restart, a worker died holding a claim, an attempt failed.
-/// </summary>
-public sealed class InboundEventSweepJob(ProcessInboundEventJob processor)
-{
-    public const string Id = "inbound-event-sweep";
-
-    [DisableConcurrentExecution(timeoutInSeconds: 0)]
-    [AutomaticRetry(Attempts = 0), Queue(Infrastructure.Jobs.JobsSetup.InboundQueue)]
-    public Task RunAsync(CancellationToken ct) => processor.DrainAsync(ct);
 }

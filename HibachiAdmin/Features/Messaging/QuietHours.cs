@@ -1,8 +1,9 @@
 namespace HibachiAdmin.Features.Messaging;
 
 /// <summary>
-/// Recipient-local sending windows for marketing and scheduled texts (PROTOCOLS.md §4,
-/// us-sms-quiet-hours.json): federal 08:00–21:00; Florida, Oklahoma and Maryland 08:00–20:00; Texas
+/// Recipient-local sending windows for marketing and scheduled texts (47 CFR 64.1200(c)(1); Fla. Stat.
+/// 501.059(8); Okla. Stat. tit. 15 §775C.4; Md. Com. Law §14-4504; Tex. Bus. &amp; Com. Code §304.151;
+/// vectors in HibachiAdmin.Tests/Fixtures/us-sms-quiet-hours.json): federal 08:00–21:00; Florida, Oklahoma and Maryland 08:00–20:00; Texas
 /// 09:00–21:00 Monday–Saturday and 12:00–21:00 Sunday. Start inclusive, end exclusive. When a number
 /// can be in two zones, the send must fit both.
 /// </summary>
@@ -11,8 +12,12 @@ public static class QuietHours
     private static readonly TimeOnly FederalStart = new(8, 0);
     private static readonly TimeOnly FederalEnd = new(21, 0);
 
+    /// <summary>Pseudo-state for a recipient whose state is unknown: the latest start and earliest end of every rule.</summary>
+    public const string Strictest = "*";
+
     public static (TimeOnly Start, TimeOnly End) WindowFor(string? state, DayOfWeek day) => state?.ToUpperInvariant() switch
     {
+        Strictest => day == DayOfWeek.Sunday ? (new TimeOnly(12, 0), new TimeOnly(20, 0)) : (new TimeOnly(9, 0), new TimeOnly(20, 0)),
         "FL" or "OK" or "MD" => (new TimeOnly(8, 0), new TimeOnly(20, 0)),
         "TX" => day == DayOfWeek.Sunday ? (new TimeOnly(12, 0), new TimeOnly(21, 0)) : (new TimeOnly(9, 0), new TimeOnly(21, 0)),
         _ => (FederalStart, FederalEnd),

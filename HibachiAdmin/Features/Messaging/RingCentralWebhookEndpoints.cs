@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HibachiAdmin.Features.Messaging;
 
 /// <summary>
-/// RingCentral webhooks (CONTRACT.md): the Validation-Token handshake, the Verification-Token check in
+/// RingCentral webhooks (https://developers.ringcentral.com/guide/notifications/webhooks/creating-webhooks): the Validation-Token handshake, the Verification-Token check in
 /// constant time, and one INSERT of the raw notification (duplicates by uuid ignored) before a 200.
 /// Processing happens in <see cref="ProcessInboundEventJob"/>.
 /// </summary>

@@ -14,7 +14,7 @@ public enum KeywordKind
 }
 
 /// <summary>
-/// Classifies an inbound text (CONTRACT.md keyword list; PROTOCOLS.md §4): exact single keywords after
+/// Classifies an inbound text (CTIA Messaging Principles and Best Practices, opt-out keywords; FCC 24-24 on reasonable opt-out methods): exact single keywords after
 /// trimming, case folding and dropping spaces, hyphens and end punctuation; plus free-text wording a
 /// reasonable person reads as "stop texting me" (FCC 24-24), in English and Spanish.
 /// </summary>

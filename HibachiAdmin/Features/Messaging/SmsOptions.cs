@@ -1,6 +1,6 @@
 namespace HibachiAdmin.Features.Messaging;
 
-/// <summary>Sms:* and the business facts texts use (CONTRACT.md).</summary>
+/// <summary>Sms:* and the business facts texts use (README, Configuration).</summary>
 public sealed class SmsOptions
 {
     public string Provider { get; set; } = "Sandbox";

@@ -15,7 +15,7 @@ public sealed record SegmentCount(SmsEncoding Encoding, int Characters, int Unit
 }
 
 /// <summary>
-/// Exact SMS segment counting (PROTOCOLS.md §5): GSM-7 basic/extension tables (extension characters
+/// Exact SMS segment counting (3GPP TS 23.038 alphabets; TS 23.040 concatenation headers): GSM-7 basic/extension tables (extension characters
 /// cost two septets), 160/153 septets or 70/67 UTF-16 units, and a two-unit character (ESC pair or
 /// surrogate pair) never split across parts.
 /// </summary>

@@ -118,6 +118,16 @@ public sealed class SmsService(
         return QuietHours.EarliestAllowed(notBeforeUtc, state, QuietHours.Zones(zoneIds, business.Value.TimeZone));
     }
 
+    /// <summary>When each number last received marketing texts (sent or in flight) since <paramref name="sinceUtc"/>, for frequency caps. One query.</summary>
+    public async Task<IReadOnlyDictionary<string, List<DateTime>>> MarketingSentSinceAsync(DateTime sinceUtc, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<OutboundMessage>().AsNoTracking()
+            .Where(m => m.Purpose == SmsPurpose.Marketing && m.Status != OutboundStatus.Refused && m.CreatedAt >= sinceUtc)
+            .Select(m => new { m.To, m.CreatedAt }).ToListAsync(ct);
+        return rows.GroupBy(r => r.To).ToDictionary(g => g.Key, g => g.Select(r => r.CreatedAt).ToList(), StringComparer.Ordinal);
+    }
+
     public async Task<OutboundMessage?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

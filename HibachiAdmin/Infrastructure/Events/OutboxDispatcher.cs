@@ -197,68 +197,6 @@ public sealed class OutboxDispatcher(IDbContextFactory<AppDbContext> dbFactory, 
     }
 }
 
-/// <summary>
-/// Dispatches the outbox: every minute from RecurringJobs as a safety net, and right after each commit
-/// that wrote events (<see cref="OutboxSignal"/>) so latency stays low without tight polling.
-/// One drain per app instance at a time (<see cref="OutboxDrainGate"/>); instances drain side by side,
-/// their leases keep them off each other's rows.
-/// </summary>
-public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher, OutboxDrainGate gate)
-{
-    public const string Id = "outbox-dispatch";
-
-    [AutomaticRetry(Attempts = 0)]
-    public Task RunAsync(CancellationToken ct) => gate.RunAsync(DrainAsync, ct);
-
-    private async Task DrainAsync(CancellationToken ct)
-    {
-        // Drain what is due now; stop when a batch comes back empty.
-        for (var i = 0; i < 100; i++)
-        {
-            var result = await dispatcher.DispatchBatchAsync(200, ct);
-            if (result.Claimed == 0)
-            {
-                return;
-            }
-        }
-    }
-}
-
-/// <summary>
-/// Coalesces dispatch requests in one process: a request while a drain runs makes that drain go round
-/// once more instead of starting a second one (which would only compete for the same rows). Unlike
-/// Hangfire's DisableConcurrentExecution it never fails a job, and it does not serialize instances.
-/// </summary>
-public sealed class OutboxDrainGate
-{
-    private int _running;
-    private int _requested;
-
-    public async Task RunAsync(Func<CancellationToken, Task> drain, CancellationToken ct)
-    {
-        Interlocked.Exchange(ref _requested, 1);
-        while (Interlocked.CompareExchange(ref _running, 1, 0) == 0)
-        {
-            try
-            {
-                while (Interlocked.Exchange(ref _requested, 0) == 1)
-                {
-                    await drain(ct);
-                }
-            }
-            finally
-            {
-                Volatile.Write(ref _running, 0);
-            }
-            // A request that arrived after the last check but before the release must not be lost.
-            if (Volatile.Read(ref _requested) == 0)
-            {
-                return;
-            }
-        }
-    }
-}
-
 /// <summary>Asks Hangfire to dispatch now (called after a commit that appended events).</summary>
 public sealed class OutboxSignal(IBackgroundJobClient jobs)
 {

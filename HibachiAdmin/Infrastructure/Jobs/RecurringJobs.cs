@@ -6,7 +6,7 @@ namespace HibachiAdmin.Infrastructure.Jobs;
 /// <summary>
 /// The one schedule list of the app. Every recurring job is here; on start the list is applied and
 /// recurring jobs that are no longer listed are removed (in PostgreSQL storage they would linger).
-/// Jobs carry ids only; their truth is in the database (DESIGN.md).
+/// Jobs carry ids only; their truth is in the database (README, Architecture).
 /// </summary>
 public static class RecurringJobs
 {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Infrastructure.Web;
 
-/// <summary>JSON shape, problem+json for every error, and the 256 KiB body limit (CONTRACT.md).</summary>
+/// <summary>JSON shape, problem+json for every error, and the 256 KiB body limit (README; RFC 7807).</summary>
 public static class ApiConventions
 {
     public const long MaxRequestBodyBytes = 256 * 1024;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
 
-/// <summary>RingCentral:* (CONTRACT.md).</summary>
+/// <summary>RingCentral:* settings (README, Configuration).</summary>
 public sealed class RingCentralOptions
 {
     public string ServerUrl { get; set; } = "https://platform.ringcentral.com";
@@ -17,7 +17,7 @@ public sealed class RingCentralOptions
     public string? Jwt { get; set; }
     public string? FromNumber { get; set; }
     public string? VerificationToken { get; set; }
-    /// <summary>Host that serves recording content (PROTOCOLS.md §1.7).</summary>
+    /// <summary>Host that serves recording content (https://developers.ringcentral.com/guide/voice/call-log/recordings).</summary>
     public string MediaUrl { get; set; } = "https://media.ringcentral.com";
 
     public bool IsConfigured => !string.IsNullOrEmpty(ClientId) && !string.IsNullOrEmpty(ClientSecret) && !string.IsNullOrEmpty(Jwt);
@@ -35,7 +35,7 @@ public sealed record RingCentralSmsResult(string Id, string MessageStatus);
 public sealed record RingCentralSubscription(string Id, string Status, DateTime? ExpirationTime);
 
 /// <summary>
-/// Typed client for the RingCentral REST API (PROTOCOLS.md §1): JWT-grant token shared and refreshed
+/// Typed client for the RingCentral REST API (https://developers.ringcentral.com/api-reference): JWT-grant token shared and refreshed
 /// before it expires, single SMS send, webhook subscription. Retries on 429 honour Retry-After through
 /// the resilience pipeline configured in MessagingFeature.
 /// </summary>
@@ -74,7 +74,7 @@ public sealed class RingCentralClient(HttpClient http, IOptions<RingCentralOptio
             using var response = await http.SendAsync(request, ct);
             await ThrowIfErrorAsync(response, ct);
             var token = await response.Content.ReadFromJsonAsync<TokenResponse>(ct) ?? throw new RingCentralException(response.StatusCode, null, "Empty token response.");
-            // Refresh proactively (PROTOCOLS.md §1.1): at 80% of the lifetime, never later than a minute before expiry.
+            // Refresh proactively (https://developers.ringcentral.com/guide/authentication/jwt-flow): at 80% of the lifetime, never later than a minute before expiry.
             var lifetime = TimeSpan.FromSeconds(Math.Max(60, token.ExpiresIn));
             var refreshIn = TimeSpan.FromTicks(Math.Min((long)(lifetime.Ticks * 0.8), (lifetime - TimeSpan.FromMinutes(1)).Ticks));
             cache.Token = (token.AccessToken, time.GetUtcNow().UtcDateTime + refreshIn);

@@ -10,7 +10,7 @@ public static class RingCentralSetup
     /// <summary>
     /// The RingCentral HTTP client: a client-side limit under the SMS endpoint's 40 requests/minute,
     /// and retries only for 429 (the request was refused, so a retry cannot send a text twice),
-    /// waiting what Retry-After says (30 s when absent, PROTOCOLS.md §1.10).
+    /// waiting what Retry-After says (30 s when absent, https://developers.ringcentral.com/guide/basics/rate-limits).
     /// </summary>
     public static IServiceCollection AddRingCentral(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,0 +1,48 @@
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace HibachiAdmin.Features.Campaigns;
+
+public sealed record Audience(IReadOnlyList<string> IncludeTags, IReadOnlyList<string> ExcludeTags, IReadOnlyList<Guid> ContactIds)
+{
+    public static readonly Audience Everyone = new([], [], []);
+}
+
+/// <summary>What a marketer sees before sending (the estimate request's answer).</summary>
+/// <param name="Encoding">Of the template rendered with fallbacks: GSM-7 or UCS-2.</param>
+public sealed record CampaignEstimate(string Encoding, int Characters, int Segments, int Recipients, int Eligible, IReadOnlyDictionary<string, int> Held, decimal EstimatedCost);
+
+public sealed record CampaignPlan(CampaignEstimate Estimate, IReadOnlyList<RecipientDecision> Decisions);
+
+/// <summary>
+/// Plans a campaign: the audience from Contacts, marketing texts already sent from Messaging, and a
+/// <see cref="CampaignRules"/> decision per recipient judged at the send time. The estimate is the sum
+/// of each eligible recipient's own segments (merge fields change lengths) × <c>Sms:CostPerSegment</c>.
+/// </summary>
+public sealed class CampaignPlanner(ContactService contacts, SmsService sms, Phones phones, IOptions<SmsOptions> options, IOptions<BusinessOptions> business, TimeProvider time)
+{
+    public CampaignRules Rules => new(options.Value.FrequencyCapHours, business.Value.Name, business.Value.TimeZone);
+
+    public async Task<CampaignPlan> PlanAsync(string message, Audience audience, DateTime? sendAtUtc, CancellationToken ct)
+    {
+        var at = sendAtUtc ?? time.GetUtcNow().UtcDateTime;
+        var rules = Rules;
+        var people = await contacts.GetAudienceAsync(audience.IncludeTags, audience.ExcludeTags, audience.ContactIds, ct);
+        var history = await sms.MarketingSentSinceAsync(at.AddHours(-Math.Max(24, options.Value.FrequencyCapHours)), ct);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var decisions = new List<RecipientDecision>(people.Count);
+        foreach (var c in people)
+        {
+            var e164 = c.Phone;
+            var duplicate = e164 is not null && !seen.Add(e164);
+            var sent = e164 is not null && history.TryGetValue(e164, out var list) ? list : (IReadOnlyCollection<DateTime>)[];
+            decisions.Add(rules.Decide(new CampaignRecipient(c.Id, c.Name, c.Phone, c.SmsConsent, c.State, c.TimeZones), message, at, sent, duplicate, phones));
+        }
+        var sample = SmsSegments.Count(rules.Render(message, null));
+        var eligible = decisions.Where(d => d.Eligible).ToList();
+        var held = decisions.Where(d => !d.Eligible).GroupBy(d => d.Reason!).ToDictionary(g => g.Key, g => g.Count());
+        var cost = eligible.Sum(d => d.Segments.Segments) * options.Value.CostPerSegment;
+        return new CampaignPlan(new CampaignEstimate(sample.EncodingName, sample.Characters, sample.Segments, decisions.Count, eligible.Count, held, cost), decisions);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Text.RegularExpressions;
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Messaging;
+
+namespace HibachiAdmin.Features.Campaigns;
+
+/// <summary>Why a recipient does not get the text now (stable words, used by the API and the preview).</summary>
+public static class HoldReasons
+{
+    public const string NoConsent = "noConsent";
+    public const string OptedOut = "optedOut";
+    public const string InvalidNumber = "invalidNumber";
+    public const string QuietHours = "quietHours";
+    public const string FrequencyCap = "frequencyCap";
+    public const string Duplicate = "duplicate";
+
+    /// <summary>Held reasons that only delay a text (it goes out at <c>EarliestSendAt</c>); the others skip the recipient.</summary>
+    public static bool IsDelay(string? reason) => reason is QuietHours or FrequencyCap;
+}
+
+/// <summary>One audience member as the rules see them.</summary>
+public sealed record CampaignRecipient(Guid ContactId, string Name, string? Phone, SmsConsent Consent, string? State, string? TimeZones, bool NumberInvalid = false);
+
+/// <summary>The decision for one recipient: eligible now, or held with a reason (and, for delays, when it can go).</summary>
+public sealed record RecipientDecision(Guid ContactId, string? Phone, bool Eligible, string? Reason, DateTime? EarliestSendAt, string Text, SegmentCount Segments);
+
+/// <summary>
+/// The campaign compliance engine: pure, no I/O. Renders each recipient's final text (merge fields and
+/// the opt-out line included) and decides whether it may be sent at a given instant:
+/// <list type="bullet">
+/// <item>marketing needs <c>optedIn</c>; opted-out, invalid and duplicate numbers are skipped;</item>
+/// <item>quiet hours in the recipient's local time (every zone a number can be in), by the contact's
+/// state, else the number's; an unknown state or zone gets the strictest window of all rules;</item>
+/// <item>frequency: <c>Sms:FrequencyCapHours</c> between marketing texts to a number, and at most 3 per
+/// rolling 24 h in Florida, Oklahoma and Maryland.</item>
+/// </list>
+/// A delayed recipient gets the first instant at which every rule allows the text.
+/// </summary>
+public sealed partial class CampaignRules(int frequencyCapHours, string businessName, string businessTimeZone)
+{
+    public const string OptOutLine = "Reply STOP to opt out.";
+
+    /// <summary>States with a cap of texts per rolling 24 hours (Fla. Stat. 501.616(6)(b); Okla. 15 O.S. 775C; Md. Com. Law §14-4504).</summary>
+    public static int? DailyCap(string? state) => state?.ToUpperInvariant() is "FL" or "OK" or "MD" ? 3 : null;
+
+    /// <summary>
+    /// The final text for one recipient: <c>{FirstName}</c> / <c>{FirstName|fallback}</c>, <c>{Name}</c>,
+    /// <c>{BusinessName}</c> filled in, and the opt-out line added when the message has none.
+    /// </summary>
+    public string Render(string template, string? name)
+    {
+        var first = FirstName(name);
+        var text = MergeField().Replace(template, m =>
+        {
+            var field = m.Groups["field"].Value;
+            var fallback = m.Groups["fallback"].Success ? m.Groups["fallback"].Value : "";
+            return field.ToLowerInvariant() switch
+            {
+                "firstname" => first ?? fallback,
+                "name" => string.IsNullOrWhiteSpace(name) ? fallback : name.Trim(),
+                "businessname" => businessName,
+                _ => m.Value,
+            };
+        }).Trim();
+        return HasOptOut(text) ? text : $"{text} {OptOutLine}";
+    }
+
+    public static bool HasOptOut(string text) => OptOutInstruction().IsMatch(text);
+
+    private static string? FirstName(string? name)
+    {
+        var first = name?.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        // A contact named after their number ("(212) 555-0147") has no first name.
+        return first is null || first.Any(char.IsDigit) || first.StartsWith('(') ? null : first;
+    }
+
+    /// <param name="sentToNumber">Marketing texts already sent to this number (any campaign), newest or oldest first.</param>
+    /// <param name="duplicate">The number already appears earlier in this audience.</param>
+    // Per-instance memo tables: a planner makes one CampaignRules per plan, and an audience repeats
+    // first names and zone sets, so 50,000 recipients render and resolve zones only a few hundred times.
+    private readonly Dictionary<(string Template, string? First, string? Name), (string Text, SegmentCount Segments)> _rendered = [];
+    private readonly Dictionary<string, IReadOnlyList<TimeZoneInfo>> _zones = new(StringComparer.Ordinal);
+
+    private (string Text, SegmentCount Segments) RenderCounted(string template, string? name)
+    {
+        var key = (template, FirstName(name), template.Contains("{Name", StringComparison.OrdinalIgnoreCase) ? name : null);
+        if (!_rendered.TryGetValue(key, out var value))
+        {
+            var text = Render(template, name);
+            _rendered[key] = value = (text, SmsSegments.Count(text));
+        }
+        return value;
+    }
+
+    private IReadOnlyList<TimeZoneInfo> ZonesFor(string ids)
+    {
+        if (!_zones.TryGetValue(ids, out var zones))
+        {
+            _zones[ids] = zones = QuietHours.Zones(ids.Split(','), businessTimeZone);
+        }
+        return zones;
+    }
+
+    /// <param name="r">Phone, state and zones as the contacts feature stores them (E.164, validated on the way in).</param>
+    public RecipientDecision Decide(CampaignRecipient r, string template, DateTime atUtc, IReadOnlyCollection<DateTime> sentToNumber, bool duplicate, Phones phones)
+    {
+        var (text, segments) = RenderCounted(template, r.Name);
+        var phone = r.Phone;
+        var zoneIds = r.TimeZones;
+        var state = r.State;
+        var valid = phone is not null && !r.NumberInvalid;
+        if (valid && (string.IsNullOrEmpty(zoneIds) || !phone!.StartsWith('+')))
+        {
+            // Not stored in normal form: parse (also decides validity and the number's zones and state).
+            var parsed = phones.Parse(phone);
+            valid = parsed is not null;
+            phone = parsed?.E164 ?? phone;
+            zoneIds = parsed is null ? null : string.Join(',', parsed.TimeZones);
+            state ??= parsed?.State;
+        }
+        string? skip = duplicate ? HoldReasons.Duplicate
+            : !valid ? HoldReasons.InvalidNumber
+            : r.Consent == SmsConsent.OptedOut ? HoldReasons.OptedOut
+            : r.Consent != SmsConsent.OptedIn ? HoldReasons.NoConsent
+            : null;
+        if (skip is not null)
+        {
+            return new RecipientDecision(r.ContactId, phone, false, skip, null, text, segments);
+        }
+        var zones = ZonesFor(zoneIds ?? "");
+        var earliest = EarliestAllowed(atUtc, state, zones, sentToNumber);
+        if (earliest <= atUtc)
+        {
+            return new RecipientDecision(r.ContactId, phone, true, null, null, text, segments);
+        }
+        var reason = QuietHours.IsAllowed(atUtc, StateForWindow(state), zones) ? HoldReasons.FrequencyCap : HoldReasons.QuietHours;
+        return new RecipientDecision(r.ContactId, phone, false, reason, earliest, text, segments);
+    }
+
+    /// <summary>The first instant at or after <paramref name="notBeforeUtc"/> that every rule allows.</summary>
+    public DateTime EarliestAllowed(DateTime notBeforeUtc, string? state, IReadOnlyList<TimeZoneInfo> zones, IReadOnlyCollection<DateTime> sentToNumber)
+    {
+        var candidate = notBeforeUtc;
+        // Each step only moves forward; caps and windows settle within a few rounds.
+        for (var round = 0; round < 16; round++)
+        {
+            var next = candidate;
+            if (sentToNumber.Count > 0)
+            {
+                var last = sentToNumber.Max();
+                var gap = last.AddHours(frequencyCapHours);
+                if (next < gap)
+                {
+                    next = gap;
+                }
+                if (DailyCap(state) is { } cap)
+                {
+                    var inDay = sentToNumber.Where(s => s > next.AddHours(-24)).OrderByDescending(s => s).ToList();
+                    if (inDay.Count >= cap)
+                    {
+                        // The cap-th most recent one must leave the 24-hour window first.
+                        next = inDay[cap - 1].AddHours(24);
+                    }
+                }
+            }
+            next = QuietHours.EarliestAllowed(next, StateForWindow(state), zones);
+            if (next == candidate)
+            {
+                return candidate;
+            }
+            candidate = next;
+        }
+        return candidate;
+    }
+
+    /// <summary>An unknown state gets the strictest window of all rules (latest start, earliest end).</summary>
+    private static string StateForWindow(string? state) => string.IsNullOrEmpty(state) ? QuietHours.Strictest : state;
+
+    [GeneratedRegex(@"\{(?<field>[A-Za-z]+)(\|(?<fallback>[^}]*))?\}")]
+    private static partial Regex MergeField();
+
+    [GeneratedRegex(@"\b(reply|text|txt|send)\s+stop\b|\bstop\s+to\s+(opt[\s-]?out|unsubscribe|end|quit|cancel)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OptOutInstruction();
+}

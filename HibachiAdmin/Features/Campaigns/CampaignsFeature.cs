@@ -1,0 +1,12 @@
+namespace HibachiAdmin.Features.Campaigns;
+
+public static class CampaignsFeature
+{
+    public static WebApplicationBuilder AddCampaigns(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CampaignPlanner>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCampaigns(this IEndpointRouteBuilder app) => app;
+}
