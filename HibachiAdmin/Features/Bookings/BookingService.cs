@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Bookings;
 
-public sealed record CommandResult(BookingRow? Booking, string? Invalid = null, string? Conflict = null, bool NotFound = false);
+public sealed record CommandResult(BookingRow? Booking, string? Invalid = null, string? Conflict = null, bool NotFound = false, string? Field = null);
 
 /// <summary>
 /// Runs booking commands: load the stream, decide with the aggregate, append the events, their outbox
@@ -21,7 +21,7 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await contacts.ExistsAsync(request.ContactId, ct))
         {
-            return new CommandResult(null, Invalid: "No contact has this contactId.");
+            return new CommandResult(null, Invalid: "No contact has this id.", Field: "contactId");
         }
         var decision = Booking.Request(request, Today);
         return await CommitAsync(db, Guid.CreateVersion7(), 0, decision, null, actor, ct);
@@ -50,7 +50,7 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
     {
         if (decision.Invalid is not null || decision.Conflict is not null)
         {
-            return new CommandResult(null, decision.Invalid, decision.Conflict);
+            return new CommandResult(null, decision.Invalid, decision.Conflict, Field: decision.Field);
         }
         var appended = store.Append(db, id, BookingEventTypes.StreamType, expectedVersion, decision.Events, new EventMetadata(actor.Name, Guid.NewGuid()));
         if (row is null)

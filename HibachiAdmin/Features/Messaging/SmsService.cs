@@ -63,7 +63,7 @@ public sealed class SmsService(
             message.Cost = 0;
             db.Add(message);
             await SaveIdempotentAsync(db, ct);
-            logger.LogInformation("Refused {Purpose} text to {To}: {Reason}", sms.Purpose, message.To, refusal);
+            logger.LogInformation("Refused {Purpose} text to {To}: {Reason}", sms.Purpose, Common.Pii.Phone(message.To), refusal);
             return new SmsSendResult(false, message.Id, null, refusal);
         }
 

@@ -53,9 +53,9 @@ public static class DatabaseProvider
     {
         if (Of(database) == DbProvider.Sqlite)
         {
-            // SQLite has no decimal type; REAL keeps SUM/ORDER BY in SQL. Money here stays far below 2^53 cents.
-            conventions.Properties<decimal>().HaveConversion<double>();
-            conventions.Properties<decimal?>().HaveConversion<double?>();
+            // SQLite has no decimal type: money is an exact INTEGER (SqliteMoneyConverter), summable in SQL.
+            conventions.Properties<decimal>().HaveConversion<SqliteMoneyConverter>();
+            conventions.Properties<decimal?>().HaveConversion<SqliteMoneyConverter>();
         }
     }
 

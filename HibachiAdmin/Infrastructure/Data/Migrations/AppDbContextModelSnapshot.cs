@@ -37,9 +37,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("DepositPaid")
+                    b.Property<long>("DepositPaid")
                         .HasPrecision(12, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("EventDate")
                         .HasColumnType("TEXT");
@@ -61,18 +61,18 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("PricePerPerson")
+                    b.Property<long>("PricePerPerson")
                         .HasPrecision(10, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("Total")
+                    b.Property<long>("Total")
                         .HasPrecision(12, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -485,9 +485,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("EstimatedValue")
+                    b.Property<long?>("EstimatedValue")
                         .HasPrecision(12, 2)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("EventDate")
                         .HasColumnType("TEXT");
@@ -662,9 +662,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("Cost")
+                    b.Property<long>("Cost")
                         .HasPrecision(10, 4)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -957,6 +957,7 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
