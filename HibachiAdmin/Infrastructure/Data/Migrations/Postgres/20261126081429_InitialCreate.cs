@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -115,6 +116,29 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Calls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    IncludeTags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    ExcludeTags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    ContactIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SendAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EndAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -430,6 +454,37 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CampaignDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1200)", maxLength: 1200, nullable: false),
+                    Segments = table.Column<int>(type: "integer", nullable: false),
+                    OutboundMessageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LockedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CampaignDeliveries_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConsentLedger",
                 columns: table => new
                 {
@@ -648,6 +703,37 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                 columns: new[] { "TextBackDoneAt", "TextBackDueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CampaignDeliveries_CampaignId_ContactId",
+                table: "CampaignDeliveries",
+                columns: new[] { "CampaignId", "ContactId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignDeliveries_ContactId",
+                table: "CampaignDeliveries",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignDeliveries_LockedBy",
+                table: "CampaignDeliveries",
+                column: "LockedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignDeliveries_Status_DueAt",
+                table: "CampaignDeliveries",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_CreatedAt",
+                table: "Campaigns",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_Status_SendAt",
+                table: "Campaigns",
+                columns: new[] { "Status", "SendAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsentLedger_ContactId_At",
                 table: "ConsentLedger",
                 columns: new[] { "ContactId", "At" });
@@ -832,6 +918,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                 name: "Calls");
 
             migrationBuilder.DropTable(
+                name: "CampaignDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "ConsentLedger");
 
             migrationBuilder.DropTable(
@@ -872,6 +961,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
 
             migrationBuilder.DropTable(
                 name: "Leads");
