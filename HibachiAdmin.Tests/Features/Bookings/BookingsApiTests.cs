@@ -14,9 +14,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HibachiAdmin.Tests.Features.Bookings;
 
-public sealed class BookingsApiTests : IAsyncLifetime
+/// <summary>Runs on both providers: <see cref="BookingsApiTestsOnSqlite"/> and <see cref="BookingsApiTestsOnPostgres"/>.</summary>
+public abstract class BookingsApiTests<TApp> : IAsyncLifetime
+    where TApp : AppFactory, new()
 {
-    private readonly AppFactory _app = new() { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)) };
+    private readonly TApp _app = new() { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)) };
     private HttpClient _client = default!;
 
     public async Task InitializeAsync() => _client = await _app.CreateClientInRoleAsync(Roles.Staff);
@@ -142,3 +144,8 @@ public sealed class BookingsApiTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class BookingsApiTestsOnSqlite : BookingsApiTests<AppFactory>;
+
+[RequiresPostgres]
+public sealed class BookingsApiTestsOnPostgres : BookingsApiTests<PostgresAppFactory>;
