@@ -181,7 +181,8 @@ public sealed class TwoInstancesTests
                 // The kill.
             }
             await victim.DisposeAsync();
-            Assert.InRange(handler.Committed.Count, 1_000, 4_999);
+            // The survivor keeps draining meanwhile, so how far the work got by now is a race: only the end state is asserted.
+            Assert.True(handler.Committed.Count >= 1_000);
 
             await survivorLoop;
             // Rows the victim had claimed stay leased until their lease runs out; then the survivor takes them.
