@@ -156,3 +156,44 @@ public sealed class CampaignSendTests
         Assert.All((await DeliveriesAsync(s)).Values.Where(d => d.Reason is null or "quietHours"), d => Assert.Equal(DeliveryStatus.Cancelled, d.Status));
     }
 }
+
+public sealed class CampaignRevenueTests
+{
+    [Fact]
+    public async Task Bookings_within_fourteen_days_of_the_text_count_for_the_last_campaign_that_reached_the_person()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero));
+        await using var app = new AppFactory { Time = time }.With("Hangfire:ProcessJobs", "false").With("Sms:MaxPerSecond", "0").With("Sms:FrequencyCapHours", "1");
+        var contacts = app.Services.GetRequiredService<ContactService>();
+        var ids = new List<Guid>();
+        foreach (var (name, phone) in new[] { ("Ava", "+12125550161"), ("Ben", "+12125550162") })
+        {
+            ids.Add((await contacts.CreateAsync(new CreateContactRequest(name, phone, Tags: ["dec"], SmsConsent: SmsConsent.OptedIn, ConsentSource: "form"), Actor.System, default)).Contact!.Id);
+        }
+        var campaigns = app.Services.GetRequiredService<CampaignService>();
+        async Task<Guid> SendCampaignAsync(string name, Guid[] to)
+        {
+            var c = await campaigns.CreateAsync(new NewCampaign(name, "Book now", new Audience([], [], to), null), Actor.System, default);
+            await campaigns.SendAsync(c.Id, null, default);
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<CampaignSendJob>().RunAsync(default);
+            return c.Id;
+        }
+        var bookings = app.Services.GetRequiredService<HibachiAdmin.Features.Bookings.BookingService>();
+        async Task BookAsync(Guid contact, int guests) =>
+            Assert.NotNull((await bookings.RequestAsync(new HibachiAdmin.Features.Bookings.BookingRequested(contact, null, new DateOnly(2027, 1, 20), null, guests, 50m, null, null, null, null), Actor.System, default)).Booking);
+
+        var december = await SendCampaignAsync("December", [ids[0], ids[1]]);
+        time.Advance(TimeSpan.FromDays(3));
+        await BookAsync(ids[0], 20); // Ava, 3 days after December's text: $1,000 for December
+        time.Advance(TimeSpan.FromDays(1));
+        var january = await SendCampaignAsync("January", [ids[1]]);
+        time.Advance(TimeSpan.FromDays(2));
+        await BookAsync(ids[1], 30); // Ben, after both texts: the last touch (January) gets it
+        time.Advance(TimeSpan.FromDays(20));
+        await BookAsync(ids[0], 10); // Ava again, 26 days later: outside the window
+
+        Assert.Equal(new CampaignRevenue(1, 1000m), await campaigns.RevenueAsync(december, default));
+        Assert.Equal(new CampaignRevenue(1, 1500m), await campaigns.RevenueAsync(january, default));
+    }
+}

@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Bookings;
 
+/// <summary>What other features see of a booking.</summary>
+public sealed record BookingSummary(Guid Id, Guid ContactId, DateTime RequestedAt, DateOnly EventDate, decimal Total, BookingStatus Status);
+
 public sealed record CommandResult(BookingRow? Booking, string? Invalid = null, string? Conflict = null, bool NotFound = false, string? Field = null);
 
 /// <summary>
@@ -119,6 +122,20 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
             .GroupBy(r => r.EventDate).Select(g => new { Date = g.Key, Count = g.Count(), Guests = g.Sum(r => r.GuestCount) })
             .ToListAsync(ct);
         return days.OrderBy(d => d.Date).Select(d => new DayLoad(d.Date, d.Count, d.Guests, d.Count > chefsPerDay)).ToList();
+    }
+
+    /// <summary>Bookings of these contacts requested between two instants (attribution by other features).</summary>
+    public async Task<IReadOnlyList<BookingSummary>> ForContactsAsync(IReadOnlyCollection<Guid> contactIds, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = new List<BookingSummary>();
+        foreach (var chunk in contactIds.Distinct().Chunk(500))
+        {
+            result.AddRange(await db.Set<BookingRow>().AsNoTracking()
+                .Where(b => chunk.Contains(b.ContactId) && b.CreatedAt >= fromUtc && b.CreatedAt <= toUtc)
+                .Select(b => new BookingSummary(b.Id, b.ContactId, b.CreatedAt, b.EventDate, b.Total, b.Status)).ToListAsync(ct));
+        }
+        return result;
     }
 
     public async Task<BookingRow?> GetAsync(Guid id, CancellationToken ct)

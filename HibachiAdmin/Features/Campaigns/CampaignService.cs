@@ -10,12 +10,14 @@ public sealed record NewCampaign(string Name, string Message, Audience Audience,
 public sealed record CampaignCounts(int Recipients, int Pending, int Held, int Sending, int Sent, int Delivered, int Failed, int Skipped, int Cancelled, decimal Cost);
 
 public sealed record CampaignSummary(Guid Id, string Name, string Message, CampaignStatus Status, Audience Audience, DateTime CreatedAt, DateTime? SendAt, DateTime? EndAt,
-    DateTime? StartedAt, DateTime? CompletedAt, CampaignCounts Counts);
+    DateTime? StartedAt, DateTime? CompletedAt, CampaignCounts Counts, int Bookings, decimal Revenue);
 
 public sealed record DeliveryRow(Guid ContactId, string? Phone, DeliveryStatus Status, string? Reason, string? ProviderMessageId, DateTime? SentAt, DateTime DueAt);
 
 /// <summary>The campaigns feature's public service: create, preview, send (materialise recipients), cancel, progress.</summary>
-public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Hangfire.IBackgroundJobClient jobs, TimeProvider time)
+public sealed record CampaignRevenue(int Bookings, decimal Revenue);
+
+public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Bookings.BookingService bookings, Hangfire.IBackgroundJobClient jobs, TimeProvider time)
 {
     public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)
     {
@@ -160,8 +162,43 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
         int Count(DeliveryStatus s) => deliveries.Count(d => d.Status == s);
         var counts = new CampaignCounts(deliveries.Count, Count(DeliveryStatus.Pending), Count(DeliveryStatus.Held), Count(DeliveryStatus.Sending), Count(DeliveryStatus.Sent),
             Count(DeliveryStatus.Delivered), Count(DeliveryStatus.Failed), Count(DeliveryStatus.Skipped), Count(DeliveryStatus.Cancelled), sentSegments * costPerSegment);
+        var revenue = await RevenueAsync(id, ct);
         return new CampaignSummary(campaign.Id, campaign.Name, campaign.Message, campaign.Status, campaign.Audience, campaign.CreatedAt, campaign.SendAt, campaign.EndAt,
-            campaign.StartedAt, campaign.CompletedAt, counts);
+            campaign.StartedAt, campaign.CompletedAt, counts, revenue.Bookings, revenue.Revenue);
+    }
+
+    /// <summary>How long after a campaign text a booking still counts as the campaign's.</summary>
+    public static readonly TimeSpan AttributionWindow = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Bookings attributed to the campaign, last touch: a booking (not cancelled) requested within 14
+    /// days after the contact received this campaign's text, with no later campaign text before it.
+    /// </summary>
+    public async Task<CampaignRevenue> RevenueAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var mine = await db.Set<CampaignDelivery>().AsNoTracking().Where(d => d.CampaignId == id && d.SentAt != null && d.OutboundMessageId != null)
+            .Select(d => new { d.ContactId, SentAt = d.SentAt!.Value }).ToListAsync(ct);
+        if (mine.Count == 0)
+        {
+            return new CampaignRevenue(0, 0);
+        }
+        var contacts = mine.Select(m => m.ContactId).Distinct().ToList();
+        var from = mine.Min(m => m.SentAt);
+        var to = mine.Max(m => m.SentAt) + AttributionWindow;
+        var touches = new List<(Guid ContactId, Guid CampaignId, DateTime SentAt)>();
+        foreach (var chunk in contacts.Chunk(500))
+        {
+            touches.AddRange((await db.Set<CampaignDelivery>().AsNoTracking()
+                .Where(d => chunk.Contains(d.ContactId) && d.SentAt != null && d.OutboundMessageId != null && d.SentAt >= from - AttributionWindow && d.SentAt <= to)
+                .Select(d => new { d.ContactId, d.CampaignId, SentAt = d.SentAt!.Value }).ToListAsync(ct)).Select(d => (d.ContactId, d.CampaignId, d.SentAt)));
+        }
+        var attributed = (await bookings.ForContactsAsync(contacts, from, to, ct))
+            .Where(b => b.Status != Bookings.BookingStatus.Cancelled)
+            .Where(b => touches.Where(t => t.ContactId == b.ContactId && t.SentAt <= b.RequestedAt && b.RequestedAt - t.SentAt <= AttributionWindow)
+                .OrderByDescending(t => t.SentAt).Select(t => (Guid?)t.CampaignId).FirstOrDefault() == id)
+            .ToList();
+        return new CampaignRevenue(attributed.Count, attributed.Sum(b => b.Total));
     }
 
     public async Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken ct)

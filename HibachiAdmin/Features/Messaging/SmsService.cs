@@ -204,7 +204,8 @@ public sealed class SmsService(
 
     public string OptOutConfirmationText => $"{business.Value.Name}: you are unsubscribed and will get no more texts. Reply START to resubscribe.";
 
-    public string OptInConfirmationText => $"{business.Value.Name}: you are subscribed again. Reply STOP to opt out, HELP for help.";
+    /// <summary>What CTIA's Messaging Principles ask of an opt-in confirmation: who, how often, rates, HELP and STOP.</summary>
+    public string OptInConfirmationText => $"{business.Value.Name}: you're subscribed to texts about your parties and our offers (up to 4 msgs/month). Msg & data rates may apply. Reply HELP for help, STOP to opt out.";
 
     private static string? Refusal(SmsPurpose purpose, SmsConsent consent) => (purpose, consent) switch
     {
