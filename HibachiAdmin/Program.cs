@@ -16,12 +16,14 @@ using HibachiAdmin.Infrastructure.Providers.Ai;
 using HibachiAdmin.Infrastructure.Web;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<HibachiAdmin.Common.Formats>();
 builder.AddData();
 builder.AddIdentityAndAuth();
 builder.AddApiConventions();
+builder.AddApiDocs();
 builder.AddJobs();
 builder.AddEvents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -41,6 +43,7 @@ builder.AddBookings();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -60,6 +63,7 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAuthEndpoints();
+app.MapApiDocs();
 app.MapJobsDashboard();
 app.MapContacts();
 app.MapLeads();

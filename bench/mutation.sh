@@ -20,7 +20,7 @@ REPORTS="$ROOT/bench/mutation-reports"
 CONCURRENCY="${MUTATION_CONCURRENCY:-2}"
 TARGET=90
 # Timing-sensitive or process-level tests that a mutant cannot meaningfully fail faster than a timeout.
-SLOW_TESTS='FullyQualifiedName!~Steady_traffic&FullyQualifiedName!~Processing_runs_on_the_inbound_queue&FullyQualifiedName!~KillTests&FullyQualifiedName!~Browser'
+SLOW_TESTS='FullyQualifiedName!~OnPostgres&FullyQualifiedName!~Steady_traffic&FullyQualifiedName!~Processing_runs_on_the_inbound_queue&FullyQualifiedName!~KillTests&FullyQualifiedName!~Browser'
 
 # group | files (app-relative; "File.cs:Member,Member" mutates only those members) | test filter
 GROUPS_SPEC=$(cat <<'EOF'

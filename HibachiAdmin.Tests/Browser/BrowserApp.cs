@@ -19,6 +19,12 @@ public sealed class BrowserApp : IAsyncDisposable
     public IBrowserContext Context { get; private set; } = default!;
     public IPage Page { get; private set; } = default!;
 
+    /// <summary>Console reports of content-security-policy refusals (the app must work under its CSP).</summary>
+    public List<string> CspViolations { get; } = [];
+
+    public void AssertNoCspViolations() =>
+        Assert.True(CspViolations.Count == 0, "Content security policy refused:\n" + string.Join('\n', CspViolations));
+
     public static async Task<BrowserApp> StartAsync(Action<AppFactory>? configure = null)
     {
         if (!File.Exists(BrowserFactAttribute.ChromiumPath))
@@ -44,6 +50,16 @@ public sealed class BrowserApp : IAsyncDisposable
         });
         app.Context.SetDefaultTimeout(20_000);
         app.Page = app.Context.Pages.Count > 0 ? app.Context.Pages[0] : await app.Context.NewPageAsync();
+        app.Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (app.CspViolations)
+                {
+                    app.CspViolations.Add(message.Text);
+                }
+            }
+        };
         return app;
     }
 

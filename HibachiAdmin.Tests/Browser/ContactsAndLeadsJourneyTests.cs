@@ -26,6 +26,7 @@ public sealed class ContactsAndLeadsJourneyTests
 
         await app.Page.ReloadAsync();
         await Assertions.Expect(app.Page.Locator("[data-testid=contacts-grid] tr", new() { HasText = "Sofia Rossi" })).ToBeVisibleAsync();
+        app.AssertNoCspViolations();
     }
 
     [BrowserFact]

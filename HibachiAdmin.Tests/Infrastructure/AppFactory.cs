@@ -15,13 +15,15 @@ namespace HibachiAdmin.Tests.Infrastructure;
 /// The real app over a throwaway SQLite file (migrations applied on start, as in production),
 /// in-memory Hangfire, sandbox providers and offline AI. One factory per test class
 /// (<see cref="IClassFixture{TFixture}"/>) or per test when a test needs a clean database.
+/// <see cref="PostgresAppFactory"/> is the same over a throwaway PostgreSQL database: suites that run on
+/// both providers take the factory type as a parameter.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "correct horse battery staple";
 
-    private readonly string _dbPath;
+    private readonly TestDatabase _database;
     private readonly bool _deleteDatabase;
     private readonly Dictionary<string, string?> _settings = new()
     {
@@ -35,25 +37,34 @@ public class AppFactory : WebApplicationFactory<Program>
     };
 
     public AppFactory()
-        : this(Path.Combine(Path.GetTempPath(), $"hibachi-test-{Guid.NewGuid():N}.db"), deleteDatabase: true)
+        : this(SqliteTestDatabase.CreateNew(), deleteDatabase: true)
     {
     }
 
     /// <summary>A host over an existing database file (e.g. a "restart" after another host was disposed).</summary>
-    public static AppFactory OverDatabase(string databasePath, bool deleteDatabase) => new(databasePath, deleteDatabase);
+    public static AppFactory OverDatabase(string databasePath, bool deleteDatabase) => new(new SqliteTestDatabase(databasePath), deleteDatabase);
+
+    /// <summary>A host over an existing database of either provider (a restart, or a second instance beside the first).</summary>
+    public static AppFactory OverDatabase(TestDatabase database, bool deleteDatabase) => new(database, deleteDatabase);
+
+    /// <summary>A new empty database of the provider <typeparamref name="TApp"/> runs on.</summary>
+    public static TestDatabase NewDatabase<TApp>()
+        where TApp : AppFactory =>
+        typeof(TApp) == typeof(PostgresAppFactory) ? PostgresTestDatabase.CreateNew() : SqliteTestDatabase.CreateNew();
 
     // Not public: xunit class fixtures need exactly one public constructor.
-    private AppFactory(string databasePath, bool deleteDatabase)
+    protected AppFactory(TestDatabase database, bool deleteDatabase)
     {
-        _dbPath = databasePath;
+        _database = database;
         _deleteDatabase = deleteDatabase;
-        _settings["ConnectionStrings:Default"] = $"Data Source={_dbPath}";
+        _settings["ConnectionStrings:Default"] = database.ConnectionString;
+        _settings["Database:Provider"] = database.Provider.ToString();
     }
 
     /// <summary>When set, replaces the app's clock (must be set before the first client is made).</summary>
     public FakeTimeProvider? Time { get; set; }
 
-    public string DatabasePath => _dbPath;
+    public TestDatabase Database => _database;
 
     /// <summary>Replaces services for a test (e.g. a recording fake provider); set before the first client.</summary>
     public Action<IServiceCollection>? ConfigureTestServices { get; set; }
@@ -136,20 +147,21 @@ public class AppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in _deleteDatabase ? new[] { "", "-wal", "-shm" } : [])
+        if (_deleteDatabase)
         {
-            try
-            {
-                File.Delete(_dbPath + suffix);
-            }
-            catch (IOException)
-            {
-                // A leftover temp file is harmless.
-            }
+            _database.Delete();
         }
         GC.SuppressFinalize(this);
     }
 
     public sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn);
+}
+
+/// <summary>The real app over a throwaway database on the test PostgreSQL server (<see cref="PostgresTestServer"/>).</summary>
+public sealed class PostgresAppFactory : AppFactory
+{
+    public PostgresAppFactory()
+        : base(PostgresTestDatabase.CreateNew(), deleteDatabase: true)
+    {
+    }
 }

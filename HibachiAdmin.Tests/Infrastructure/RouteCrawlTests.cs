@@ -106,6 +106,8 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
         AnonymousAllowlist.Any(a => string.Equals(Normalize(a), Normalize(pattern), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Drops constraints and trailing slashes so "/q/{slug:regex(...)}" matches "/q/{slug}".</summary>
+    public static string WithoutConstraints(string pattern) => ParameterConstraint().Replace(pattern, "{$1}");
+
     private static string Normalize(string pattern) =>
         ParameterConstraint().Replace(pattern, "{$1}").TrimEnd('/');
 

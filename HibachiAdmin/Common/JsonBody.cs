@@ -28,12 +28,13 @@ public static class JsonBody
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, options, ct);
             return value is null
-                ? (null, TypedResults.Problem(statusCode: 400, title: "Bad request", detail: "A JSON object body is required."))
+                ? (null, TypedResults.Problem(ApiProblems.Validation(new Dictionary<string, string[]> { [ApiProblems.BodyField] = ["A JSON object body is required."] })))
                 : (value, null);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return (null, TypedResults.Problem(statusCode: 400, title: "Malformed JSON", detail: "The request body is not valid JSON."));
+            var problem = ApiProblems.FromJsonException(ex, typeof(T), options);
+            return (null, TypedResults.Problem(problem));
         }
         catch (BadHttpRequestException bad) when (bad.StatusCode == 413)
         {

@@ -14,6 +14,18 @@ public sealed class JsonPatchReader(JsonElement root)
 
     public bool Has(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out _);
 
+    /// <summary>A string of at most <paramref name="maxLength"/> characters (the model's limit).</summary>
+    public (bool Present, string? Value) String(string name, int maxLength)
+    {
+        var result = String(name);
+        if (result.Value is { } text && text.Length > maxLength)
+        {
+            Errors[name] = [Validation.TooLong(maxLength)];
+            return (false, null);
+        }
+        return result;
+    }
+
     public (bool Present, string? Value) String(string name)
     {
         if (!root.TryGetProperty(name, out var value))
@@ -27,7 +39,7 @@ public sealed class JsonPatchReader(JsonElement root)
             case JsonValueKind.String:
                 return (true, value.GetString());
             default:
-                Errors[name] = [$"{name} must be a string."];
+                Errors[name] = [StrictJson.ExpectedString];
                 return (false, null);
         }
     }
@@ -44,7 +56,7 @@ public sealed class JsonPatchReader(JsonElement root)
         }
         if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
         {
-            Errors[name] = [$"{name} must be an array of strings."];
+            Errors[name] = ["Expected an array of strings."];
             return (false, null);
         }
         return (true, value.EnumerateArray().Select(e => e.GetString()!).ToList());
@@ -64,7 +76,7 @@ public sealed class JsonPatchReader(JsonElement root)
         {
             return (true, i);
         }
-        Errors[name] = [$"{name} must be a whole number."];
+        Errors[name] = [StrictJson.ExpectedInteger];
         return (false, null);
     }
 
@@ -82,7 +94,22 @@ public sealed class JsonPatchReader(JsonElement root)
         {
             return (true, d);
         }
-        Errors[name] = [$"{name} must be a number."];
+        Errors[name] = [StrictJson.ExpectedNumber];
+        return (false, null);
+    }
+
+    public (bool Present, Guid? Value) Guid(string name)
+    {
+        var (present, text) = String(name);
+        if (!present || text is null)
+        {
+            return (present, null);
+        }
+        if (System.Guid.TryParse(text, out var id))
+        {
+            return (true, id);
+        }
+        Errors[name] = [StrictJson.ExpectedGuid];
         return (false, null);
     }
 
@@ -93,15 +120,15 @@ public sealed class JsonPatchReader(JsonElement root)
         {
             return (present, null);
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
         {
             return (true, date);
         }
-        Errors[name] = [$"{name} must be a date like 2026-12-05."];
+        Errors[name] = [StrictJson.ExpectedDate];
         return (false, null);
     }
 
-    /// <summary>Enum by camelCase or any-case name; numbers are refused (names are the contract).</summary>
+    /// <summary>Enum by one declared name in any case; numbers and combined names are refused (<see cref="StrictEnum"/>).</summary>
     public (bool Present, TEnum? Value) Enum<TEnum>(string name) where TEnum : struct, Enum
     {
         var (present, text) = String(name);
@@ -109,11 +136,11 @@ public sealed class JsonPatchReader(JsonElement root)
         {
             return (present, null);
         }
-        if (!text.Any(char.IsDigit) && System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed))
+        if (StrictEnum.TryParse<TEnum>(text, out var parsed))
         {
             return (true, parsed);
         }
-        Errors[name] = [$"{name} must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>().Select(Validation.CamelCase))}."];
+        Errors[name] = [StrictEnum.Expected(typeof(TEnum))];
         return (false, null);
     }
 }

@@ -8,18 +8,21 @@ public sealed record PageRequest(int Page = 1, int PageSize = 50)
 {
     public const int MaxPageSize = 200;
 
-    public int Skip => (Math.Max(Page, 1) - 1) * Take;
+    /// <summary>Far past any real list, and (page − 1) × 200 still fits an int: no overflow wraps to page 1.</summary>
+    public const int MaxPage = 1_000_000;
+
+    public int Skip => (Math.Clamp(Page, 1, MaxPage) - 1) * Take;
     public int Take => Math.Clamp(PageSize, 1, MaxPageSize);
 
     public Dictionary<string, string[]>? Validate()
     {
-        if (Page < 1)
+        if (Page is < 1 or > MaxPage)
         {
-            return Validation.Error("page", "page starts at 1.");
+            return Validation.Error("page", $"Expected a page from 1 to {MaxPage}.");
         }
         if (PageSize is < 1 or > MaxPageSize)
         {
-            return Validation.Error("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
+            return Validation.Error("pageSize", $"Expected a page size from 1 to {MaxPageSize}.");
         }
         return null;
     }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HibachiAdmin.Bench;
 
 /// <summary>
-/// Outbox on SQLite: dispatch throughput with a no-op handler over 20,000 committed events, and
+/// Outbox on SQLite, or PostgreSQL with one or two instances (<see cref="BenchDatabase"/>): dispatch throughput with a no-op handler over 20,000 committed events, and
 /// commit-to-handler latency through the real path (commit → signal → Hangfire job → handler).
 /// </summary>
 public sealed class OutboxBench : IBench
@@ -35,22 +35,17 @@ public sealed class OutboxBench : IBench
 
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken ct)
     {
-        var dbPath = Path.Combine(Path.GetTempPath(), $"hibachi-outbox-bench-{Guid.NewGuid():N}.db");
         var handler = new NoOpHandler();
-        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("ConnectionStrings:Default", $"Data Source={dbPath}");
-            b.UseSetting("Bootstrap:AdminEmail", "bench@hibachi.local");
-            b.UseSetting("Bootstrap:AdminPassword", "benchmark pass phrase");
-            b.UseSetting("Logging:LogLevel:Default", "Error");
-            b.ConfigureTestServices(s => s.AddSingleton<IEventHandler>(handler));
-        });
+        await using var database = BenchDatabase.Create(Name);
+        var apps = Enumerable.Range(0, BenchDatabase.Instances)
+            .Select(_ => database.NewInstance(services: s => s.AddSingleton<IEventHandler>(handler))).ToList();
+        await using var disposeApps = new AsyncDisposables(apps);
+        var app = apps[0];
         var services = app.Services;
         var store = services.GetRequiredService<EventStore>();
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        var dispatcher = services.GetRequiredService<OutboxDispatcher>();
 
-        // Throughput: 20,000 events in 200 streams, committed first, then drained by one dispatcher loop.
+        // Throughput: 20,000 events in 200 streams, committed first, then drained by one dispatcher loop per instance.
         const int streams = 200, perStream = 100;
         for (var s = 0; s < streams; s++)
         {
@@ -58,15 +53,20 @@ public sealed class OutboxBench : IBench
             store.Append(db, Guid.NewGuid(), "bench", 0, Enumerable.Range(0, perStream).Select(i => ("bench.tick.v1", (object)new Tick(i))), new EventMetadata("bench", Guid.NewGuid()));
             await EventStore.SaveAsync(db, Guid.Empty, 0, ct);
         }
+        // One dispatch loop per instance, side by side (their leases keep them off each other's rows).
+        var dispatchers = apps.Select(a => a.Services.GetRequiredService<OutboxDispatcher>()).ToList();
         var sw = Stopwatch.StartNew();
         var dispatched = 0;
-        DispatchResult result;
-        do
+        await Task.WhenAll(dispatchers.Select(d => Task.Run(async () =>
         {
-            result = await dispatcher.DispatchBatchAsync(500, ct);
-            dispatched += result.Dispatched;
-        }
-        while (result.Claimed > 0);
+            DispatchResult result;
+            do
+            {
+                result = await d.DispatchBatchAsync(500, ct);
+                Interlocked.Add(ref dispatched, result.Dispatched);
+            }
+            while (result.Claimed > 0);
+        }, ct)));
         var throughput = dispatched / sw.Elapsed.TotalSeconds;
 
         // Latency: one event at a time through commit → OutboxSignal → Hangfire → handler.
@@ -89,13 +89,9 @@ public sealed class OutboxBench : IBench
             latencies.Add(handler.Seen.TryGetValue(eventId, out var at) ? (at - committed).TotalMilliseconds : double.NaN);
         }
         var sorted = latencies.Where(l => !double.IsNaN(l)).Order().ToList();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(dbPath + suffix);
-        }
         return
         [
-            $"dispatch throughput, no-op handler, batches of 500: {dispatched} events in {sw.Elapsed.TotalSeconds:F1} s = {throughput:F0} events/s",
+            $"{database.Describe()}: dispatch throughput, no-op handler, batches of 500: {dispatched} events in {sw.Elapsed.TotalSeconds:F1} s = {throughput:F0} events/s",
             $"commit-to-handler latency via Hangfire (50 single events): p50 {sorted[sorted.Count / 2]:F0} ms, p95 {sorted[(int)(sorted.Count * 0.95)]:F0} ms, lost {latencies.Count - sorted.Count}",
         ];
     }

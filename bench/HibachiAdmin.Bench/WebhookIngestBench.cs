@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HibachiAdmin.Bench;
 
 /// <summary>
-/// RingCentral SMS webhook ingest over real HTTP (Kestrel on loopback, SQLite): 10,000 notifications
+/// RingCentral SMS webhook ingest over real HTTP (Kestrel on loopback; SQLite, or PostgreSQL with one or
+/// two instances: <see cref="BenchDatabase"/>): 10,000 notifications
 /// with 10% redeliveries from 32 concurrent senders; accepted/s and latency, then the time until the
 /// backlog is processed and a check that every unique notification was processed exactly once.
 /// </summary>
@@ -23,19 +24,23 @@ public sealed class WebhookIngestBench : IBench
 
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken ct)
     {
-        var dbPath = Path.Combine(Path.GetTempPath(), $"hibachi-ingest-{Guid.NewGuid():N}.db");
-        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        await using var database = BenchDatabase.Create(Name);
+        var apps = new List<WebApplicationFactory<Program>>();
+        for (var i = 0; i < BenchDatabase.Instances; i++)
         {
-            b.UseSetting("ConnectionStrings:Default", $"Data Source={dbPath}");
-            b.UseSetting("Bootstrap:AdminEmail", "bench@hibachi.local");
-            b.UseSetting("Bootstrap:AdminPassword", "benchmark pass phrase");
-            b.UseSetting("RingCentral:VerificationToken", Token);
-            b.UseSetting("Logging:LogLevel:Default", "Error");
-            b.UseSetting("Hangfire:WorkerCount", Environment.GetEnvironmentVariable("BENCH_WORKERS") ?? "4");
-        });
-        app.UseKestrel(0);
-        app.StartServer();
-        var baseUrl = app.ClientOptions.BaseAddress;
+            var port = 5300 + i;
+            var app = database.NewInstance(b =>
+            {
+                b.UseUrls($"http://127.0.0.1:{port}");
+                b.UseSetting("RingCentral:VerificationToken", Token);
+                b.UseSetting("Hangfire:WorkerCount", Environment.GetEnvironmentVariable("BENCH_WORKERS") ?? "4");
+                b.UseSetting("Hangfire:InboundWorkerCount", Environment.GetEnvironmentVariable("BENCH_INBOUND_WORKERS") ?? "1");
+            });
+            app.UseKestrel(port);
+            app.StartServer();
+            apps.Add(app);
+        }
+        await using var disposeApps = new AsyncDisposables(apps);
         var template = await File.ReadAllTextAsync(Path.Combine(StartupBench.RepoRoot(), "HibachiAdmin.Tests", "Fixtures", "ringcentral-inbound-sms.json"), ct);
 
         const int total = 10_000;
@@ -49,16 +54,21 @@ public sealed class WebhookIngestBench : IBench
                 .Replace("+13055550123", $"+1212555{n % 10_000:D4}", StringComparison.Ordinal);
         }).ToArray();
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = baseUrl };
+        // Senders are spread over the instances (as a load balancer would).
+        var https = apps.Select(a => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = a.ClientOptions.BaseAddress }).ToArray();
         // Warm-up outside the measurement.
-        await SendAsync(http, template.Replace("5f1c0a3e", "warmup00", StringComparison.Ordinal), ct);
+        for (var w = 0; w < https.Length; w++)
+        {
+            await SendAsync(https[w], template.Replace("5f1c0a3e", $"warmup{w:D2}", StringComparison.Ordinal), ct);
+        }
 
         var latencies = new ConcurrentBag<double>();
         var failures = 0;
         var next = -1;
         var sw = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Senders).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, Senders).Select(async sender =>
         {
+            var http = https[sender % https.Length];
             int i;
             while ((i = Interlocked.Increment(ref next)) < total)
             {
@@ -73,7 +83,7 @@ public sealed class WebhookIngestBench : IBench
         }));
         var ingestSeconds = sw.Elapsed.TotalSeconds;
 
-        var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var factory = apps[0].Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         int stored, processed;
         var drain = Stopwatch.StartNew();
         do
@@ -89,13 +99,9 @@ public sealed class WebhookIngestBench : IBench
         {
             var messages = await db.Set<HibachiAdmin.Features.Inbox.ConversationMessage>().CountAsync(m => m.ExternalId!.StartsWith("9"), ct);
             var sorted = latencies.Order().ToList();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(dbPath + suffix);
-            }
             return
             [
-                $"{total} notifications ({total - unique} redeliveries), {Senders} concurrent senders: {total / ingestSeconds:F0} accepted/s, p50 {sorted[sorted.Count / 2]:F1} ms, p99 {sorted[(int)(sorted.Count * 0.99)]:F1} ms, non-200 answers {failures}",
+                $"{database.Describe()}: {total} notifications ({total - unique} redeliveries), {Senders} concurrent senders: {total / ingestSeconds:F0} accepted/s, p50 {sorted[sorted.Count / 2]:F1} ms, p99 {sorted[(int)(sorted.Count * 0.99)]:F1} ms, non-200 answers {failures}",
                 $"stored {stored} unique events (expected {unique}); backlog processed {processed}/{stored} in {drain.Elapsed.TotalSeconds:F1} s after ingest; inbox messages {messages} (expected {unique})",
             ];
         }
@@ -107,5 +113,17 @@ public sealed class WebhookIngestBench : IBench
         request.Headers.Add("Verification-Token", Token);
         using var response = await http.SendAsync(request, ct);
         return response.IsSuccessStatusCode;
+    }
+}
+
+/// <summary>Disposes app instances in reverse order.</summary>
+internal sealed class AsyncDisposables(IEnumerable<IAsyncDisposable> items) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var item in items.Reverse())
+        {
+            await item.DisposeAsync();
+        }
     }
 }

@@ -5,13 +5,15 @@ local f = io.open(os.getenv("TEMPLATE") or "template.json"); local template = f:
 local counter = 0
 local run = os.time()
 local thread_id = 0
+-- Several wrk processes (one per app instance) set different WRK_INSTANCE digits so their keys differ.
+local instance = tonumber(os.getenv("WRK_INSTANCE") or "0")
 setup = function(thread) thread:set("tid", thread_id); thread_id = thread_id + 1 end
 request = function()
   counter = counter + 1
   local n = counter
   if n % 10 == 0 then n = n - 5 end -- every 10th request redelivers an earlier uuid
-  local key = string.format("%d-%d-%07d", run, tid, n)
-  local body = template:gsub("UUID", "wrk-" .. key):gsub("MSGID", string.format("7%d%d%07d", run % 100000, tid, n)):gsub("PHONE", string.format("+1212555%04d", n % 10000))
+  local key = string.format("%d-%d-%d-%07d", run, instance, tid, n)
+  local body = template:gsub("UUID", "wrk-" .. key):gsub("MSGID", string.format("7%d%d%d%07d", run % 100000, instance, tid, n)):gsub("PHONE", string.format("+1212555%04d", n % 10000))
   return wrk.format("POST", "/api/v1/ringcentral/webhooks/sms", {["Content-Type"]="application/json", ["Verification-Token"]=os.getenv("TOKEN") or "bench-verification-token"}, body)
 end
 done = function(summary, latency, requests)

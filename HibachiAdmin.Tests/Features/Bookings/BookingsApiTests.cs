@@ -14,11 +14,19 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HibachiAdmin.Tests.Features.Bookings;
 
-public sealed class BookingsApiTests : IAsyncLifetime
+/// <summary>Runs on both providers: <see cref="BookingsApiTestsOnSqlite"/> and <see cref="BookingsApiTestsOnPostgres"/>.</summary>
+public abstract class BookingsApiTests<TApp> : IAsyncLifetime
+    where TApp : AppFactory, new()
 {
     // Jobs run by hand (Hangfire:ProcessJobs=false): no background dispatcher holds a lease the test must wait out.
-    private readonly AppFactory _app = new AppFactory { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)) }
-        .With("Hangfire:ProcessJobs", "false");
+    private readonly TApp _app = NewApp();
+
+    private static TApp NewApp()
+    {
+        var app = new TApp { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)) };
+        app.With("Hangfire:ProcessJobs", "false");
+        return app;
+    }
     private HttpClient _client = default!;
 
     public async Task InitializeAsync() => _client = await _app.CreateClientInRoleAsync(Roles.Staff);
@@ -141,3 +149,8 @@ public sealed class BookingsApiTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class BookingsApiTestsOnSqlite : BookingsApiTests<AppFactory>;
+
+[RequiresPostgres]
+public sealed class BookingsApiTestsOnPostgres : BookingsApiTests<PostgresAppFactory>;

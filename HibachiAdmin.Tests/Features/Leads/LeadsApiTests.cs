@@ -6,7 +6,9 @@ using HibachiAdmin.Tests.Infrastructure;
 
 namespace HibachiAdmin.Tests.Features.Leads;
 
-public sealed class LeadsApiTests(AppFactory factory) : IClassFixture<AppFactory>
+/// <summary>Runs on both providers: <see cref="LeadsApiTestsOnSqlite"/> and <see cref="LeadsApiTestsOnPostgres"/>.</summary>
+public abstract class LeadsApiTests<TApp>(TApp factory) : IClassFixture<TApp>
+    where TApp : AppFactory, new()
 {
     private static int _next = 20;
 
@@ -99,3 +101,8 @@ public sealed class LeadsApiTests(AppFactory factory) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsJsonAsync("/api/v1/leads", new { })).StatusCode);
     }
 }
+
+public sealed class LeadsApiTestsOnSqlite(AppFactory factory) : LeadsApiTests<AppFactory>(factory);
+
+[RequiresPostgres]
+public sealed class LeadsApiTestsOnPostgres(PostgresAppFactory factory) : LeadsApiTests<PostgresAppFactory>(factory);

@@ -13,10 +13,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HibachiAdmin.Tests.Features.Messaging;
 
-public sealed class RingCentralWebhookTests : IAsyncLifetime
+/// <summary>Runs on both providers: <see cref="RingCentralWebhookTestsOnSqlite"/> and <see cref="RingCentralWebhookTestsOnPostgres"/>.</summary>
+public abstract class RingCentralWebhookTests<TApp> : IAsyncLifetime
+    where TApp : AppFactory, new()
 {
     private const string Token = "test-verification-token-3f9a";
-    private readonly AppFactory _app = new AppFactory().With("RingCentral:VerificationToken", Token);
+    private readonly AppFactory _app = new TApp().With("RingCentral:VerificationToken", Token);
 
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
@@ -67,7 +69,7 @@ public sealed class RingCentralWebhookTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_configured_token_webhooks_answer_503()
     {
-        await using var unconfigured = new AppFactory();
+        await using var unconfigured = new TApp();
         var response = await unconfigured.CreateClient().SendAsync(Notification(Fixture("ringcentral-inbound-sms.json")));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
@@ -195,3 +197,8 @@ public sealed class RingCentralWebhookTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 }
+
+public sealed class RingCentralWebhookTestsOnSqlite : RingCentralWebhookTests<AppFactory>;
+
+[RequiresPostgres]
+public sealed class RingCentralWebhookTestsOnPostgres : RingCentralWebhookTests<PostgresAppFactory>;

@@ -35,13 +35,15 @@ public sealed class CountingHandler : IEventHandler
     }
 }
 
-public sealed class OutboxTests
+/// <summary>Runs on both providers: <see cref="OutboxTestsOnSqlite"/> and <see cref="OutboxTestsOnPostgres"/>.</summary>
+public abstract class OutboxTests<TApp>
+    where TApp : AppFactory, new()
 {
     private sealed record Happened(string What);
 
-    private static AppFactory Host(string path, bool delete, CountingHandler handler)
+    private static AppFactory Host(TestDatabase database, bool delete, CountingHandler handler)
     {
-        var app = AppFactory.OverDatabase(path, delete).With("Hangfire:ProcessJobs", "false");
+        var app = AppFactory.OverDatabase(database, delete).With("Hangfire:ProcessJobs", "false");
         // Jobs are recorded, not run: the test decides when dispatch happens (or that it never did).
         app.ConfigureTestServices = s =>
         {
@@ -62,14 +64,14 @@ public sealed class OutboxTests
     [Fact]
     public async Task Events_committed_before_a_crash_are_dispatched_by_the_next_host_once_each()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"hibachi-outbox-{Guid.NewGuid():N}.db");
+        var database = AppFactory.NewDatabase<TApp>();
         var handler = new CountingHandler();
-        await using (var first = Host(path, delete: false, handler))
+        await using (var first = Host(database, delete: false, handler))
         {
             await AppendAsync(first, Guid.NewGuid(), 0, 25);
             // The host dies here: committed, never dispatched.
         }
-        await using var second = Host(path, delete: true, handler);
+        await using var second = Host(database, delete: true, handler);
         var dispatcher = second.Services.GetRequiredService<OutboxDispatcher>();
         while ((await dispatcher.DispatchBatchAsync(10, default)).Claimed > 0)
         {
@@ -84,7 +86,7 @@ public sealed class OutboxTests
     public async Task Dispatching_the_same_row_twice_has_one_effect()
     {
         var handler = new CountingHandler();
-        await using var app = Host(Path.Combine(Path.GetTempPath(), $"hibachi-outbox-{Guid.NewGuid():N}.db"), delete: true, handler);
+        await using var app = Host(AppFactory.NewDatabase<TApp>(), delete: true, handler);
         await AppendAsync(app, Guid.NewGuid(), 0, 3);
         var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
         await dispatcher.DispatchBatchAsync(10, default);
@@ -102,7 +104,7 @@ public sealed class OutboxTests
     public async Task Concurrent_dispatchers_never_hand_the_same_event_to_a_handler_twice()
     {
         var handler = new CountingHandler();
-        await using var app = Host(Path.Combine(Path.GetTempPath(), $"hibachi-outbox-{Guid.NewGuid():N}.db"), delete: true, handler);
+        await using var app = Host(AppFactory.NewDatabase<TApp>(), delete: true, handler);
         for (var s = 0; s < 10; s++)
         {
             await AppendAsync(app, Guid.NewGuid(), 0, 20);
@@ -122,7 +124,7 @@ public sealed class OutboxTests
     public async Task A_stale_expected_version_is_a_conflict_and_writes_nothing()
     {
         var handler = new CountingHandler();
-        await using var app = Host(Path.Combine(Path.GetTempPath(), $"hibachi-outbox-{Guid.NewGuid():N}.db"), delete: true, handler);
+        await using var app = Host(AppFactory.NewDatabase<TApp>(), delete: true, handler);
         var stream = Guid.NewGuid();
         await AppendAsync(app, stream, 0, 1);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => AppendAsync(app, stream, 0, 2));
@@ -132,7 +134,7 @@ public sealed class OutboxTests
     }
 
     /// <summary>No background dispatcher (Hangfire:ProcessJobs=false, signals recorded): the test alone decides when dispatch happens.</summary>
-    private static AppFactory TimedHost(FakeTimeProvider time, CountingHandler handler) => new AppFactory
+    private static AppFactory TimedHost(FakeTimeProvider time, CountingHandler handler) => new TApp
     {
         Time = time,
         ConfigureTestServices = s =>
@@ -290,7 +292,7 @@ public sealed class OutboxTests
         var first = new CountingHandler { Name = "test.first", FailuresLeft = 1000, FailureMessage = "smtp down" };
         var second = new CountingHandler { Name = "test.second", FailuresLeft = 1000, FailureMessage = "quota" };
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
-        await using var app = new AppFactory
+        await using var app = new TApp
         {
             Time = time,
             ConfigureTestServices = s =>
@@ -323,3 +325,8 @@ public sealed class OutboxTests
         Assert.Single(first.Effects);
     }
 }
+
+public sealed class OutboxTestsOnSqlite : OutboxTests<AppFactory>;
+
+[RequiresPostgres]
+public sealed class OutboxTestsOnPostgres : OutboxTests<PostgresAppFactory>;

@@ -14,8 +14,9 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromForm] string? returnUrl) =>
         {
+            // Sign out first, whatever returnUrl holds; then go to a local page only.
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            return TypedResults.LocalRedirect(Common.LocalUrl.OrRoot(returnUrl));
         }).RequireAuthorization();
         return accountGroup;
     }

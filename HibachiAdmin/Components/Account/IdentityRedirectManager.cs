@@ -18,16 +18,14 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        // Only local paths: a ReturnUrl of another site (or "//host", "/\host") goes home instead of
+        // throwing (ToBaseRelativePath throws for a foreign URL, which answered 500).
+        var baseUri = navigationManager.BaseUri;
+        if (uri is not null && uri.StartsWith(baseUri, StringComparison.OrdinalIgnoreCase))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            uri = "/" + uri[baseUri.Length..];
         }
-
-        navigationManager.NavigateTo(uri);
+        navigationManager.NavigateTo(Common.LocalUrl.OrRoot(uri));
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

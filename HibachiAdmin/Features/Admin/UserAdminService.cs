@@ -64,9 +64,13 @@ public sealed class UserAdminOperations(UserManager<ApplicationUser> users, Time
         {
             return UserAdminResult.Fail($"Choose at least one role of: {string.Join(", ", Roles.All)}.");
         }
-        if (!System.Net.Mail.MailAddress.TryCreate(email?.Trim(), out _))
+        if (!System.Net.Mail.MailAddress.TryCreate(email?.Trim(), out _) || email!.Trim().Length > 256)
         {
             return UserAdminResult.Fail("Enter a valid email address.");
+        }
+        if (displayName?.Trim().Length > ApplicationUser.MaxDisplayName)
+        {
+            return UserAdminResult.Fail($"The name is at most {ApplicationUser.MaxDisplayName} characters.");
         }
         var generated = string.IsNullOrEmpty(password);
         password = generated ? AdminBootstrapper.GeneratePassword() : password;
@@ -90,7 +94,7 @@ public sealed class UserAdminOperations(UserManager<ApplicationUser> users, Time
             await users.DeleteAsync(user);
             return UserAdminResult.Fail(Describe(roleResult));
         }
-        logger.LogInformation("{Admin} created user {Email} with roles {Roles}", actor.Name, user.Email, string.Join(",", roles));
+        logger.LogInformation("{Admin} created user {Email} with roles {Roles}", Common.Pii.Redact(actor.Name), Common.Pii.Email(user.Email), string.Join(",", roles));
         return new UserAdminResult(true, OneTimePassword: generated ? password : null, User: await ToStaffUserAsync(user));
     }
 
@@ -117,7 +121,7 @@ public sealed class UserAdminOperations(UserManager<ApplicationUser> users, Time
             return UserAdminResult.Fail(Describe(remove.Succeeded ? add : remove));
         }
         await users.UpdateSecurityStampAsync(user);
-        logger.LogInformation("{Admin} set roles of {Email} to {Roles}", actor.Name, user.Email, string.Join(",", roles));
+        logger.LogInformation("{Admin} set roles of {Email} to {Roles}", Common.Pii.Redact(actor.Name), Common.Pii.Email(user.Email), string.Join(",", roles));
         return new UserAdminResult(true, User: await ToStaffUserAsync(user));
     }
 
@@ -140,7 +144,7 @@ public sealed class UserAdminOperations(UserManager<ApplicationUser> users, Time
         }
         // Rotating the stamp signs the user out everywhere.
         await users.UpdateSecurityStampAsync(user);
-        logger.LogInformation("{Admin} {Action} user {Email}", actor.Name, disabled ? "disabled" : "re-enabled", user.Email);
+        logger.LogInformation("{Admin} {Action} user {Email}", Common.Pii.Redact(actor.Name), disabled ? "disabled" : "re-enabled", Common.Pii.Email(user.Email));
         return new UserAdminResult(true, User: await ToStaffUserAsync(user));
     }
 
@@ -153,7 +157,7 @@ public sealed class UserAdminOperations(UserManager<ApplicationUser> users, Time
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        logger.LogInformation("{Admin} unlocked {Email}", actor.Name, user.Email);
+        logger.LogInformation("{Admin} unlocked {Email}", Common.Pii.Redact(actor.Name), Common.Pii.Email(user.Email));
         return new UserAdminResult(true, User: await ToStaffUserAsync(user));
     }
 
@@ -175,7 +179,7 @@ public sealed class UserAdminOperations(UserManager<ApplicationUser> users, Time
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
-        logger.LogInformation("{Admin} forced a password reset for {Email}", actor.Name, user.Email);
+        logger.LogInformation("{Admin} forced a password reset for {Email}", Common.Pii.Redact(actor.Name), Common.Pii.Email(user.Email));
         return new UserAdminResult(true, OneTimePassword: temporary, User: await ToStaffUserAsync(user));
     }
 

@@ -4,10 +4,11 @@ using HibachiAdmin.Infrastructure.Events;
 namespace HibachiAdmin.Features.Bookings;
 
 /// <summary>A command's outcome: events to append, or why not (invalid input → 400, wrong state → 409).</summary>
-public sealed record Decision(IReadOnlyList<(string Type, object Data)> Events, string? Invalid = null, string? Conflict = null)
+public sealed record Decision(IReadOnlyList<(string Type, object Data)> Events, string? Invalid = null, string? Conflict = null, string? Field = null)
 {
     public static Decision Of(string type, object data) => new([(type, data)]);
-    public static Decision Reject(string message) => new([], Invalid: message);
+    /// <param name="field">The camelCase request field at fault, so the 400 names it.</param>
+    public static Decision Reject(string message, string? field = null) => new([], Invalid: message, Field: field);
     public static Decision StateConflict(string message) => new([], Conflict: message);
 }
 
@@ -72,15 +73,15 @@ public sealed class Booking
     {
         if (r.GuestCount is < 1 or > MaxGuests)
         {
-            return Decision.Reject($"guestCount must be between 1 and {MaxGuests}.");
+            return Decision.Reject($"Expected 1 to {MaxGuests} guests.", "guestCount");
         }
         if (r.EventDate < today)
         {
-            return Decision.Reject("The event date is in the past.");
+            return Decision.Reject("The event date is in the past.", "eventDate");
         }
         if (r.PricePerPerson <= 0)
         {
-            return Decision.Reject("pricePerPerson must be positive.");
+            return Decision.Reject("pricePerPerson must be positive.", "pricePerPerson");
         }
         return Decision.Of(BookingEventTypes.Requested, r);
     }
@@ -89,7 +90,7 @@ public sealed class Booking
     {
         if (amount <= 0)
         {
-            return Decision.Reject("The deposit amount must be positive.");
+            return Decision.Reject("The deposit amount must be positive.", "amount");
         }
         if (Status is BookingStatus.Cancelled or BookingStatus.Completed)
         {
@@ -97,7 +98,7 @@ public sealed class Booking
         }
         if (DepositPaid + amount > Total)
         {
-            return Decision.Reject($"The deposit would exceed the booking total of {Total:0.00}.");
+            return Decision.Reject($"The deposit would exceed the booking total of {Total:0.00}.", "amount");
         }
         return Decision.Of(BookingEventTypes.Deposit, new DepositRecorded(amount));
     }
@@ -117,7 +118,7 @@ public sealed class Booking
         }
         if (date < today)
         {
-            return Decision.Reject("The new date is in the past.");
+            return Decision.Reject("The new date is in the past.", "eventDate");
         }
         return Decision.Of(BookingEventTypes.Rescheduled, new BookingRescheduled(date, time));
     }
@@ -130,11 +131,11 @@ public sealed class Booking
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Decision.Reject("A cancellation needs a reason.");
+            return Decision.Reject("A cancellation needs a reason.", "reason");
         }
         if (leadOutcome is not (null or "lost" or "reopen"))
         {
-            return Decision.Reject("leadOutcome must be lost or reopen.");
+            return Decision.Reject("Expected lost or reopen.", "leadOutcome");
         }
         return Status is BookingStatus.Cancelled or BookingStatus.Completed
             ? Decision.StateConflict($"A {Status.ToString().ToLowerInvariant()} booking cannot be cancelled.")

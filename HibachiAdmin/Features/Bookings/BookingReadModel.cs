@@ -8,6 +8,12 @@ namespace HibachiAdmin.Features.Bookings;
 /// <summary>The booking list read model: a projection of the event store, rebuildable by replay.</summary>
 public sealed class BookingRow
 {
+    public const int MaxAddress = 300;
+    public const int MaxZip = 10;
+    public const int MaxPackage = 100;
+    public const int MaxNotes = 4000;
+    public const int MaxCancelReason = 500;
+
     public Guid Id { get; set; }
     public Guid ContactId { get; set; }
     public Guid? LeadId { get; set; }

@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Bookings;
 
-public sealed record CommandResult(BookingRow? Booking, string? Invalid = null, string? Conflict = null, bool NotFound = false);
+/// <summary>What other features see of a booking.</summary>
+public sealed record BookingSummary(Guid Id, Guid ContactId, DateTime RequestedAt, DateOnly EventDate, decimal Total, BookingStatus Status);
+
+public sealed record CommandResult(BookingRow? Booking, string? Invalid = null, string? Conflict = null, bool NotFound = false, string? Field = null);
 
 /// <summary>
 /// Runs booking commands: load the stream, decide with the aggregate, append the events, their outbox
@@ -21,7 +24,7 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await contacts.ExistsAsync(request.ContactId, ct))
         {
-            return new CommandResult(null, Invalid: "No contact has this contactId.");
+            return new CommandResult(null, Invalid: "No contact has this id.", Field: "contactId");
         }
         var decision = Booking.Request(request, Today);
         return await CommitAsync(db, Guid.CreateVersion7(), 0, decision, null, actor, ct);
@@ -50,7 +53,7 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
     {
         if (decision.Invalid is not null || decision.Conflict is not null)
         {
-            return new CommandResult(null, decision.Invalid, decision.Conflict);
+            return new CommandResult(null, decision.Invalid, decision.Conflict, Field: decision.Field);
         }
         var appended = store.Append(db, id, BookingEventTypes.StreamType, expectedVersion, decision.Events, new EventMetadata(actor.Name, Guid.NewGuid()));
         if (row is null)
@@ -119,6 +122,20 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
             .GroupBy(r => r.EventDate).Select(g => new { Date = g.Key, Count = g.Count(), Guests = g.Sum(r => r.GuestCount) })
             .ToListAsync(ct);
         return days.OrderBy(d => d.Date).Select(d => new DayLoad(d.Date, d.Count, d.Guests, d.Count > chefsPerDay)).ToList();
+    }
+
+    /// <summary>Bookings of these contacts requested between two instants (attribution by other features).</summary>
+    public async Task<IReadOnlyList<BookingSummary>> ForContactsAsync(IReadOnlyCollection<Guid> contactIds, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = new List<BookingSummary>();
+        foreach (var chunk in contactIds.Distinct().Chunk(500))
+        {
+            result.AddRange(await db.Set<BookingRow>().AsNoTracking()
+                .Where(b => chunk.Contains(b.ContactId) && b.CreatedAt >= fromUtc && b.CreatedAt <= toUtc)
+                .Select(b => new BookingSummary(b.Id, b.ContactId, b.CreatedAt, b.EventDate, b.Total, b.Status)).ToListAsync(ct));
+        }
+        return result;
     }
 
     public async Task<BookingRow?> GetAsync(Guid id, CancellationToken ct)

@@ -9,15 +9,19 @@ public static class CallsEndpoints
     public static IEndpointRouteBuilder MapCallsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/calls").WithTags("Calls").RequireAuthorization(Policies.StaffPlus);
-        group.MapGet("/", async (CallService calls, bool? missed, string? direction, int? page, int? pageSize, CancellationToken ct) =>
-        {
-            var paging = new PageRequest(page ?? 1, pageSize ?? 50);
-            return paging.Validate() is { } errors
-                ? (IResult)TypedResults.ValidationProblem(errors)
-                : TypedResults.Ok(await calls.ListAsync(missed == true, direction, paging.Page, paging.PageSize, ct));
-        });
-        group.MapGet("/{id:guid}/recording", RecordingAsync);
+        group.MapGet("/", ListAsync).WithSummary("Call log, newest first; missed=true for missed calls only");
+        group.MapGet("/{id:guid}/recording", RecordingAsync).WithSummary("Stream a call's recording")
+            .Produces(200, contentType: "audio/mpeg").Produces(200, contentType: "audio/wav").ProducesProblem(404).ProducesProblem(502);
         return app;
+    }
+
+    private static async Task<Results<Ok<PagedResult<CallRow>>, ValidationProblem>> ListAsync(
+        CallService calls, bool? missed, string? direction, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = new PageRequest(page ?? 1, pageSize ?? 50);
+        return paging.Validate() is { } errors
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(await calls.ListAsync(missed == true, direction, paging.Page, paging.PageSize, ct));
     }
 
     /// <summary>

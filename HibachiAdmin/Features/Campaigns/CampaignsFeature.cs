@@ -5,8 +5,10 @@ public static class CampaignsFeature
     public static WebApplicationBuilder AddCampaigns(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CampaignPlanner>();
+        builder.Services.AddSingleton<CampaignService>();
+        builder.Services.AddTransient<CampaignSendJob>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapCampaigns(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapCampaigns(this IEndpointRouteBuilder app) => app.MapCampaignsApi();
 }

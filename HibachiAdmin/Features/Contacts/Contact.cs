@@ -13,6 +13,16 @@ public enum SmsConsent
 /// <summary>A person the business talks to. The phone (E.164) is the natural key across channels.</summary>
 public sealed class Contact
 {
+    public const int MaxName = 200;
+    /// <summary>Phone as typed (any common format); stored normalized to E.164 (at most 20).</summary>
+    public const int MaxPhoneInput = 40;
+    public const int MaxEmail = 254;
+    public const int MaxState = 2;
+    public const int MaxZip = 10;
+    public const int MaxHandle = 100;
+    public const int MaxConsentSource = 50;
+    public const int MaxConsentEvidence = 2000;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Name { get; set; } = "";
     /// <summary>E.164, unique when present.</summary>
@@ -66,16 +76,16 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
     public void Configure(EntityTypeBuilder<Contact> b)
     {
         b.ToTable("Contacts");
-        b.Property(c => c.Name).HasMaxLength(200).IsRequired();
+        b.Property(c => c.Name).HasMaxLength(Contact.MaxName).IsRequired();
         b.Property(c => c.Phone).HasMaxLength(20);
         b.HasIndex(c => c.Phone).IsUnique();
-        b.Property(c => c.Email).HasMaxLength(254);
+        b.Property(c => c.Email).HasMaxLength(Contact.MaxEmail);
         b.HasIndex(c => c.Email);
-        b.Property(c => c.State).HasMaxLength(2);
-        b.Property(c => c.Zip).HasMaxLength(10);
+        b.Property(c => c.State).HasMaxLength(Contact.MaxState);
+        b.Property(c => c.Zip).HasMaxLength(Contact.MaxZip);
         b.Property(c => c.TimeZones).HasMaxLength(200);
-        b.Property(c => c.InstagramHandle).HasMaxLength(100);
-        b.Property(c => c.FacebookHandle).HasMaxLength(100);
+        b.Property(c => c.InstagramHandle).HasMaxLength(Contact.MaxHandle);
+        b.Property(c => c.FacebookHandle).HasMaxLength(Contact.MaxHandle);
         b.Property(c => c.SmsConsent).HasConversion<string>().HasMaxLength(10);
         b.Property(c => c.SmsConsentSource).HasMaxLength(50);
         b.HasIndex(c => c.SmsConsent);
@@ -102,8 +112,8 @@ internal sealed class ConsentLedgerEntryConfiguration : IEntityTypeConfiguration
         b.ToTable("ConsentLedger");
         b.Property(e => e.From).HasConversion<string>().HasMaxLength(10);
         b.Property(e => e.To).HasConversion<string>().HasMaxLength(10);
-        b.Property(e => e.Source).HasMaxLength(50).IsRequired();
-        b.Property(e => e.Evidence).HasMaxLength(2000);
+        b.Property(e => e.Source).HasMaxLength(Contact.MaxConsentSource).IsRequired();
+        b.Property(e => e.Evidence).HasMaxLength(Contact.MaxConsentEvidence);
         b.Property(e => e.ChangedBy).HasMaxLength(256).IsRequired();
         b.Property(e => e.Phone).HasMaxLength(20);
         b.HasIndex(e => new { e.ContactId, e.At });

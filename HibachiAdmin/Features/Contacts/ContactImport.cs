@@ -212,7 +212,7 @@ public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, Pho
             {
                 throw new InvalidCsvException("The header has no 'phone' column. Expected columns: name, phone, email, tags, state, zip, smsConsent, consentSource.");
             }
-            string? Field(string name) => headers.Contains(name) ? reader.GetField(name) : null;
+            string? Field(string name) => headers.Contains(name) ? CsvCells.Restore(reader.GetField(name)) : null;
             while (reader.Read())
             {
                 var number = rows.Count + 1;

@@ -23,17 +23,17 @@ public sealed record ContactQuery(string? Q = null, string? Tag = null, SmsConse
 
 /// <summary>Create body. Consent other than none needs a consent source (who/what gave it).</summary>
 public sealed record CreateContactRequest(
-    [property: Required, StringLength(200, MinimumLength = 1)] string? Name,
-    [property: Required, StringLength(40)] string? Phone,
-    [property: EmailAddress, StringLength(254)] string? Email = null,
+    [property: Required, StringLength(Contact.MaxName, MinimumLength = 1)] string? Name,
+    [property: Required, StringLength(Contact.MaxPhoneInput)] string? Phone,
+    [property: EmailAddress, StringLength(Contact.MaxEmail)] string? Email = null,
     IReadOnlyList<string>? Tags = null,
-    [property: StringLength(2)] string? State = null,
-    [property: StringLength(10)] string? Zip = null,
+    [property: StringLength(Contact.MaxState)] string? State = null,
+    [property: StringLength(Contact.MaxZip)] string? Zip = null,
     SmsConsent? SmsConsent = null,
-    [property: StringLength(50)] string? ConsentSource = null,
-    [property: StringLength(2000)] string? ConsentEvidence = null,
-    [property: StringLength(100)] string? InstagramHandle = null,
-    [property: StringLength(100)] string? FacebookHandle = null);
+    [property: StringLength(Contact.MaxConsentSource)] string? ConsentSource = null,
+    [property: StringLength(Contact.MaxConsentEvidence)] string? ConsentEvidence = null,
+    [property: StringLength(Contact.MaxHandle)] string? InstagramHandle = null,
+    [property: StringLength(Contact.MaxHandle)] string? FacebookHandle = null);
 
 /// <summary>
 /// Patch body: a property that is present changes, one that is absent stays (merge-patch).

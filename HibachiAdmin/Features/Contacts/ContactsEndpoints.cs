@@ -6,6 +6,7 @@ using CsvHelper;
 using HibachiAdmin.Common;
 using HibachiAdmin.Infrastructure.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HibachiAdmin.Features.Contacts;
@@ -15,34 +16,43 @@ public static class ContactsEndpoints
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/contacts").WithTags("Contacts").RequireAuthorization(Policies.StaffPlus);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.MarketingPlus);
-        group.MapPatch("/{id:guid}", PatchAsync).RequireAuthorization(Policies.MarketingPlus);
-        group.MapPost("/import", ImportAsync).RequireAuthorization(Policies.MarketingPlus);
-        group.MapGet("/export.csv", ExportAsync).RequireAuthorization(Policies.MarketingPlus);
-        group.MapGet("/{id:guid}/consent-history", ConsentHistoryAsync);
+        group.MapGet("/", ListAsync).WithSummary("Contacts; search q (name/email/phone), tag, consent");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One contact");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.MarketingPlus)
+            .WithSummary("Create a contact (phone in any common format; 409 when the phone is taken)");
+        group.MapPatch("/{id:guid}", PatchAsync).RequireAuthorization(Policies.MarketingPlus)
+            .WithSummary("Change a contact: present fields change, null clears, absent stay")
+            .Accepts<ContactPatchRequest>("application/json");
+        group.MapPost("/import", ImportAsync).RequireAuthorization(Policies.MarketingPlus)
+            .WithSummary("Import a text/csv file; dryRun=true previews").Accepts<string>("text/csv");
+        group.MapGet("/export.csv", ExportAsync).RequireAuthorization(Policies.MarketingPlus)
+            .WithSummary("Export the filtered contacts as CSV (the import format)").Produces<string>(200, "text/csv").ProducesValidationProblem();
+        group.MapGet("/{id:guid}/consent-history", ConsentHistoryAsync).WithSummary("The contact's consent changes with source and evidence");
         return app;
     }
+
+    /// <summary>PATCH body (documentation and fuzzing; read by <see cref="JsonPatchReader"/>).</summary>
+    public sealed record ContactPatchRequest(
+        [property: StringLength(Contact.MaxName, MinimumLength = 1)] string? Name = null,
+        [property: StringLength(Contact.MaxPhoneInput)] string? Phone = null,
+        [property: StringLength(Contact.MaxEmail)] string? Email = null,
+        IReadOnlyList<string>? Tags = null,
+        [property: StringLength(Contact.MaxState)] string? State = null,
+        [property: StringLength(Contact.MaxZip)] string? Zip = null,
+        SmsConsent? SmsConsent = null,
+        [property: StringLength(Contact.MaxConsentSource)] string? ConsentSource = null,
+        [property: StringLength(Contact.MaxConsentEvidence)] string? ConsentEvidence = null,
+        [property: StringLength(Contact.MaxHandle)] string? InstagramHandle = null,
+        [property: StringLength(Contact.MaxHandle)] string? FacebookHandle = null);
 
     private static async Task<Results<Ok<PagedResult<ContactDto>>, ValidationProblem>> ListAsync(
         ContactService contacts, string? q, string? tag, string? consent, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = new PageRequest(page ?? 1, pageSize ?? 50);
         var errors = paging.Validate();
-        SmsConsent? consentFilter = null;
-        if (!string.IsNullOrEmpty(consent))
-        {
-            if (consent.Any(char.IsDigit) || !Enum.TryParse<SmsConsent>(consent, true, out var c))
-            {
-                errors = Validation.Error("consent", "consent must be none, optedIn or optedOut.");
-            }
-            else
-            {
-                consentFilter = c;
-            }
-        }
-        if (errors is not null)
+        errors ??= [];
+        var consentFilter = StrictEnum.Query<SmsConsent>(consent, "consent", errors);
+        if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -68,15 +78,15 @@ public static class ContactsEndpoints
             return TypedResults.ValidationProblem(Validation.Error("body", "The body must be a JSON object with the fields to change."));
         }
         ContactPatch patch = new();
-        patch = Read(reader, "name", patch, (p, v) => p with { Name = v });
-        patch = Read(reader, "phone", patch, (p, v) => p with { Phone = v });
-        patch = Read(reader, "email", patch, (p, v) => p with { Email = v });
-        patch = Read(reader, "state", patch, (p, v) => p with { State = v });
-        patch = Read(reader, "zip", patch, (p, v) => p with { Zip = v });
-        patch = Read(reader, "consentSource", patch, (p, v) => p with { ConsentSource = v });
-        patch = Read(reader, "consentEvidence", patch, (p, v) => p with { ConsentEvidence = v });
-        patch = Read(reader, "instagramHandle", patch, (p, v) => p with { InstagramHandle = v });
-        patch = Read(reader, "facebookHandle", patch, (p, v) => p with { FacebookHandle = v });
+        patch = Read(reader, "name", Contact.MaxName, patch, (p, v) => p with { Name = v });
+        patch = Read(reader, "phone", Contact.MaxPhoneInput, patch, (p, v) => p with { Phone = v });
+        patch = Read(reader, "email", Contact.MaxEmail, patch, (p, v) => p with { Email = v });
+        patch = Read(reader, "state", Contact.MaxState, patch, (p, v) => p with { State = v });
+        patch = Read(reader, "zip", Contact.MaxZip, patch, (p, v) => p with { Zip = v });
+        patch = Read(reader, "consentSource", Contact.MaxConsentSource, patch, (p, v) => p with { ConsentSource = v });
+        patch = Read(reader, "consentEvidence", Contact.MaxConsentEvidence, patch, (p, v) => p with { ConsentEvidence = v });
+        patch = Read(reader, "instagramHandle", Contact.MaxHandle, patch, (p, v) => p with { InstagramHandle = v });
+        patch = Read(reader, "facebookHandle", Contact.MaxHandle, patch, (p, v) => p with { FacebookHandle = v });
         var tags = reader.StringArray("tags");
         if (tags.Present)
         {
@@ -95,9 +105,9 @@ public static class ContactsEndpoints
         return ToResult(result, TypedResults.Ok);
     }
 
-    private static ContactPatch Read(JsonPatchReader reader, string name, ContactPatch patch, Func<ContactPatch, Optional<string?>, ContactPatch> set)
+    private static ContactPatch Read(JsonPatchReader reader, string name, int maxLength, ContactPatch patch, Func<ContactPatch, Optional<string?>, ContactPatch> set)
     {
-        var (present, value) = reader.String(name);
+        var (present, value) = reader.String(name, maxLength);
         return present ? set(patch, new Optional<string?>(true, value)) : patch;
     }
 
@@ -128,13 +138,16 @@ public static class ContactsEndpoints
 
     private static async Task ExportAsync(HttpContext http, ContactService contacts, string? q, string? tag, string? consent, CancellationToken ct)
     {
-        SmsConsent? consentFilter = Enum.TryParse<SmsConsent>(consent, true, out var c) && !(consent ?? "").Any(char.IsDigit) ? c : null;
+        var consentFilter = StrictEnum.TryParse<SmsConsent>(consent, out var c) ? c : (SmsConsent?)null;
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=contacts.csv";
         await WriteCsvAsync(http.Response.Body, contacts.ExportAsync(new ContactQuery(q, tag, consentFilter), ct), ct);
     }
 
-    /// <summary>The export format is the import format, so a file can round-trip.</summary>
+    /// <summary>
+    /// The export format is the import format, so a file can round-trip. Cells a spreadsheet would
+    /// run as a formula are neutralised (<see cref="CsvCells"/>); the import undoes it.
+    /// </summary>
     public static async Task WriteCsvAsync(Stream output, IAsyncEnumerable<ContactDto> rows, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
@@ -146,12 +159,12 @@ public static class ContactsEndpoints
         await csv.NextRecordAsync();
         await foreach (var row in rows.WithCancellation(ct))
         {
-            csv.WriteField(row.Name);
-            csv.WriteField(row.Phone);
-            csv.WriteField(row.Email);
-            csv.WriteField(string.Join(';', row.Tags));
-            csv.WriteField(row.State);
-            csv.WriteField(row.Zip);
+            csv.WriteField(CsvCells.Neutralize(row.Name));
+            csv.WriteField(CsvCells.Neutralize(row.Phone));
+            csv.WriteField(CsvCells.Neutralize(row.Email));
+            csv.WriteField(CsvCells.Neutralize(string.Join(';', row.Tags)));
+            csv.WriteField(CsvCells.Neutralize(row.State));
+            csv.WriteField(CsvCells.Neutralize(row.Zip));
             csv.WriteField(Validation.CamelCase(row.SmsConsent.ToString()));
             csv.WriteField(row.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
             await csv.NextRecordAsync();

@@ -8,14 +8,16 @@ namespace HibachiAdmin.Features.Inbox;
 
 public static class InboxEndpoints
 {
-    public sealed record ReplyRequest([property: Required, StringLength(1000, MinimumLength = 1)] string? Text);
+    public sealed record ReplyRequest([property: Required, StringLength(MaxReply, MinimumLength = 1)] string? Text);
+
+    public const int MaxReply = 1000;
 
     public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/admin/social").WithTags("Inbox").RequireAuthorization(Policies.StaffPlus);
-        group.MapGet("/inbox", ListAsync);
-        group.MapGet("/threads/{id:guid}", GetAsync);
-        group.MapPost("/threads/{id:guid}/reply", ReplyAsync);
+        group.MapGet("/inbox", ListAsync).WithSummary("Threads across Instagram, Facebook and SMS; filters platform and status");
+        group.MapGet("/threads/{id:guid}", GetAsync).WithSummary("A thread with its messages");
+        group.MapPost("/threads/{id:guid}/reply", ReplyAsync).WithSummary("Reply in the thread through its platform's provider");
         return app;
     }
 
@@ -24,18 +26,8 @@ public static class InboxEndpoints
     {
         var paging = new PageRequest(page ?? 1, pageSize ?? 50);
         var errors = paging.Validate() ?? [];
-        Platform? p = null;
-        ThreadStatus? s = null;
-        if (!string.IsNullOrEmpty(platform))
-        {
-            if (!platform.Any(char.IsDigit) && Enum.TryParse<Platform>(platform, true, out var parsed)) { p = parsed; }
-            else { errors["platform"] = ["platform must be sms, instagram or facebook."]; }
-        }
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (!status.Any(char.IsDigit) && Enum.TryParse<ThreadStatus>(status, true, out var parsed)) { s = parsed; }
-            else { errors["status"] = ["status must be open or closed."]; }
-        }
+        var p = StrictEnum.Query<Platform>(platform, "platform", errors);
+        var s = StrictEnum.Query<ThreadStatus>(status, "status", errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

@@ -28,6 +28,12 @@ public enum LeadStatus
 /// <summary>A sales opportunity for one contact, with where it came from (attribution links).</summary>
 public sealed class Lead
 {
+    public const int MaxLostReason = 500;
+    public const int MaxLocation = 200;
+    public const int MaxZip = 10;
+    public const int MaxOccasion = 100;
+    public const int MaxNotes = 4000;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ContactId { get; set; }
     public LeadSource Source { get; set; }
@@ -73,11 +79,11 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.ToTable("Leads");
         b.Property(l => l.Source).HasConversion<string>().HasMaxLength(20);
         b.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(l => l.LostReason).HasMaxLength(500);
-        b.Property(l => l.Location).HasMaxLength(200);
-        b.Property(l => l.Zip).HasMaxLength(10);
-        b.Property(l => l.Occasion).HasMaxLength(100);
-        b.Property(l => l.Notes).HasMaxLength(4000);
+        b.Property(l => l.LostReason).HasMaxLength(Lead.MaxLostReason);
+        b.Property(l => l.Location).HasMaxLength(Lead.MaxLocation);
+        b.Property(l => l.Zip).HasMaxLength(Lead.MaxZip);
+        b.Property(l => l.Occasion).HasMaxLength(Lead.MaxOccasion);
+        b.Property(l => l.Notes).HasMaxLength(Lead.MaxNotes);
         b.Property(l => l.EstimatedValue).HasPrecision(12, 2);
         // The foreign key to Contacts stays in the schema; named, not typed, so Leads never depends on the Contacts entity.
         b.HasOne("HibachiAdmin.Features.Contacts.Contact", null).WithMany().HasForeignKey(nameof(Lead.ContactId)).OnDelete(DeleteBehavior.Restrict);

@@ -223,18 +223,13 @@ public sealed partial class LeadService
         {
             errors["guestCount"] = [$"guestCount must be between 1 and {MaxGuests}."];
         }
-        if (value is < 0)
-        {
-            errors["estimatedValue"] = ["estimatedValue cannot be negative."];
-        }
+        Money.Validate(errors, "estimatedValue", value, Money.MaxAmount);
         if (status == LeadStatus.Lost && string.IsNullOrWhiteSpace(lostReason))
         {
             errors["lostReason"] = ["A lost lead needs a reason (e.g. price, date taken, went with another caterer)."];
         }
-        if (notes is { Length: > 4000 })
-        {
-            errors["notes"] = ["notes is at most 4000 characters."];
-        }
+        Validation.MaxLength(errors, "notes", notes, Lead.MaxNotes);
+        Validation.MaxLength(errors, "lostReason", lostReason, Lead.MaxLostReason);
         return errors;
     }
 

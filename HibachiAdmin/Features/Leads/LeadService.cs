@@ -58,6 +58,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
     /// </summary>
     public async Task<(Guid LeadId, bool Created)> CreateOrUpdateOpenLeadAsync(NewLead input, Actor actor, CancellationToken ct)
     {
+        input = FitToModel(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var result = await CreateOrUpdateOpenLeadAsync(db, input, actor, ct);
         await db.SaveChangesAsync(ct);
@@ -192,4 +193,23 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
     private static IQueryable<Lead> OpenLeads(AppDbContext db, Guid contactId) =>
         db.Set<Lead>().Where(l => l.ContactId == contactId && l.Status != LeadStatus.Booked && l.Status != LeadStatus.Lost)
             .OrderByDescending(l => l.CreatedAt);
+
+    /// <summary>
+    /// Inferred leads (from texts, calls, forms) keep what fits the model: long text is cut to its
+    /// limit, an amount outside the money bounds or a guest count out of range is dropped.
+    /// </summary>
+    internal static NewLead FitToModel(NewLead input)
+    {
+        static string? Cut(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
+        var value = input.EstimatedValue is { } v && v >= 0 && v <= Money.MaxAmount ? decimal.Round(v, 2) : (decimal?)null;
+        return input with
+        {
+            Zip = Cut(input.Zip, Lead.MaxZip),
+            Location = Cut(input.Location, Lead.MaxLocation),
+            Occasion = Cut(input.Occasion, Lead.MaxOccasion),
+            Notes = Cut(input.Notes, Lead.MaxNotes),
+            EstimatedValue = value,
+            GuestCount = input.GuestCount is >= 1 and <= MaxGuests ? input.GuestCount : null,
+        };
+    }
 }

@@ -11,21 +11,55 @@ public static class LeadsEndpoints
     public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/leads").WithTags("Leads").RequireAuthorization(Policies.StaffPlus);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/", CreateAsync);
-        group.MapPatch("/{id:guid}", PatchAsync);
-        group.MapGet("/{id:guid}/history", HistoryAsync);
+        group.MapGet("/", ListAsync).WithSummary("Leads, newest first; filters status, source, from/to (event date), contactId");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One lead with its attribution links");
+        // The body is read as a merge-patch (absent vs null); the records describe it.
+        group.MapPost("/", CreateAsync).WithSummary("Create a lead for a contact (409 when the contact already has an open lead)")
+            .Accepts<LeadCreateRequest>("application/json");
+        group.MapPatch("/{id:guid}", PatchAsync).WithSummary("Change a lead: present fields change, null clears, absent stay")
+            .Accepts<LeadPatchRequest>("application/json");
+        group.MapGet("/{id:guid}/history", HistoryAsync).WithSummary("The lead's status moves");
         return app;
     }
+
+    /// <summary>POST body (documentation and fuzzing; read by <see cref="JsonPatchReader"/>).</summary>
+    public sealed record LeadCreateRequest(
+        [property: System.ComponentModel.DataAnnotations.Required] Guid? ContactId,
+        [property: System.ComponentModel.DataAnnotations.Required] LeadSource? Source,
+        LeadStatus? Status = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxLostReason)] string? LostReason = null,
+        DateOnly? EventDate = null,
+        [property: System.ComponentModel.DataAnnotations.Range(1, LeadService.MaxGuests)] int? GuestCount = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxZip)] string? Zip = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxLocation)] string? Location = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxOccasion)] string? Occasion = null,
+        [property: System.ComponentModel.DataAnnotations.Range(0, 1_000_000)] decimal? EstimatedValue = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxNotes)] string? Notes = null,
+        Guid? ThreadId = null,
+        Guid? CallId = null,
+        Guid? QrCodeId = null,
+        Guid? CampaignId = null);
+
+    /// <summary>PATCH body (documentation and fuzzing; read by <see cref="JsonPatchReader"/>).</summary>
+    public sealed record LeadPatchRequest(
+        LeadStatus? Status = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxLostReason)] string? LostReason = null,
+        LeadSource? Source = null,
+        DateOnly? EventDate = null,
+        [property: System.ComponentModel.DataAnnotations.Range(1, LeadService.MaxGuests)] int? GuestCount = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxZip)] string? Zip = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxLocation)] string? Location = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxOccasion)] string? Occasion = null,
+        [property: System.ComponentModel.DataAnnotations.Range(0, 1_000_000)] decimal? EstimatedValue = null,
+        [property: System.ComponentModel.DataAnnotations.StringLength(Lead.MaxNotes)] string? Notes = null);
 
     private static async Task<Results<Ok<PagedResult<LeadDto>>, ValidationProblem>> ListAsync(
         LeadService leads, string? status, string? source, string? from, string? to, Guid? contactId, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = new PageRequest(page ?? 1, pageSize ?? 50);
         var errors = paging.Validate() ?? [];
-        var statusValue = ParseEnum<LeadStatus>(status, "status", errors);
-        var sourceValue = ParseEnum<LeadSource>(source, "source", errors);
+        var statusValue = StrictEnum.Query<LeadStatus>(status, "status", errors);
+        var sourceValue = StrictEnum.Query<LeadSource>(source, "source", errors);
         var fromValue = ParseDate(from, "from", errors);
         var toValue = ParseDate(to, "to", errors);
         if (errors.Count > 0)
@@ -49,21 +83,21 @@ public static class LeadsEndpoints
         var contactText = r.String("contactId");
         var source = r.Enum<LeadSource>("source");
         var status = r.Enum<LeadStatus>("status");
-        var lostReason = r.String("lostReason");
+        var lostReason = r.String("lostReason", Lead.MaxLostReason);
         var eventDate = r.Date("eventDate");
         var guests = r.Int("guestCount");
-        var zip = r.String("zip");
-        var location = r.String("location");
-        var occasion = r.String("occasion");
+        var zip = r.String("zip", Lead.MaxZip);
+        var location = r.String("location", Lead.MaxLocation);
+        var occasion = r.String("occasion", Lead.MaxOccasion);
         var value = r.Decimal("estimatedValue");
-        var notes = r.String("notes");
-        if (!Guid.TryParse(contactText.Value, out var contactId))
+        var notes = r.String("notes", Lead.MaxNotes);
+        if (!Guid.TryParse(contactText.Value, out var contactId) && !r.Errors.ContainsKey("contactId"))
         {
-            r.Errors["contactId"] = ["contactId is required (a contact id)."];
+            r.Errors["contactId"] = [contactText.Value is null ? "This value is required." : StrictJson.ExpectedGuid];
         }
         if (source.Value is null && !r.Errors.ContainsKey("source"))
         {
-            r.Errors["source"] = ["source is required."];
+            r.Errors["source"] = ["This value is required."];
         }
         if (r.Errors.Count > 0)
         {
@@ -86,15 +120,15 @@ public static class LeadsEndpoints
         var patch = new LeadPatch
         {
             Status = r.Enum<LeadStatus>("status"),
-            LostReason = r.String("lostReason"),
+            LostReason = r.String("lostReason", Lead.MaxLostReason),
             Source = r.Enum<LeadSource>("source"),
             EventDate = r.Date("eventDate"),
             GuestCount = r.Int("guestCount"),
-            Zip = r.String("zip"),
-            Location = r.String("location"),
-            Occasion = r.String("occasion"),
+            Zip = r.String("zip", Lead.MaxZip),
+            Location = r.String("location", Lead.MaxLocation),
+            Occasion = r.String("occasion", Lead.MaxOccasion),
             EstimatedValue = r.Decimal("estimatedValue"),
-            Notes = r.String("notes"),
+            Notes = r.String("notes", Lead.MaxNotes),
         };
         if (r.Errors.Count > 0)
         {
@@ -126,31 +160,7 @@ public static class LeadsEndpoints
 
     private static Guid? GuidOrNull(JsonPatchReader r, string name)
     {
-        var (present, text) = r.String(name);
-        if (!present || text is null)
-        {
-            return null;
-        }
-        if (Guid.TryParse(text, out var id))
-        {
-            return id;
-        }
-        r.Errors[name] = [$"{name} must be an id."];
-        return null;
-    }
-
-    private static TEnum? ParseEnum<TEnum>(string? text, string name, Dictionary<string, string[]> errors) where TEnum : struct, Enum
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (!text.Any(char.IsDigit) && Enum.TryParse<TEnum>(text, true, out var value))
-        {
-            return value;
-        }
-        errors[name] = [$"{name} must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(Validation.CamelCase))}."];
-        return null;
+        return r.Guid(name).Value;
     }
 
     private static DateOnly? ParseDate(string? text, string name, Dictionary<string, string[]> errors)
@@ -159,11 +169,11 @@ public static class LeadsEndpoints
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
         {
             return date;
         }
-        errors[name] = [$"{name} must be a date like 2026-12-05."];
+        errors[name] = [StrictJson.ExpectedDate];
         return null;
     }
 

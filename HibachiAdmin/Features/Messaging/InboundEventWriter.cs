@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using System.Threading.Channels;
 using Hangfire;
@@ -34,6 +33,7 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
     private int _windowRows;
     private int _previousWindowRows;
     private int _writing;
+    private Task _handOff = Task.CompletedTask;
 
     /// <summary>
     /// True during a burst: notifications are waiting, or being written while the recent rate is high.
@@ -108,6 +108,7 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
         {
             await WriteAsync(batch, CancellationToken.None);
         }
+        await _handOff;
     }
 
     private async Task WriteAsync(List<Pending> batch, CancellationToken ct)
@@ -120,46 +121,17 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
             // default synchronous=FULL stays: a notification is on disk before its 200.
             await db.Database.OpenConnectionAsync(ct);
             var connection = db.Database.GetDbConnection();
-            var sqlite = db.Database.IsSqlite();
-            await using var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-            await using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = """INSERT INTO "InboundEvents" ("Id", "Provider", "ExternalId", "Channel", "Payload", "ReceivedAt", "Attempts") VALUES (@id, @provider, @external, @channel, @payload, @received, 0) ON CONFLICT ("Provider", "ExternalId") DO NOTHING""";
-            var id = Parameter(command, "@id");
-            var provider = Parameter(command, "@provider");
-            var external = Parameter(command, "@external");
-            var channel = Parameter(command, "@channel");
-            var payload = Parameter(command, "@payload");
-            var received = Parameter(command, "@received");
-            var inserted = new bool[batch.Count];
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var row = batch[i].Row;
-                id.Value = sqlite ? row.Id.ToString().ToUpperInvariant() : row.Id;
-                provider.Value = row.Provider;
-                external.Value = row.ExternalId;
-                channel.Value = row.Channel;
-                payload.Value = row.Payload;
-                received.Value = sqlite ? row.ReceivedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture) : row.ReceivedAt;
-                inserted[i] = await command.ExecuteNonQueryAsync(ct) == 1;
-            }
+            var dialect = DatabaseProvider.Of(db.Database);
+            await using var tx = await connection.BeginTransactionAsync(DatabaseProvider.InsertBatchIsolation(dialect), ct);
+            var inserted = connection.CanCreateBatch
+                ? await InsertBatchedAsync(connection, tx, dialect, batch, ct)
+                : await InsertOneByOneAsync(connection, tx, dialect, batch, ct);
             await tx.CommitAsync(ct);
             RecentRows(added: batch.Count);
-            // One job per committed batch (ids only): a Hangfire job costs far more than a row, so a
-            // job per notification would halve what the webhook can accept during a burst.
-            var fresh = new List<Guid>(batch.Count);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (inserted[i])
-                {
-                    fresh.Add(batch[i].Row.Id);
-                }
-            }
-            ProcessInboundEventJob.EnqueueBatches(jobs, fresh);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Done.TrySetResult(inserted[i]);
-            }
+            // The next batch's commit overlaps this batch's enqueue (a round trip or two to Hangfire's
+            // storage on PostgreSQL); at most one hand-off is in flight.
+            await _handOff;
+            _handOff = HandOffAsync([.. batch], inserted);
         }
         catch (Exception ex)
         {
@@ -172,6 +144,104 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
         finally
         {
             Volatile.Write(ref _writing, 0);
+        }
+    }
+
+    private const string InsertSql = """INSERT INTO "InboundEvents" ("Id", "Provider", "ExternalId", "Channel", "Payload", "ReceivedAt", "Attempts") VALUES (@id, @provider, @external, @channel, @payload, @received, 0) ON CONFLICT ("Provider", "ExternalId") DO NOTHING""";
+
+    /// <summary>
+    /// All inserts in one round trip (PostgreSQL: a server a network hop away would otherwise cost a
+    /// round trip per notification); each statement still reports whether its row was new.
+    /// </summary>
+    private static async Task<bool[]> InsertBatchedAsync(DbConnection connection, DbTransaction tx, DbProvider dialect, List<Pending> batch, CancellationToken ct)
+    {
+        await using var dbBatch = connection.CreateBatch();
+        dbBatch.Transaction = tx;
+        foreach (var pending in batch)
+        {
+            var row = pending.Row;
+            var command = dbBatch.CreateBatchCommand();
+            command.CommandText = InsertSql;
+            Parameter(command, "@id", DatabaseProvider.Parameter(dialect, row.Id));
+            Parameter(command, "@provider", row.Provider);
+            Parameter(command, "@external", row.ExternalId);
+            Parameter(command, "@channel", row.Channel);
+            Parameter(command, "@payload", row.Payload);
+            Parameter(command, "@received", DatabaseProvider.Parameter(dialect, row.ReceivedAt));
+            dbBatch.BatchCommands.Add(command);
+        }
+        await dbBatch.ExecuteNonQueryAsync(ct);
+        var inserted = new bool[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            inserted[i] = dbBatch.BatchCommands[i].RecordsAffected == 1;
+        }
+        return inserted;
+    }
+
+    /// <summary>SQLite (no batching API, and in-process: a statement costs no round trip): one prepared insert reused.</summary>
+    private static async Task<bool[]> InsertOneByOneAsync(DbConnection connection, DbTransaction tx, DbProvider dialect, List<Pending> batch, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = InsertSql;
+        var id = Parameter(command, "@id");
+        var provider = Parameter(command, "@provider");
+        var external = Parameter(command, "@external");
+        var channel = Parameter(command, "@channel");
+        var payload = Parameter(command, "@payload");
+        var received = Parameter(command, "@received");
+        var inserted = new bool[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var row = batch[i].Row;
+            id.Value = DatabaseProvider.Parameter(dialect, row.Id);
+            provider.Value = row.Provider;
+            external.Value = row.ExternalId;
+            channel.Value = row.Channel;
+            payload.Value = row.Payload;
+            received.Value = DatabaseProvider.Parameter(dialect, row.ReceivedAt);
+            inserted[i] = await command.ExecuteNonQueryAsync(ct) == 1;
+        }
+        return inserted;
+    }
+
+    private static void Parameter(DbBatchCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+
+    /// <summary>
+    /// After the commit: enqueue processing, then answer the requests. One job per committed batch
+    /// (ids only): a Hangfire job costs far more than a row, so a job per notification would halve what
+    /// the webhook can accept during a burst. The rows are committed whatever happens here: if the
+    /// enqueue fails, the sweep finds them, so the requests still succeed.
+    /// </summary>
+    private async Task HandOffAsync(Pending[] batch, bool[] inserted)
+    {
+        await Task.Yield(); // off the writer's path
+        var fresh = new List<Guid>(batch.Length);
+        for (var i = 0; i < batch.Length; i++)
+        {
+            if (inserted[i])
+            {
+                fresh.Add(batch[i].Row.Id);
+            }
+        }
+        try
+        {
+            ProcessInboundEventJob.EnqueueBatches(jobs, fresh);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Stored {Count} inbound events but could not enqueue their processing; the sweep will", fresh.Count);
+        }
+        for (var i = 0; i < batch.Length; i++)
+        {
+            batch[i].Done.TrySetResult(inserted[i]);
         }
     }
 

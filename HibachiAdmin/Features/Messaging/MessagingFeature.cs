@@ -44,7 +44,21 @@ public static class MessagingFeature
 
     public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder app)
     {
-        app.MapRingCentralWebhooks();
+        // Documentation for the webhook routes, added from here so the webhook code stays as it is.
+        var webhooks = app.MapGroup("");
+        webhooks.MapRingCentralWebhooks();
+        ((IEndpointConventionBuilder)webhooks).Add(endpoint =>
+        {
+            var pattern = (endpoint as RouteEndpointBuilder)?.RoutePattern.RawText ?? "";
+            var kind = pattern.EndsWith("/voice", StringComparison.Ordinal) ? "telephony session" : "message store (SMS)";
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Http.EndpointSummaryAttribute($"RingCentral {kind} notifications (Verification-Token header)"));
+            endpoint.Metadata.Add(new Infrastructure.Web.DocumentedBody(typeof(System.Text.Json.JsonElement)));
+            foreach (var status in new[] { 200, 400, 401, 413, 415, 503 })
+            {
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(status, status == 200 ? null : typeof(Microsoft.AspNetCore.Mvc.ProblemDetails),
+                    status == 200 ? [] : ["application/problem+json"]));
+            }
+        });
         return app;
     }
 }

@@ -63,7 +63,7 @@ public sealed class SmsService(
             message.Cost = 0;
             db.Add(message);
             await SaveIdempotentAsync(db, ct);
-            logger.LogInformation("Refused {Purpose} text to {To}: {Reason}", sms.Purpose, message.To, refusal);
+            logger.LogInformation("Refused {Purpose} text to {To}: {Reason}", sms.Purpose, Common.Pii.Phone(message.To), refusal);
             return new SmsSendResult(false, message.Id, null, refusal);
         }
 
@@ -128,6 +128,28 @@ public sealed class SmsService(
         return rows.GroupBy(r => r.To).ToDictionary(g => g.Key, g => g.Select(r => r.CreatedAt).ToList(), StringComparer.Ordinal);
     }
 
+    /// <summary>Current status of sent texts, for lists that show delivery (one query per 500 ids).</summary>
+    public async Task<IReadOnlyDictionary<Guid, (OutboundStatus Status, DateTime? DeliveredAt, string? Error)>> GetStatusesAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, (OutboundStatus, DateTime?, string?)>();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            foreach (var m in await db.Set<OutboundMessage>().AsNoTracking().Where(m => chunk.Contains(m.Id)).Select(m => new { m.Id, m.Status, m.DeliveredAt, m.Error }).ToListAsync(ct))
+            {
+                result[m.Id] = (m.Status, m.DeliveredAt, m.Error);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The earlier attempt with this idempotency key, if any (a send retried after a crash).</summary>
+    public async Task<SmsSendResult?> FindByCorrelationAsync(string correlationId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<OutboundMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.CorrelationId == correlationId, ct) is { } m ? ToResult(m) : null;
+    }
+
     public async Task<OutboundMessage?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -182,7 +204,8 @@ public sealed class SmsService(
 
     public string OptOutConfirmationText => $"{business.Value.Name}: you are unsubscribed and will get no more texts. Reply START to resubscribe.";
 
-    public string OptInConfirmationText => $"{business.Value.Name}: you are subscribed again. Reply STOP to opt out, HELP for help.";
+    /// <summary>What CTIA's Messaging Principles ask of an opt-in confirmation: who, how often, rates, HELP and STOP.</summary>
+    public string OptInConfirmationText => $"{business.Value.Name}: you're subscribed to texts about your parties and our offers (up to 4 msgs/month). Msg & data rates may apply. Reply HELP for help, STOP to opt out.";
 
     private static string? Refusal(SmsPurpose purpose, SmsConsent consent) => (purpose, consent) switch
     {

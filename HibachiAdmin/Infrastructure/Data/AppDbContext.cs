@@ -9,9 +9,10 @@ namespace HibachiAdmin.Infrastructure.Data;
 /// <summary>
 /// The one database of the app. Features contribute their entities through
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> classes in their own folders and reach them
-/// with <c>db.Set&lt;T&gt;()</c>, so adding a feature never edits this file.
+/// with <c>db.Set&lt;T&gt;()</c>, so adding a feature never edits this file. On PostgreSQL the instance is a
+/// <see cref="PostgresAppDbContext"/> (its own migrations set); callers never need to know.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+public class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -27,11 +28,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         // All instants are stored as UTC DateTime: sortable in SQLite, timestamptz in PostgreSQL.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
-        if (Database.IsSqlite())
-        {
-            // SQLite has no decimal type; REAL keeps SUM/ORDER BY in SQL. Money here stays far below 2^53 cents.
-            configurationBuilder.Properties<decimal>().HaveConversion<double>();
-            configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
-        }
+        DatabaseProvider.ConfigureConventions(Database, configurationBuilder);
     }
 }

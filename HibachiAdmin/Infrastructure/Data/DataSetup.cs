@@ -1,5 +1,4 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using HibachiAdmin.Infrastructure.Identity;
 
 namespace HibachiAdmin.Infrastructure.Data;
 
@@ -9,41 +8,35 @@ public static class DataSetup
 
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
-        var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
+        var provider = DatabaseProvider.Parse(builder.Configuration["Database:Provider"]);
         var connectionString = builder.Configuration.GetConnectionString("Default") ?? DefaultConnectionString;
 
-        builder.Services.AddDbContextFactory<AppDbContext>((sp, options) =>
+        builder.Services.AddSingleton(new DatabaseSettings(provider));
+        builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((sp, options) =>
         {
             // Interceptors registered in DI join the provider's own (tests inject faults this way).
             options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
-            if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
-            {
-                options.UseNpgsql(connectionString);
-            }
-            else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-            {
-                options.UseSqlite(WithSqliteDefaults(connectionString)).AddInterceptors(new SqliteBusyTimeoutInterceptor());
-            }
-            else
-            {
-                throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{provider}'.");
-            }
+            DatabaseProvider.Configure(options, provider, connectionString);
         }, ServiceLifetime.Singleton);
         // Identity and data protection resolve the context per request/scope.
-        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
 
-    /// <summary>A busy timeout lets concurrent writers wait for the lock instead of failing at once.</summary>
-    private static string WithSqliteDefaults(string connectionString)
+    /// <summary>
+    /// A context built from the app's own data and identity registrations without running the app:
+    /// for generating migrations and for the tests that compare the model with each migrations set.
+    /// Opens no connection by itself. The caller disposes the context (its services live with it).
+    /// </summary>
+    public static AppDbContext CreateForTooling(DbProvider provider, string connectionString)
     {
-        var csb = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
-        // Microsoft.Data.Sqlite retries SQLITE_BUSY until DefaultTimeout elapses.
-        if (csb.DefaultTimeout < 30)
-        {
-            csb.DefaultTimeout = 30;
-        }
-        return csb.ToString();
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["Database:Provider"] = provider.ToString();
+        builder.Configuration["ConnectionStrings:Default"] = connectionString;
+        builder.AddData();
+        builder.AddIdentityAndAuth();
+        var services = builder.Services.BuildServiceProvider();
+        return services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext();
     }
 }

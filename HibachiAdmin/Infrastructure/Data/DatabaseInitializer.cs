@@ -17,12 +17,7 @@ public sealed class DatabaseInitializer(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (db.Database.IsSqlite())
-            {
-                await db.Database.OpenConnectionAsync(ct);
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-                await db.Database.CloseConnectionAsync();
-            }
+            await DatabaseProvider.PrepareAsync(db, ct);
             await db.Database.MigrateAsync(ct);
         }
 

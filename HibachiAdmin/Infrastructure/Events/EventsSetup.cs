@@ -7,6 +7,7 @@ public static class EventsSetup
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxDrainGate>();
         builder.Services.AddTransient<OutboxDispatchJob>();
         return builder;
     }

@@ -62,7 +62,7 @@ public sealed class AdminBootstrapper(
         }
         else
         {
-            logger.LogInformation("First run: created Admin {Email} from Bootstrap configuration.", email);
+            logger.LogInformation("First run: created Admin {Email} from Bootstrap configuration.", Common.Pii.Email(email));
         }
     }
 

@@ -4,7 +4,10 @@ namespace HibachiAdmin.Infrastructure.Identity;
 
 public sealed class ApplicationUser : IdentityUser
 {
+    public const int MaxDisplayName = 100;
+
     [PersonalData]
+    [System.ComponentModel.DataAnnotations.MaxLength(MaxDisplayName)]
     public string DisplayName { get; set; } = "";
 
     /// <summary>A disabled user cannot sign in and is signed out everywhere (security stamp changes).</summary>

@@ -8,14 +8,21 @@ namespace HibachiAdmin.Infrastructure.Identity;
 
 public static class AuthEndpoints
 {
-    public sealed record TokenRequest([property: Required, EmailAddress] string? Email, [property: Required] string? Password);
+    public sealed record TokenRequest([property: Required, EmailAddress, StringLength(256)] string? Email, [property: Required, StringLength(1024)] string? Password);
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/auth/token", IssueTokenAsync)
             .AllowAnonymous()
             .WithName("IssueToken")
-            .WithTags("Auth");
+            .WithTags("Auth")
+            .WithSummary("Exchange an email and password for a bearer token")
+            .WithMetadata(new Web.DocumentedBody(typeof(TokenRequest)))
+            .Produces<AccessTokenResponse>(200)
+            .ProducesValidationProblem()
+            .ProducesProblem(401)
+            .ProducesProblem(415)
+            .ProducesProblem(429);
         return app;
     }
 
@@ -24,6 +31,7 @@ public static class AuthEndpoints
         HttpRequest http,
         SignInManager<ApplicationUser> signIn,
         UserManager<ApplicationUser> users,
+        UnknownAccountLockout unknownAccounts,
         CancellationToken ct)
     {
         // Read the body here rather than by parameter binding: on an anonymous route a content-type
@@ -39,16 +47,23 @@ public static class AuthEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
+        // Unknown emails, locked and disabled accounts do the same hashing work and get the same
+        // answers as real ones, so neither timing nor "locked" tells which emails have accounts.
         var user = await users.FindByEmailAsync(request!.Email!);
         if (user is null)
         {
-            return Unauthorized();
+            unknownAccounts.SpendHashingWork(request.Password!);
+            return unknownAccounts.FailAndIsLocked(request.Email!) ? Locked() : Unauthorized();
         }
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
+        if (result.IsLockedOut || result.IsNotAllowed)
+        {
+            // Identity answers these before checking the password.
+            unknownAccounts.SpendHashingWork(request.Password!);
+        }
         if (result.IsLockedOut)
         {
-            return TypedResults.Problem(statusCode: 401, title: "Account locked",
-                detail: "Too many failed sign-ins. The account is locked for a while; try again later or ask an admin.");
+            return Locked();
         }
         if (!result.Succeeded)
         {
@@ -65,6 +80,10 @@ public static class AuthEndpoints
         await signIn.SignInAsync(user, isPersistent: false);
         return TypedResults.Empty;
     }
+
+    private static ProblemHttpResult Locked() =>
+        TypedResults.Problem(statusCode: 401, title: "Account locked",
+            detail: "Too many failed sign-ins. The account is locked for a while; try again later or ask an admin.");
 
     private static ProblemHttpResult Unauthorized() =>
         TypedResults.Problem(statusCode: 401, title: "Invalid credentials", detail: "Email or password is wrong.");

@@ -77,6 +77,7 @@ public static class IdentitySetup
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
         services.AddScoped<AdminBootstrapper>();
+        services.AddSingleton<UnknownAccountLockout>();
 
         services.AddDataProtection()
             .SetApplicationName("HibachiAdmin")
@@ -144,7 +145,7 @@ public static class IdentitySetup
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api"))
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi"))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -15,12 +15,10 @@ public sealed class DatabaseMaintenanceJob(IDbContextFactory<AppDbContext> dbFac
     public async Task RunAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!db.Database.IsSqlite())
+        if (!await DatabaseProvider.MaintainAsync(db, ct))
         {
             return;
         }
-        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", ct);
         logger.LogInformation("SQLite checkpoint and optimize done.");
     }
 }

@@ -23,8 +23,19 @@ public static class JobsSetup
                 .UseRecommendedSerializerSettings();
             if (string.Equals(storage, "Postgres", StringComparison.OrdinalIgnoreCase))
             {
-                var cs = builder.Configuration.GetConnectionString("Hangfire") ?? builder.Configuration.GetConnectionString("Default");
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(cs));
+                var cs = builder.Configuration.GetConnectionString("Hangfire") ?? builder.Configuration.GetConnectionString("Default")
+                    ?? throw new InvalidOperationException("Hangfire:Storage=Postgres needs ConnectionStrings:Hangfire or ConnectionStrings:Default.");
+                // Several app instances share this storage: one of them fires each recurring job per
+                // schedule (Hangfire's distributed lock in PostgreSQL), and a job is fetched by one worker.
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(cs), new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true, // the schema is created (and upgraded) on start
+                    EnableLongPolling = true, // workers wake on LISTEN/NOTIFY instead of polling every 15 s
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    UseSlidingInvisibilityTimeout = true, // a long job is not handed to a second worker while it runs
+                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
+                });
             }
             else if (string.Equals(storage, "InMemory", StringComparison.OrdinalIgnoreCase))
             {

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using HibachiAdmin.Common;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -21,7 +23,12 @@ public static class ApiConventions
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures (malformed JSON, wrong content type) become exceptions so they get a problem body.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            // No "Server: Kestrel": nothing tells a scanner what to try.
+            o.AddServerHeader = false;
+        });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // Behind a TLS proxy: trust X-Forwarded-For/Proto from loopback and from ForwardedHeaders:KnownProxies only.
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
@@ -42,8 +49,9 @@ public static class ApiConventions
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        // Reading enum names is case-insensitive; writing is camelCase.
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        // One strict rule for every body: enums are one declared name (any case in, camelCase out),
+        // numbers are numbers, dates YYYY-MM-DD; each refusal names the field (ApiProblems).
+        StrictJson.AddTo(options);
     }
 
     /// <summary>Refuses declared oversized bodies before any endpoint reads them (Kestrel guards undeclared ones).</summary>
@@ -89,47 +97,55 @@ public static class ApiConventions
     public static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
 }
 
-/// <summary>Maps exceptions to problem+json: client faults keep their 4xx, the rest is a logged 500.</summary>
+/// <summary>
+/// Maps exceptions to problem+json: request-reading failures become 4xx problems naming the field
+/// (<see cref="ApiProblems"/>), everything else is a logged 500. A failure while a response body is
+/// being written (e.g. a stored value that cannot be serialized) is logged and the connection is
+/// aborted, so a client never receives half a document followed by a problem.
+/// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail) = exception switch
+        ProblemDetails problem;
+        switch (exception)
         {
-            BadHttpRequestException bad => (bad.StatusCode, TitleFor(bad.StatusCode), Detail(bad)),
-            JsonException => (400, "Malformed JSON", "The request body is not valid JSON."),
-            DbUpdateConcurrencyException => (409, "Conflict", "The record was changed by someone else. Reload and try again."),
-            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null),
-            _ => (500, "Unexpected error", "Something went wrong on our side; it has been logged."),
-        };
-        if (status >= 500)
+            case BadHttpRequestException bad:
+                problem = ApiProblems.FromBadRequest(httpContext, bad);
+                logger.LogDebug(exception, "Refused request {Method} {Path}: {Status}", httpContext.Request.Method, httpContext.Request.Path, problem.Status);
+                break;
+            case DbUpdateConcurrencyException:
+                problem = ApiProblems.Problem(409, "Conflict", "The record was changed by someone else. Reload and try again.");
+                break;
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                problem = ApiProblems.Problem(499, "Client closed request");
+                break;
+            case UnwritableValueException or JsonException:
+                // Request bodies are read inside BadHttpRequestException; a bare JSON failure here
+                // happened while writing the response, part of which may already be buffered.
+                logger.LogError(exception, "Response for {Method} {Path} could not be written; connection aborted",
+                    httpContext.Request.Method, httpContext.Request.Path);
+                httpContext.Abort();
+                return true;
+            default:
+                problem = ApiProblems.Problem(500, "Unexpected error", "Something went wrong on our side; it has been logged.");
+                break;
+        }
+        if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
         if (httpContext.Response.HasStarted)
         {
+            httpContext.Abort();
             return true;
         }
-        httpContext.Response.StatusCode = status;
+        httpContext.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
+            ProblemDetails = problem,
         });
     }
-
-    private static string TitleFor(int status) => status switch
-    {
-        413 => "Request body too large",
-        415 => "Unsupported media type",
-        _ => "Bad request",
-    };
-
-    private static string Detail(BadHttpRequestException bad) => bad.StatusCode switch
-    {
-        413 => $"The body may be at most {ApiConventions.MaxRequestBodyBytes / 1024} KiB.",
-        415 => "Send the body as application/json.",
-        _ => bad.InnerException is JsonException ? "The request body is not valid JSON." : bad.Message,
-    };
 }

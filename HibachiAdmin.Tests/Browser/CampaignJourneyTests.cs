@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using HibachiAdmin.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+
+namespace HibachiAdmin.Tests.Browser;
+
+public sealed class CampaignJourneyTests
+{
+    [BrowserFact]
+    public async Task A_marketer_builds_a_campaign_sees_the_estimate_sends_and_watches_it_reach_every_recipient()
+    {
+        // 16:00 UTC on a Tuesday: 11:00 in New York, inside everyone's window. The clock moves with real time.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+        await using var app = await BrowserApp.StartAsync(f => f.Time = time);
+        var api = await app.Factory.CreateAdminClientAsync();
+        foreach (var (name, phone) in new[] { ("Ava Miller", "(212) 555-0141"), ("Bo Diaz", "(212) 555-0142"), ("Cy Ray", "(212) 555-0143") })
+        {
+            var created = await api.PostAsJsonAsync("/api/v1/contacts", new { name, phone, tags = new[] { "holiday" }, smsConsent = "optedIn", consentSource = "web-form" });
+            created.EnsureSuccessStatusCode();
+        }
+        await api.PostAsJsonAsync("/api/v1/contacts", new { name = "Di Nope", phone = "(212) 555-0144", tags = new[] { "holiday" } });
+
+        await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        await app.Page.GotoAsync("/campaigns/new");
+        await app.WaitForCircuitAsync();
+        await app.Page.FillAsync("input[data-testid=campaign-name]", "Holiday parties");
+        await app.Page.FillAsync("textarea[data-testid=campaign-message]", "Hi {FirstName|there}! Book your holiday hibachi party — 10% off this week.");
+        // The em dash forces UCS-2; the one-click fix brings the text back to GSM-7.
+        await Assertions.Expect(app.Page.Locator("[data-testid=campaign-counter]")).ToContainTextAsync("UCS-2");
+        await app.Page.ClickAsync("[data-testid=fix-ucs2]");
+        await Assertions.Expect(app.Page.Locator("[data-testid=campaign-counter]")).ToContainTextAsync("GSM-7");
+
+        await app.Page.ClickAsync("[data-testid=include-tags]");
+        await app.Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "holiday" }).ClickAsync();
+        await app.Page.Keyboard.PressAsync("Escape");
+        var estimate = app.Page.Locator("[data-testid=estimate]");
+        await Assertions.Expect(estimate).ToContainTextAsync("3 of 4 get it now");
+        await Assertions.Expect(estimate).ToContainTextAsync("$0.06");
+        await Assertions.Expect(estimate).ToContainTextAsync("1 have not opted in");
+        await Assertions.Expect(estimate).ToContainTextAsync("Hi Ava! Book your holiday hibachi party - 10% off this week. Reply STOP to opt out.");
+
+        await app.Page.ClickAsync("[data-testid=send-now]");
+        await app.Page.WaitForURLAsync("**/campaigns/*");
+        // Hangfire's sender runs in the background (sandbox provider); the page updates itself.
+        await Assertions.Expect(app.Page.Locator("[data-testid=progress-text]")).ToContainTextAsync("4 of 4 done (100%)", new() { Timeout = 30_000 });
+        app.AssertNoCspViolations();
+    }
+}

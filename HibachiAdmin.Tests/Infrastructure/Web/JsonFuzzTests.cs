@@ -1,0 +1,318 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CsCheck;
+using HibachiAdmin.Infrastructure.Identity;
+using HibachiAdmin.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace HibachiAdmin.Tests.Infrastructure.Web;
+
+/// <summary>
+/// Fuzzes every JSON endpoint found in the endpoint data source (like the route crawl, so new
+/// endpoints are covered without touching this test). For each body field of each endpoint it sends
+/// a body that is valid except for that field, which gets a wrong type, a combined or numeric enum, a
+/// null (required fields), a huge number, a string past its limit, or a bad date/time; CsCheck adds
+/// random out-of-range values. Every answer must be a 4xx problem naming the field by its JSON path,
+/// and afterwards every list endpoint answers 200 with the totals it had before (nothing half-stored).
+/// </summary>
+public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly AppFactory _app = new();
+    private HttpClient _client = default!;
+    private readonly Dictionary<string, string> _ids = [];
+
+    public async Task InitializeAsync()
+    {
+        _client = await _app.CreateAdminClientAsync();
+        var contact = await _client.PostAsJsonAsync("/api/v1/contacts", new { name = "Fuzz Base", phone = "+12125550100" });
+        _ids["contacts"] = (await contact.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var lead = await _client.PostAsJsonAsync("/api/v1/leads", new { contactId = _ids["contacts"], source = "sms" });
+        _ids["leads"] = (await lead.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var booking = await _client.PostAsJsonAsync("/api/v1/bookings", new { contactId = _ids["contacts"], eventDate = "2030-06-01", guestCount = 20, pricePerPerson = 60 });
+        _ids["bookings"] = (await booking.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private sealed record Target(string Method, string Url, Type Body);
+
+    private sealed record Field(string Path, Type Type, bool Required, int? MaxLength);
+
+    private List<Target> Targets(List<string> undocumented)
+    {
+        var targets = new List<Target>();
+        foreach (var endpoint in _app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
+            // Provider webhooks are checked by their own suites (signatures, provider payload shapes).
+            if (!pattern.StartsWith("/api/v1/", StringComparison.Ordinal) || pattern.Contains("/webhooks", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>();
+            var body = endpoint.Metadata.GetMetadata<DocumentedBody>()?.Type
+                ?? (accepts?.ContentTypes.Any(c => c.Contains("json", StringComparison.OrdinalIgnoreCase)) == true ? accepts.RequestType : null);
+            if (body is null)
+            {
+                continue;
+            }
+            foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+            {
+                if (body == typeof(JsonElement))
+                {
+                    undocumented.Add($"{method} {pattern}");
+                    continue;
+                }
+                targets.Add(new Target(method, Concrete(endpoint.RoutePattern), body));
+            }
+        }
+        return targets;
+    }
+
+    /// <summary>Route ids are real (the seeded contact, lead, booking) so validation, not a 404, answers.</summary>
+    private string Concrete(RoutePattern pattern)
+    {
+        var segments = new List<string>();
+        string? previous = null;
+        foreach (var segment in pattern.PathSegments)
+        {
+            var text = string.Concat(segment.Parts.Select(p => p switch
+            {
+                RoutePatternLiteralPart l => l.Content,
+                RoutePatternParameterPart => previous is not null && _ids.TryGetValue(previous, out var id) ? id : Guid.NewGuid().ToString(),
+                _ => "",
+            }));
+            previous = text;
+            segments.Add(text);
+        }
+        return "/" + string.Join('/', segments);
+    }
+
+    private static JsonSerializerOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+
+    private static List<Field> Fields(Type body, JsonSerializerOptions options)
+    {
+        var info = options.GetTypeInfo(body);
+        var fields = new List<Field>();
+        foreach (var property in info.Properties)
+        {
+            var clr = body.GetProperty(property.AttributeProvider is MemberInfo m ? m.Name : property.Name, BindingFlags.Public | BindingFlags.Instance);
+            var required = clr?.GetCustomAttribute<RequiredAttribute>() is not null;
+            var length = clr?.GetCustomAttribute<StringLengthAttribute>()?.MaximumLength;
+            fields.Add(new Field(property.Name, property.PropertyType, required, length));
+        }
+        return fields;
+    }
+
+    /// <summary>A valid JSON value for a field, so only the fuzzed field is wrong.</summary>
+    private string Valid(Field field)
+    {
+        var type = Nullable.GetUnderlyingType(field.Type) ?? field.Type;
+        return field.Path switch
+        {
+            "contactId" => $"\"{_ids["contacts"]}\"",
+            "leadId" => $"\"{_ids["leads"]}\"",
+            "phone" => "\"+12125550199\"",
+            "email" => "\"fuzz@example.com\"",
+            "state" => "\"NY\"",
+            "eventDate" => "\"2030-07-01\"",
+            "eventTime" => "\"18:00\"",
+            "leadOutcome" => "\"lost\"",
+            "guestCount" => "20",
+            _ when type.IsEnum => $"\"{HibachiAdmin.Common.Validation.CamelCase(Enum.GetNames(type)[0])}\"",
+            _ when type == typeof(string) => "\"ok\"",
+            _ when type == typeof(int) => "1",
+            _ when type == typeof(decimal) => "10",
+            _ when type == typeof(bool) => "true",
+            _ when type == typeof(Guid) => $"\"{Guid.NewGuid()}\"",
+            _ when type == typeof(DateOnly) => "\"2030-07-01\"",
+            _ when type == typeof(TimeOnly) => "\"18:00\"",
+            _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) => "\"2030-07-01T18:00:00Z\"",
+            _ => "[\"ok\"]",
+        };
+    }
+
+    private static string JsonString(string text) => JsonSerializer.Serialize(text);
+
+    /// <summary>Invalid JSON values for a field of this type: fixed edge cases plus CsCheck's random ones.</summary>
+    private static IEnumerable<string> Invalid(Field field)
+    {
+        var type = Nullable.GetUnderlyingType(field.Type) ?? field.Type;
+        if (field.Required)
+        {
+            yield return "null";
+        }
+        var tooLong = Gen.Int[(field.MaxLength ?? 150_000) + 1, (field.MaxLength ?? 150_000) + 2_000].Single();
+        if (type.IsEnum)
+        {
+            var names = Enum.GetNames(type).Select(HibachiAdmin.Common.Validation.CamelCase).ToArray();
+            yield return JsonString($"{names[0]},{names[^1]}");
+            yield return "\"1\"";
+            yield return "1";
+            yield return JsonString(Gen.String[1, 12].Single() + "#");
+            yield return "true";
+        }
+        else if (type == typeof(string))
+        {
+            yield return "123";
+            yield return "true";
+            yield return "{}";
+            yield return "[]";
+            yield return JsonString(new string('x', tooLong));
+        }
+        else if (type == typeof(int))
+        {
+            yield return "\"20\"";
+            yield return "2.5";
+            yield return "1e400";
+            yield return "99999999999";
+            yield return Gen.Long[(long)int.MaxValue + 1, long.MaxValue].Single().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            yield return "true";
+        }
+        else if (type == typeof(decimal))
+        {
+            yield return "\"20\"";
+            yield return "1e400";
+            yield return "79228162514264337593543950335";
+            yield return "1e27";
+            yield return "-1e30";
+            yield return Gen.Decimal[10_000_001m, 1e20m].Single().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            yield return "true";
+        }
+        else if (type == typeof(DateOnly))
+        {
+            yield return "\"2026-12-26T23:00:00Z\"";
+            yield return "\"12/05/2026\"";
+            yield return "\"2026-02-30\"";
+            yield return "20261205";
+        }
+        else if (type == typeof(TimeOnly))
+        {
+            yield return "\"7pm\"";
+            yield return "\"25:00\"";
+            yield return "1900";
+        }
+        else if (type == typeof(DateTime) || type == typeof(DateTimeOffset))
+        {
+            yield return "\"tomorrow\"";
+            yield return "1700000000";
+        }
+        else if (type == typeof(Guid))
+        {
+            yield return "\"nope\"";
+            yield return "12";
+        }
+        else if (type == typeof(bool))
+        {
+            yield return "\"true\"";
+            yield return "1";
+        }
+        else
+        {
+            yield return "\"x\"";
+            yield return "5";
+            yield return "[1]";
+            yield return $"[{JsonString(new string('t', 1_000))}]";
+        }
+    }
+
+    private async Task<Dictionary<string, int>> ListTotalsAsync()
+    {
+        var totals = new Dictionary<string, int>();
+        foreach (var endpoint in _app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + endpoint.RoutePattern.RawText?.Trim('/');
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+            if (!pattern.StartsWith("/api/v1/", StringComparison.Ordinal) || pattern.Contains('{', StringComparison.Ordinal) || !methods.Contains("GET")
+                || pattern.EndsWith(".csv", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            using var response = await _client.GetAsync(pattern);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {pattern} → {(int)response.StatusCode}");
+            var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty("total", out var total))
+            {
+                totals[pattern] = total.GetInt32();
+            }
+        }
+        return totals;
+    }
+
+    [Fact]
+    public async Task Every_json_endpoint_answers_bad_fields_with_a_4xx_naming_them_and_stores_nothing()
+    {
+        var undocumented = new List<string>();
+        var targets = Targets(undocumented);
+        Assert.True(undocumented.Count == 0, "JSON endpoints read as JsonElement without .Accepts<T>() (cannot be fuzzed or documented):\n" + string.Join('\n', undocumented));
+        Assert.True(targets.Count >= 8, $"only {targets.Count} JSON endpoints found");
+        var before = await ListTotalsAsync();
+        Assert.Contains("/api/v1/leads", before.Keys);
+
+        var options = Options(_app.Services);
+        var failures = new List<string>();
+        var probes = 0;
+        foreach (var target in targets)
+        {
+            var fields = Fields(target.Body, options);
+            foreach (var field in fields)
+            {
+                foreach (var bad in Invalid(field))
+                {
+                    var body = "{" + string.Join(',', fields.Where(f => f.Required && f != field).Select(f => $"\"{f.Path}\":{Valid(f)}")
+                        .Append($"\"{field.Path}\":{bad}")) + "}";
+                    using var request = new HttpRequestMessage(new HttpMethod(target.Method), target.Url)
+                    {
+                        Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                    };
+                    using var response = await _client.SendAsync(request);
+                    probes++;
+                    var text = await response.Content.ReadAsStringAsync();
+                    var shown = bad.Length > 60 ? bad[..60] + "…" : bad;
+                    var where = $"{target.Method} {target.Url} {field.Path}={shown}";
+                    if ((int)response.StatusCode is < 400 or >= 500)
+                    {
+                        failures.Add($"{where} → {(int)response.StatusCode} {Cut(text)}");
+                        continue;
+                    }
+                    if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                    {
+                        failures.Add($"{where} → {(int)response.StatusCode} not problem+json");
+                        continue;
+                    }
+                    if (text.Contains("System.", StringComparison.Ordinal) || text.Contains("Implicit body", StringComparison.Ordinal))
+                    {
+                        failures.Add($"{where} → framework text: {Cut(text)}");
+                    }
+                    if (response.StatusCode == HttpStatusCode.BadRequest && !NamesField(text, field.Path))
+                    {
+                        failures.Add($"{where} → 400 not naming {field.Path}: {Cut(text)}");
+                    }
+                }
+            }
+        }
+        output.WriteLine($"{probes} probes over {targets.Count} endpoints: {string.Join(", ", targets.Select(t => $"{t.Method} {t.Url}"))}");
+        Assert.True(probes > 150, $"only {probes} probes");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {probes} probes failed:\n" + string.Join('\n', failures.Take(60)));
+        Assert.Equal(before, await ListTotalsAsync());
+    }
+
+    private static bool NamesField(string problem, string path)
+    {
+        var json = JsonDocument.Parse(problem).RootElement;
+        return json.TryGetProperty("errors", out var errors)
+            && errors.EnumerateObject().Any(e => e.Name == path || e.Name.StartsWith(path + "[", StringComparison.Ordinal) || e.Name.StartsWith(path + ".", StringComparison.Ordinal));
+    }
+
+    private static string Cut(string text) => text.Length > 300 ? text[..300] + "…" : text;
+}

@@ -1,0 +1,156 @@
+using System.Threading.RateLimiting;
+using Hangfire;
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Infrastructure.Providers.Sms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HibachiAdmin.Features.Campaigns;
+
+/// <summary>
+/// The campaign sender (every minute, and at once when a send starts): starts scheduled campaigns whose
+/// time has come, expires what is left after a campaign's end time, then claims due delivery rows in
+/// batches with a lease and sends each through <see cref="SmsService"/> at <c>Sms:MaxPerSecond</c>.
+/// Every rule is checked again at the moment of sending (a STOP that arrived mid-campaign wins, a window
+/// that closed holds the row until it opens). Crash-safe: a claimed row whose worker died is claimed
+/// again after its lease, and the SMS correlation id returns the first attempt instead of texting twice.
+/// </summary>
+public sealed class CampaignSendJob(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CampaignService campaigns,
+    CampaignPlanner planner,
+    ContactService contacts,
+    SmsService sms,
+    Phones phones,
+    IOptions<SmsOptions> options,
+    TimeProvider time,
+    ILogger<CampaignSendJob> logger)
+{
+    public const string Id = "campaign-sender";
+    private const int Batch = 100;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    [DisableConcurrentExecution(timeoutInSeconds: 0)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await StartDueAsync(ct);
+        await ExpireAsync(ct);
+        using var throttle = options.Value.MaxPerSecond > 0
+            ? new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.Value.MaxPerSecond, TokensPerPeriod = options.Value.MaxPerSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst, AutoReplenishment = true,
+            })
+            : null;
+        while (!ct.IsCancellationRequested && await ClaimAsync(ct) is { } worker)
+        {
+            await SendClaimedAsync(worker, throttle, ct);
+        }
+        await CompleteFinishedAsync(ct);
+    }
+
+    private async Task StartDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var id in await db.Set<Campaign>().Where(c => c.Status == CampaignStatus.Scheduled && c.SendAt <= now).Select(c => c.Id).ToListAsync(ct))
+        {
+            await campaigns.StartAsync(id, ct);
+        }
+    }
+
+    private async Task ExpireAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ended = db.Set<Campaign>().Where(c => c.Status == CampaignStatus.Sending && c.EndAt != null && c.EndAt <= now).Select(c => c.Id);
+        await db.Set<CampaignDelivery>().Where(d => ended.Contains(d.CampaignId) && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Held))
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Cancelled).SetProperty(d => d.Reason, "expired"), ct);
+    }
+
+    private async Task<string?> ClaimAsync(CancellationToken ct)
+    {
+        var worker = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sending = db.Set<Campaign>().Where(c => c.Status == CampaignStatus.Sending).Select(c => c.Id);
+        var candidates = db.Set<CampaignDelivery>()
+            .Where(d => sending.Contains(d.CampaignId) && d.DueAt <= now
+                        && ((d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Held) && d.LockedUntil == null
+                            || (d.Status == DeliveryStatus.Sending && d.LockedUntil < now)))
+            .OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(Batch).Select(d => d.Id);
+        var claimed = await db.Set<CampaignDelivery>()
+            .Where(d => candidates.Contains(d.Id) && (d.LockedUntil == null || d.LockedUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Sending).SetProperty(d => d.LockedBy, worker).SetProperty(d => d.LockedUntil, now + Lease), ct);
+        return claimed == 0 ? null : worker;
+    }
+
+    private async Task SendClaimedAsync(string worker, RateLimiter? throttle, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<CampaignDelivery>().Where(d => d.LockedBy == worker).OrderBy(d => d.Id).ToListAsync(ct);
+        var campaignIds = rows.Select(r => r.CampaignId).Distinct().ToList();
+        var templates = await db.Set<Campaign>().AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Message, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var people = await contacts.GetSummariesAsync(rows.Select(r => r.ContactId), ct);
+        var history = await sms.MarketingSentSinceAsync(now.AddHours(-Math.Max(24, options.Value.FrequencyCapHours)), ct);
+        var rules = planner.Rules;
+        foreach (var row in rows)
+        {
+            var correlation = $"campaign:{row.CampaignId}:{row.ContactId}";
+            // A retry after a crash: the first attempt's text stands (never a second one).
+            var earlier = await sms.FindByCorrelationAsync(correlation, ct);
+            if (earlier is null)
+            {
+                var person = people.GetValueOrDefault(row.ContactId);
+                var sent = row.Phone is not null && history.TryGetValue(row.Phone, out var list) ? list : (IReadOnlyCollection<DateTime>)[];
+                var decision = person is null
+                    ? new RecipientDecision(row.ContactId, row.Phone, false, HoldReasons.InvalidNumber, null, row.Text, SmsSegments.Count(row.Text))
+                    : rules.Decide(new CampaignRecipient(person.Id, person.Name, person.Phone, person.SmsConsent, person.State, person.TimeZones), templates[row.CampaignId], time.GetUtcNow().UtcDateTime, sent, false, phones);
+                if (!decision.Eligible)
+                {
+                    row.Status = HoldReasons.IsDelay(decision.Reason) ? DeliveryStatus.Held : DeliveryStatus.Skipped;
+                    row.Reason = decision.Reason;
+                    row.DueAt = decision.EarliestSendAt ?? row.DueAt;
+                    Release(row);
+                    await db.SaveChangesAsync(ct);
+                    continue;
+                }
+                row.Text = decision.Text;
+                row.Segments = decision.Segments.Segments;
+                if (throttle is not null)
+                {
+                    using var lease = await throttle.AcquireAsync(1, ct);
+                }
+                earlier = await sms.SendAsync(new OutboundSms(row.ContactId, decision.Phone!, decision.Text, SmsPurpose.Marketing, correlation), ct);
+            }
+            row.OutboundMessageId = earlier.MessageId;
+            row.ProviderMessageId = earlier.ProviderMessageId;
+            row.SentAt = time.GetUtcNow().UtcDateTime;
+            row.Status = earlier.Accepted ? DeliveryStatus.Sent : earlier.RefusedReason is "providerError" ? DeliveryStatus.Failed : DeliveryStatus.Skipped;
+            row.Reason = earlier.Accepted ? null : earlier.RefusedReason;
+            Release(row);
+            await db.SaveChangesAsync(ct);
+        }
+        logger.LogDebug("Campaign batch of {Count} done", rows.Count);
+    }
+
+    private static void Release(CampaignDelivery row)
+    {
+        row.LockedBy = null;
+        row.LockedUntil = null;
+    }
+
+    private async Task CompleteFinishedAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Set<Campaign>()
+            .Where(c => c.Status == CampaignStatus.Sending && !db.Set<CampaignDelivery>().Any(d => d.CampaignId == c.Id
+                && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Held || d.Status == DeliveryStatus.Sending)))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Completed).SetProperty(c => c.CompletedAt, now), ct);
+    }
+}

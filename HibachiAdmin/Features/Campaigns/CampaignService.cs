@@ -1,0 +1,209 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Campaigns;
+
+public sealed record NewCampaign(string Name, string Message, Audience Audience, DateTime? EndAt);
+
+public sealed record CampaignCounts(int Recipients, int Pending, int Held, int Sending, int Sent, int Delivered, int Failed, int Skipped, int Cancelled, decimal Cost);
+
+public sealed record CampaignSummary(Guid Id, string Name, string Message, CampaignStatus Status, Audience Audience, DateTime CreatedAt, DateTime? SendAt, DateTime? EndAt,
+    DateTime? StartedAt, DateTime? CompletedAt, CampaignCounts Counts, int Bookings, decimal Revenue);
+
+public sealed record DeliveryRow(Guid ContactId, string? Phone, DeliveryStatus Status, string? Reason, string? ProviderMessageId, DateTime? SentAt, DateTime DueAt);
+
+/// <summary>The campaigns feature's public service: create, preview, send (materialise recipients), cancel, progress.</summary>
+public sealed record CampaignRevenue(int Bookings, decimal Revenue);
+
+public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Bookings.BookingService bookings, Hangfire.IBackgroundJobClient jobs, TimeProvider time)
+{
+    public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var campaign = new Campaign
+        {
+            Name = input.Name.Trim(), Message = input.Message.Trim(), IncludeTags = [.. input.Audience.IncludeTags], ExcludeTags = [.. input.Audience.ExcludeTags],
+            ContactIds = [.. input.Audience.ContactIds], EndAt = input.EndAt, Status = CampaignStatus.Draft, CreatedBy = actor.Name, CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Add(campaign);
+        await db.SaveChangesAsync(ct);
+        return campaign;
+    }
+
+    public async Task<Campaign?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Campaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+    }
+
+    /// <summary>Per-recipient eligibility now (draft) or as written when the send started.</summary>
+    public async Task<IReadOnlyList<RecipientDecision>?> PreviewAsync(Guid id, CancellationToken ct)
+    {
+        var campaign = await FindAsync(id, ct);
+        return campaign is null ? null : (await planner.PlanAsync(campaign.Message, campaign.Audience, campaign.SendAt, ct)).Decisions;
+    }
+
+    /// <summary>
+    /// Starts the send now, or schedules it. Only a draft can be sent: a second call is a no-op that
+    /// returns the campaign as it is.
+    /// </summary>
+    public async Task<Campaign?> SendAsync(Guid id, DateTime? sendAt, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (sendAt is { } later && later > now)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Set<Campaign>().Where(c => c.Id == id && c.Status == CampaignStatus.Draft)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Scheduled).SetProperty(c => c.SendAt, later), ct);
+            return await FindAsync(id, ct);
+        }
+        await StartAsync(id, ct);
+        return await FindAsync(id, ct);
+    }
+
+    /// <summary>
+    /// Writes one delivery row per recipient with its decision and moves the campaign to Sending, in one
+    /// transaction: a crash leaves either nothing or everything, and a concurrent second start fails on
+    /// the unique (campaign, contact) key and changes nothing.
+    /// </summary>
+    public async Task<bool> StartAsync(Guid id, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var campaign = await db.Set<Campaign>().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null || campaign.Status is not (CampaignStatus.Draft or CampaignStatus.Scheduled) || await db.Set<CampaignDelivery>().AnyAsync(d => d.CampaignId == id, ct))
+        {
+            return false;
+        }
+        var plan = await planner.PlanAsync(campaign.Message, campaign.Audience, now, ct);
+        foreach (var d in plan.Decisions)
+        {
+            db.Add(new CampaignDelivery
+            {
+                CampaignId = id, ContactId = d.ContactId, Phone = d.Phone, Text = d.Text, Segments = d.Segments.Segments,
+                Status = d.Eligible ? DeliveryStatus.Pending : HoldReasons.IsDelay(d.Reason) ? DeliveryStatus.Held : DeliveryStatus.Skipped,
+                Reason = d.Reason, DueAt = d.EarliestSendAt ?? now,
+            });
+        }
+        campaign.Status = CampaignStatus.Sending;
+        campaign.StartedAt = now;
+        campaign.SendAt ??= now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            // Start sending at once rather than at the sender's next minute; the rows are the truth either way.
+            Hangfire.BackgroundJobClientExtensions.Enqueue<CampaignSendJob>(jobs, j => j.RunAsync(CancellationToken.None));
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // another start won
+        }
+    }
+
+    public Task<bool> CancelAsync(Guid id, CancellationToken ct) => SetStatusAsync(id, CampaignStatus.Cancelled, [CampaignStatus.Draft, CampaignStatus.Scheduled, CampaignStatus.Sending, CampaignStatus.Paused], ct);
+
+    public Task<bool> PauseAsync(Guid id, CancellationToken ct) => SetStatusAsync(id, CampaignStatus.Paused, [CampaignStatus.Sending], ct);
+
+    public async Task<bool> ResumeAsync(Guid id, CancellationToken ct)
+    {
+        var resumed = await SetStatusAsync(id, CampaignStatus.Sending, [CampaignStatus.Paused], ct);
+        if (resumed)
+        {
+            Hangfire.BackgroundJobClientExtensions.Enqueue<CampaignSendJob>(jobs, j => j.RunAsync(CancellationToken.None));
+        }
+        return resumed;
+    }
+
+    private async Task<bool> SetStatusAsync(Guid id, CampaignStatus to, CampaignStatus[] from, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Set<Campaign>().Where(c => c.Id == id && from.Contains(c.Status))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, to).SetProperty(c => c.CompletedAt, c => to == CampaignStatus.Cancelled ? now : c.CompletedAt), ct);
+        if (changed > 0 && to == CampaignStatus.Cancelled)
+        {
+            // Stops unsent messages; one being sent right now finishes (its row is Sending).
+            await db.Set<CampaignDelivery>().Where(d => d.CampaignId == id && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Held))
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Cancelled).SetProperty(d => d.Reason, "cancelled"), ct);
+        }
+        await tx.CommitAsync(ct);
+        return changed > 0;
+    }
+
+    public async Task<IReadOnlyList<DeliveryRow>> DeliveriesAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<CampaignDelivery>().AsNoTracking().Where(d => d.CampaignId == id).OrderBy(d => d.Id).ToListAsync(ct);
+        var statuses = await sms.GetStatusesAsync(rows.Where(r => r.OutboundMessageId is not null).Select(r => r.OutboundMessageId!.Value), ct);
+        return rows.Select(r => new DeliveryRow(r.ContactId, r.Phone, Effective(r, statuses), r.Status == DeliveryStatus.Failed || Effective(r, statuses) == DeliveryStatus.Failed
+            ? r.Reason ?? statuses.GetValueOrDefault(r.OutboundMessageId ?? Guid.Empty).Error : r.Reason, r.ProviderMessageId, r.SentAt, r.DueAt)).ToList();
+    }
+
+    /// <summary>A sent row's status follows its text's receipts (delivered/failed), kept by the SMS service.</summary>
+    private static DeliveryStatus Effective(CampaignDelivery r, IReadOnlyDictionary<Guid, (OutboundStatus Status, DateTime? DeliveredAt, string? Error)> statuses) =>
+        r.Status == DeliveryStatus.Sent && r.OutboundMessageId is { } m && statuses.TryGetValue(m, out var s)
+            ? s.Status switch { OutboundStatus.Delivered => DeliveryStatus.Delivered, OutboundStatus.Failed => DeliveryStatus.Failed, _ => DeliveryStatus.Sent }
+            : r.Status;
+
+    public async Task<CampaignSummary?> GetSummaryAsync(Guid id, decimal costPerSegment, CancellationToken ct)
+    {
+        var campaign = await FindAsync(id, ct);
+        if (campaign is null)
+        {
+            return null;
+        }
+        var deliveries = await DeliveriesAsync(id, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sentSegments = await db.Set<CampaignDelivery>().Where(d => d.CampaignId == id && d.OutboundMessageId != null).SumAsync(d => d.Segments, ct);
+        int Count(DeliveryStatus s) => deliveries.Count(d => d.Status == s);
+        var counts = new CampaignCounts(deliveries.Count, Count(DeliveryStatus.Pending), Count(DeliveryStatus.Held), Count(DeliveryStatus.Sending), Count(DeliveryStatus.Sent),
+            Count(DeliveryStatus.Delivered), Count(DeliveryStatus.Failed), Count(DeliveryStatus.Skipped), Count(DeliveryStatus.Cancelled), sentSegments * costPerSegment);
+        var revenue = await RevenueAsync(id, ct);
+        return new CampaignSummary(campaign.Id, campaign.Name, campaign.Message, campaign.Status, campaign.Audience, campaign.CreatedAt, campaign.SendAt, campaign.EndAt,
+            campaign.StartedAt, campaign.CompletedAt, counts, revenue.Bookings, revenue.Revenue);
+    }
+
+    /// <summary>How long after a campaign text a booking still counts as the campaign's.</summary>
+    public static readonly TimeSpan AttributionWindow = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Bookings attributed to the campaign, last touch: a booking (not cancelled) requested within 14
+    /// days after the contact received this campaign's text, with no later campaign text before it.
+    /// </summary>
+    public async Task<CampaignRevenue> RevenueAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var mine = await db.Set<CampaignDelivery>().AsNoTracking().Where(d => d.CampaignId == id && d.SentAt != null && d.OutboundMessageId != null)
+            .Select(d => new { d.ContactId, SentAt = d.SentAt!.Value }).ToListAsync(ct);
+        if (mine.Count == 0)
+        {
+            return new CampaignRevenue(0, 0);
+        }
+        var contacts = mine.Select(m => m.ContactId).Distinct().ToList();
+        var from = mine.Min(m => m.SentAt);
+        var to = mine.Max(m => m.SentAt) + AttributionWindow;
+        var touches = new List<(Guid ContactId, Guid CampaignId, DateTime SentAt)>();
+        foreach (var chunk in contacts.Chunk(500))
+        {
+            touches.AddRange((await db.Set<CampaignDelivery>().AsNoTracking()
+                .Where(d => chunk.Contains(d.ContactId) && d.SentAt != null && d.OutboundMessageId != null && d.SentAt >= from - AttributionWindow && d.SentAt <= to)
+                .Select(d => new { d.ContactId, d.CampaignId, SentAt = d.SentAt!.Value }).ToListAsync(ct)).Select(d => (d.ContactId, d.CampaignId, d.SentAt)));
+        }
+        var attributed = (await bookings.ForContactsAsync(contacts, from, to, ct))
+            .Where(b => b.Status != Bookings.BookingStatus.Cancelled)
+            .Where(b => touches.Where(t => t.ContactId == b.ContactId && t.SentAt <= b.RequestedAt && b.RequestedAt - t.SentAt <= AttributionWindow)
+                .OrderByDescending(t => t.SentAt).Select(t => (Guid?)t.CampaignId).FirstOrDefault() == id)
+            .ToList();
+        return new CampaignRevenue(attributed.Count, attributed.Sum(b => b.Total));
+    }
+
+    public async Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Campaign>().AsNoTracking().OrderByDescending(c => c.CreatedAt).Take(200).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,141 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Infrastructure.Identity;
+using HibachiAdmin.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace HibachiAdmin.Features.Campaigns;
+
+/// <summary>The SMS campaign API (Marketing and up) and the segment counter (any signed-in role).</summary>
+public static class CampaignsEndpoints
+{
+    public sealed record AudienceBody([property: MaxLength(50)] List<string>? IncludeTags, [property: MaxLength(50)] List<string>? ExcludeTags, [property: MaxLength(5000)] List<Guid>? ContactIds)
+    {
+        public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? []);
+    }
+
+    public sealed record EstimateRequest([property: Required, StringLength(Limits.Message, MinimumLength = 1)] string? Message, AudienceBody? Audience, DateTime? SendAt);
+
+    public sealed record CreateCampaignRequest([property: Required, StringLength(200, MinimumLength = 1)] string? Name,
+        [property: Required, StringLength(Limits.Message, MinimumLength = 1)] string? Message, AudienceBody? Audience, DateTime? EndAt);
+
+    public sealed record SendRequest(DateTime? SendAt);
+
+    public sealed record SegmentsRequest([property: Required, StringLength(Limits.Message)] string? Text);
+
+    public sealed record SegmentsResponse(string Encoding, int Units, int Segments);
+
+    public sealed record PreviewItem(Guid ContactId, string? Phone, bool Eligible, string? Reason, DateTime? EarliestSendAt, string Text, int Segments);
+
+    public sealed record PreviewResponse(IReadOnlyList<PreviewItem> Items);
+
+    public sealed record DeliveriesResponse(IReadOnlyList<DeliveryItem> Items);
+
+    public sealed record DeliveryItem(Guid ContactId, string? Phone, string Status, string? Reason, string? ProviderMessageId, DateTime? SentAt);
+
+    public static class Limits
+    {
+        public const int Message = 1000;
+    }
+
+    public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/sms/segments", Segments).RequireAuthorization().WithTags("SMS")
+            .WithSummary("Encoding, units and segments of exactly this text");
+        var group = app.MapGroup("/api/v1/sms-campaigns").WithTags("Campaigns").RequireAuthorization(Policies.MarketingPlus);
+        group.MapPost("/estimate", EstimateAsync).WithSummary("Recipients, eligible now, held by reason and cost of a message to an audience");
+        group.MapPost("/", CreateAsync).WithSummary("Create a draft campaign");
+        group.MapGet("/", ListAsync).WithSummary("Campaigns, newest first, with delivery counts");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One campaign with status and delivery counts");
+        group.MapGet("/{id:guid}/preview", PreviewAsync).WithSummary("Per-recipient eligibility, hold reason, earliest send time and final text");
+        group.MapPost("/{id:guid}/send", SendAsync).WithSummary("Start or schedule the send; a second call is a no-op");
+        group.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Stop unsent messages");
+        group.MapGet("/{id:guid}/deliveries", DeliveriesAsync).WithSummary("Per-recipient delivery status");
+        return app;
+    }
+
+    private static Results<Ok<SegmentsResponse>, ValidationProblem> Segments(SegmentsRequest body)
+    {
+        if (Validation.Validate(body) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var count = SmsSegments.Count(body.Text!);
+        return TypedResults.Ok(new SegmentsResponse(count.EncodingName, count.Units, count.Segments));
+    }
+
+    private static async Task<Results<Ok<CampaignEstimate>, ValidationProblem>> EstimateAsync(EstimateRequest body, CampaignPlanner planner, CancellationToken ct)
+    {
+        var errors = Validation.Validate(body) ?? Validation.Validate(body.Audience) ?? [];
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var plan = await planner.PlanAsync(body.Message!, body.Audience?.ToAudience() ?? Audience.Everyone, body.SendAt?.ToUniversalTime(), ct);
+        return TypedResults.Ok(plan.Estimate);
+    }
+
+    private static async Task<Results<Created<CampaignSummary>, ValidationProblem>> CreateAsync(CreateCampaignRequest body, CampaignService campaigns, IOptions<SmsOptions> sms, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var errors = Validation.Validate(body) ?? Validation.Validate(body.Audience) ?? [];
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var campaign = await campaigns.CreateAsync(new NewCampaign(body.Name!, body.Message!, body.Audience?.ToAudience() ?? Audience.Everyone, body.EndAt?.ToUniversalTime()), Actor.From(user), ct);
+        var summary = await campaigns.GetSummaryAsync(campaign.Id, sms.Value.CostPerSegment, ct);
+        return TypedResults.Created($"/api/v1/sms-campaigns/{campaign.Id}", summary!);
+    }
+
+    private static async Task<Ok<PagedResult<CampaignSummary>>> ListAsync(CampaignService campaigns, IOptions<SmsOptions> sms, CancellationToken ct)
+    {
+        var list = await campaigns.ListAsync(ct);
+        var items = new List<CampaignSummary>(list.Count);
+        foreach (var c in list)
+        {
+            items.Add((await campaigns.GetSummaryAsync(c.Id, sms.Value.CostPerSegment, ct))!);
+        }
+        return TypedResults.Ok(new PagedResult<CampaignSummary>(items, items.Count));
+    }
+
+    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> GetAsync(Guid id, CampaignService campaigns, IOptions<SmsOptions> sms, CancellationToken ct) =>
+        await campaigns.GetSummaryAsync(id, sms.Value.CostPerSegment, ct) is { } c ? TypedResults.Ok(c) : ApiProblems.NotFound("Campaign", id);
+
+    private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> PreviewAsync(Guid id, CampaignService campaigns, CancellationToken ct) =>
+        await campaigns.PreviewAsync(id, ct) is { } decisions
+            ? TypedResults.Ok(new PreviewResponse(decisions.Select(d => new PreviewItem(d.ContactId, d.Phone, d.Eligible, d.Reason, d.EarliestSendAt, d.Text, d.Segments.Segments)).ToList()))
+            : ApiProblems.NotFound("Campaign", id);
+
+    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> SendAsync(Guid id, SendRequest? body, CampaignService campaigns, IOptions<SmsOptions> sms, CancellationToken ct)
+    {
+        if (await campaigns.SendAsync(id, body?.SendAt?.ToUniversalTime(), ct) is null)
+        {
+            return ApiProblems.NotFound("Campaign", id);
+        }
+        return TypedResults.Ok((await campaigns.GetSummaryAsync(id, sms.Value.CostPerSegment, ct))!);
+    }
+
+    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> CancelAsync(Guid id, CampaignService campaigns, IOptions<SmsOptions> sms, CancellationToken ct)
+    {
+        if (await campaigns.FindAsync(id, ct) is null)
+        {
+            return ApiProblems.NotFound("Campaign", id);
+        }
+        await campaigns.CancelAsync(id, ct);
+        return TypedResults.Ok((await campaigns.GetSummaryAsync(id, sms.Value.CostPerSegment, ct))!);
+    }
+
+    private static async Task<Results<Ok<DeliveriesResponse>, ProblemHttpResult>> DeliveriesAsync(Guid id, CampaignService campaigns, CancellationToken ct)
+    {
+        if (await campaigns.FindAsync(id, ct) is null)
+        {
+            return ApiProblems.NotFound("Campaign", id);
+        }
+        var rows = await campaigns.DeliveriesAsync(id, ct);
+        return TypedResults.Ok(new DeliveriesResponse(rows.Select(r => new DeliveryItem(r.ContactId, r.Phone, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Status.ToString()),
+            r.Reason, r.ProviderMessageId, r.SentAt)).ToList()));
+    }
+}
