@@ -151,7 +151,7 @@ public sealed class BookingTransitionTests
         Assert.Equal(valid ? 1 : 0, decision.Events.Count);
         if (!valid)
         {
-            Assert.Equal("guestCount must be between 1 and 200.", decision.Invalid);
+            Assert.Equal("Expected 1 to 200 guests.", decision.Invalid);
         }
     }
 
@@ -227,7 +227,7 @@ public sealed class BookingTransitionTests
     [InlineData("qualified")]
     [InlineData("")]
     public void An_unknown_lead_outcome_is_refused(string outcome) =>
-        Assert.Equal("leadOutcome must be lost or reopen.", InState(BookingStatus.Requested).Cancel("rain", outcome).Invalid);
+        Assert.Equal("Expected lost or reopen.", InState(BookingStatus.Requested).Cancel("rain", outcome).Invalid);
 
     [Fact]
     public void Events_rebuild_every_field_and_the_version()

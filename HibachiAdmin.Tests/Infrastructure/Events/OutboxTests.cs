@@ -253,7 +253,7 @@ public abstract class OutboxTests<TApp>
         Assert.Equal(0, (await dispatcher.DispatchBatchAsync(10, default)).Claimed);
         time.SetUtcNow(new DateTimeOffset(leaseEnd, TimeSpan.Zero));
         Assert.Equal(0, (await dispatcher.DispatchBatchAsync(10, default)).Claimed); // still held at the lease's last instant
-        time.Advance(TimeSpan.FromTicks(1));
+        time.Advance(TimeSpan.FromMicroseconds(1)); // the smallest step both databases store (PostgreSQL keeps microseconds)
         Assert.Equal(new DispatchResult(1, 1, 0, 0), await dispatcher.DispatchBatchAsync(10, default));
         Assert.Single(handler.Effects);
     }
