@@ -197,3 +197,32 @@ public sealed class CampaignRevenueTests
         Assert.Equal(new CampaignRevenue(1, 1500m), await campaigns.RevenueAsync(january, default));
     }
 }
+
+public sealed class CampaignReplyTests
+{
+    [Fact]
+    public async Task A_booking_inquiry_replying_to_a_campaign_text_makes_a_lead_linked_to_the_campaign()
+    {
+        var (app, _, _, time) = HibachiAdmin.Tests.Features.Messaging.ExactlyOnceTests.NewApp();
+        await using var _ = app;
+        const string phone = "+12125550171";
+        var contact = (await app.Services.GetRequiredService<ContactService>().CreateAsync(
+            new CreateContactRequest("Ava Reply", phone, SmsConsent: SmsConsent.OptedIn, ConsentSource: "form"), Actor.System, default)).Contact!;
+        var campaigns = app.Services.GetRequiredService<CampaignService>();
+        var campaign = await campaigns.CreateAsync(new NewCampaign("Holiday", "Book your holiday party", new Audience([], [], [contact.Id]), null), Actor.System, default);
+        await campaigns.SendAsync(campaign.Id, null, default);
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CampaignSendJob>().RunAsync(default);
+        }
+        time.Advance(TimeSpan.FromHours(2));
+
+        await HibachiAdmin.Tests.Features.Messaging.ExactlyOnceTests.PostAsync(app.CreateClient(), "sms",
+            HibachiAdmin.Tests.Features.Messaging.ExactlyOnceTests.Sms(phone, "Yes! Can you do hibachi for 25 guests on December 19 in 10001?", time.GetUtcNow(), 1));
+        await Pipeline.RunToCompletionAsync(app.Services);
+
+        var lead = await app.Services.GetRequiredService<HibachiAdmin.Features.Leads.LeadService>().GetOpenLeadForContactAsync(contact.Id, default);
+        Assert.NotNull(lead);
+        Assert.Equal(campaign.Id, lead.CampaignId);
+    }
+}

@@ -167,6 +167,16 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
             campaign.StartedAt, campaign.CompletedAt, counts, revenue.Bookings, revenue.Revenue);
     }
 
+    /// <summary>The campaign whose text last reached the contact within the attribution window before <paramref name="atUtc"/> (a reply's lead links to it).</summary>
+    public async Task<Guid?> LastCampaignToAsync(Guid contactId, DateTime atUtc, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var since = atUtc - AttributionWindow;
+        return await db.Set<CampaignDelivery>().AsNoTracking()
+            .Where(d => d.ContactId == contactId && d.OutboundMessageId != null && d.SentAt >= since && d.SentAt <= atUtc)
+            .OrderByDescending(d => d.SentAt).Select(d => (Guid?)d.CampaignId).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>How long after a campaign text a booking still counts as the campaign's.</summary>
     public static readonly TimeSpan AttributionWindow = TimeSpan.FromDays(14);
 

@@ -17,7 +17,7 @@ namespace HibachiAdmin.Features.Messaging;
 /// from the inbox message id, so a retry never sends twice; database changes (lead, the reply in the
 /// thread) commit with the dispatcher's processed mark.
 /// </summary>
-public sealed class InboundSmsEffects(ISmsService sms, SmsService texts, InboxService inbox, LeadService leads, IntentClassifier intents,
+public sealed class InboundSmsEffects(ISmsService sms, SmsService texts, InboxService inbox, LeadService leads, Campaigns.CampaignService campaigns, IntentClassifier intents,
     IDbContextFactory<AppDbContext> dbFactory, Contacts.Phones phones, IConfiguration configuration, TimeProvider time) : IEventHandler
 {
     private sealed record InternalNumbers(DateTime Until, HashSet<string> Numbers);
@@ -74,7 +74,9 @@ public sealed class InboundSmsEffects(ISmsService sms, SmsService texts, InboxSe
             EventDate: intent.EventDate, GuestCount: intent.GuestCount is > 0 and <= LeadService.MaxGuests ? intent.GuestCount : null,
             Zip: intent.Zip is { Length: <= 10 } zip ? zip : null, Location: intent.City is { Length: <= 200 } city ? city : null,
             Occasion: intent.Occasion is { Length: > 0 and <= 100 } o ? char.ToUpperInvariant(o[0]) + o[1..] : null,
-            EstimatedValue: intent.Budget, Notes: $"SMS {e.SentAt:yyyy-MM-dd}: {e.Text}", ThreadId: e.ThreadId, MessageId: e.MessageId), Actor.System, ct);
+            EstimatedValue: intent.Budget, Notes: $"SMS {e.SentAt:yyyy-MM-dd}: {e.Text}", ThreadId: e.ThreadId, MessageId: e.MessageId,
+            // A reply to a campaign text: the lead carries the campaign (attribution).
+            CampaignId: await campaigns.LastCampaignToAsync(e.ContactId, e.SentAt, ct)), Actor.System, ct);
     }
 
     /// <summary>The business's own numbers and staff phones (cached for a minute: read per inbound text otherwise).</summary>
