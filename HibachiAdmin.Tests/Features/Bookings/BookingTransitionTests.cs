@@ -151,7 +151,8 @@ public sealed class BookingTransitionTests
         Assert.Equal(valid ? 1 : 0, decision.Events.Count);
         if (!valid)
         {
-            Assert.Equal("guestCount must be between 1 and 200.", decision.Invalid);
+            Assert.Equal("Expected 1 to 200 guests.", decision.Invalid);
+            Assert.Equal("guestCount", decision.Field);
         }
     }
 
@@ -226,8 +227,11 @@ public sealed class BookingTransitionTests
     [InlineData("Lost")]
     [InlineData("qualified")]
     [InlineData("")]
-    public void An_unknown_lead_outcome_is_refused(string outcome) =>
-        Assert.Equal("leadOutcome must be lost or reopen.", InState(BookingStatus.Requested).Cancel("rain", outcome).Invalid);
+    public void An_unknown_lead_outcome_is_refused(string outcome)
+    {
+        var decision = InState(BookingStatus.Requested).Cancel("rain", outcome);
+        Assert.Equal(("Expected lost or reopen.", "leadOutcome"), (decision.Invalid, decision.Field));
+    }
 
     [Fact]
     public void Events_rebuild_every_field_and_the_version()
