@@ -70,6 +70,8 @@ for name, f in sorted(report['files'].items()):
     s = [m['status'] for m in f['mutants']]
     k, t, sv, nc = s.count('Killed'), s.count('Timeout'), s.count('Survived'), s.count('NoCoverage')
     valid = k + t + sv + nc
+    if valid == 0:
+        continue  # not a mutated file (filtered out by the mutate list)
     short = name.split('/HibachiAdmin/', 1)[-1]
     print(f"{group}\t{short}\t{k}\t{sv}\t{nc}\t{t}\t{(100.0 * (k + t) / valid) if valid else 100.0:.1f}")
     for m in f['mutants']:

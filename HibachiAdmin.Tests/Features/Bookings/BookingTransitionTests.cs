@@ -152,6 +152,7 @@ public sealed class BookingTransitionTests
         if (!valid)
         {
             Assert.Equal("Expected 1 to 200 guests.", decision.Invalid);
+            Assert.Equal("guestCount", decision.Field);
         }
     }
 
@@ -226,8 +227,11 @@ public sealed class BookingTransitionTests
     [InlineData("Lost")]
     [InlineData("qualified")]
     [InlineData("")]
-    public void An_unknown_lead_outcome_is_refused(string outcome) =>
-        Assert.Equal("Expected lost or reopen.", InState(BookingStatus.Requested).Cancel("rain", outcome).Invalid);
+    public void An_unknown_lead_outcome_is_refused(string outcome)
+    {
+        var decision = InState(BookingStatus.Requested).Cancel("rain", outcome);
+        Assert.Equal(("Expected lost or reopen.", "leadOutcome"), (decision.Invalid, decision.Field));
+    }
 
     [Fact]
     public void Events_rebuild_every_field_and_the_version()

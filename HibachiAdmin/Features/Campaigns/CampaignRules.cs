@@ -78,8 +78,10 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
     /// <param name="duplicate">The number already appears earlier in this audience.</param>
     // Per-instance memo tables: a planner makes one CampaignRules per plan, and an audience repeats
     // first names and zone sets, so 50,000 recipients render and resolve zones only a few hundred times.
-    private readonly Dictionary<(string Template, string? First, string? Name), (string Text, SegmentCount Segments)> _rendered = [];
-    private readonly Dictionary<string, IReadOnlyList<TimeZoneInfo>> _zones = new(StringComparer.Ordinal);
+    // Memo caches shared by every decision of a plan: concurrent-safe (a plain Dictionary written from
+    // parallel callers, as the property test does, corrupts itself).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Template, string? First, string? Name), (string Text, SegmentCount Segments)> _rendered = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<TimeZoneInfo>> _zones = new(StringComparer.Ordinal);
 
     private (string Text, SegmentCount Segments) RenderCounted(string template, string? name)
     {
