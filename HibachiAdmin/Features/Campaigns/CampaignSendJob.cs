@@ -71,21 +71,18 @@ public sealed class CampaignSendJob(
             .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Cancelled).SetProperty(d => d.Reason, "expired"), ct);
     }
 
+    private static readonly LeaseTable Table = new("CampaignDeliveries", OrderBy: "\"DueAt\", \"Id\"");
+
+    /// <summary>Due rows of sending campaigns, and rows whose sender died mid-send (their lease has run out).</summary>
     private async Task<string?> ClaimAsync(CancellationToken ct)
     {
         var worker = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var sending = db.Set<Campaign>().Where(c => c.Status == CampaignStatus.Sending).Select(c => c.Id);
-        var candidates = db.Set<CampaignDelivery>()
-            .Where(d => sending.Contains(d.CampaignId) && d.DueAt <= now
-                        && ((d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Held) && d.LockedUntil == null
-                            || (d.Status == DeliveryStatus.Sending && d.LockedUntil < now)))
-            .OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(Batch).Select(d => d.Id);
-        var claimed = await db.Set<CampaignDelivery>()
-            .Where(d => candidates.Contains(d.Id) && (d.LockedUntil == null || d.LockedUntil < now))
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Sending).SetProperty(d => d.LockedBy, worker).SetProperty(d => d.LockedUntil, now + Lease), ct);
-        return claimed == 0 ? null : worker;
+        var claimed = await LeaseClaims.ClaimBatchAsync<long>(db, Table,
+            """ "DueAt" <= {0} AND "Status" IN ('Pending', 'Held', 'Sending') AND "CampaignId" IN (SELECT "Id" FROM "Campaigns" WHERE "Status" = 'Sending') """,
+            [now], Batch, now, Lease, worker, ct, alsoSet: "\"Status\" = 'Sending'");
+        return claimed.Count == 0 ? null : worker;
     }
 
     private async Task SendClaimedAsync(string worker, RateLimiter? throttle, CancellationToken ct)
@@ -100,7 +97,7 @@ public sealed class CampaignSendJob(
         var rules = planner.Rules;
         foreach (var row in rows)
         {
-            var correlation = $"campaign:{row.CampaignId}:{row.ContactId}";
+            var correlation = CampaignService.CorrelationPrefix(row.CampaignId) + row.ContactId;
             // A retry after a crash: the first attempt's text stands (never a second one).
             var earlier = await sms.FindByCorrelationAsync(correlation, ct);
             if (earlier is null)

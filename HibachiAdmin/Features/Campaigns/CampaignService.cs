@@ -17,7 +17,8 @@ public sealed record DeliveryRow(Guid ContactId, string? Phone, DeliveryStatus S
 /// <summary>The campaigns feature's public service: create, preview, send (materialise recipients), cancel, progress.</summary>
 public sealed record CampaignRevenue(int Bookings, decimal Revenue);
 
-public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Bookings.BookingService bookings, Hangfire.IBackgroundJobClient jobs, TimeProvider time)
+public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Bookings.BookingService bookings,
+    Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time)
 {
     public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)
     {
@@ -149,22 +150,46 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
             ? s.Status switch { OutboundStatus.Delivered => DeliveryStatus.Delivered, OutboundStatus.Failed => DeliveryStatus.Failed, _ => DeliveryStatus.Sent }
             : r.Status;
 
-    public async Task<CampaignSummary?> GetSummaryAsync(Guid id, decimal costPerSegment, CancellationToken ct)
+    public static string CorrelationPrefix(Guid campaignId) => $"campaign:{campaignId}:";
+
+    /// <summary>
+    /// Status, counts and money for one campaign in a few grouped queries (the campaign page re-reads it
+    /// every two seconds while sending, so no row is loaded): recipients by delivery row status, texts
+    /// sent by their receipt status (delivered, failed, still in flight).
+    /// </summary>
+    public async Task<CampaignSummary?> GetSummaryAsync(Guid id, CancellationToken ct)
     {
         var campaign = await FindAsync(id, ct);
         if (campaign is null)
         {
             return null;
         }
-        var deliveries = await DeliveriesAsync(id, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var sentSegments = await db.Set<CampaignDelivery>().Where(d => d.CampaignId == id && d.OutboundMessageId != null).SumAsync(d => d.Segments, ct);
-        int Count(DeliveryStatus s) => deliveries.Count(d => d.Status == s);
-        var counts = new CampaignCounts(deliveries.Count, Count(DeliveryStatus.Pending), Count(DeliveryStatus.Held), Count(DeliveryStatus.Sending), Count(DeliveryStatus.Sent),
-            Count(DeliveryStatus.Delivered), Count(DeliveryStatus.Failed), Count(DeliveryStatus.Skipped), Count(DeliveryStatus.Cancelled), sentSegments * costPerSegment);
+        var rows = await db.Set<CampaignDelivery>().AsNoTracking().Where(d => d.CampaignId == id).GroupBy(d => d.Status)
+            .Select(g => new { g.Key, Count = g.Count(), Segments = g.Sum(d => d.OutboundMessageId != null ? d.Segments : 0) }).ToListAsync(ct);
+        var texts = await sms.CountByCorrelationPrefixAsync(CorrelationPrefix(id), ct);
+        int Rows(DeliveryStatus s) => rows.Where(r => r.Key == s).Sum(r => r.Count);
+        int Texts(OutboundStatus s) => texts.GetValueOrDefault(s);
+        var counts = new CampaignCounts(rows.Sum(r => r.Count), Rows(DeliveryStatus.Pending), Rows(DeliveryStatus.Held), Rows(DeliveryStatus.Sending),
+            Texts(OutboundStatus.Queued) + Texts(OutboundStatus.Sent), Texts(OutboundStatus.Delivered), Texts(OutboundStatus.Failed),
+            Rows(DeliveryStatus.Skipped), Rows(DeliveryStatus.Cancelled), rows.Sum(r => r.Segments) * options.Value.CostPerSegment);
         var revenue = await RevenueAsync(id, ct);
         return new CampaignSummary(campaign.Id, campaign.Name, campaign.Message, campaign.Status, campaign.Audience, campaign.CreatedAt, campaign.SendAt, campaign.EndAt,
             campaign.StartedAt, campaign.CompletedAt, counts, revenue.Bookings, revenue.Revenue);
+    }
+
+    /// <summary>The newest campaigns with their counts (list page and API).</summary>
+    public async Task<IReadOnlyList<CampaignSummary>> ListSummariesAsync(CancellationToken ct)
+    {
+        var summaries = new List<CampaignSummary>();
+        foreach (var c in await ListAsync(ct))
+        {
+            if (await GetSummaryAsync(c.Id, ct) is { } summary)
+            {
+                summaries.Add(summary);
+            }
+        }
+        return summaries;
     }
 
     /// <summary>The campaign whose text last reached the contact within the attribution window before <paramref name="atUtc"/> (a reply's lead links to it).</summary>

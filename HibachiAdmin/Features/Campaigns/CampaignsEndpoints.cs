@@ -5,7 +5,6 @@ using HibachiAdmin.Features.Messaging;
 using HibachiAdmin.Infrastructure.Identity;
 using HibachiAdmin.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace HibachiAdmin.Features.Campaigns;
 
@@ -78,7 +77,7 @@ public static class CampaignsEndpoints
         return TypedResults.Ok(plan.Estimate);
     }
 
-    private static async Task<Results<Created<CampaignSummary>, ValidationProblem>> CreateAsync(CreateCampaignRequest body, CampaignService campaigns, IOptions<SmsOptions> sms, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Created<CampaignSummary>, ValidationProblem>> CreateAsync(CreateCampaignRequest body, CampaignService campaigns, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = Validation.Validate(body) ?? Validation.Validate(body.Audience) ?? [];
         if (errors.Count > 0)
@@ -86,46 +85,41 @@ public static class CampaignsEndpoints
             return TypedResults.ValidationProblem(errors);
         }
         var campaign = await campaigns.CreateAsync(new NewCampaign(body.Name!, body.Message!, body.Audience?.ToAudience() ?? Audience.Everyone, body.EndAt?.ToUniversalTime()), Actor.From(user), ct);
-        var summary = await campaigns.GetSummaryAsync(campaign.Id, sms.Value.CostPerSegment, ct);
+        var summary = await campaigns.GetSummaryAsync(campaign.Id, ct);
         return TypedResults.Created($"/api/v1/sms-campaigns/{campaign.Id}", summary!);
     }
 
-    private static async Task<Ok<PagedResult<CampaignSummary>>> ListAsync(CampaignService campaigns, IOptions<SmsOptions> sms, CancellationToken ct)
+    private static async Task<Ok<PagedResult<CampaignSummary>>> ListAsync(CampaignService campaigns, CancellationToken ct)
     {
-        var list = await campaigns.ListAsync(ct);
-        var items = new List<CampaignSummary>(list.Count);
-        foreach (var c in list)
-        {
-            items.Add((await campaigns.GetSummaryAsync(c.Id, sms.Value.CostPerSegment, ct))!);
-        }
+        var items = await campaigns.ListSummariesAsync(ct);
         return TypedResults.Ok(new PagedResult<CampaignSummary>(items, items.Count));
     }
 
-    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> GetAsync(Guid id, CampaignService campaigns, IOptions<SmsOptions> sms, CancellationToken ct) =>
-        await campaigns.GetSummaryAsync(id, sms.Value.CostPerSegment, ct) is { } c ? TypedResults.Ok(c) : ApiProblems.NotFound("Campaign", id);
+    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> GetAsync(Guid id, CampaignService campaigns, CancellationToken ct) =>
+        await campaigns.GetSummaryAsync(id, ct) is { } c ? TypedResults.Ok(c) : ApiProblems.NotFound("Campaign", id);
 
     private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> PreviewAsync(Guid id, CampaignService campaigns, CancellationToken ct) =>
         await campaigns.PreviewAsync(id, ct) is { } decisions
             ? TypedResults.Ok(new PreviewResponse(decisions.Select(d => new PreviewItem(d.ContactId, d.Phone, d.Eligible, d.Reason, d.EarliestSendAt, d.Text, d.Segments.Segments)).ToList()))
             : ApiProblems.NotFound("Campaign", id);
 
-    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> SendAsync(Guid id, SendRequest? body, CampaignService campaigns, IOptions<SmsOptions> sms, CancellationToken ct)
+    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> SendAsync(Guid id, SendRequest? body, CampaignService campaigns, CancellationToken ct)
     {
         if (await campaigns.SendAsync(id, body?.SendAt?.ToUniversalTime(), ct) is null)
         {
             return ApiProblems.NotFound("Campaign", id);
         }
-        return TypedResults.Ok((await campaigns.GetSummaryAsync(id, sms.Value.CostPerSegment, ct))!);
+        return TypedResults.Ok((await campaigns.GetSummaryAsync(id, ct))!);
     }
 
-    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> CancelAsync(Guid id, CampaignService campaigns, IOptions<SmsOptions> sms, CancellationToken ct)
+    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> CancelAsync(Guid id, CampaignService campaigns, CancellationToken ct)
     {
         if (await campaigns.FindAsync(id, ct) is null)
         {
             return ApiProblems.NotFound("Campaign", id);
         }
         await campaigns.CancelAsync(id, ct);
-        return TypedResults.Ok((await campaigns.GetSummaryAsync(id, sms.Value.CostPerSegment, ct))!);
+        return TypedResults.Ok((await campaigns.GetSummaryAsync(id, ct))!);
     }
 
     private static async Task<Results<Ok<DeliveriesResponse>, ProblemHttpResult>> DeliveriesAsync(Guid id, CampaignService campaigns, CancellationToken ct)

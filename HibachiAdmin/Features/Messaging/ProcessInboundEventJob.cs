@@ -56,13 +56,17 @@ public sealed class ProcessInboundEventJob(
         }
     }
 
-    /// <summary>Processes these events (those still unprocessed and unclaimed), oldest first, in one unit of work.</summary>
+    /// <summary>
+    /// Processes as many waiting events as this job carries ids, oldest first, in one unit of work. The
+    /// ids size the work; the claim takes the oldest unclaimed rows (these, unless a drain or another
+    /// worker took them first — then older ones, which keeps the texts' order).
+    /// </summary>
     [AutomaticRetry(Attempts = 0), Queue(Infrastructure.Jobs.JobsSetup.InboundQueue)]
     public async Task RunBatchAsync(Guid[] ids, CancellationToken ct)
     {
         // During a webhook burst the writer goes first; bounded, so a steady stream cannot starve processing.
         await writer.WaitForLullAsync(TimeSpan.FromSeconds(2), ct);
-        if (await ClaimAsync(ids, ids.Length, ct) is { } worker)
+        if (await ClaimAsync(ids.Length, ct) is { } worker)
         {
             await ProcessClaimedAsync(worker, ct);
         }
@@ -82,7 +86,7 @@ public sealed class ProcessInboundEventJob(
         while (!ct.IsCancellationRequested)
         {
             await writer.WaitForLullAsync(TimeSpan.FromSeconds(2), ct);
-            if (await ClaimAsync(null, DrainBatch, ct) is not { } worker)
+            if (await ClaimAsync(DrainBatch, ct) is not { } worker)
             {
                 break;
             }
@@ -91,24 +95,17 @@ public sealed class ProcessInboundEventJob(
         return total;
     }
 
+    private static readonly LeaseTable Table = new("InboundEvents", OrderBy: "\"ReceivedAt\", \"Id\"");
+
     /// <returns>The claim's owner id, or null when nothing was claimed.</returns>
-    private async Task<string?> ClaimAsync(Guid[]? ids, int max, CancellationToken ct)
+    private async Task<string?> ClaimAsync(int max, CancellationToken ct)
     {
         var worker = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
-        var now = time.GetUtcNow().UtcDateTime;
-        var until = now + Lease;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var open = db.Set<InboundEvent>().Where(e => e.ProcessedAt == null && e.Attempts < MaxAttempts && (e.LockedUntil == null || e.LockedUntil < now));
-        if (ids is not null)
-        {
-            open = open.Where(e => ids.Contains(e.Id));
-        }
-        var candidates = open.OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id).Take(max).Select(e => e.Id);
-        // The lease conditions are repeated outside the subquery so a concurrent claim re-checks them (PostgreSQL).
-        var claimed = await db.Set<InboundEvent>()
-            .Where(e => candidates.Contains(e.Id) && e.ProcessedAt == null && (e.LockedUntil == null || e.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedBy, worker).SetProperty(e => e.LockedUntil, until).SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
-        return claimed == 0 ? null : worker;
+        // The shared lease claim: SKIP LOCKED on PostgreSQL, so parallel workers and instances never wait on each other.
+        var claimed = await LeaseClaims.ClaimBatchAsync<Guid>(db, Table, """ "ProcessedAt" IS NULL AND "Attempts" < {0} """, [MaxAttempts],
+            max, time.GetUtcNow().UtcDateTime, Lease, worker, ct, alsoSet: "\"Attempts\" = \"Attempts\" + 1");
+        return claimed.Count == 0 ? null : worker;
     }
 
     private async Task<int> ProcessClaimedAsync(string worker, CancellationToken ct)

@@ -143,6 +143,14 @@ public sealed class SmsService(
         return result;
     }
 
+    /// <summary>Texts whose idempotency key starts with <paramref name="prefix"/>, counted by status in one query (e.g. a campaign's).</summary>
+    public async Task<IReadOnlyDictionary<OutboundStatus, int>> CountByCorrelationPrefixAsync(string prefix, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<OutboundMessage>().AsNoTracking().Where(m => m.CorrelationId != null && m.CorrelationId.StartsWith(prefix))
+            .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+
     /// <summary>The earlier attempt with this idempotency key, if any (a send retried after a crash).</summary>
     public async Task<SmsSendResult?> FindByCorrelationAsync(string correlationId, CancellationToken ct)
     {
