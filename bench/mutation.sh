@@ -93,6 +93,8 @@ mkdir -p "$WORK" "$REPORTS"
 find "$WORK" \( -name bin -o -name obj -o -name out \) -prune -o -type f -print0 | xargs -0 rm -f
 (cd "$ROOT" && git ls-files --cached --others --exclude-standard -z | tar --null -cf - -T - 2>/dev/null) | tar -xf - -C "$WORK"
 (cd "$WORK" && dotnet tool restore >/dev/null)
+# The kept obj/ may predate a package change: restore so Stryker analyses the current references.
+(cd "$WORK" && dotnet restore HibachiAdmin.sln >/dev/null)
 
 status=0
 : > "$REPORTS/scores.new"
@@ -115,7 +117,7 @@ for group in "${selected[@]}"; do
     else
       mutate+=("-m" "**/$file")
     fi
-  done < <(echo "$files" | sed -E 's/ (Features|Infrastructure)\//\n\1\//g')
+  done < <(echo "$files" | sed -E 's/ (Features|Infrastructure|Common|Components)\//\n\1\//g')
 done
 filter="($(IFS='|'; echo "${filters[*]}"))&$SLOW_TESTS"
 run="$(IFS=+; echo "${selected[*]}")"
