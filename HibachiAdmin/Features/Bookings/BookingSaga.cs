@@ -16,7 +16,7 @@ namespace HibachiAdmin.Features.Bookings;
 /// Scheduled texts are rows (<see cref="ScheduledMessage"/>) shifted into the recipient's sending
 /// window; their inserts commit with the handler's processed-message row.
 /// </summary>
-public sealed class BookingSaga(ContactService contacts, LeadService leads, ISmsService sms, IConfiguration configuration, TimeProvider time) : IEventHandler
+public sealed class BookingSaga(ContactService contacts, LeadService leads, ISmsService sms, Formats formats, TimeProvider time) : IEventHandler
 {
     /// <summary>When no start time is given, parties are assumed to start at 17:00 and last 3 hours.</summary>
     private static readonly TimeOnly DefaultStart = new(17, 0);
@@ -29,7 +29,8 @@ public sealed class BookingSaga(ContactService contacts, LeadService leads, ISms
 
     private DateTime EventStartUtc(BookingRow row)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(configuration["Business:TimeZone"] ?? "America/New_York", out var z) ? z : TimeZoneInfo.Utc;
+        // Parties happen in the business's time zone (the one place that reads Business:TimeZone).
+        var zone = formats.Zone;
         var local = row.EventDate.ToDateTime(row.EventTime ?? DefaultStart, DateTimeKind.Unspecified);
         return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(local) ? local.AddHours(1) : local, zone);
     }
