@@ -32,4 +32,14 @@ public sealed class Formats(IConfiguration configuration, TimeProvider time)
     }
 
     public static string Money(decimal amount) => amount.ToString(amount % 1 == 0 && Math.Abs(amount) >= 100 ? "C0" : "C2", Culture);
+
+    /// <summary>How long since <paramref name="utc"/>, short: "4 min", "2 h 5 min", "3 d".</summary>
+    public string Elapsed(DateTime utc)
+    {
+        var span = time.GetUtcNow().UtcDateTime - utc;
+        return span.TotalMinutes < 1 ? "just now"
+            : span.TotalHours < 1 ? $"{(int)span.TotalMinutes} min"
+            : span.TotalHours < 24 ? $"{(int)span.TotalHours} h{(span.Minutes > 0 && span.TotalHours < 10 ? $" {span.Minutes} min" : "")}"
+            : $"{(int)span.TotalDays} d";
+    }
 }
