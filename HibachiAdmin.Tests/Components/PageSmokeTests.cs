@@ -29,6 +29,8 @@ public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoA
         ["/contacts"] = "Contacts",
         ["/leads"] = "Leads",
         ["/inbox"] = "Inbox",
+        ["/reviews"] = "Reviews",
+        ["/social/analytics"] = "Social analytics",
         ["/calls"] = "Calls",
         ["/bookings"] = "Bookings",
         ["/bookings/{Id:guid}"] = "Booking",
