@@ -140,6 +140,14 @@ public sealed class CampaignSendJob(
             {
                 var (row, _) = part[i];
                 var result = results[i];
+                if (result.Accepted && result.ProviderMessageId is null)
+                {
+                    // An earlier attempt whose provider call never reported back: the SMS service settles it
+                    // (asks the provider, sends it if it never arrived); this row waits for that, claimed.
+                    row.OutboundMessageId = result.MessageId;
+                    row.LockedUntil = time.GetUtcNow().UtcDateTime + SmsService.InDoubtAfter;
+                    continue;
+                }
                 row.OutboundMessageId = result.MessageId;
                 row.ProviderMessageId = result.ProviderMessageId;
                 row.SentAt = time.GetUtcNow().UtcDateTime;
