@@ -94,7 +94,8 @@ public sealed class CampaignSendJob(
         var templates = await db.Set<Campaign>().AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Message, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var people = await contacts.GetSummariesAsync(rows.Select(r => r.ContactId), ct);
-        var history = await sms.MarketingSentSinceAsync(now.AddHours(-Math.Max(24, options.Value.FrequencyCapHours)), ct);
+        var history = await sms.MarketingSentSinceAsync(now.AddHours(-Math.Max(24, options.Value.FrequencyCapHours)),
+            people.Values.Select(p => p.Phone).Concat(rows.Select(r => r.Phone)).OfType<string>(), ct);
         var rules = planner.Rules;
         var outgoing = new List<(CampaignDelivery Row, OutboundSms Sms)>(rows.Count);
         // Rows claimed again after their sender died mid-send: the first attempt's text stands.

@@ -877,6 +877,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
                     b.HasIndex("ProviderMessageId");
 
+                    b.HasIndex("Status", "UpdatedAt");
+
                     b.HasIndex("To", "CreatedAt");
 
                     b.ToTable("OutboundMessages", (string)null);

@@ -889,6 +889,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ProviderMessageId");
 
+                    b.HasIndex("Status", "UpdatedAt");
+
                     b.HasIndex("To", "CreatedAt");
 
                     b.ToTable("OutboundMessages", (string)null);
