@@ -155,7 +155,7 @@ public sealed class MetaWebhookTests : IAsyncLifetime
             await Pipeline.RunToCompletionAsync(_app.Services);
         }
         var echoMid = "m_Zk9sYWtlTWlkMDAwMwfakefakefakefakefakefakefake";
-        Assert.Equal(DeliveryStatus.Delivered, await DbAsync(db => db.Set<ConversationMessage>().Where(m => m.ExternalId == echoMid).Select(m => m.Status).SingleAsync()));
+        Assert.Equal(MessageStatus.Delivered, await DbAsync(db => db.Set<ConversationMessage>().Where(m => m.ExternalId == echoMid).Select(m => m.Status).SingleAsync()));
         Assert.Equal(HttpStatusCode.OK, await PostFixtureAsync("meta-messenger-read.json"));
         await Pipeline.RunToCompletionAsync(_app.Services);
 

@@ -29,7 +29,7 @@ public enum MessageKind
 }
 
 /// <summary>Delivery of our own messages: only moves forward (Queued → Sent → Delivered → Read), or to Failed.</summary>
-public enum DeliveryStatus
+public enum MessageStatus
 {
     Queued,
     Sent,
@@ -98,7 +98,7 @@ public sealed class ConversationMessage
     public DateTime At { get; set; }
     public MessageKind Kind { get; set; }
     /// <summary>Our own messages on Meta (SMS status lives on the OutboundMessage row): queued → sent → delivered → read, or failed.</summary>
-    public DeliveryStatus? Status { get; set; }
+    public MessageStatus? Status { get; set; }
     /// <summary>Why a send failed, as the provider said it.</summary>
     public string? Error { get; set; }
     /// <summary>Attachments as JSON (<see cref="MessageAttachment"/>[]), null when none.</summary>

@@ -56,7 +56,7 @@ public sealed partial class InboxService
         var message = new ConversationMessage
         {
             ThreadId = thread.Id, Direction = MessageDirection.Outbound, Text = text.Length > 4000 ? text[..4000] : text, SentBy = actor.Name, At = now,
-            Status = DeliveryStatus.Queued, Tag = tag, Automated = !writtenByPerson,
+            Status = MessageStatus.Queued, Tag = tag, Automated = !writtenByPerson,
         };
         db.Add(message);
         Answered(thread, now, text, automated: !writtenByPerson);
@@ -65,8 +65,8 @@ public sealed partial class InboxService
 
         var sent = await meta.SendAsync(new MetaSendRequest(thread.ExternalId, text, tag, EchoMetadataPrefix + message.Id), ct);
         // The echo webhook may have marked it sent already: only move forward from queued.
-        await db.Set<ConversationMessage>().Where(m => m.Id == message.Id && m.Status == DeliveryStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, sent.Accepted ? DeliveryStatus.Sent : DeliveryStatus.Failed)
+        await db.Set<ConversationMessage>().Where(m => m.Id == message.Id && m.Status == MessageStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, sent.Accepted ? MessageStatus.Sent : MessageStatus.Failed)
                 .SetProperty(m => m.Error, sent.Accepted ? null : Cut(sent.Error, 500)), ct);
         if (sent.Accepted && sent.MessageId is { } mid)
         {
@@ -115,13 +115,13 @@ public sealed partial class InboxService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await db.Set<ConversationMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, ct);
-        if (message?.ExternalId is null || message.Status is DeliveryStatus.Failed or DeliveryStatus.Read)
+        if (message?.ExternalId is null || message.Status is MessageStatus.Failed or MessageStatus.Read)
         {
             return;
         }
         var thread = await db.Set<ConversationThread>().AsNoTracking().FirstAsync(t => t.Id == message.ThreadId, ct);
-        await ApplyReceiptAsync(db, thread.Platform, thread.ExternalId, DeliveryStatus.Delivered, [message.ExternalId], null, ct);
-        await ApplyReceiptAsync(db, thread.Platform, thread.ExternalId, DeliveryStatus.Read, [message.ExternalId], null, ct);
+        await ApplyReceiptAsync(db, thread.Platform, thread.ExternalId, MessageStatus.Delivered, [message.ExternalId], null, ct);
+        await ApplyReceiptAsync(db, thread.Platform, thread.ExternalId, MessageStatus.Read, [message.ExternalId], null, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -148,14 +148,14 @@ public sealed partial class InboxService(
                 return "duplicate";
             }
             ours.ExternalId ??= mid;
-            var moved = Advance(ours, DeliveryStatus.Sent);
+            var moved = Advance(ours, MessageStatus.Sent);
             notifier.AfterCommit(db, thread.Id);
             return moved ? "confirmed" : "duplicate";
         }
         var message = new ConversationMessage
         {
             ThreadId = thread.Id, Direction = MessageDirection.Outbound, Text = Limit(text, 4000), ExternalId = mid, At = at,
-            SentBy = "Meta app", Status = DeliveryStatus.Sent, Attachments = AttachmentsJson(attachments),
+            SentBy = "Meta app", Status = MessageStatus.Sent, Attachments = AttachmentsJson(attachments),
         };
         db.Add(message);
         UnitOfWorkCache.Set(db, MessageKey(platform, mid), message);
@@ -169,7 +169,7 @@ public sealed partial class InboxService(
     /// everything we sent at or before the watermark. Statuses only move forward.
     /// </summary>
     /// <returns>How many messages changed.</returns>
-    public async Task<int> ApplyReceiptAsync(AppDbContext db, Platform platform, string party, DeliveryStatus to, IReadOnlyCollection<string> mids, DateTime? watermark, CancellationToken ct)
+    public async Task<int> ApplyReceiptAsync(AppDbContext db, Platform platform, string party, MessageStatus to, IReadOnlyCollection<string> mids, DateTime? watermark, CancellationToken ct)
     {
         var thread = await db.Set<ConversationThread>().AsNoTracking().FirstOrDefaultAsync(t => t.Platform == platform && t.ExternalId == party, ct);
         if (thread is null)
@@ -180,7 +180,7 @@ public sealed partial class InboxService(
             .Where(m => m.ThreadId == thread.Id && m.Direction == MessageDirection.Outbound && m.Status != null
                         && ((m.ExternalId != null && mids.Contains(m.ExternalId)) || (watermark != null && m.At <= watermark)))
             .ToListAsync(ct);
-        if (mids.Count > 0 && to == DeliveryStatus.Read)
+        if (mids.Count > 0 && to == MessageStatus.Read)
         {
             // Instagram's "seen" names one message: everything we sent up to it has been seen.
             var last = candidates.Where(m => m.ExternalId != null && mids.Contains(m.ExternalId)).Select(m => (DateTime?)m.At).Max();
@@ -200,9 +200,9 @@ public sealed partial class InboxService(
 
     internal const string EchoMetadataPrefix = "admin-app:reply:";
 
-    private static bool Advance(ConversationMessage m, DeliveryStatus to)
+    private static bool Advance(ConversationMessage m, MessageStatus to)
     {
-        if (m.Status is { } current && (current == DeliveryStatus.Failed || Rank(current) >= Rank(to)))
+        if (m.Status is { } current && (current == MessageStatus.Failed || Rank(current) >= Rank(to)))
         {
             return false;
         }
@@ -210,12 +210,12 @@ public sealed partial class InboxService(
         return true;
     }
 
-    private static int Rank(DeliveryStatus s) => s switch
+    private static int Rank(MessageStatus s) => s switch
     {
-        DeliveryStatus.Queued => 0,
-        DeliveryStatus.Sent => 1,
-        DeliveryStatus.Delivered => 2,
-        DeliveryStatus.Read => 3,
+        MessageStatus.Queued => 0,
+        MessageStatus.Sent => 1,
+        MessageStatus.Delivered => 2,
+        MessageStatus.Read => 3,
         _ => 4,
     };
 

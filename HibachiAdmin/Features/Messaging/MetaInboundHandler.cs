@@ -89,13 +89,13 @@ public sealed class MetaInboundHandler(InboxService inbox)
         }
         if (e.TryGetProperty("delivery", out var delivery) && delivery.ValueKind == JsonValueKind.Object)
         {
-            var changed = await inbox.ApplyReceiptAsync(db, platform, sender, DeliveryStatus.Delivered, Mids(delivery), Watermark(delivery, row.ReceivedAt), ct);
+            var changed = await inbox.ApplyReceiptAsync(db, platform, sender, MessageStatus.Delivered, Mids(delivery), Watermark(delivery, row.ReceivedAt), ct);
             return $"delivery receipt: {changed} message(s) delivered";
         }
         if (e.TryGetProperty("read", out var read) && read.ValueKind == JsonValueKind.Object)
         {
             var mids = Str(read, "mid") is { } one ? new[] { one } : Mids(read);
-            var changed = await inbox.ApplyReceiptAsync(db, platform, sender, DeliveryStatus.Read, mids, Watermark(read, row.ReceivedAt), ct);
+            var changed = await inbox.ApplyReceiptAsync(db, platform, sender, MessageStatus.Read, mids, Watermark(read, row.ReceivedAt), ct);
             return $"read receipt: {changed} message(s) read";
         }
         return "ignored: unsupported event";
