@@ -6,12 +6,8 @@ using HibachiAdmin.Infrastructure.Providers.Meta;
 using HibachiAdmin.Tests.Features.Messaging;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HibachiAdmin.Tests.Features.Inbox;
@@ -167,28 +163,25 @@ public sealed class MetaReplyTests
 
         public string? Authorization { get; private set; }
 
-        public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        public string Url => _app.Url();
 
         public static async Task<FakeGraph> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var fake = new FakeGraph(app);
-            app.MapPost("/v21.0/me/messages", async (HttpContext ctx) =>
+            FakeGraph? fake = null;
+            var app = await LoopbackServer.StartAsync(app => app.MapPost("/v21.0/me/messages", async (HttpContext ctx) =>
             {
                 using var reader = new StreamReader(ctx.Request.Body);
-                lock (fake.Bodies)
+                var body = await reader.ReadToEndAsync();
+                lock (fake!.Bodies)
                 {
-                    fake.Bodies.Add(reader.ReadToEndAsync().GetAwaiter().GetResult());
+                    fake.Bodies.Add(body);
                 }
                 fake.Authorization = ctx.Request.Headers.Authorization.ToString();
                 ctx.Response.StatusCode = fake.Next.Status;
                 ctx.Response.ContentType = "application/json";
                 await ctx.Response.WriteAsync(fake.Next.Body);
-            });
-            await app.StartAsync();
+            }));
+            fake = new FakeGraph(app);
             return fake;
         }
 

@@ -7,13 +7,9 @@ using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Identity;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HibachiAdmin.Tests.Features.Reviews;
 
@@ -157,7 +153,7 @@ public sealed class ReviewTests
         public List<object> SecondPage { get; } = [Review("AbFvOqmFakeReviewId0004", "Mia Lopez", "FIVE", "Amazing chef!", "2025-02-20T12:00:00Z")];
         public bool FailReplies { get; set; }
 
-        public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        public string Url => _app.Url();
 
         public static object Review(string id, string name, string stars, string? comment, string at) => new
         {
@@ -172,14 +168,18 @@ public sealed class ReviewTests
 
         public static async Task<FakeGoogle> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var fake = new FakeGoogle(app);
+            FakeGoogle? fake = null;
+            var app = await LoopbackServer.StartAsync(app => Map(app, () => fake!));
+            fake = new FakeGoogle(app);
+            return fake;
+        }
+
+        private static void Map(WebApplication app, Func<FakeGoogle> current)
+        {
             app.MapPost("/token", () => Results.Json(new { access_token = "access-1", expires_in = 3599, token_type = "Bearer" }));
             app.MapGet("/v4/accounts/{account}/locations/{location}/reviews", (HttpContext ctx) =>
             {
+                var fake = current();
                 lock (fake.ListUrls)
                 {
                     fake.ListUrls.Add(ctx.Request.Path + ctx.Request.QueryString);
@@ -193,6 +193,7 @@ public sealed class ReviewTests
             });
             app.MapPut("/v4/accounts/{account}/locations/{location}/reviews/{id}/reply", async (HttpContext ctx, string account, string location, string id) =>
             {
+                var fake = current();
                 using var reader = new StreamReader(ctx.Request.Body);
                 var body = await reader.ReadToEndAsync();
                 if (fake.FailReplies)
@@ -205,8 +206,6 @@ public sealed class ReviewTests
                 }
                 return Results.Text(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "google-review-reply-response.json")), "application/json");
             });
-            await app.StartAsync();
-            return fake;
         }
 
         public async ValueTask DisposeAsync() => await _app.DisposeAsync();
