@@ -11,16 +11,22 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HibachiAdmin.Tests.Features.Inbox;
 
-/// <summary>Thread workflow on the one inbox: status and snooze (a customer reply reopens), assignee and search filters, notes, suggestions, convert to lead, analytics, live notifications.</summary>
-public sealed class InboxWorkflowTests : IAsyncLifetime
+public sealed class InboxWorkflowTestsOnSqlite : InboxWorkflowTests<AppFactory>;
+
+[RequiresPostgres]
+public sealed class InboxWorkflowTestsOnPostgres : InboxWorkflowTests<PostgresAppFactory>;
+
+/// <summary>Runs on both providers. Thread workflow on the one inbox: status and snooze (a customer reply reopens), assignee and search filters, notes, suggestions, convert to lead, analytics, live notifications.</summary>
+public abstract class InboxWorkflowTests<TApp> : IAsyncLifetime
+    where TApp : AppFactory, new()
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 15, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Start);
     private readonly AppFactory _app;
 
-    public InboxWorkflowTests()
+    protected InboxWorkflowTests()
     {
-        _app = new AppFactory { Time = _time }
+        _app = new TApp { Time = _time }
             .With("Meta:AppSecret", MetaWebhookTests.Secret).With("Meta:VerifyToken", MetaWebhookTests.VerifyToken).With("Hangfire:ProcessJobs", "false");
     }
 

@@ -12,18 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HibachiAdmin.Tests.Features.Messaging;
 
-/// <summary>Meta webhooks (CONTRACT.md, PROTOCOLS.md section 2): verification, signatures, exactly-once storage and every fixture's effect on the one inbox.</summary>
-public sealed class MetaWebhookTests : IAsyncLifetime
+/// <summary>Shared by the Meta suites: the fixture secrets and signed requests.</summary>
+public static class MetaWebhookTests
 {
     public const string Secret = "test-app-secret-0f4b2c";
     public const string VerifyToken = "test-verify-token-7c21";
-
-    private readonly AppFactory _app = new AppFactory()
-        .With("Meta:AppSecret", Secret).With("Meta:VerifyToken", VerifyToken).With("Hangfire:ProcessJobs", "false");
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
@@ -41,6 +34,34 @@ public sealed class MetaWebhookTests : IAsyncLifetime
     }
 
     public static HttpRequestMessage Signed(string body) => Signed(Encoding.UTF8.GetBytes(body));
+}
+
+public sealed class MetaWebhookTestsOnSqlite : MetaWebhookTests<AppFactory>;
+
+[RequiresPostgres]
+public sealed class MetaWebhookTestsOnPostgres : MetaWebhookTests<PostgresAppFactory>;
+
+/// <summary>Meta webhooks (CONTRACT.md, PROTOCOLS.md section 2): verification, signatures, exactly-once storage and every fixture's effect on the one inbox. Runs on both providers.</summary>
+public abstract class MetaWebhookTests<TApp> : IAsyncLifetime
+    where TApp : AppFactory, new()
+{
+    private const string Secret = MetaWebhookTests.Secret;
+    private const string VerifyToken = MetaWebhookTests.VerifyToken;
+
+    private readonly AppFactory _app = new TApp()
+        .With("Meta:AppSecret", Secret).With("Meta:VerifyToken", VerifyToken).With("Hangfire:ProcessJobs", "false");
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static string Fixture(string name) => MetaWebhookTests.Fixture(name);
+
+    private static byte[] FixtureBytes(string name) => MetaWebhookTests.FixtureBytes(name);
+
+    private static HttpRequestMessage Signed(byte[] body, string? signature = "auto") => MetaWebhookTests.Signed(body, signature);
+
+    private static HttpRequestMessage Signed(string body) => MetaWebhookTests.Signed(body);
 
     private async Task<HttpStatusCode> PostFixtureAsync(string name) => (await _app.CreateClient().SendAsync(Signed(FixtureBytes(name)))).StatusCode;
 
@@ -123,7 +144,7 @@ public sealed class MetaWebhookTests : IAsyncLifetime
     [Fact]
     public async Task Without_an_app_secret_posts_are_refused_and_bad_bodies_are_4xx()
     {
-        await using var unconfigured = new AppFactory().With("Hangfire:ProcessJobs", "false");
+        await using var unconfigured = new TApp().With("Hangfire:ProcessJobs", "false");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await unconfigured.CreateClient().SendAsync(Signed(FixtureBytes("meta-messenger-message.json")))).StatusCode);
         var client = _app.CreateClient();
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Signed("{not json"))).StatusCode);
