@@ -57,7 +57,7 @@ public sealed class InboxDemoSeed(ContactService contacts) : IDemoSeedContributo
 
         // Instagram: we asked a question, the answer is a 👍 — it must not be missed.
         var priya = Thread(db, Platform.Instagram, "17841455500000003", "Priya Shah", now.AddHours(-5));
-        Inbound(db, priya, "Can we do an engagement party for 30 on Friday Dec 5?", "demo-ig-4", now.AddHours(-6));
+        Inbound(db, priya, "Can we do an engagement party for 30 guests on Dec 5?", "demo-ig-4", now.AddHours(-6));
         Outbound(db, priya, "Congratulations! Is Friday 2 pm good?", now.AddHours(-5).AddMinutes(-20), "dev@hibachi.example", MessageStatus.Read, "m_demo_out_2");
         Inbound(db, priya, "👍", "demo-ig-5", now.AddHours(-5), MessageKind.Reaction, null, "m_demo_out_2");
 
