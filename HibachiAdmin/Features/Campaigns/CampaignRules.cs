@@ -71,6 +71,17 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
 
     public static bool HasOptOut(string text) => OptOutInstruction().IsMatch(text);
 
+    /// <summary>Public link shorteners carriers filter (CTIA; US carriers' 10DLC guidance): links must use the business's own domain.</summary>
+    public static readonly IReadOnlySet<string> PublicShorteners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "bit.ly", "bitly.com", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly", "rebrand.ly", "cutt.ly", "shorturl.at", "tiny.cc",
+        "rb.gy", "t.ly", "s.id", "v.gd", "shorte.st", "bl.ink", "short.io", "lnkd.in", "tr.im", "x.co",
+    };
+
+    /// <summary>The hosts of links in the message that are public shorteners (empty when there are none).</summary>
+    public static IReadOnlyList<string> ShortenedLinks(string message) =>
+        [.. LinkHost().Matches(message).Select(m => m.Groups["host"].Value.TrimEnd('.')).Where(PublicShorteners.Contains).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     private static string? FirstName(string? name)
     {
         var first = name?.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
@@ -181,6 +192,9 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
 
     /// <summary>An unknown state gets the strictest window of all rules (latest start, earliest end).</summary>
     private static string StateForWindow(string? state) => string.IsNullOrEmpty(state) ? QuietHours.Strictest : state;
+
+    [GeneratedRegex(@"(?:(?<=\s)|^|(?<=https?://))(?:www\.)?(?<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/:?#\s.,;!)]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LinkHost();
 
     [GeneratedRegex(@"\{(?<field>[A-Za-z]+)(\|(?<fallback>[^}]*))?\}")]
     private static partial Regex MergeField();
