@@ -144,14 +144,23 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
         {
             return new RecipientDecision(r.ContactId, phone, false, skip, null, text, segments);
         }
-        var zones = ZonesFor(zoneIds ?? "");
+        var (earliest, reason) = sentToNumber.Count == 0
+            // No texts to this number lately: the answer depends only on the instant, the state and the zones,
+            // which an audience shares by the thousand, so it is worked out once per combination.
+            ? _windows.GetOrAdd((atUtc, state, zoneIds ?? ""), k => Window(k.At, k.State, ZonesFor(k.Zones), []))
+            : Window(atUtc, state, ZonesFor(zoneIds ?? ""), sentToNumber);
+        return earliest <= atUtc
+            ? new RecipientDecision(r.ContactId, phone, true, null, null, text, segments)
+            : new RecipientDecision(r.ContactId, phone, false, reason, earliest, text, segments);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(DateTime At, string? State, string Zones), (DateTime Earliest, string? Reason)> _windows = new();
+
+    private (DateTime Earliest, string? Reason) Window(DateTime atUtc, string? state, IReadOnlyList<TimeZoneInfo> zones, IReadOnlyCollection<DateTime> sentToNumber)
+    {
         var earliest = EarliestAllowed(atUtc, state, zones, sentToNumber);
-        if (earliest <= atUtc)
-        {
-            return new RecipientDecision(r.ContactId, phone, true, null, null, text, segments);
-        }
-        var reason = QuietHours.IsAllowed(atUtc, StateForWindow(state), zones) ? HoldReasons.FrequencyCap : HoldReasons.QuietHours;
-        return new RecipientDecision(r.ContactId, phone, false, reason, earliest, text, segments);
+        return earliest <= atUtc ? (earliest, null)
+            : (earliest, QuietHours.IsAllowed(atUtc, StateForWindow(state), zones) ? HoldReasons.FrequencyCap : HoldReasons.QuietHours);
     }
 
     /// <summary>The first instant at or after <paramref name="notBeforeUtc"/> that every rule allows.</summary>
