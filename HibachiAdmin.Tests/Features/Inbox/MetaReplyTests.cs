@@ -112,6 +112,8 @@ public sealed class MetaReplyTests
         await using var app = NewApp(time).With("Meta:PageAccessToken", "page-token-for-tests").With("Meta:GraphUrl", fake.Url + "/v21.0");
         var threadId = await ReceiveAsync(app, Start);
         var inbox = app.Services.GetRequiredService<InboxService>();
+        // The person's name came from the User Profile API, through the outbox.
+        Assert.Equal("Maya Chen", (await inbox.GetAsync(threadId, false, default))!.Thread.Title);
 
         fake.Next = (200, MetaWebhookTests.Fixture("meta-send-api-response.json"));
         var ok = await inbox.ReplyAsync(threadId, "Yes! We're open 9-2 on Saturday.", new("staff@test.local"), default);
@@ -168,7 +170,12 @@ public sealed class MetaReplyTests
         public static async Task<FakeGraph> StartAsync()
         {
             FakeGraph? fake = null;
-            var app = await LoopbackServer.StartAsync(app => app.MapPost("/v21.0/me/messages", async (HttpContext ctx) =>
+            var app = await LoopbackServer.StartAsync(app =>
+            {
+                app.MapGet("/v21.0/{id}", (string id, HttpContext ctx) => ctx.Request.Query["fields"] == "name,username" && id == "987654321098765"
+                    ? Results.Json(new { name = "Maya Chen", username = "maya.bakes", id })
+                    : Results.Json(new { error = new { message = "Unsupported get request.", code = 100 } }, statusCode: 400));
+                app.MapPost("/v21.0/me/messages", async (HttpContext ctx) =>
             {
                 using var reader = new StreamReader(ctx.Request.Body);
                 var body = await reader.ReadToEndAsync();
@@ -180,7 +187,8 @@ public sealed class MetaReplyTests
                 ctx.Response.StatusCode = fake.Next.Status;
                 ctx.Response.ContentType = "application/json";
                 await ctx.Response.WriteAsync(fake.Next.Body);
-            }));
+            });
+            });
             fake = new FakeGraph(app);
             return fake;
         }

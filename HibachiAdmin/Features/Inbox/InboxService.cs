@@ -200,6 +200,23 @@ public sealed partial class InboxService(
 
     internal const string EchoMetadataPrefix = "admin-app:reply:";
 
+    /// <summary>True when this unit of work created the (platform, party) thread (a provider handler then asks for the person's name).</summary>
+    public static bool IsNewThread(AppDbContext db, Platform platform, string party) =>
+        UnitOfWorkCache.TryGet<ConversationThread>(db, ThreadKey(platform, party), out var thread) && thread is not null && db.Entry(thread).State == EntityState.Added;
+
+    /// <summary>Gives a thread the person's name, unless staff or an earlier lookup already named it.</summary>
+    public async Task<bool> NameThreadAsync(AppDbContext db, Guid threadId, string name, CancellationToken ct)
+    {
+        var thread = await db.Set<ConversationThread>().FirstOrDefaultAsync(t => t.Id == threadId, ct);
+        if (thread is null || thread.Title != DefaultTitle(thread.Platform, thread.ExternalId) || string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+        thread.Title = Limit(name.Trim(), 200);
+        notifier.AfterCommit(db, thread.Id);
+        return true;
+    }
+
     private static bool Advance(ConversationMessage m, MessageStatus to)
     {
         if (m.Status is { } current && (current == MessageStatus.Failed || Rank(current) >= Rank(to)))

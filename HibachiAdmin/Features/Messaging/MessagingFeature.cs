@@ -15,6 +15,7 @@ public static class MessagingFeature
         services.AddRingCentral(builder.Configuration);
         Infrastructure.Providers.Meta.MetaSetup.AddMeta(services, builder.Configuration);
         services.AddSingleton<MetaInboundHandler>();
+        services.AddSingleton<IEventHandler, MetaProfileEffects>();
         var provider = builder.Configuration["Sms:Provider"] ?? "Sandbox";
         if (string.Equals(provider, "RingCentral", StringComparison.OrdinalIgnoreCase))
         {

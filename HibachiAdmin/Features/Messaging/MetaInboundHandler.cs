@@ -11,7 +11,7 @@ namespace HibachiAdmin.Features.Messaging;
 /// read receipts move our messages' marks forward; reactions, postbacks and story replies/mentions
 /// become messages a person sees in context — a 👍 to "Is Friday 2 pm good?" is an answer.
 /// </summary>
-public sealed class MetaInboundHandler(InboxService inbox)
+public sealed class MetaInboundHandler(InboxService inbox, Infrastructure.Events.EventStore events)
 {
     public async Task<string> HandleAsync(AppDbContext db, InboundEvent row, JsonElement root, CancellationToken ct)
     {
@@ -68,6 +68,7 @@ public sealed class MetaInboundHandler(InboxService inbox)
             }
             var (threadId, _, added) = await inbox.AppendInboundAsync(db, new InboundMessage(platform, sender, null, InboxService.DefaultTitle(platform, sender),
                 text, mid.Length <= 100 ? mid : row.ExternalId, at, kind, attachments, replyTo, recipient), ct);
+            AskForName(db, platform, sender, threadId);
             return added ? $"{Word(kind)} appended to thread {threadId}" : "duplicate message";
         }
         if (e.TryGetProperty("reaction", out var reaction) && reaction.ValueKind == JsonValueKind.Object)
@@ -78,6 +79,7 @@ public sealed class MetaInboundHandler(InboxService inbox)
             var text = unreact ? $"removed their reaction {emoji}".Trim() : emoji;
             var (threadId, _, added) = await inbox.AppendInboundAsync(db, new InboundMessage(platform, sender, null, InboxService.DefaultTitle(platform, sender),
                 text, row.ExternalId, at, MessageKind.Reaction, null, target, recipient), ct);
+            AskForName(db, platform, sender, threadId);
             return added ? $"reaction appended to thread {threadId}" : "duplicate reaction";
         }
         if (e.TryGetProperty("postback", out var postback) && postback.ValueKind == JsonValueKind.Object)
@@ -85,6 +87,7 @@ public sealed class MetaInboundHandler(InboxService inbox)
             var text = Str(postback, "title") ?? Str(postback, "payload") ?? "";
             var (threadId, _, added) = await inbox.AppendInboundAsync(db, new InboundMessage(platform, sender, null, InboxService.DefaultTitle(platform, sender),
                 text, Str(postback, "mid") ?? row.ExternalId, at, AccountId: recipient), ct);
+            AskForName(db, platform, sender, threadId);
             return added ? $"postback appended to thread {threadId}" : "duplicate postback";
         }
         if (e.TryGetProperty("delivery", out var delivery) && delivery.ValueKind == JsonValueKind.Object)
@@ -99,6 +102,15 @@ public sealed class MetaInboundHandler(InboxService inbox)
             return $"read receipt: {changed} message(s) read";
         }
         return "ignored: unsupported event";
+    }
+
+    /// <summary>A thread this notification created gets the person's name looked up from the outbox, after the commit.</summary>
+    private void AskForName(AppDbContext db, Platform platform, string party, Guid threadId)
+    {
+        if (InboxService.IsNewThread(db, platform, party))
+        {
+            events.Publish(db, MetaProfileEffects.ThreadStarted, threadId, new MetaThreadStarted(threadId, party));
+        }
     }
 
     private static string Word(MessageKind kind) => kind switch

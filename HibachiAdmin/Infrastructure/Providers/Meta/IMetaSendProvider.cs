@@ -18,4 +18,7 @@ public interface IMetaSendProvider
     bool IsSandbox { get; }
 
     Task<MetaSendResult> SendAsync(MetaSendRequest request, CancellationToken ct);
+
+    /// <summary>The person's display name (User Profile API), or null when unknown or not allowed.</summary>
+    Task<string?> GetNameAsync(string userId, CancellationToken ct);
 }

@@ -33,6 +33,37 @@ public sealed class MetaGraphClient(HttpClient http, IOptions<MetaOptions> optio
     public static string Body(MetaSendRequest request) => JsonSerializer.Serialize(new SendBody(new Recipient(request.RecipientId),
         request.Tag is null ? "RESPONSE" : "MESSAGE_TAG", request.Tag, new Message(request.Text, request.Metadata)));
 
+    /// <summary>GET /{id}?fields=name,username: Messenger gives name, Instagram name and/or username.</summary>
+    public async Task<string?> GetNameAsync(string userId, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (string.IsNullOrEmpty(o.PageAccessToken) || userId.Length > 100 || !userId.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+        using var message = new HttpRequestMessage(HttpMethod.Get, $"{o.GraphUrl.TrimEnd('/')}/{userId}?fields=name,username");
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", o.PageAccessToken);
+        try
+        {
+            using var response = await http.SendAsync(message, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            var root = doc.RootElement;
+            var name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+            var username = root.TryGetProperty("username", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            var shown = name is { Length: > 0 } ? name : username is { Length: > 0 } ? "@" + username : null;
+            return shown is { Length: > 200 } ? shown[..200] : shown;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            logger.LogInformation(ex, "Meta profile lookup failed");
+            return null;
+        }
+    }
+
     public async Task<MetaSendResult> SendAsync(MetaSendRequest request, CancellationToken ct)
     {
         var o = options.Value;
@@ -84,6 +115,8 @@ public sealed class SandboxMetaProvider : IMetaSendProvider
     public bool IsSandbox => true;
 
     public IReadOnlyCollection<MetaSendRequest> Sent => _sent;
+
+    public Task<string?> GetNameAsync(string userId, CancellationToken ct) => Task.FromResult<string?>(null);
 
     public Task<MetaSendResult> SendAsync(MetaSendRequest request, CancellationToken ct)
     {
