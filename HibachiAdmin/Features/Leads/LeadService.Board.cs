@@ -9,7 +9,8 @@ public sealed partial class LeadService
 
     private static readonly LeadStatus[] OpenStatuses = [LeadStatus.New, LeadStatus.Contacted, LeadStatus.Qualified, LeadStatus.Quoted];
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    // "Tomorrow" on a card is the business's tomorrow, not UTC's (11 PM in New York is the next day in UTC).
+    private DateOnly Today() => formats.Today;
 
     /// <summary>
     /// The board: per column the <see cref="BoardFilter.ColumnLimit"/> most urgent open leads (soonest
@@ -204,7 +205,7 @@ public sealed partial class LeadService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var today = Today();
         var weekAgo = now.AddDays(-7);
         var newThisWeek = await db.Set<Lead>().CountAsync(l => l.CreatedAt >= weekAgo, ct);
         var byStatus = await db.Set<Lead>().GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);

@@ -38,7 +38,7 @@ public enum LeadChangeResult
 /// (status not Booked/Lost); new inquiries update that lead instead of making another. Every status
 /// change (board drag, drawer, PATCH, booking saga) goes through <see cref="MoveAsync"/>.
 /// </summary>
-public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, TimeProvider time)
+public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, Formats formats, TimeProvider time)
 {
     public async Task<Lead?> GetAsync(Guid id, CancellationToken ct)
     {
