@@ -217,6 +217,31 @@ public sealed partial class LeadService
         return new LeadStats(newThisWeek, byStatus, pipeline, await WithNamesAsync(upcoming, ct));
     }
 
+    /// <summary>
+    /// Leads created between two instants: counts by source, and the funnel New → Booked from each
+    /// lead's status history (a lead lost after a quote still counts as having reached Quoted).
+    /// </summary>
+    public async Task<LeadIntake> GetIntakeAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var leads = await db.Set<Lead>().AsNoTracking().Where(l => l.CreatedAt >= fromUtc && l.CreatedAt < toUtc)
+            .Select(l => new { l.Id, l.Source, l.Status }).ToListAsync(ct);
+        var reached = leads.ToDictionary(l => l.Id, l => l.Status == LeadStatus.Lost ? LeadStatus.New : l.Status);
+        foreach (var chunk in leads.Select(l => l.Id).Chunk(500))
+        {
+            var moves = await db.Set<LeadStatusChange>().AsNoTracking().Where(c => chunk.Contains(c.LeadId) && c.To != LeadStatus.Lost)
+                .Select(c => new { c.LeadId, c.To }).ToListAsync(ct);
+            foreach (var move in moves.Where(m => m.To > reached[m.LeadId]))
+            {
+                reached[move.LeadId] = move.To;
+            }
+        }
+        var stages = new[] { LeadStatus.New, LeadStatus.Contacted, LeadStatus.Qualified, LeadStatus.Quoted, LeadStatus.Booked };
+        return new LeadIntake(leads.Count,
+            leads.GroupBy(l => l.Source).ToDictionary(g => g.Key, g => g.Count()),
+            stages.Select(stage => new FunnelStep(stage, reached.Values.Count(r => r >= stage))).ToList());
+    }
+
     private static Dictionary<string, string[]> ValidateFields(int? guests, decimal? value, LeadStatus status, string? lostReason, string? notes)
     {
         var errors = new Dictionary<string, string[]>();
