@@ -64,6 +64,8 @@ public sealed class FormatsTests
                 Assert.Equal("$1,320", Formats.Money(1320m));
                 Assert.Equal("$12.50", Formats.Money(12.5m));
                 Assert.Equal("$0.02", Formats.Money(0.02m));
+                Assert.Equal("$60", Formats.Money(60m));
+                Assert.Equal("$0", Formats.Money(0m));
                 Assert.Equal("-$200", Formats.Money(-200m));
                 Assert.Equal("$1,500.00", Formats.Cents(1500m));
             }

@@ -94,11 +94,26 @@ public sealed class Formats(IConfiguration configuration, TimeProvider time)
             : span.Hours == 0 ? $"{(int)span.TotalDays} d" : $"{(int)span.TotalDays} d {span.Hours} h";
     }
 
-    /// <summary>US dollars: whole amounts of $100 or more without cents ("$1,500"), others with cents ("$12.50", "$0.02").</summary>
-    public static string Money(decimal amount) => amount.ToString(amount % 1 == 0 && Math.Abs(amount) >= 100 ? "C0" : "C2", Culture);
+    /// <summary>US dollars: whole amounts without cents ("$1,500", "$60", "$0"), others with cents ("$12.50", "$0.02").</summary>
+    public static string Money(decimal amount) => amount.ToString(amount % 1 == 0 ? "C0" : "C2", Culture);
 
     /// <summary>US dollars always with cents ("$1,500.00"), for balances and receipts.</summary>
     public static string Cents(decimal amount) => amount.ToString("C2", Culture);
+
+    /// <summary>Who did something, as a name: "maria.lopez@hibachi.local" → "Maria Lopez"; system sources read as such.</summary>
+    public static string Person(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name == Actor.System.Name)
+        {
+            return "the system";
+        }
+        if (name == "demo-seed")
+        {
+            return "demo data";
+        }
+        var parts = name.Split('@')[0].Split(['.', '_', '-'], StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 0 ? name : string.Join(' ', parts.Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    }
 
     private string? DayWord(DateOnly day) => (day.DayNumber - Today.DayNumber) switch
     {

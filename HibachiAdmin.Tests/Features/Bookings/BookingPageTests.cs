@@ -86,7 +86,7 @@ public sealed class BookingPageTests : MudTestContext
         var history = cut.FindAll("[data-testid=booking-timeline] .mud-timeline-item").Select(i => i.TextContent.Trim()).ToList();
         // Times in New York: the events were stored at 15:00 UTC.
         Assert.Equal(3, history.Count);
-        Assert.StartsWith("Requested for 22 guests at $60.00 a person ($1,320), Sat, Dec 12 at 6:00 PM", history[0]);
+        Assert.StartsWith("Requested for 22 guests at $60 a person ($1,320), Sat, Dec 12 at 6:00 PM", history[0]);
         Assert.EndsWith("by Maria Lopez, Nov 24 10:00 AM", history[0]);
         Assert.StartsWith("Deposit of $200 recorded", history[1]);
         Assert.EndsWith("by Maria Lopez, Nov 24 10:00 AM", history[1]);

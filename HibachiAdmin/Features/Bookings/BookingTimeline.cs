@@ -16,7 +16,7 @@ public static class BookingTimeline
     public static TimelineEntry Describe(StoredEvent e, Formats formats)
     {
         var o = EventStore.Json;
-        var byWhom = $"by {Person(e.UserName)}, {formats.Stamp(e.At)}";
+        var byWhom = $"by {Formats.Person(e.UserName)}, {formats.Stamp(e.At)}";
         switch (e.EventType)
         {
             case BookingEventTypes.Requested:
@@ -42,20 +42,4 @@ public static class BookingTimeline
     }
 
     private static string At(TimeOnly? time) => time is { } t ? $" at {Formats.Time(t)}" : "";
-
-    /// <summary>"maria.lopez@hibachi.local" → "Maria Lopez"; system sources read as such.</summary>
-    public static string Person(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name) || name == Actor.System.Name)
-        {
-            return "the system";
-        }
-        if (name == "demo-seed")
-        {
-            return "demo data";
-        }
-        var local = name.Split('@')[0];
-        var parts = local.Split(['.', '_', '-'], StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length == 0 ? name : string.Join(' ', parts.Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
-    }
 }

@@ -200,23 +200,6 @@ public sealed partial class LeadService
         return new LeadWriteResult(await GetDtoAsync(id, ct));
     }
 
-    /// <summary>Numbers for the home page.</summary>
-    public async Task<LeadStats> GetStatsAsync(CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var today = Today();
-        var weekAgo = now.AddDays(-7);
-        var newThisWeek = await db.Set<Lead>().CountAsync(l => l.CreatedAt >= weekAgo, ct);
-        var byStatus = await db.Set<Lead>().GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var pipeline = await db.Set<Lead>().Where(l => OpenStatuses.Contains(l.Status)).SumAsync(l => l.EstimatedValue ?? 0m, ct);
-        var horizon = today.AddDays(14);
-        var upcoming = await Project(db.Set<Lead>().AsNoTracking()
-            .Where(l => l.Status != LeadStatus.Lost && l.EventDate >= today && l.EventDate <= horizon)
-            .OrderBy(l => l.EventDate).Take(10)).ToListAsync(ct);
-        return new LeadStats(newThisWeek, byStatus, pipeline, await WithNamesAsync(upcoming, ct));
-    }
-
     /// <summary>
     /// Leads created between two instants: counts by source, and the funnel New → Booked from each
     /// lead's status history (a lead lost after a quote still counts as having reached Quoted).
