@@ -52,8 +52,17 @@ public sealed class BookingsDemoSeed(EventStore store, Formats formats) : IDemoS
             }
             var id = Guid.CreateVersion7();
             var row = new BookingRow { Id = id };
-            foreach (var e in store.Append(db, id, BookingEventTypes.StreamType, 0, events, new EventMetadata(staff.Name, Guid.NewGuid())))
+            // A history spread over the days before the party (the balance paid and the party done on its evening), never in the future.
+            var at = context.UtcNow.AddDays(-(date < today ? today.DayNumber - date.DayNumber + r.Next(7, 30) : r.Next(1, 20))).AddMinutes(-r.Next(0, 600));
+            var evening = formats.UtcStartOf(date).AddHours(22);
+            var latest = context.UtcNow.AddMinutes(-5);
+            var appended = store.Append(db, id, BookingEventTypes.StreamType, 0, events, new EventMetadata(staff.Name, Guid.NewGuid()));
+            for (var k = 0; k < appended.Count; k++)
             {
+                var e = appended[k];
+                at = k == 0 ? at : at.AddHours(r.Next(2, 30));
+                var when = k >= 3 ? evening.AddMinutes(k * 20) : at;
+                e.At = when < latest ? when : latest;
                 BookingProjection.Apply(row, e.EventType, e.Data, e.Version, e.At);
             }
             db.Add(row);
