@@ -44,6 +44,9 @@ public sealed class CampaignJourneyTests
         await app.Page.WaitForURLAsync("**/campaigns/*");
         // Hangfire's sender runs in the background (sandbox provider); the page updates itself.
         await Assertions.Expect(app.Page.Locator("[data-testid=progress-text]")).ToContainTextAsync("4 of 4 done (100%)", new() { Timeout = 30_000 });
+        // Where every recipient stands, as a donut with its legend (Di has no consent: skipped).
+        await Assertions.Expect(app.Page.Locator("[data-testid=status-chart]")).ToContainTextAsync("Skipped 1", new() { Timeout = 15_000 });
+        await Assertions.Expect(app.Page.Locator("[data-testid=status-chart] svg").First).ToBeVisibleAsync();
         app.AssertNoCspViolations();
     }
 }

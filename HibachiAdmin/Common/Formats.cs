@@ -21,6 +21,17 @@ public sealed class Formats(IConfiguration configuration, TimeProvider time)
 
     public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
 
+    /// <summary>A wall-clock time typed in the business's zone, in UTC (a time skipped by the spring DST change moves an hour later).</summary>
+    public DateTime ToUtc(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (_zone.IsInvalidTime(unspecified))
+        {
+            unspecified = unspecified.AddHours(1);
+        }
+        return TimeZoneInfo.ConvertTimeToUtc(unspecified, _zone);
+    }
+
     /// <summary>Now in the business's zone.</summary>
     public DateTime LocalNow => Local(time.GetUtcNow().UtcDateTime);
 
@@ -31,15 +42,7 @@ public sealed class Formats(IConfiguration configuration, TimeProvider time)
     public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The UTC instant at which <paramref name="day"/> starts in the business's zone (for "today" queries over UTC columns).</summary>
-    public DateTime UtcStartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (_zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(30);
-        }
-        return TimeZoneInfo.ConvertTimeToUtc(local, _zone);
-    }
+    public DateTime UtcStartOf(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
 
     /// <summary>"Today 3:05 PM", "Tomorrow 8:00 AM", "Nov 24 3:05 PM" — in the business's zone.</summary>
     public string When(DateTime? utc)

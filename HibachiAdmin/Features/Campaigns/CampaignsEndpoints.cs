@@ -11,9 +11,12 @@ namespace HibachiAdmin.Features.Campaigns;
 /// <summary>The SMS campaign API (Marketing and up) and the segment counter (any signed-in role).</summary>
 public static class CampaignsEndpoints
 {
-    public sealed record AudienceBody([property: MaxLength(50)] List<string>? IncludeTags, [property: MaxLength(50)] List<string>? ExcludeTags, [property: MaxLength(5000)] List<Guid>? ContactIds)
+    /// <param name="SkipBookedWithinDays">Skip contacts with a party from today through this many days ahead.</param>
+    /// <param name="SkipTextedWithinDays">Skip contacts a campaign texted in this many days before the send.</param>
+    public sealed record AudienceBody([property: MaxLength(50)] List<string>? IncludeTags, [property: MaxLength(50)] List<string>? ExcludeTags, [property: MaxLength(5000)] List<Guid>? ContactIds,
+        [property: Range(0, 365)] int? SkipBookedWithinDays = null, [property: Range(1, 365)] int? SkipTextedWithinDays = null)
     {
-        public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? []);
+        public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? [], SkipBookedWithinDays, SkipTextedWithinDays);
     }
 
     public sealed record EstimateRequest([property: Required, StringLength(Limits.Message, MinimumLength = 1)] string? Message, AudienceBody? Audience, DateTime? SendAt);
