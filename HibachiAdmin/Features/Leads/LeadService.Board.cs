@@ -121,6 +121,7 @@ public sealed partial class LeadService
         db.Add(lead);
         db.Add(new LeadStatusChange { LeadId = lead.Id, To = status, ChangedBy = actor.Name, At = now, Reason = status == LeadStatus.Lost ? lead.LostReason : $"Created ({input.Source})" });
         await db.SaveChangesAsync(ct);
+        changes.Publish();
         return new LeadWriteResult(await GetDtoAsync(lead.Id, ct));
     }
 
@@ -197,6 +198,7 @@ public sealed partial class LeadService
         }
         lead.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
+        changes.Publish();
         return new LeadWriteResult(await GetDtoAsync(id, ct));
     }
 
