@@ -51,4 +51,28 @@ public sealed class PhoneLayoutTests
         Assert.True(overflowing.Count == 0, "Wider than a 390 px phone:\n" + string.Join('\n', overflowing));
         app.AssertNoCspViolations();
     }
+
+    /// <summary>Printing a booking gives the chef's event sheet: the party and the customer, without the app's bars, actions or history.</summary>
+    [BrowserFact]
+    public async Task A_printed_booking_is_the_chefs_event_sheet()
+    {
+        await using var app = await BrowserApp.StartAsync(f => f.With("Seed:Demo", "true"));
+        await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var api = await app.Factory.CreateAdminClientAsync();
+        var bookings = await api.GetFromJsonAsync<JsonElement>("/api/v1/bookings?pageSize=200");
+        var id = bookings.GetProperty("items").EnumerateArray().First(b => b.GetProperty("status").GetString() == "confirmed").GetProperty("id").GetString();
+
+        await app.Page.GotoAsync($"/bookings/{id}");
+        await app.WaitForCircuitAsync();
+        await Assertions.Expect(app.Page.Locator("[data-testid=booking-actions]")).ToBeVisibleAsync();
+        await app.Page.EmulateMediaAsync(new() { Media = Media.Print });
+        Directory.CreateDirectory(ScreenshotDir);
+        await app.Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "booking-print.png"), FullPage = true });
+        await Assertions.Expect(app.Page.Locator("[data-testid=booking-customer]")).ToBeVisibleAsync();
+        await Assertions.Expect(app.Page.Locator("[data-testid=booking-summary]")).ToBeVisibleAsync();
+        foreach (var hidden in new[] { ".mud-appbar", ".mud-drawer", "[data-testid=booking-actions]", "[data-testid=booking-timeline]", "[data-testid=print-sheet]" })
+        {
+            await Assertions.Expect(app.Page.Locator(hidden).First).ToBeHiddenAsync();
+        }
+    }
 }
