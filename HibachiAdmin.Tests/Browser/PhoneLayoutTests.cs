@@ -17,7 +17,6 @@ public sealed class PhoneLayoutTests
     public async Task The_owners_pages_fit_a_390_px_phone_without_horizontal_scrolling()
     {
         await using var app = await BrowserApp.StartAsync(f => f.With("Seed:Demo", "true"));
-        await app.Page.SetViewportSizeAsync(390, 844);
         await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
 
         var api = await app.Factory.CreateAdminClientAsync();
@@ -28,27 +27,33 @@ public sealed class PhoneLayoutTests
 
         Directory.CreateDirectory(ScreenshotDir);
         var overflowing = new List<string>();
-        foreach (var (name, path) in new[]
-                 {
-                     ("home", "/"), ("leads", "/leads"), ("contacts", "/contacts"), ("customer", $"/contacts/{contactId}"), ("bookings", "/bookings"),
-                     ("booking", $"/bookings/{bookingId}"), ("calls", "/calls"),
-                 })
+        var pages = new[]
         {
-            await app.Page.GotoAsync(path);
-            await app.WaitForCircuitAsync();
-            await app.Page.WaitForSelectorAsync("h1");
-            await app.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            await app.Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, $"{name}.png"), FullPage = true });
-            var widths = await app.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-            if (widths[0] > widths[1])
+            ("home", "/"), ("leads", "/leads"), ("contacts", "/contacts"), ("customer", $"/contacts/{contactId}"), ("bookings", "/bookings"),
+            ("booking", $"/bookings/{bookingId}"), ("calls", "/calls"),
+        };
+        // The phone first, then the desktop the owner also uses (1440×900), both kept as screenshots.
+        foreach (var (width, height, suffix) in new[] { (390, 844, ""), (1440, 900, "-desktop") })
+        {
+            await app.Page.SetViewportSizeAsync(width, height);
+            foreach (var (name, path) in pages)
             {
-                overflowing.Add($"{path}: scrollWidth {widths[0]} > innerWidth {widths[1]}");
+                await app.Page.GotoAsync(path);
+                await app.WaitForCircuitAsync();
+                await app.Page.WaitForSelectorAsync("h1");
+                await app.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await app.Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, $"{name}{suffix}.png"), FullPage = true });
+                var widths = await app.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+                if (widths[0] > widths[1])
+                {
+                    overflowing.Add($"{path} at {width} px: scrollWidth {widths[0]} > innerWidth {widths[1]}");
+                }
+                // The heading is focused after navigation but draws no box.
+                var outline = await app.Page.EvaluateAsync<string>("() => { const h = document.querySelector('h1'); return h ? getComputedStyle(h).outlineStyle : 'none'; }");
+                Assert.True(outline is "none" or "", $"{path}: the h1 draws a focus outline ({outline})");
             }
-            // The heading is focused after navigation but draws no box.
-            var outline = await app.Page.EvaluateAsync<string>("() => { const h = document.querySelector('h1'); return h ? getComputedStyle(h).outlineStyle : 'none'; }");
-            Assert.True(outline is "none" or "", $"{path}: the h1 draws a focus outline ({outline})");
         }
-        Assert.True(overflowing.Count == 0, "Wider than a 390 px phone:\n" + string.Join('\n', overflowing));
+        Assert.True(overflowing.Count == 0, "Wider than the screen:\n" + string.Join('\n', overflowing));
         app.AssertNoCspViolations();
     }
 
