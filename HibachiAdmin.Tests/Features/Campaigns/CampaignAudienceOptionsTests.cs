@@ -148,6 +148,7 @@ public sealed class CampaignAudienceOptionsTests
         await TextInAsync(ben, "+12125550102", "STOP");
 
         var insights = (await campaigns.GetInsightsAsync(campaign.Id, default))!;
+        Assert.Equal(1, (await campaigns.OptOutCountsAsync([campaign.Id], default))[campaign.Id]);
         Assert.Equal((3, 2, 1), (insights.Replies, insights.RepliedContacts, insights.OptOuts));
         Assert.Equal(["STOP", "In Brooklyn", "Dec 12 for 14 people?"], insights.LatestReplies.Select(r => r.Text));
         Assert.Equal("+12125550101", insights.LatestReplies[1].Phone);

@@ -253,6 +253,36 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
             campaign.StartedAt, campaign.CompletedAt, counts, revenue.Bookings, revenue.Revenue);
     }
 
+    /// <summary>
+    /// Opt-outs after each campaign's texts (a recipient who opted out within the attribution window after
+    /// their text), for the campaign list: recipients of all listed campaigns in one query, then the
+    /// consent ledger for those people once.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> OptOutCountsAsync(IReadOnlyCollection<Guid> campaignIds, CancellationToken ct)
+    {
+        var result = campaignIds.ToDictionary(id => id, _ => 0);
+        var sent = new List<(Guid CampaignId, Guid ContactId, DateTime SentAt)>();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            foreach (var chunk in campaignIds.Chunk(100))
+            {
+                sent.AddRange((await db.Set<CampaignDelivery>().AsNoTracking().Where(d => chunk.Contains(d.CampaignId) && d.OutboundMessageId != null && d.SentAt != null)
+                    .Select(d => new { d.CampaignId, d.ContactId, SentAt = d.SentAt!.Value }).ToListAsync(ct)).Select(d => (d.CampaignId, d.ContactId, d.SentAt)));
+            }
+        }
+        if (sent.Count == 0)
+        {
+            return result;
+        }
+        var optOuts = (await contacts.OptOutsSinceAsync(sent.Select(s => s.ContactId).Distinct().ToList(), sent.Min(s => s.SentAt), ct))
+            .ToLookup(o => o.ContactId, o => o.At);
+        foreach (var group in sent.GroupBy(s => s.CampaignId))
+        {
+            result[group.Key] = group.Count(s => optOuts[s.ContactId].Any(at => at >= s.SentAt && at - s.SentAt <= AttributionWindow));
+        }
+        return result;
+    }
+
     /// <summary>The newest campaigns with their counts (list page and API).</summary>
     public async Task<IReadOnlyList<CampaignSummary>> ListSummariesAsync(CancellationToken ct)
     {

@@ -38,6 +38,10 @@ public static class CampaignsEndpoints
 
     public sealed record DeliveryItem(Guid ContactId, string? Phone, string Status, string? Reason, string? ProviderMessageId, DateTime? SentAt);
 
+    /// <summary>Why a message with a public shortener is refused (shared with the builder page).</summary>
+    public static string ShortenerMessage(IReadOnlyList<string> hosts) =>
+        $"Links must use your own domain: carriers filter texts with public shorteners ({string.Join(", ", hosts)}).";
+
     public static class Limits
     {
         public const int Message = 1000;
@@ -71,7 +75,7 @@ public static class CampaignsEndpoints
 
     private static async Task<Results<Ok<CampaignEstimate>, ValidationProblem>> EstimateAsync(EstimateRequest body, CampaignPlanner planner, CancellationToken ct)
     {
-        var errors = Validation.Validate(body) ?? Validation.Validate(body.Audience) ?? [];
+        var errors = Validation.Validate(body) ?? (body.Audience is null ? null : Validation.Validate(body.Audience)) ?? [];
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -82,7 +86,11 @@ public static class CampaignsEndpoints
 
     private static async Task<Results<Created<CampaignSummary>, ValidationProblem>> CreateAsync(CreateCampaignRequest body, CampaignService campaigns, ClaimsPrincipal user, CancellationToken ct)
     {
-        var errors = Validation.Validate(body) ?? Validation.Validate(body.Audience) ?? [];
+        var errors = Validation.Validate(body) ?? (body.Audience is null ? null : Validation.Validate(body.Audience)) ?? [];
+        if (errors.Count == 0 && CampaignRules.ShortenedLinks(body.Message!) is { Count: > 0 } hosts)
+        {
+            errors["message"] = [ShortenerMessage(hosts)];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
