@@ -5,6 +5,7 @@ using HibachiAdmin.Features.Bookings;
 using HibachiAdmin.Features.Calls;
 using HibachiAdmin.Features.Campaigns;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Dashboard;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Features.Messaging;
@@ -40,6 +41,7 @@ builder.AddInbox();
 builder.AddCalls();
 builder.AddCampaigns();
 builder.AddBookings();
+builder.AddDashboard();
 
 var app = builder.Build();
 
@@ -72,6 +74,7 @@ app.MapInbox();
 app.MapCalls();
 app.MapCampaigns();
 app.MapBookings();
+app.MapDashboard();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
