@@ -5,6 +5,7 @@ using HibachiAdmin.Features.Bookings;
 using HibachiAdmin.Features.Calls;
 using HibachiAdmin.Features.Campaigns;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Dashboard;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Features.Messaging;
@@ -42,6 +43,7 @@ builder.AddReviews();
 builder.AddCalls();
 builder.AddCampaigns();
 builder.AddBookings();
+builder.AddDashboard();
 
 var app = builder.Build();
 
@@ -75,6 +77,7 @@ app.MapReviews();
 app.MapCalls();
 app.MapCampaigns();
 app.MapBookings();
+app.MapDashboard();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()

@@ -47,12 +47,12 @@ public sealed class ReplySuggesterTests
     public async Task Offline_rules_answer_with_the_business_facts()
     {
         var suggester = Suggester(new OfflineChatClient(new FakeTimeProvider(Now)));
-        var result = await suggester.ForConversationAsync([new ConversationLine(true, "How much for 20 people on Dec 14?", Now)], Now, default);
+        var result = await suggester.ForConversationAsync([new ChatLine(true, "How much for 20 people on Dec 14?", Now)], Now, default);
         Assert.Equal(3, result.Suggestions.Count);
         Assert.Contains(result.Suggestions, s => s.Contains("$65 per adult", StringComparison.Ordinal));
         Assert.Contains(result.Suggestions, s => s.Contains("$1,300", StringComparison.Ordinal));
         Assert.Equal(20, result.Intent.GuestCount);
-        var walkIn = await suggester.ForConversationAsync([new ConversationLine(true, "Do you take walk-ins?", Now)], Now, default);
+        var walkIn = await suggester.ForConversationAsync([new ChatLine(true, "Do you take walk-ins?", Now)], Now, default);
         Assert.Contains(walkIn.Suggestions, s => s.Contains("no restaurant", StringComparison.Ordinal) || s.Contains("don't have a dining room", StringComparison.Ordinal));
     }
 
@@ -60,13 +60,13 @@ public sealed class ReplySuggesterTests
     public async Task A_configured_model_writes_them_and_a_broken_answer_falls_back_to_the_rules()
     {
         var model = new ScriptedChat("""{"suggestions":["One","Two","Three"]}""");
-        var result = await Suggester(model).ForConversationAsync([new ConversationLine(true, "Are you free Saturday?", Now), new ConversationLine(false, "Which Saturday?", Now)], Now, default);
+        var result = await Suggester(model).ForConversationAsync([new ChatLine(true, "Are you free Saturday?", Now), new ChatLine(false, "Which Saturday?", Now)], Now, default);
         Assert.Equal(["One", "Two", "Three"], result.Suggestions);
         var prompt = model.Prompts.Last();
         Assert.Contains("$65", prompt[0].Text, StringComparison.Ordinal);
         Assert.Equal(ChatRole.Assistant, prompt[^1].Role);
 
-        var broken = await Suggester(new ScriptedChat("I can't do JSON today")).ForConversationAsync([new ConversationLine(true, "How much per person?", Now)], Now, default);
+        var broken = await Suggester(new ScriptedChat("I can't do JSON today")).ForConversationAsync([new ChatLine(true, "How much per person?", Now)], Now, default);
         Assert.Equal(3, broken.Suggestions.Count);
         Assert.Contains(broken.Suggestions, s => s.Contains("$65", StringComparison.Ordinal));
     }

@@ -105,7 +105,7 @@ public sealed partial class InboxService
             return null;
         }
         var lines = await db.Set<ConversationMessage>().AsNoTracking().Where(m => m.ThreadId == threadId && m.Kind != MessageKind.Reaction)
-            .OrderByDescending(m => m.At).Take(20).Select(m => new ConversationLine(m.Direction == MessageDirection.Inbound, m.Text, m.At)).ToListAsync(ct);
+            .OrderByDescending(m => m.At).Take(20).Select(m => new ChatLine(m.Direction == MessageDirection.Inbound, m.Text, m.At)).ToListAsync(ct);
         lines.Reverse();
         return await suggester.ForConversationAsync(lines, time.GetUtcNow().UtcDateTime, ct);
     }

@@ -20,7 +20,7 @@ public sealed record BusinessFacts(string Name, decimal? PricePerPerson, int? Mi
 }
 
 /// <summary>One line of the conversation as the suggester sees it.</summary>
-public sealed record ConversationLine(bool FromCustomer, string Text, DateTime At);
+public sealed record ChatLine(bool FromCustomer, string Text, DateTime At);
 
 /// <summary>Details a reply can lean on (the matched booking of a review, a lead).</summary>
 public sealed record SuggestionContext(DateOnly? EventDate = null, int? Guests = null, string? Package = null, string? CustomerName = null);
@@ -37,7 +37,7 @@ public sealed class ReplySuggester(IChatClient chat, IntentClassifier intents, I
 {
     private bool Offline => chat is OfflineChatClient;
 
-    public async Task<ReplySuggestions> ForConversationAsync(IReadOnlyList<ConversationLine> lines, DateTime now, CancellationToken ct)
+    public async Task<ReplySuggestions> ForConversationAsync(IReadOnlyList<ChatLine> lines, DateTime now, CancellationToken ct)
     {
         var facts = BusinessFacts.From(configuration);
         var last = lines.LastOrDefault(l => l.FromCustomer);
