@@ -32,7 +32,7 @@ public sealed class InboundSmsJourneyTests
         await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         await app.Page.GotoAsync("/inbox");
         await app.WaitForCircuitAsync();
-        var thread = app.Page.Locator("[data-testid=thread-list] .mud-list-item", new() { HasText = "(305) 555-0123" });
+        var thread = app.Page.Locator("[data-testid=thread-list] .inbox-row", new() { HasText = "(305) 555-0123" });
         await Assertions.Expect(thread).ToBeVisibleAsync();
         await thread.ClickAsync();
         await Assertions.Expect(app.Page.Locator("[data-testid=thread-view] [data-testid=message]", new() { HasText = "party of 14" })).ToBeVisibleAsync();

@@ -30,6 +30,8 @@ public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoA
         ["/contacts/{Id:guid}"] = "Customer", // an unknown id: the page's own header
         ["/leads"] = "Leads",
         ["/inbox"] = "Inbox",
+        ["/reviews"] = "Reviews",
+        ["/social/analytics"] = "Social analytics",
         ["/calls"] = "Calls",
         ["/bookings"] = "Bookings",
         ["/bookings/{Id:guid}"] = "Booking",

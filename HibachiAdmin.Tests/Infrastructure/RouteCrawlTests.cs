@@ -206,6 +206,14 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
         foreach (var probe in present)
         {
             using var response = await client.SendAsync(Request(probe));
+            if (Normalize(probe.Pattern) == Normalize("/api/v1/meta/webhooks"))
+            {
+                // CONTRACT.md: Meta's verification GET without the right hub.verify_token is a 403 (the check ran, anonymously).
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+                var title = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content)).GetProperty("title").GetString();
+                Assert.Contains(title, new[] { "Verification failed", "Webhook not configured" });
+                continue;
+            }
             Assert.False(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"{probe.Url} → {(int)response.StatusCode}");
             Assert.False(response.Headers.Location?.ToString().Contains("/Account/Login", StringComparison.OrdinalIgnoreCase) == true && probe.Pattern != "/Account/Login", $"{probe.Url} redirects to sign-in");
         }

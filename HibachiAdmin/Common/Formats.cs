@@ -98,6 +98,9 @@ public sealed class Formats(IConfiguration configuration, TimeProvider time)
     }
 
     /// <summary>US dollars: whole amounts without cents ("$1,500", "$60", "$0"), others with cents ("$12.50", "$0.02").</summary>
+    /// <summary>How long since <paramref name="utc"/>, short ("12 min", "3 h 5 min", "2 d 4 h"): a customer's wait.</summary>
+    public string Elapsed(DateTime utc) => Duration(time.GetUtcNow().UtcDateTime - utc);
+
     public static string Money(decimal amount) => amount.ToString(amount % 1 == 0 ? "C0" : "C2", Culture);
 
     /// <summary>US dollars always with cents ("$1,500.00"), for balances and receipts.</summary>

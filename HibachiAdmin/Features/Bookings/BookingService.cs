@@ -14,6 +14,9 @@ public sealed record BookingSummary(Guid Id, Guid ContactId, DateTime RequestedA
     public decimal BalanceDue => Status == BookingStatus.Cancelled ? 0 : Math.Max(0, Total - DepositPaid);
 }
 
+/// <summary>What other features may say about a party (a review reply mentions the date, guests and menu).</summary>
+public sealed record BookingFacts(Guid Id, Guid ContactId, DateOnly EventDate, int GuestCount, string? Package, BookingStatus Status);
+
 public sealed record CommandResult(BookingRow? Booking, string? Invalid = null, string? Conflict = null, bool NotFound = false, string? Field = null);
 
 /// <summary>
@@ -232,5 +235,12 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await EventStore.ReadStreamAsync(db, id, ct);
+    }
+
+    public async Task<BookingFacts?> GetFactsAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<BookingRow>().AsNoTracking().Where(b => b.Id == id)
+            .Select(b => new BookingFacts(b.Id, b.ContactId, b.EventDate, b.GuestCount, b.Package, b.Status)).FirstOrDefaultAsync(ct);
     }
 }

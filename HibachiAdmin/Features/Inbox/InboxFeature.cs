@@ -4,7 +4,9 @@ public static class InboxFeature
 {
     public static WebApplicationBuilder AddInbox(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<InboxNotifier>();
         builder.Services.AddSingleton<InboxService>();
+        builder.Services.AddTransient<SandboxMetaReceiptJob>();
         builder.Services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, InboxDemoSeed>();
         return builder;
     }

@@ -1,53 +1,97 @@
+using System.Text.Json;
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Infrastructure.Providers.Ai;
+using HibachiAdmin.Infrastructure.Providers.Meta;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
 
-public sealed record ThreadSummary(Guid Id, Platform Platform, string Title, Guid? ContactId, ThreadStatus Status, DateTime LastMessageAt, string? LastMessagePreview, int UnreadCount);
+/// <summary>A message a person sent us, as a provider handler hands it to the inbox.</summary>
+/// <param name="AccountId">Meta: our Page / Instagram account it was sent to.</param>
+public sealed record InboundMessage(
+    Platform Platform,
+    string Party,
+    Guid? ContactId,
+    string Title,
+    string Text,
+    string? ExternalMessageId,
+    DateTime At,
+    MessageKind Kind = MessageKind.Text,
+    IReadOnlyList<MessageAttachment>? Attachments = null,
+    string? ReplyToExternalId = null,
+    string? AccountId = null);
 
-public sealed record ThreadDetail(ThreadSummary Thread, IReadOnlyList<ConversationMessage> Messages);
-
-/// <summary>The inbox feature's public service: append messages to threads, list, read, reply.</summary>
-public sealed partial class InboxService(IDbContextFactory<AppDbContext> dbFactory, ISmsService sms, TimeProvider time)
+/// <summary>
+/// The inbox feature's public service: one model for SMS, Instagram and Facebook threads. Provider
+/// handlers append in their own unit of work (all or nothing with the notification's processed mark);
+/// pages and the API list, read, reply, assign and change status. Open pages hear of every committed
+/// change through <see cref="InboxNotifier"/>.
+/// </summary>
+public sealed partial class InboxService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ISmsService sms,
+    IMetaSendProvider meta,
+    ContactService contacts,
+    LeadService leads,
+    IntentClassifier intents,
+    ReplySuggester suggester,
+    InboxNotifier notifier,
+    Hangfire.IBackgroundJobClient jobs,
+    TimeProvider time,
+    ILogger<InboxService> logger)
 {
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     /// <summary>
     /// Appends an inbound message to the (platform, party) thread in the caller's unit of work,
     /// creating the thread when new. Idempotent on the provider's message id: a message already
     /// stored (or added earlier in the same unit of work) returns it with <c>Added=false</c>.
     /// </summary>
-    public async Task<(Guid ThreadId, Guid MessageId, bool Added)> AppendInboundAsync(AppDbContext db,
-        Platform platform, string externalPartyId, Guid? contactId, string title, string text, string? externalMessageId, DateTime at, CancellationToken ct)
+    public Task<(Guid ThreadId, Guid MessageId, bool Added)> AppendInboundAsync(AppDbContext db,
+        Platform platform, string externalPartyId, Guid? contactId, string title, string text, string? externalMessageId, DateTime at, CancellationToken ct) =>
+        AppendInboundAsync(db, new InboundMessage(platform, externalPartyId, contactId, title, text, externalMessageId, at), ct);
+
+    public async Task<(Guid ThreadId, Guid MessageId, bool Added)> AppendInboundAsync(AppDbContext db, InboundMessage m, CancellationToken ct)
     {
-        var thread = await FindOrAddThreadAsync(db, platform, externalPartyId, contactId, title, ct);
-        if (externalMessageId is not null)
+        var thread = await FindOrAddThreadAsync(db, m.Platform, m.Party, m.ContactId, m.Title, ct);
+        if (m.ExternalMessageId is not null && await FindMessageAsync(db, thread, m.Platform, m.ExternalMessageId, ct) is { } existing)
         {
-            var key = MessageKey(platform, externalMessageId);
-            if (!UnitOfWorkCache.TryGet<ConversationMessage>(db, key, out var existing))
-            {
-                existing = db.Entry(thread).State == EntityState.Added ? null
-                    : await db.Set<ConversationMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.ThreadId == thread.Id && m.ExternalId == externalMessageId, ct);
-            }
-            if (existing is not null && existing.ThreadId == thread.Id)
-            {
-                return (thread.Id, existing.Id, false);
-            }
+            return (thread.Id, existing.Id, false);
         }
-        var message = new ConversationMessage { ThreadId = thread.Id, Direction = MessageDirection.Inbound, Text = Limit(text, 4000), ExternalId = externalMessageId, At = at };
+        var message = new ConversationMessage
+        {
+            ThreadId = thread.Id, Direction = MessageDirection.Inbound, Text = Limit(m.Text, 4000), ExternalId = m.ExternalMessageId, At = m.At,
+            Kind = m.Kind, Attachments = AttachmentsJson(m.Attachments), ReplyToExternalId = m.ReplyToExternalId is { } r ? Limit(r, 100) : null,
+        };
         db.Add(message);
-        if (externalMessageId is not null)
+        if (m.ExternalMessageId is not null)
         {
-            UnitOfWorkCache.Set(db, MessageKey(platform, externalMessageId), message);
+            UnitOfWorkCache.Set(db, MessageKey(m.Platform, m.ExternalMessageId), message);
         }
-        thread.ContactId ??= contactId;
+        thread.ContactId ??= m.ContactId;
+        thread.AccountId ??= m.AccountId;
+        // A customer reply reopens the thread, whatever its status (a snooze ends early).
         thread.Status = ThreadStatus.Open;
+        thread.SnoozedUntil = null;
         thread.UnreadCount++;
-        if (at >= thread.LastMessageAt)
+        if (thread.LastInboundAt is null || m.At > thread.LastInboundAt)
         {
-            thread.LastMessageAt = at;
-            thread.LastMessagePreview = Preview(text);
+            thread.LastInboundAt = m.At;
         }
+        if (thread.WaitingSince is null || m.At < thread.WaitingSince)
+        {
+            thread.WaitingSince = m.At;
+        }
+        if (m.At >= thread.LastMessageAt)
+        {
+            thread.LastMessageAt = m.At;
+            thread.LastMessagePreview = Preview(m.Kind, m.Text, m.Attachments);
+        }
+        notifier.AfterCommit(db, thread.Id);
         return (thread.Id, message.Id, true);
     }
 
@@ -65,12 +109,10 @@ public sealed partial class InboxService(IDbContextFactory<AppDbContext> dbFacto
         }
         var now = time.GetUtcNow().UtcDateTime;
         var thread = await FindOrAddThreadAsync(db, platform, externalPartyId, contactId, title, ct);
-        db.Add(new ConversationMessage { ThreadId = thread.Id, Direction = MessageDirection.Outbound, Text = Limit(text, 4000), OutboundMessageId = outboundMessageId, SentBy = sentBy, At = now });
-        if (now >= thread.LastMessageAt)
-        {
-            thread.LastMessageAt = now;
-            thread.LastMessagePreview = Preview(text);
-        }
+        var automated = sentBy == Actor.System.Name;
+        db.Add(new ConversationMessage { ThreadId = thread.Id, Direction = MessageDirection.Outbound, Text = Limit(text, 4000), OutboundMessageId = outboundMessageId, SentBy = sentBy, At = now, Automated = automated });
+        Answered(thread, now, text, automated);
+        notifier.AfterCommit(db, thread.Id);
     }
 
     /// <summary>Records an outbound message in its own unit of work.</summary>
@@ -79,6 +121,147 @@ public sealed partial class InboxService(IDbContextFactory<AppDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await RecordOutboundAsync(db, platform, externalPartyId, contactId, title, text, outboundMessageId, sentBy, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A Meta echo: a message sent from our Page/account. One the app sent (matched by the metadata it
+    /// carried, or its message id) is marked sent; one sent from Meta's own apps is added as outbound.
+    /// </summary>
+    /// <returns>"confirmed", "recorded" or "duplicate".</returns>
+    public async Task<string> RecordEchoAsync(AppDbContext db, Platform platform, string party, string accountId, string mid, string text,
+        IReadOnlyList<MessageAttachment>? attachments, string? metadata, DateTime at, CancellationToken ct)
+    {
+        var thread = await FindOrAddThreadAsync(db, platform, party, null, DefaultTitle(platform, party), ct);
+        thread.AccountId ??= accountId;
+        ConversationMessage? ours = null;
+        if (metadata is not null && metadata.StartsWith(EchoMetadataPrefix, StringComparison.Ordinal)
+            && Guid.TryParse(metadata.AsSpan(EchoMetadataPrefix.Length), out var messageId))
+        {
+            ours = db.Set<ConversationMessage>().Local.FirstOrDefault(m => m.Id == messageId)
+                ?? await db.Set<ConversationMessage>().FirstOrDefaultAsync(m => m.Id == messageId && m.ThreadId == thread.Id, ct);
+        }
+        ours ??= await FindMessageAsync(db, thread, platform, mid, ct, tracked: true);
+        if (ours is not null)
+        {
+            if (ours.Direction != MessageDirection.Outbound)
+            {
+                return "duplicate";
+            }
+            ours.ExternalId ??= mid;
+            var moved = Advance(ours, MessageStatus.Sent);
+            notifier.AfterCommit(db, thread.Id);
+            return moved ? "confirmed" : "duplicate";
+        }
+        var message = new ConversationMessage
+        {
+            ThreadId = thread.Id, Direction = MessageDirection.Outbound, Text = Limit(text, 4000), ExternalId = mid, At = at,
+            SentBy = "Meta app", Status = MessageStatus.Sent, Attachments = AttachmentsJson(attachments),
+        };
+        db.Add(message);
+        UnitOfWorkCache.Set(db, MessageKey(platform, mid), message);
+        Answered(thread, at, text.Length > 0 ? text : Preview(MessageKind.Text, text, attachments), automated: false);
+        notifier.AfterCommit(db, thread.Id);
+        return "recorded";
+    }
+
+    /// <summary>
+    /// A delivery or read receipt for our messages in the party's thread: the listed message ids, and
+    /// everything we sent at or before the watermark. Statuses only move forward.
+    /// </summary>
+    /// <returns>How many messages changed.</returns>
+    public async Task<int> ApplyReceiptAsync(AppDbContext db, Platform platform, string party, MessageStatus to, IReadOnlyCollection<string> mids, DateTime? watermark, CancellationToken ct)
+    {
+        var thread = await db.Set<ConversationThread>().AsNoTracking().FirstOrDefaultAsync(t => t.Platform == platform && t.ExternalId == party, ct);
+        if (thread is null)
+        {
+            return 0;
+        }
+        var candidates = await db.Set<ConversationMessage>()
+            .Where(m => m.ThreadId == thread.Id && m.Direction == MessageDirection.Outbound && m.Status != null
+                        && ((m.ExternalId != null && mids.Contains(m.ExternalId)) || (watermark != null && m.At <= watermark)))
+            .ToListAsync(ct);
+        if (mids.Count > 0 && to == MessageStatus.Read)
+        {
+            // Instagram's "seen" names one message: everything we sent up to it has been seen.
+            var last = candidates.Where(m => m.ExternalId != null && mids.Contains(m.ExternalId)).Select(m => (DateTime?)m.At).Max();
+            if (last is { } until)
+            {
+                candidates.AddRange(await db.Set<ConversationMessage>()
+                    .Where(m => m.ThreadId == thread.Id && m.Direction == MessageDirection.Outbound && m.Status != null && m.At <= until).ToListAsync(ct));
+            }
+        }
+        var changed = candidates.DistinctBy(m => m.Id).Count(m => Advance(m, to));
+        if (changed > 0)
+        {
+            notifier.AfterCommit(db, thread.Id);
+        }
+        return changed;
+    }
+
+    internal const string EchoMetadataPrefix = "admin-app:reply:";
+
+    /// <summary>True when this unit of work created the (platform, party) thread (a provider handler then asks for the person's name).</summary>
+    public static bool IsNewThread(AppDbContext db, Platform platform, string party) =>
+        UnitOfWorkCache.TryGet<ConversationThread>(db, ThreadKey(platform, party), out var thread) && thread is not null && db.Entry(thread).State == EntityState.Added;
+
+    /// <summary>Gives a thread the person's name, unless staff or an earlier lookup already named it.</summary>
+    public async Task<bool> NameThreadAsync(AppDbContext db, Guid threadId, string name, CancellationToken ct)
+    {
+        var thread = await db.Set<ConversationThread>().FirstOrDefaultAsync(t => t.Id == threadId, ct);
+        if (thread is null || thread.Title != DefaultTitle(thread.Platform, thread.ExternalId) || string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+        thread.Title = Limit(name.Trim(), 200);
+        notifier.AfterCommit(db, thread.Id);
+        return true;
+    }
+
+    private static bool Advance(ConversationMessage m, MessageStatus to)
+    {
+        if (m.Status is { } current && (current == MessageStatus.Failed || Rank(current) >= Rank(to)))
+        {
+            return false;
+        }
+        m.Status = to;
+        return true;
+    }
+
+    private static int Rank(MessageStatus s) => s switch
+    {
+        MessageStatus.Queued => 0,
+        MessageStatus.Sent => 1,
+        MessageStatus.Delivered => 2,
+        MessageStatus.Read => 3,
+        _ => 4,
+    };
+
+    private static void Answered(ConversationThread thread, DateTime at, string text, bool automated)
+    {
+        if (!automated)
+        {
+            thread.WaitingSince = null;
+        }
+        if (at >= thread.LastMessageAt)
+        {
+            thread.LastMessageAt = at;
+            thread.LastMessagePreview = Preview(MessageKind.Text, text, null);
+        }
+    }
+
+    private async Task<ConversationMessage?> FindMessageAsync(AppDbContext db, ConversationThread thread, Platform platform, string externalMessageId, CancellationToken ct, bool tracked = false)
+    {
+        var key = MessageKey(platform, externalMessageId);
+        if (UnitOfWorkCache.TryGet<ConversationMessage>(db, key, out var existing) && (existing is null || !tracked || db.Entry(existing).State != EntityState.Detached))
+        {
+            return existing is not null && existing.ThreadId == thread.Id ? existing : null;
+        }
+        if (db.Entry(thread).State == EntityState.Added)
+        {
+            return null;
+        }
+        var query = db.Set<ConversationMessage>().Where(m => m.ThreadId == thread.Id && m.ExternalId == externalMessageId);
+        return tracked ? await query.FirstOrDefaultAsync(ct) : await query.AsNoTracking().FirstOrDefaultAsync(ct);
     }
 
     private async Task<ConversationThread> FindOrAddThreadAsync(AppDbContext db, Platform platform, string externalPartyId, Guid? contactId, string title, CancellationToken ct)
@@ -123,87 +306,36 @@ public sealed partial class InboxService(IDbContextFactory<AppDbContext> dbFacto
         }
     }
 
+    public static string DefaultTitle(Platform platform, string party) =>
+        $"{(platform == Platform.Instagram ? "Instagram" : platform == Platform.Facebook ? "Facebook" : "SMS")} user …{(party.Length > 4 ? party[^4..] : party)}";
+
     private static string ThreadKey(Platform platform, string party) => $"thread:{platform}:{party}";
 
     private static string MessageKey(Platform platform, string externalMessageId) => $"message:{platform}:{externalMessageId}";
 
     private static string Limit(string text, int max) => text.Length > max ? text[..max] : text;
 
-    public async Task<PagedResult<ThreadSummary>> ListAsync(Platform? platform, ThreadStatus? status, int page, int pageSize, CancellationToken ct)
+    private static string? AttachmentsJson(IReadOnlyList<MessageAttachment>? attachments)
     {
-        var paging = new PageRequest(page, pageSize);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var threads = db.Set<ConversationThread>().AsNoTracking();
-        if (platform is { } p)
-        {
-            threads = threads.Where(t => t.Platform == p);
-        }
-        if (status is { } s)
-        {
-            threads = threads.Where(t => t.Status == s);
-        }
-        var total = await threads.CountAsync(ct);
-        var items = await threads.OrderByDescending(t => t.LastMessageAt).Skip(paging.Skip).Take(paging.Take)
-            .Select(t => new ThreadSummary(t.Id, t.Platform, t.Title, t.ContactId, t.Status, t.LastMessageAt, t.LastMessagePreview, t.UnreadCount))
-            .ToListAsync(ct);
-        return new PagedResult<ThreadSummary>(items, total);
-    }
-
-    /// <summary>Texts these contacts sent us at or after <paramref name="sinceUtc"/> (campaign replies), one query per 500 contacts.</summary>
-    public async Task<IReadOnlyList<(Guid ContactId, DateTime At, string Text)>> InboundSmsSinceAsync(IReadOnlyCollection<Guid> contactIds, DateTime sinceUtc, CancellationToken ct)
-    {
-        var result = new List<(Guid, DateTime, string)>();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        foreach (var chunk in contactIds.Distinct().Chunk(500))
-        {
-            var rows = await (from m in db.Set<ConversationMessage>().AsNoTracking()
-                              join t in db.Set<ConversationThread>().AsNoTracking() on m.ThreadId equals t.Id
-                              where t.Platform == Platform.Sms && t.ContactId != null && chunk.Contains(t.ContactId.Value)
-                                    && m.Direction == MessageDirection.Inbound && m.At >= sinceUtc
-                              select new { ContactId = t.ContactId!.Value, m.At, m.Text }).ToListAsync(ct);
-            result.AddRange(rows.Select(r => (r.ContactId, r.At, r.Text)));
-        }
-        return result;
-    }
-
-    public async Task<ThreadDetail?> GetAsync(Guid id, bool markRead, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var thread = await db.Set<ConversationThread>().FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (thread is null)
+        if (attachments is not { Count: > 0 })
         {
             return null;
         }
-        if (markRead && thread.UnreadCount > 0)
-        {
-            thread.UnreadCount = 0;
-            await db.SaveChangesAsync(ct);
-        }
-        var messages = await db.Set<ConversationMessage>().AsNoTracking().Where(m => m.ThreadId == id).OrderBy(m => m.At).ThenBy(m => m.Id).ToListAsync(ct);
-        return new ThreadDetail(new ThreadSummary(thread.Id, thread.Platform, thread.Title, thread.ContactId, thread.Status, thread.LastMessageAt, thread.LastMessagePreview, thread.UnreadCount), messages);
+        var json = JsonSerializer.Serialize(attachments, Json);
+        return json.Length <= 4000 ? json : JsonSerializer.Serialize(attachments.Select(a => a with { Url = null }).Take(20), Json);
     }
 
-    /// <summary>A staff reply. SMS goes through ISmsService (consent enforced there); Meta replies come with the Meta provider.</summary>
-    public async Task<(bool Sent, string? Reason)> ReplyAsync(Guid threadId, string text, Actor actor, CancellationToken ct)
+    /// <summary>What the thread list shows for a message: its text, or what it is when it has none.</summary>
+    internal static string Preview(MessageKind kind, string text, IReadOnlyList<MessageAttachment>? attachments)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var thread = await db.Set<ConversationThread>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == threadId, ct);
-        if (thread is null)
+        var shown = kind switch
         {
-            return (false, "notFound");
-        }
-        if (thread.Platform != Platform.Sms)
-        {
-            return (false, "platformNotConnected");
-        }
-        var result = await sms.SendAsync(new OutboundSms(thread.ContactId, thread.ExternalId, text, SmsPurpose.Conversational), ct);
-        if (!result.Accepted)
-        {
-            return (false, result.RefusedReason);
-        }
-        await RecordOutboundAsync(thread.Platform, thread.ExternalId, thread.ContactId, thread.Title, text, result.MessageId, actor.Name, ct);
-        return (true, null);
+            MessageKind.Reaction => $"Reacted {text}",
+            MessageKind.StoryMention => "Mentioned you in their story",
+            MessageKind.StoryReply => $"Replied to your story: {text}",
+            _ when text.Length == 0 && attachments is { Count: > 0 } => $"Sent {(attachments.Count == 1 ? "an attachment" : $"{attachments.Count} attachments")} ({attachments[0].Type})",
+            _ => text,
+        };
+        return shown.Length > 200 ? shown[..197] + "..." : shown;
     }
-
-    private static string Preview(string text) => text.Length > 200 ? text[..197] + "..." : text;
 }

@@ -13,6 +13,9 @@ public static class MessagingFeature
         services.Configure<SmsOptions>(builder.Configuration.GetSection("Sms"));
         services.Configure<BusinessOptions>(builder.Configuration.GetSection("Business"));
         services.AddRingCentral(builder.Configuration);
+        Infrastructure.Providers.Meta.MetaSetup.AddMeta(services, builder.Configuration);
+        services.AddSingleton<MetaInboundHandler>();
+        services.AddSingleton<IEventHandler, MetaProfileEffects>();
         var provider = builder.Configuration["Sms:Provider"] ?? "Sandbox";
         if (string.Equals(provider, "RingCentral", StringComparison.OrdinalIgnoreCase))
         {
@@ -48,6 +51,7 @@ public static class MessagingFeature
         // Documentation for the webhook routes, added from here so the webhook code stays as it is.
         var webhooks = app.MapGroup("");
         webhooks.MapRingCentralWebhooks();
+        app.MapMetaWebhooks();
         ((IEndpointConventionBuilder)webhooks).Add(endpoint =>
         {
             var pattern = (endpoint as RouteEndpointBuilder)?.RoutePattern.RawText ?? "";

@@ -22,6 +22,7 @@ public sealed class ProcessInboundEventJob(
     IDbContextFactory<AppDbContext> dbFactory,
     InboundEventWriter writer,
     InboundSmsHandler sms,
+    MetaInboundHandler meta,
     Calls.CallService calls,
     OutboundStatusSync statusSync,
     OutboxSignal outbox,
@@ -228,6 +229,10 @@ public sealed class ProcessInboundEventJob(
         if (root.ValueKind != JsonValueKind.Object)
         {
             return "ignored: payload is not a JSON object";
+        }
+        if (row.Provider == MetaWebhookEndpoints.Provider)
+        {
+            return await meta.HandleAsync(db, row, root, ct);
         }
         var filter = root.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() ?? "" : "";
         if (!root.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.Object)

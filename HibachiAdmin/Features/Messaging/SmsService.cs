@@ -21,6 +21,16 @@ public sealed class SmsService(
     TimeProvider time,
     ILogger<SmsService> logger) : ISmsService
 {
+    public async Task<IReadOnlyDictionary<Guid, SmsDeliveryState>> GetDeliveryAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<OutboundMessage>().AsNoTracking().Where(m => messageIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.Status, m.Error, m.RefusedReason }).ToListAsync(ct);
+        return rows.ToDictionary(m => m.Id, m => m.Status == OutboundStatus.Refused
+            ? new SmsDeliveryState("failed", $"Not sent: {m.RefusedReason}")
+            : new SmsDeliveryState(m.Status.ToString().ToLowerInvariant(), m.Error));
+    }
+
     public async Task<SmsSendResult> SendAsync(OutboundSms sms, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sms);

@@ -19,6 +19,9 @@ public static class RecurringJobs
         (Features.Messaging.InDoubtSmsJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Messaging.InDoubtSmsJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
         (Features.Campaigns.CampaignSendJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Campaigns.CampaignSendJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
         (Features.Bookings.DueMessagesJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Bookings.DueMessagesJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
+        (Features.Reviews.ReviewImportJob.Id, Cron.Hourly(7), (m, id, cron) => m.AddOrUpdate<Features.Reviews.ReviewImportJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
+        // Google's paging can drop reviews after the first page: every page is read again nightly.
+        (Features.Reviews.ReviewImportJob.FullId, "23 3 * * *", (m, id, cron) => m.AddOrUpdate<Features.Reviews.ReviewImportJob>(id, j => j.RunFullAsync(CancellationToken.None), cron)),
         (DatabaseMaintenanceJob.Id, "17 4 * * *", (m, id, cron) => m.AddOrUpdate<DatabaseMaintenanceJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
     ];
 }

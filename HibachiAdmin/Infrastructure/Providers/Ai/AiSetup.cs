@@ -28,6 +28,7 @@ public static class AiSetup
             throw new InvalidOperationException($"Ai:Provider must be Offline or OpenAI, not '{provider}'.");
         }
         builder.Services.AddSingleton<IntentClassifier>();
+        builder.Services.AddSingleton<ReplySuggester>();
         return builder;
     }
 }

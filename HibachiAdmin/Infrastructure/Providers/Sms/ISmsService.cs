@@ -23,6 +23,9 @@ public sealed record OutboundSms(Guid? ContactId, string To, string Text, SmsPur
 /// <param name="RefusedReason">Stable word when refused: noConsent, optedOut, invalidNumber, providerError, ...</param>
 public sealed record SmsSendResult(bool Accepted, Guid? MessageId, string? ProviderMessageId, string? RefusedReason);
 
+/// <param name="Status">queued, sent, delivered or failed (a refused text is failed, with the reason as its error).</param>
+public sealed record SmsDeliveryState(string Status, string? Error);
+
 /// <summary>
 /// The one way the app sends a text (replies, campaigns, booking notifications). Implemented in
 /// Features/Messaging with the provider chosen by Sms:Provider (Sandbox or RingCentral).
@@ -36,5 +39,8 @@ public interface ISmsService
     /// reach <paramref name="to"/>, given the recipient's local quiet hours (federal 8:00–21:00, stricter
     /// state windows). Callers shift scheduled texts to it rather than dropping them.
     /// </summary>
+    /// <summary>Where each of these texts (message ids from <see cref="SmsSendResult.MessageId"/>) stands; unknown ids are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, SmsDeliveryState>> GetDeliveryAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken ct);
+
     Task<DateTime> EarliestAllowedSendTimeAsync(string to, SmsPurpose purpose, DateTime notBeforeUtc, CancellationToken ct);
 }

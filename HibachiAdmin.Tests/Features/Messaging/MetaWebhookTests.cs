@@ -1,0 +1,245 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Infrastructure.Providers.Meta;
+using HibachiAdmin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HibachiAdmin.Tests.Features.Messaging;
+
+/// <summary>Shared by the Meta suites: the fixture secrets and signed requests.</summary>
+public static class MetaWebhookTests
+{
+    public const string Secret = "test-app-secret-0f4b2c";
+    public const string VerifyToken = "test-verify-token-7c21";
+
+    public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    public static byte[] FixtureBytes(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    public static HttpRequestMessage Signed(byte[] body, string? signature = "auto")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/meta/webhooks") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Hub-Signature-256", signature == "auto" ? MetaSignature.Sign(body, Secret) : signature);
+        }
+        return request;
+    }
+
+    public static HttpRequestMessage Signed(string body) => Signed(Encoding.UTF8.GetBytes(body));
+}
+
+public sealed class MetaWebhookTestsOnSqlite : MetaWebhookTests<AppFactory>;
+
+[RequiresPostgres]
+public sealed class MetaWebhookTestsOnPostgres : MetaWebhookTests<PostgresAppFactory>;
+
+/// <summary>Meta webhooks (CONTRACT.md, PROTOCOLS.md section 2): verification, signatures, exactly-once storage and every fixture's effect on the one inbox. Runs on both providers.</summary>
+public abstract class MetaWebhookTests<TApp> : IAsyncLifetime
+    where TApp : AppFactory, new()
+{
+    private const string Secret = MetaWebhookTests.Secret;
+    private const string VerifyToken = MetaWebhookTests.VerifyToken;
+
+    private readonly AppFactory _app = new TApp()
+        .With("Meta:AppSecret", Secret).With("Meta:VerifyToken", VerifyToken).With("Hangfire:ProcessJobs", "false");
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static string Fixture(string name) => MetaWebhookTests.Fixture(name);
+
+    private static byte[] FixtureBytes(string name) => MetaWebhookTests.FixtureBytes(name);
+
+    private static HttpRequestMessage Signed(byte[] body, string? signature = "auto") => MetaWebhookTests.Signed(body, signature);
+
+    private static HttpRequestMessage Signed(string body) => MetaWebhookTests.Signed(body);
+
+    private async Task<HttpStatusCode> PostFixtureAsync(string name) => (await _app.CreateClient().SendAsync(Signed(FixtureBytes(name)))).StatusCode;
+
+    private async Task<T> DbAsync<T>(Func<AppDbContext, Task<T>> read)
+    {
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await read(db);
+    }
+
+    [Fact]
+    public async Task Verification_echoes_the_challenge_as_text_only_for_the_right_token()
+    {
+        var fixture = JsonDocument.Parse(Fixture("meta-webhook-verify.json")).RootElement;
+        var q = fixture.GetProperty("request").GetProperty("query");
+        var client = _app.CreateClient();
+        var ok = await client.GetAsync($"/api/v1/meta/webhooks?hub.mode=subscribe&hub.verify_token={q.GetProperty("hub.verify_token").GetString()}&hub.challenge={q.GetProperty("hub.challenge").GetString()}");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("text/plain", ok.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(fixture.GetProperty("expectedResponse").GetProperty("body").GetString(), await ok.Content.ReadAsStringAsync());
+        var wrong = await client.GetAsync("/api/v1/meta/webhooks?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444");
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+        var noMode = await client.GetAsync($"/api/v1/meta/webhooks?hub.verify_token={VerifyToken}&hub.challenge=1");
+        Assert.Equal(HttpStatusCode.Forbidden, noMode.StatusCode);
+    }
+
+    [Fact]
+    public void Signature_vectors_hold_over_the_raw_bytes()
+    {
+        var vectors = JsonDocument.Parse(Fixture("meta-signature-vectors.json")).RootElement;
+        var secret = vectors.GetProperty("appSecret").GetString()!;
+        Assert.Equal(Secret, secret);
+        foreach (var v in vectors.GetProperty("vectors").EnumerateArray())
+        {
+            var body = v.TryGetProperty("bodyFile", out var file) ? FixtureBytes(file.GetString()!) : Encoding.UTF8.GetBytes(v.GetProperty("rawBody").GetString()!);
+            if (v.TryGetProperty("bodyBytes", out var length))
+            {
+                Assert.Equal(length.GetInt32(), body.Length);
+            }
+            var header = v.GetProperty("header").TryGetProperty("X-Hub-Signature-256", out var h) ? h.GetString() : null;
+            Assert.True(v.GetProperty("expectValid").GetBoolean() == MetaSignature.IsValid(body, header, secret), v.GetProperty("name").GetString());
+            if (v.TryGetProperty("signatureOfThisBody", out var own))
+            {
+                Assert.Equal(own.GetString(), MetaSignature.Sign(body, secret));
+            }
+        }
+        Assert.False(MetaSignature.IsValid("{}"u8, "sha256=zz", secret));
+        Assert.False(MetaSignature.IsValid("{}"u8, "sha1=" + new string('0', 64), secret));
+    }
+
+    [Fact]
+    public async Task The_webhook_checks_every_signature_vector_and_stores_nothing_unsigned()
+    {
+        var vectors = JsonDocument.Parse(Fixture("meta-signature-vectors.json")).RootElement;
+        var client = _app.CreateClient();
+        foreach (var v in vectors.GetProperty("vectors").EnumerateArray())
+        {
+            var body = v.TryGetProperty("bodyFile", out var file) ? FixtureBytes(file.GetString()!) : Encoding.UTF8.GetBytes(v.GetProperty("rawBody").GetString()!);
+            var header = v.GetProperty("header").TryGetProperty("X-Hub-Signature-256", out var h) ? h.GetString() : null;
+            if (v.GetProperty("expectValid").GetBoolean())
+            {
+                continue;
+            }
+            var response = await client.SendAsync(Signed(body, header));
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        // Forged: a valid signature of another body.
+        var forged = await client.SendAsync(Signed(FixtureBytes("meta-instagram-message.json"), MetaSignature.Sign(FixtureBytes("meta-messenger-message.json"), Secret)));
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(0, await DbAsync(db => db.Set<InboundEvent>().CountAsync()));
+
+        // The escaped-unicode body exactly as Meta signed it is accepted.
+        var escaped = vectors.GetProperty("vectors")[2];
+        var accepted = await client.SendAsync(Signed(Encoding.UTF8.GetBytes(escaped.GetProperty("rawBody").GetString()!), escaped.GetProperty("header").GetProperty("X-Hub-Signature-256").GetString()));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        await Pipeline.RunToCompletionAsync(_app.Services);
+        Assert.Equal("¿Abren el sábado?", await DbAsync(db => db.Set<ConversationMessage>().Select(m => m.Text).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Without_an_app_secret_posts_are_refused_and_bad_bodies_are_4xx()
+    {
+        await using var unconfigured = new TApp().With("Hangfire:ProcessJobs", "false");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await unconfigured.CreateClient().SendAsync(Signed(FixtureBytes("meta-messenger-message.json")))).StatusCode);
+        var client = _app.CreateClient();
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Signed("{not json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Signed("""{"object":"page","entry":{}}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Signed("""{"object":"whatsapp","entry":[]}"""))).StatusCode);
+        Assert.Equal(0, await DbAsync(db => db.Set<InboundEvent>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_redelivered_mid_is_stored_and_processed_once()
+    {
+        Assert.Equal(HttpStatusCode.OK, await PostFixtureAsync("meta-messenger-message.json"));
+        Assert.Equal(HttpStatusCode.OK, await PostFixtureAsync("meta-messenger-message.json"));
+        // Same mid in another envelope (Meta retries with a new entry time).
+        var again = Fixture("meta-messenger-message.json").Replace("1710428966123", "1710428999999", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().SendAsync(Signed(again))).StatusCode);
+        await Pipeline.RunToCompletionAsync(_app.Services);
+        Assert.Equal(1, await DbAsync(db => db.Set<InboundEvent>().CountAsync()));
+        Assert.Equal(1, await DbAsync(db => db.Set<ConversationMessage>().CountAsync()));
+        Assert.Equal(1, await DbAsync(db => db.Set<ConversationThread>().Select(t => t.UnreadCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Every_meta_fixture_lands_in_the_one_inbox_with_its_marks()
+    {
+        foreach (var name in new[] { "meta-messenger-message.json", "meta-messenger-attachment.json", "meta-messenger-echo.json", "meta-messenger-delivery.json" })
+        {
+            Assert.Equal(HttpStatusCode.OK, await PostFixtureAsync(name));
+            await Pipeline.RunToCompletionAsync(_app.Services);
+        }
+        var echoMid = "m_Zk9sYWtlTWlkMDAwMwfakefakefakefakefakefakefake";
+        Assert.Equal(MessageStatus.Delivered, await DbAsync(db => db.Set<ConversationMessage>().Where(m => m.ExternalId == echoMid).Select(m => m.Status).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, await PostFixtureAsync("meta-messenger-read.json"));
+        await Pipeline.RunToCompletionAsync(_app.Services);
+
+        var admin = await _app.CreateAdminClientAsync();
+        var facebook = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/social/inbox?platform=facebook")).GetProperty("items");
+        var thread = Assert.Single(facebook.EnumerateArray());
+        Assert.Equal("Yes! We're open 9-2 on Saturday.", thread.GetProperty("lastMessagePreview").GetString());
+        var detail = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/social/threads/{thread.GetProperty("id").GetString()}");
+        var messages = detail.GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal(3, messages.Count);
+        Assert.Equal("Hi, are you open Saturday?", messages[0].GetProperty("text").GetString());
+        Assert.Equal("https://cdn.example.test/meta/attachments/xray-note.jpg", messages[1].GetProperty("attachments")[0].GetProperty("url").GetString());
+        Assert.Equal("image", messages[1].GetProperty("attachments")[0].GetProperty("type").GetString());
+        Assert.Equal("outbound", messages[2].GetProperty("direction").GetString(), ignoreCase: true);
+        Assert.Equal("read", messages[2].GetProperty("status").GetString());
+        Assert.Equal("Meta app", messages[2].GetProperty("sentBy").GetString());
+
+        // Instagram: the message, our echo (sent from the Instagram app), then "seen" naming it.
+        Assert.Equal(HttpStatusCode.OK, await PostFixtureAsync("meta-instagram-message.json"));
+        var replyMid = JsonDocument.Parse(Fixture("meta-instagram-seen.json")).RootElement.GetProperty("entry")[0].GetProperty("messaging")[0].GetProperty("read").GetProperty("mid").GetString();
+        var echo = $$$"""{"object":"instagram","entry":[{"id":"17841400000012345","time":1710430250000,"messaging":[{"sender":{"id":"17841400000012345"},"recipient":{"id":"987654321098765"},"timestamp":1710430250000,"message":{"mid":"{{{replyMid}}}","text":"No walk-ins: we come to you!","is_echo":true}}]}]}""";
+        Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().SendAsync(Signed(echo))).StatusCode);
+        await Pipeline.RunToCompletionAsync(_app.Services);
+        Assert.Equal(HttpStatusCode.OK, await PostFixtureAsync("meta-instagram-seen.json"));
+        await Pipeline.RunToCompletionAsync(_app.Services);
+        var instagram = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/social/inbox?platform=instagram")).GetProperty("items");
+        var ig = Assert.Single(instagram.EnumerateArray());
+        var igDetail = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/social/threads/{ig.GetProperty("id").GetString()}");
+        var igMessages = igDetail.GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal("Do you take walk-ins?", igMessages[0].GetProperty("text").GetString());
+        Assert.Equal("read", igMessages[1].GetProperty("status").GetString());
+
+        // One inbox: both threads (and SMS ones) in the one list.
+        Assert.Equal(2, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/social/inbox")).GetProperty("total").GetInt32());
+        var outcomes = await DbAsync(db => db.Set<InboundEvent>().Select(e => e.Outcome!).ToListAsync());
+        Assert.All(outcomes, o => Assert.DoesNotContain("ignored", o, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reactions_and_story_replies_are_messages_in_context()
+    {
+        // We asked "Is Friday 2 pm good?" from the Instagram app; the customer answers with a thumbs-up.
+        const string ours = "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDAwMDAwMDEyMzQ1OmZyaWRheQ==";
+        var echo = $$$"""{"object":"instagram","entry":[{"id":"17841400000012345","time":1710430000000,"messaging":[{"sender":{"id":"17841400000012345"},"recipient":{"id":"987654321098765"},"timestamp":1710430000000,"message":{"mid":"{{{ours}}}","text":"Is Friday 2 pm good?","is_echo":true}}]}]}""";
+        var reaction = $$$"""{"object":"instagram","entry":[{"id":"17841400000012345","time":1710430100000,"messaging":[{"sender":{"id":"987654321098765"},"recipient":{"id":"17841400000012345"},"timestamp":1710430100000,"reaction":{"mid":"{{{ours}}}","action":"react","reaction":"like","emoji":"👍"}}]}]}""";
+        var story = """{"object":"instagram","entry":[{"id":"17841400000012345","time":1710430200000,"messaging":[{"sender":{"id":"987654321098765"},"recipient":{"id":"17841400000012345"},"timestamp":1710430200000,"message":{"mid":"aWdfZAG1faXRlbTpzdG9yeXJlcGx5","text":"That fire show!! 🔥","reply_to":{"story":{"url":"https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1","id":"1799"}}}}]}]}""";
+        foreach (var body in new[] { echo, reaction, reaction, story })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().SendAsync(Signed(body))).StatusCode);
+        }
+        await Pipeline.RunToCompletionAsync(_app.Services);
+        var inbox = _app.Services.GetRequiredService<InboxService>();
+        var list = await inbox.ListAsync(new ThreadQuery(Platform.Instagram), default);
+        var detail = (await inbox.GetAsync(Assert.Single(list.Items).Id, markRead: false, default))!;
+        Assert.Equal(3, detail.Messages.Count);
+        var thumbs = detail.Messages[1];
+        Assert.Equal(MessageKind.Reaction, thumbs.Kind);
+        Assert.Equal("👍", thumbs.Text);
+        Assert.Equal("Is Friday 2 pm good?", thumbs.ReplyToText);
+        Assert.Equal(MessageKind.StoryReply, detail.Messages[2].Kind);
+        Assert.Contains(detail.Messages[2].Attachments, a => a.Type == "story");
+        Assert.Equal("Replied to your story: That fire show!! 🔥", detail.Thread.LastMessagePreview);
+        // The reaction counts as the customer writing: the thread waits on us.
+        Assert.NotNull(detail.Thread.WaitingSince);
+    }
+}

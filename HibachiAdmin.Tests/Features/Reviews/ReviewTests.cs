@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Reviews;
+using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Infrastructure.Identity;
+using HibachiAdmin.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HibachiAdmin.Tests.Features.Reviews;
+
+/// <summary>Google reviews against a fake Business Profile API on loopback: paging, the nightly full re-sync, updateReply, approval for 3 stars or less.</summary>
+public sealed class ReviewTests
+{
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    private static AppFactory NewApp(FakeGoogle google) => new AppFactory()
+        .With("Hangfire:ProcessJobs", "false")
+        .With("Google:AccountId", "accounts/112233445566778899001").With("Google:LocationId", "locations/9988776655443322110")
+        .With("Google:ClientId", "client").With("Google:ClientSecret", "secret").With("Google:RefreshToken", "refresh")
+        .With("Google:ApiUrl", google.Url + "/v4").With("Google:TokenUrl", google.Url + "/token");
+
+    [Fact]
+    public async Task Import_pages_through_google_and_the_full_resync_finds_what_paging_dropped()
+    {
+        await using var google = await FakeGoogle.StartAsync();
+        await using var app = NewApp(google);
+        var reviews = app.Services.GetRequiredService<ReviewService>();
+
+        var first = await reviews.ImportGoogleAsync(full: false, default);
+        Assert.Equal(2, first.Pages); // page 1 had new reviews, so page 2 was read too
+        Assert.Equal(4, first.Added);
+        Assert.Equal("Bearer access-1", google.Authorizations.Last());
+        Assert.Contains(google.ListUrls, u => u.Contains("pageToken=CiQwMDAwLWZha2UtcGFnZS10b2tlbg", StringComparison.Ordinal));
+
+        // A review that Google's paging dropped from page 2 earlier shows up there now: the recent import stops at
+        // page 1 (nothing new there), the nightly full re-sync reads every page and finds it.
+        google.SecondPage.Add(FakeGoogle.Review("AbFvOqmFakeReviewId0099", "Late Larry", "ONE", "Never showed up.", "2025-01-02T10:00:00Z"));
+        var recent = await reviews.ImportGoogleAsync(full: false, default);
+        Assert.Equal(1, recent.Pages);
+        Assert.Equal(0, recent.Added);
+        var full = await reviews.ImportGoogleAsync(full: true, default);
+        Assert.Equal(2, full.Pages);
+        Assert.Equal(1, full.Added);
+
+        var list = await reviews.ListAsync(new ReviewQuery(ReviewPlatform.Google), default);
+        Assert.Equal(5, list.Total);
+        var jo = list.Items.Single(r => r.ReviewerName == "Jo Park");
+        Assert.Equal(2, jo.Rating);
+        Assert.Equal(ReplyState.Posted, jo.ReplyState);
+        Assert.Equal("A Google user", list.Items.Single(r => r.Rating == 5 && r.Text is null).ReviewerName);
+        Assert.Equal(1, (await reviews.ListAsync(new ReviewQuery(Rating: 4), default)).Total);
+        Assert.Equal(4, (await reviews.ListAsync(new ReviewQuery(UnrepliedOnly: true), default)).Total);
+    }
+
+    [Fact]
+    public async Task Replies_post_through_update_reply_and_low_ratings_wait_for_a_manager()
+    {
+        await using var google = await FakeGoogle.StartAsync();
+        await using var app = NewApp(google);
+        var reviews = app.Services.GetRequiredService<ReviewService>();
+        await reviews.ImportGoogleAsync(full: true, default);
+        var all = (await reviews.ListAsync(new ReviewQuery(), default)).Items;
+        var sam = all.Single(r => r.ReviewerName == "Sam Rivera");
+
+        var staff = await app.CreateClientInRoleAsync(Roles.Staff);
+        var reply = JsonDocument.Parse(Fixture("google-review-reply-request.json")).RootElement.GetProperty("comment").GetString();
+        var posted = await staff.PostAsJsonAsync($"/api/v1/admin/social/reviews/{sam.Id}/reply", new { text = reply });
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var body = await posted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("posted", body.GetProperty("replyState").GetString(), ignoreCase: true);
+        var put = Assert.Single(google.Replies);
+        Assert.Equal("accounts/112233445566778899001/locations/9988776655443322110/reviews/AbFvOqmFakeReviewId0001", put.Name);
+        Assert.Equal(reply, JsonDocument.Parse(put.Body).RootElement.GetProperty("comment").GetString());
+
+        // Two stars: a staff reply waits; a manager approves and only then it is posted.
+        var jo = all.Single(r => r.ReviewerName == "Jo Park");
+        var waiting = await staff.PostAsJsonAsync($"/api/v1/admin/social/reviews/{jo.Id}/reply", new { text = "Jo, we're sorry. Please call us." });
+        Assert.Equal(HttpStatusCode.Accepted, waiting.StatusCode);
+        Assert.Single(google.Replies);
+        var approved = await reviews.ApproveAsync(jo.Id, new Actor("manager@test.local"), default);
+        Assert.Null(approved.Reason);
+        Assert.Equal(ReplyState.Posted, approved.Review!.ReplyState);
+        Assert.Equal("manager@test.local", approved.Review.ApprovedBy);
+        Assert.Equal(2, google.Replies.Count);
+
+        // Google refuses: the error is kept and shown.
+        google.FailReplies = true;
+        var failed = await reviews.ReplyAsync(sam.Id, "Thanks again!", new Actor("staff@test.local"), approver: false, default);
+        Assert.Equal("providerError", failed.Reason);
+        Assert.Equal(ReplyState.Failed, failed.Review!.ReplyState);
+        Assert.Contains("location is not verified", failed.Review.ReplyError, StringComparison.Ordinal);
+
+        // Suggestions follow the rating.
+        var warm = await reviews.SuggestAsync(sam.Id, default);
+        var sorry = await reviews.SuggestAsync(jo.Id, default);
+        Assert.Equal(3, warm!.Count);
+        Assert.Contains(warm, s => s.Contains("Sam", StringComparison.Ordinal));
+        Assert.All(sorry!, s => Assert.Matches("(?i)sorry|apolog|hear you", s));
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync("/api/v1/admin/social/reviews?rating=9")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Yelp_and_facebook_reviews_are_entered_by_hand_and_matched_to_the_customer()
+    {
+        await using var app = new AppFactory().With("Hangfire:ProcessJobs", "false");
+        var admin = await app.CreateAdminClientAsync();
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/contacts", new { name = "Ella Anderson", phone = "(212) 555-0111" })).StatusCode);
+        var reviews = app.Services.GetRequiredService<ReviewService>();
+        var yelp = JsonDocument.Parse(Fixture("yelp-reviews.json")).RootElement.GetProperty("reviews")[0];
+        var added = await reviews.AddManualAsync(new ManualReview(ReviewPlatform.Yelp, yelp.GetProperty("user").GetProperty("name").GetString()!, yelp.GetProperty("rating").GetInt32(),
+            yelp.GetProperty("text").GetString(), new DateTime(2025, 3, 9, 21, 5, 12, DateTimeKind.Utc), yelp.GetProperty("url").GetString()), default);
+        Assert.NotNull(added.ContactId);
+        var outcome = await reviews.ReplyAsync(added.Id, "Thank you Ella!", new Actor("staff@test.local"), approver: false, default);
+        Assert.Equal(ReplyState.Manual, outcome.Review!.ReplyState);
+    }
+
+    [Fact]
+    public void The_review_request_asks_everyone_and_never_for_yelp()
+    {
+        // The booking saga's text after a party (Features/Bookings/DueMessagesJob): not gated on how the party went, never Yelp.
+        var source = File.ReadAllText(Path.Combine(FindRepoRoot(), "HibachiAdmin", "Features", "Bookings", "DueMessagesJob.cs"));
+        var line = source.Split('\n').Single(l => l.Contains("quick review", StringComparison.Ordinal));
+        Assert.DoesNotContain("yelp", line, StringComparison.OrdinalIgnoreCase);
+        var saga = File.ReadAllText(Path.Combine(FindRepoRoot(), "HibachiAdmin", "Features", "Bookings", "BookingSaga.cs"));
+        Assert.DoesNotMatch("(?i)(rating|happy|satisf|nps).{0,80}ReviewRequest", saga);
+    }
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HibachiAdmin.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    /// <summary>A fake Business Profile API: token endpoint, a two-page review list, and updateReply.</summary>
+    public sealed class FakeGoogle : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private FakeGoogle(WebApplication app) => _app = app;
+
+        public List<string> Authorizations { get; } = [];
+        public List<string> ListUrls { get; } = [];
+        public List<(string Name, string Body)> Replies { get; } = [];
+        public List<object> SecondPage { get; } = [Review("AbFvOqmFakeReviewId0004", "Mia Lopez", "FIVE", "Amazing chef!", "2025-02-20T12:00:00Z")];
+        public bool FailReplies { get; set; }
+
+        public string Url => _app.Url();
+
+        public static object Review(string id, string name, string stars, string? comment, string at) => new
+        {
+            name = $"accounts/112233445566778899001/locations/9988776655443322110/reviews/{id}",
+            reviewId = id,
+            reviewer = new { displayName = name, isAnonymous = false },
+            starRating = stars,
+            comment,
+            createTime = at,
+            updateTime = at,
+        };
+
+        public static async Task<FakeGoogle> StartAsync()
+        {
+            FakeGoogle? fake = null;
+            var app = await LoopbackServer.StartAsync(app => Map(app, () => fake!));
+            fake = new FakeGoogle(app);
+            return fake;
+        }
+
+        private static void Map(WebApplication app, Func<FakeGoogle> current)
+        {
+            app.MapPost("/token", () => Results.Json(new { access_token = "access-1", expires_in = 3599, token_type = "Bearer" }));
+            app.MapGet("/v4/accounts/{account}/locations/{location}/reviews", (HttpContext ctx) =>
+            {
+                var fake = current();
+                lock (fake.ListUrls)
+                {
+                    fake.ListUrls.Add(ctx.Request.Path + ctx.Request.QueryString);
+                    fake.Authorizations.Add(ctx.Request.Headers.Authorization.ToString());
+                }
+                if (ctx.Request.Query["pageToken"] == "CiQwMDAwLWZha2UtcGFnZS10b2tlbg")
+                {
+                    return Results.Json(new { reviews = fake.SecondPage, averageRating = 4.3, totalReviewCount = 57 });
+                }
+                return Results.Text(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "google-reviews-list.json")), "application/json");
+            });
+            app.MapPut("/v4/accounts/{account}/locations/{location}/reviews/{id}/reply", async (HttpContext ctx, string account, string location, string id) =>
+            {
+                var fake = current();
+                using var reader = new StreamReader(ctx.Request.Body);
+                var body = await reader.ReadToEndAsync();
+                if (fake.FailReplies)
+                {
+                    return Results.Json(new { error = new { code = 400, message = "The location is not verified.", status = "FAILED_PRECONDITION" } }, statusCode: 400);
+                }
+                lock (fake.Replies)
+                {
+                    fake.Replies.Add(($"accounts/{account}/locations/{location}/reviews/{id}", body));
+                }
+                return Results.Text(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "google-review-reply-response.json")), "application/json");
+            });
+        }
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+}

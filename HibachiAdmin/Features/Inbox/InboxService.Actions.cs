@@ -1,0 +1,209 @@
+using Hangfire;
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Infrastructure.Providers.Ai;
+using HibachiAdmin.Infrastructure.Providers.Meta;
+using HibachiAdmin.Infrastructure.Providers.Sms;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Inbox;
+
+/// <param name="Reason">Stable word when not sent: notFound, optedOut, noConsent, outsideWindow, providerError, …</param>
+/// <param name="Detail">What to tell the person (the provider's own words for provider errors).</param>
+public sealed record ReplyResult(bool Sent, string? Reason = null, string? Detail = null, Guid? MessageId = null);
+
+public sealed record LeadLink(Guid LeadId, bool Created);
+
+public sealed partial class InboxService
+{
+    /// <summary>
+    /// A staff reply. SMS goes through ISmsService (consent enforced there). Meta replies obey the
+    /// messaging window: inside 24 hours a plain response; up to 7 days only a person's reply, tagged
+    /// HUMAN_AGENT; otherwise refused with the reason. The message is stored as queued before the
+    /// provider is called, then marked sent or failed with the provider's error.
+    /// </summary>
+    public async Task<ReplyResult> ReplyAsync(Guid threadId, string text, Actor actor, CancellationToken ct, bool writtenByPerson = true)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var thread = await db.Set<ConversationThread>().FirstOrDefaultAsync(t => t.Id == threadId, ct);
+        if (thread is null)
+        {
+            return new ReplyResult(false, "notFound", "This conversation does not exist.");
+        }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new ReplyResult(false, "emptyText", "Write a reply first.");
+        }
+        if (thread.Platform == Platform.Sms)
+        {
+            var result = await sms.SendAsync(new OutboundSms(thread.ContactId, thread.ExternalId, text, SmsPurpose.Conversational), ct);
+            if (!result.Accepted)
+            {
+                return new ReplyResult(false, result.RefusedReason, SmsRefusal(result.RefusedReason));
+            }
+            await RecordOutboundAsync(db, thread.Platform, thread.ExternalId, thread.ContactId, thread.Title, text, result.MessageId, actor.Name, ct);
+            await db.SaveChangesAsync(ct);
+            return new ReplyResult(true, MessageId: result.MessageId);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var (allowed, tag, refusal) = MessagingWindow.Decide(thread.Platform, thread.LastInboundAt, now, writtenByPerson);
+        if (!allowed)
+        {
+            return new ReplyResult(false, "outsideWindow", refusal);
+        }
+        var message = new ConversationMessage
+        {
+            ThreadId = thread.Id, Direction = MessageDirection.Outbound, Text = text.Length > 4000 ? text[..4000] : text, SentBy = actor.Name, At = now,
+            Status = MessageStatus.Queued, Tag = tag, Automated = !writtenByPerson,
+        };
+        db.Add(message);
+        Answered(thread, now, text, automated: !writtenByPerson);
+        await db.SaveChangesAsync(ct);
+        notifier.Publish(thread.Id);
+
+        var sent = await meta.SendAsync(new MetaSendRequest(thread.ExternalId, text, tag, EchoMetadataPrefix + message.Id), ct);
+        // The echo webhook may have marked it sent already: only move forward from queued.
+        await db.Set<ConversationMessage>().Where(m => m.Id == message.Id && m.Status == MessageStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, sent.Accepted ? MessageStatus.Sent : MessageStatus.Failed)
+                .SetProperty(m => m.Error, sent.Accepted ? null : Cut(sent.Error, 500)), ct);
+        if (sent.Accepted && sent.MessageId is { } mid)
+        {
+            await db.Set<ConversationMessage>().Where(m => m.Id == message.Id && m.ExternalId == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.ExternalId, mid), ct);
+        }
+        notifier.Publish(thread.Id);
+        if (!sent.Accepted)
+        {
+            logger.LogWarning("Meta refused a reply in thread {Thread}: {Error}", thread.Id, sent.Error);
+            return new ReplyResult(false, sent.OutsideWindow ? "outsideWindow" : "providerError", $"{meta.Name}: {sent.Error}", message.Id);
+        }
+        if (meta.IsSandbox)
+        {
+            jobs.Schedule<SandboxMetaReceiptJob>(j => j.RunAsync(message.Id, CancellationToken.None), TimeSpan.FromSeconds(2));
+        }
+        return new ReplyResult(true, MessageId: message.Id);
+    }
+
+    private static string? Cut(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
+
+    private static string SmsRefusal(string? reason) => reason switch
+    {
+        "optedOut" => "Not sent: this person opted out of texts (they can text START to opt back in).",
+        "noConsent" => "Not sent: this person has not agreed to receive texts.",
+        "invalidNumber" => "Not sent: the number is not a valid mobile number.",
+        "providerError" => "Not sent: the SMS provider refused the text.",
+        _ => $"Not sent ({reason}).",
+    };
+
+    /// <summary>Three suggested replies from the conversation and the business facts; null when the thread does not exist.</summary>
+    public async Task<ReplySuggestions?> SuggestAsync(Guid threadId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Set<ConversationThread>().AnyAsync(t => t.Id == threadId, ct))
+        {
+            return null;
+        }
+        var lines = await db.Set<ConversationMessage>().AsNoTracking().Where(m => m.ThreadId == threadId && m.Kind != MessageKind.Reaction)
+            .OrderByDescending(m => m.At).Take(20).Select(m => new ChatLine(m.Direction == MessageDirection.Inbound, m.Text, m.At)).ToListAsync(ct);
+        lines.Reverse();
+        return await suggester.ForConversationAsync(lines, time.GetUtcNow().UtcDateTime, ct);
+    }
+
+    /// <summary>The sandbox's simulated receipts: delivered, then read, through the same path real receipts take.</summary>
+    public async Task SimulateReceiptsAsync(Guid messageId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await db.Set<ConversationMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, ct);
+        if (message?.ExternalId is null || message.Status is MessageStatus.Failed or MessageStatus.Read)
+        {
+            return;
+        }
+        var thread = await db.Set<ConversationThread>().AsNoTracking().FirstAsync(t => t.Id == message.ThreadId, ct);
+        await ApplyReceiptAsync(db, thread.Platform, thread.ExternalId, MessageStatus.Delivered, [message.ExternalId], null, ct);
+        await ApplyReceiptAsync(db, thread.Platform, thread.ExternalId, MessageStatus.Read, [message.ExternalId], null, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Open, pending, resolved, or snoozed until a time (a customer reply reopens it).</summary>
+    public async Task<bool> SetStatusAsync(Guid threadId, ThreadStatus status, DateTime? snoozeUntil, CancellationToken ct)
+    {
+        if (status == ThreadStatus.Snoozed && snoozeUntil is null)
+        {
+            return false;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var changed = await db.Set<ConversationThread>().Where(t => t.Id == threadId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, status).SetProperty(t => t.SnoozedUntil, status == ThreadStatus.Snoozed ? snoozeUntil : null), ct);
+        notifier.Publish(threadId);
+        return changed == 1;
+    }
+
+    /// <param name="assigneeId">The user's id (their email), or null to unassign.</param>
+    public async Task<bool> AssignAsync(Guid threadId, string? assigneeId, string? assigneeName, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var changed = await db.Set<ConversationThread>().Where(t => t.Id == threadId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.AssigneeId, assigneeId).SetProperty(t => t.AssigneeName, assigneeId == null ? null : assigneeName ?? assigneeId), ct);
+        notifier.Publish(threadId);
+        return changed == 1;
+    }
+
+    public async Task<NoteView?> AddNoteAsync(Guid threadId, string text, Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Set<ConversationThread>().AnyAsync(t => t.Id == threadId, ct))
+        {
+            return null;
+        }
+        var note = new ThreadNote { ThreadId = threadId, Text = text.Length > 2000 ? text[..2000] : text, Author = actor.Name, At = time.GetUtcNow().UtcDateTime };
+        db.Add(note);
+        await db.SaveChangesAsync(ct);
+        notifier.Publish(threadId);
+        return new NoteView(note.Id, note.Text, note.Author, note.At);
+    }
+
+    /// <summary>
+    /// Makes a lead from the conversation (or returns the one it already has): the contact is the
+    /// thread's (one is created for an Instagram/Facebook person without one), the date, guests, ZIP and
+    /// occasion come from what the person wrote. The lead links to the thread and the thread to the lead.
+    /// </summary>
+    public async Task<LeadLink?> ConvertToLeadAsync(Guid threadId, Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var thread = await db.Set<ConversationThread>().FirstOrDefaultAsync(t => t.Id == threadId, ct);
+        if (thread is null)
+        {
+            return null;
+        }
+        if (thread.LeadId is { } existing && await leads.GetDtoAsync(existing, ct) is not null)
+        {
+            return new LeadLink(existing, false);
+        }
+        var contactId = thread.ContactId ?? await contacts.CreateSocialContactAsync(thread.Title,
+            thread.Platform == Platform.Instagram ? thread.ExternalId : null, thread.Platform == Platform.Facebook ? thread.ExternalId : null, ct);
+        var inbound = await db.Set<ConversationMessage>().AsNoTracking()
+            .Where(m => m.ThreadId == threadId && m.Direction == MessageDirection.Inbound && m.Kind != MessageKind.Reaction)
+            .OrderByDescending(m => m.At).Take(10).Select(m => new { m.Text, m.At, m.Id }).ToListAsync(ct);
+        var text = string.Join("\n", inbound.AsEnumerable().Reverse().Select(m => m.Text));
+        var intent = await intents.ClassifyAsync(text, inbound.FirstOrDefault()?.At ?? time.GetUtcNow().UtcDateTime, ct);
+        var source = thread.Platform switch { Platform.Instagram => LeadSource.Instagram, Platform.Facebook => LeadSource.Facebook, _ => LeadSource.Sms };
+        var (leadId, created) = await leads.CreateOrUpdateOpenLeadAsync(new NewLead(contactId, source,
+            EventDate: intent.EventDate, GuestCount: intent.GuestCount is > 0 and <= LeadService.MaxGuests ? intent.GuestCount : null,
+            Zip: intent.Zip is { Length: <= 10 } zip ? zip : null, Location: intent.City is { Length: <= 200 } city ? city : null,
+            Occasion: intent.Occasion is { Length: > 0 and <= 100 } o ? char.ToUpperInvariant(o[0]) + o[1..] : null,
+            EstimatedValue: intent.Budget, Notes: Cut($"From the {thread.Platform} conversation with {thread.Title}: {text}", 2000),
+            ThreadId: thread.Id, MessageId: inbound.FirstOrDefault()?.Id), actor, ct);
+        thread.LeadId = leadId;
+        thread.ContactId = contactId;
+        await db.SaveChangesAsync(ct);
+        notifier.Publish(thread.Id);
+        return new LeadLink(leadId, created);
+    }
+}
+
+/// <summary>Sandbox only: simulates Meta's delivery and read receipts for a reply a moment after it was "sent".</summary>
+public sealed class SandboxMetaReceiptJob(InboxService inbox)
+{
+    public Task RunAsync(Guid messageId, CancellationToken ct) => inbox.SimulateReceiptsAsync(messageId, ct);
+}

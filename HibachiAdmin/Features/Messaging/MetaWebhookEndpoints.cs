@@ -1,0 +1,183 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using HibachiAdmin.Infrastructure.Providers.Meta;
+using HibachiAdmin.Infrastructure.Web;
+using Microsoft.Extensions.Options;
+
+namespace HibachiAdmin.Features.Messaging;
+
+/// <summary>
+/// Meta (Messenger and Instagram) webhooks, PROTOCOLS.md section 2. GET: the subscription check
+/// (hub.verify_token compared in constant time, hub.challenge echoed as text). POST: the
+/// X-Hub-Signature-256 HMAC checked in constant time over the raw bytes, then every messaging event
+/// of every entry stored as its own <see cref="InboundEvent"/> (keyed on the message id, so a
+/// redelivered mid is stored once) before the 200; <see cref="MetaInboundHandler"/> processes them.
+/// </summary>
+public static class MetaWebhookEndpoints
+{
+    public const string Provider = "meta";
+
+    public static IEndpointRouteBuilder MapMetaWebhooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/meta/webhooks").AllowAnonymous().WithTags("Webhooks");
+        group.MapGet("", Verify).WithSummary("Meta webhook subscription check (hub.mode, hub.verify_token, hub.challenge)");
+        group.MapPost("", ReceiveAsync).WithSummary("Meta Messenger/Instagram notifications (X-Hub-Signature-256)")
+            .WithMetadata(new DocumentedBody(typeof(JsonElement)));
+        return app;
+    }
+
+    private static IResult Verify(HttpContext http, IOptions<MetaOptions> options, ILoggerFactory logs)
+    {
+        var query = http.Request.Query;
+        var expected = options.Value.VerifyToken;
+        if (string.IsNullOrEmpty(expected))
+        {
+            logs.CreateLogger("MetaWebhooks").LogError("Meta webhook verification refused: Meta:VerifyToken is not configured.");
+            return Results.Problem(statusCode: 403, title: "Webhook not configured", detail: "Meta:VerifyToken is not set on this server.");
+        }
+        var given = query["hub.verify_token"].ToString();
+        if (query["hub.mode"] != "subscribe" || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
+        {
+            return Results.Problem(statusCode: 403, title: "Verification failed");
+        }
+        var challenge = query["hub.challenge"].ToString();
+        return challenge.Length is 0 or > 200
+            ? Results.Problem(statusCode: 400, title: "hub.challenge is missing")
+            : Results.Text(challenge, "text/plain", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpContext http, IOptions<MetaOptions> options, InboundEventWriter writer, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+    {
+        var request = http.Request;
+        var secret = options.Value.AppSecret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            logs.CreateLogger("MetaWebhooks").LogError("Meta webhook refused: Meta:AppSecret is not configured, so signatures cannot be checked.");
+            return Results.Problem(statusCode: 503, title: "Webhook not configured", detail: "Meta:AppSecret is not set on this server.");
+        }
+        if (request.ContentLength > ApiConventions.MaxRequestBodyBytes)
+        {
+            return Results.Problem(statusCode: 413, title: "Request body too large");
+        }
+        byte[] body;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            body = buffer.ToArray();
+        }
+        catch (BadHttpRequestException bad) when (bad.StatusCode == 413)
+        {
+            return Results.Problem(statusCode: 413, title: "Request body too large");
+        }
+        // Nothing about the body is trusted (or even parsed) before the signature holds.
+        if (!MetaSignature.IsValid(body, request.Headers["X-Hub-Signature-256"].ToString() is { Length: > 0 } h ? h : null, secret))
+        {
+            return Results.Problem(statusCode: 401, title: "Invalid signature", detail: "X-Hub-Signature-256 is missing or does not match the body.");
+        }
+        if (!request.HasJsonContentType())
+        {
+            return Results.Problem(statusCode: 415, title: "Unsupported media type", detail: "Notifications are application/json.");
+        }
+        List<MetaEvent> events;
+        try
+        {
+            events = MetaEvent.Split(body);
+        }
+        catch (JsonException)
+        {
+            return Results.Problem(statusCode: 400, title: "Malformed JSON", detail: "The request body is not valid JSON.");
+        }
+        catch (FormatException ex)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [ex.Message] = ["Expected the Meta webhook shape: {\"object\", \"entry\":[{\"id\", \"messaging\":[…]}]}."] });
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        // Stored (or recognised as redeliveries) before we answer; the writer commits them together.
+        await Task.WhenAll(events.Select(e => writer.StoreAsync(new InboundEvent
+        {
+            Id = Guid.CreateVersion7(),
+            Provider = Provider,
+            ExternalId = e.Key,
+            Channel = e.Channel,
+            Payload = e.Payload,
+            ReceivedAt = now,
+        }, ct)));
+        return Results.Ok();
+    }
+}
+
+/// <summary>One messaging event of a Meta webhook, as stored: the object, the entry id and the event's own JSON.</summary>
+public sealed record MetaEvent(string Key, string Channel, string Payload)
+{
+    /// <summary>
+    /// Splits a webhook body into its events. The key is the message id for messages and echoes
+    /// (Meta's idempotency key), else a hash of the event (receipts, reactions: a redelivery is the same bytes).
+    /// </summary>
+    /// <exception cref="FormatException">names the field that has the wrong shape.</exception>
+    public static List<MetaEvent> Split(byte[] body)
+    {
+        using var doc = JsonDocument.Parse(body);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("object");
+        }
+        var obj = root.TryGetProperty("object", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
+        if (obj is not ("page" or "instagram"))
+        {
+            throw new FormatException("object");
+        }
+        if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException("entry");
+        }
+        var events = new List<MetaEvent>();
+        var i = 0;
+        foreach (var entry in entries.EnumerateArray())
+        {
+            if (entry.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"entry[{i}]");
+            }
+            var entryId = entry.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number ? id.ToString() : "";
+            // Handover protocol: events for an app that is not the primary receiver come under "standby".
+            foreach (var field in new[] { "messaging", "standby" })
+            {
+                if (!entry.TryGetProperty(field, out var list))
+                {
+                    continue;
+                }
+                if (list.ValueKind != JsonValueKind.Array)
+                {
+                    throw new FormatException($"entry[{i}].{field}");
+                }
+                foreach (var e in list.EnumerateArray())
+                {
+                    if (e.ValueKind != JsonValueKind.Object)
+                    {
+                        throw new FormatException($"entry[{i}].{field}");
+                    }
+                    var raw = e.GetRawText();
+                    var payload = $"{{\"object\":{JsonSerializer.Serialize(obj)},\"entryId\":{JsonSerializer.Serialize(entryId)},\"event\":{raw}}}";
+                    events.Add(new MetaEvent(KeyOf(e, obj, raw), obj == "instagram" ? "instagram" : "facebook", payload));
+                }
+            }
+            i++;
+        }
+        return events;
+    }
+
+    private static string KeyOf(JsonElement e, string obj, string raw)
+    {
+        if (e.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object
+            && m.TryGetProperty("mid", out var mid) && mid.ValueKind == JsonValueKind.String && mid.GetString() is { Length: > 0 } value)
+        {
+            return value.Length <= 96 ? $"mid:{value}" : $"mid#{Hash(value)}";
+        }
+        return $"evt:{Hash(obj + raw)}";
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
