@@ -8,6 +8,7 @@ using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.QrCodes;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Infrastructure.Identity;
@@ -40,6 +41,7 @@ builder.AddInbox();
 builder.AddCalls();
 builder.AddCampaigns();
 builder.AddBookings();
+builder.AddQrCodes();
 
 var app = builder.Build();
 
@@ -72,6 +74,7 @@ app.MapInbox();
 app.MapCalls();
 app.MapCampaigns();
 app.MapBookings();
+app.MapQrCodes();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
