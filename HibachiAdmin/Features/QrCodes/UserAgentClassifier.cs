@@ -64,7 +64,7 @@ public static class UserAgentClassifier
         var program = browser == Unknown && (botWord || !ua.StartsWith("mozilla/", StringComparison.Ordinal));
         if (program || botWord && !IsInApp(browser))
         {
-            return new UserAgentInfo(DeviceType.Bot, Os(ua), browser == Unknown ? BotName(ua) : browser, IsBot: true, IsLinkPreview: false);
+            return new UserAgentInfo(DeviceType.Bot, Os(ua), BotName(ua) is var name && name != "Bot" ? name : browser == Unknown ? name : browser, IsBot: true, IsLinkPreview: false);
         }
         return new UserAgentInfo(Device(ua), Os(ua), browser, IsBot: false, IsLinkPreview: false);
     }
