@@ -4,20 +4,21 @@ using QRCoder;
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>QR images of a URL (QRCoder): PNG at a chosen width, SVG with the optional centre logo.</summary>
-public sealed class QrImages(IWebHostEnvironment environment)
+public sealed class QrImages
 {
     public const int MinSize = 128;
     public const int MaxSize = 2048;
     public const int DefaultSize = 512;
 
-    private readonly Lazy<string?> _logo = new(() =>
+    /// <summary>wwwroot-assets/qr-center-logo.svg, embedded so the app never depends on where its web root is.</summary>
+    private static readonly Lazy<string?> Logo = new(() =>
     {
-        var file = environment.WebRootFileProvider.GetFileInfo("assets/qr-center-logo.svg");
-        if (!file.Exists)
+        using var stream = typeof(QrImages).Assembly.GetManifestResourceStream("qr-center-logo.svg");
+        if (stream is null)
         {
             return null;
         }
-        using var reader = new StreamReader(file.CreateReadStream());
+        using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     });
 
@@ -39,7 +40,7 @@ public sealed class QrImages(IWebHostEnvironment environment)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(text, Level(level));
-        var logo = withLogo && _logo.Value is { } svg ? new SvgQRCode.SvgLogo(svg, 18, fillLogoBackground: true, iconEmbedded: true) : null;
+        var logo = withLogo && Logo.Value is { } svg ? new SvgQRCode.SvgLogo(svg, 18, fillLogoBackground: true, iconEmbedded: true) : null;
         return new SvgQRCode(data).GetGraphic(10, foreground, background, drawQuietZones: true, SvgQRCode.SizingMode.ViewBoxAttribute, logo);
     }
 
