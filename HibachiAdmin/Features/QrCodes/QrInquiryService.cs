@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>What the inquiry form posts. <see cref="Website"/> is the honeypot: hidden from people, filled by bots.</summary>
-public sealed class InquiryForm
+public sealed record InquiryForm
 {
     public const int MaxName = 100;
     public const int MaxMessage = 1000;
@@ -92,7 +92,7 @@ public sealed partial class QrInquiryService(
         }
         if (form.Guests is null)
         {
-            errors[nameof(InquiryForm.Guests)] = ["How many guests are you expecting?"];
+            errors[nameof(InquiryForm.Guests)] = ["Please tell us how many guests you expect."];
         }
         else if (form.Guests is < 1 or > LeadService.MaxGuests)
         {
