@@ -4,7 +4,9 @@ using System.Threading.Channels;
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>A scan as the redirect saw it. The raw address lives only in memory, until the writer anonymises it.</summary>
-public sealed record ScanEvent(Guid QrCodeId, DateTime At, ScanChannel Channel, IPAddress? Address, Guid VisitorId, string? UserAgent, string? Referer, GeoInfo? HeaderGeo);
+/// <param name="NewCookie">The visitor cookie was issued by this redirect: a new visitor without a lookup.</param>
+public sealed record ScanEvent(Guid QrCodeId, DateTime At, ScanChannel Channel, IPAddress? Address, Guid VisitorId, string? UserAgent, string? Referer, GeoInfo? HeaderGeo,
+    bool NewCookie = false);
 
 /// <summary>
 /// The bounded queue between the redirect and <see cref="ScanWriter"/>: the redirect never waits for
