@@ -177,8 +177,8 @@ public static class QrCodesEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var toDay = ParseDate(to, "to", errors) ?? today;
-        var fromDay = ParseDate(from, "from", errors) ?? toDay.AddDays(-29);
+        var toDay = QueryValues.Date(to, "to", errors) ?? today;
+        var fromDay = QueryValues.Date(from, "from", errors) ?? toDay.AddDays(-29);
         if (errors.Count == 0 && (fromDay > toDay || toDay.DayNumber - fromDay.DayNumber >= QrAnalyticsService.MaxDays))
         {
             errors["from"] = [$"Expected from ≤ to, at most {QrAnalyticsService.MaxDays} days apart."];
@@ -188,20 +188,6 @@ public static class QrCodesEndpoints
             return TypedResults.ValidationProblem(errors);
         }
         return TypedResults.Ok(await analytics.GetAsync(fromDay, toDay, qrCodeId, includeBots ?? false, ct));
-    }
-
-    private static DateOnly? ParseDate(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        errors[name] = [StrictJson.ExpectedDate];
-        return null;
     }
 
     private static ProblemHttpResult NotFound(Guid id) =>

@@ -255,7 +255,8 @@ public sealed class ScanWriter(ScanQueue queue, IDbContextFactory<AppDbContext> 
             {
                 insert.Parameters[i].Value = Provider(i, values[i]);
             }
-            await insert.ExecuteNonQueryAsync(ct);
+            // Microsoft.Data.Sqlite runs commands synchronously anyway; the async wrapper only adds allocations per row.
+            insert.ExecuteNonQuery();
         }
     }
 
