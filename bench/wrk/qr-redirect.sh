@@ -38,6 +38,7 @@ measure() { # $1 label, $2 port, $3 duration
 }
 requests_of() { sed -n 's/.*requests \([0-9]*\),.*/\1/p' <<<"$1"; }
 
+if [ -z "${ONLY_KILL:-}" ]; then
 (cd "$work/bare" && exec env Location="https://hibachi.example/menu?utm_source=flyer&utm_medium=qr&utm_campaign=spring-2027&utm_content=harbor-hall" \
   ASPNETCORE_URLS="http://127.0.0.1:$bare_port" dotnet QrBare.dll >"$work/bare.log" 2>&1) &
 pids+=($!)
@@ -59,16 +60,18 @@ done
 kill -TERM "$app_pid"; wait "$app_pid" || true
 stored=$(scans "$work/app.db")
 echo "graceful stop: wrk completed $total redirects (plus at most $connections in flight at each wrk stop); scans stored $stored"
+fi
 
-# kill -9 in the middle of a run: what was queued or in the batch being written is lost.
+# kill -9 in the middle of a run: what was queued or in the batch being written is lost. KILL_CONNECTIONS (default:
+# connections) sets the load; ONLY_KILL=1 runs only this part.
 start_app "$work/kill.db"
 slug=$(make_code)
-QR_PATH="/q/$slug?qr=1" wrk -t2 -c"$connections" -d"${seconds}s" -s "$here/qr.lua" "http://127.0.0.1:$app_port" >"$work/kill.txt" 2>&1 &
+QR_PATH="/q/$slug?qr=1" wrk -t1 -c"${KILL_CONNECTIONS:-$connections}" -d"${seconds}s" -s "$here/qr.lua" "http://127.0.0.1:$app_port" >"$work/kill.txt" 2>&1 &
 wrk_pid=$!
 sleep $((seconds / 2))
 kill -9 "$app_pid"; kill_at=$(date +%s.%N)
 wait "$wrk_pid" || true
 answered=$(requests_of "$(tail -1 "$work/kill.txt")")
 kept=$(scans "$work/kill.db")
-echo "kill -9 at half time: $answered redirects answered, $kept scans stored, $((answered - kept)) lost"
+echo "kill -9 at half time ($(tail -1 "$work/kill.txt" | sed 's/,.*//') before the kill): $answered redirects answered, $kept scans stored, $((answered - kept)) lost"
 grep -h "dropped" "$work/app.log" || echo "no scan dropped (the queue never filled)"
