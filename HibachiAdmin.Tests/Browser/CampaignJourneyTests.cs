@@ -20,6 +20,8 @@ public sealed class CampaignJourneyTests
             created.EnsureSuccessStatusCode();
         }
         await api.PostAsJsonAsync("/api/v1/contacts", new { name = "Di Nope", phone = "(212) 555-0144", tags = new[] { "holiday" } });
+        // Not tagged: added to this campaign by hand.
+        (await api.PostAsJsonAsync("/api/v1/contacts", new { name = "Eve Extra", phone = "(212) 555-0145", smsConsent = "optedIn", consentSource = "web-form" })).EnsureSuccessStatusCode();
 
         await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         await app.Page.GotoAsync("/campaigns/new");
@@ -40,10 +42,18 @@ public sealed class CampaignJourneyTests
         await Assertions.Expect(estimate).ToContainTextAsync("1 have not opted in");
         await Assertions.Expect(estimate).ToContainTextAsync("Hi Ava! Book your holiday hibachi party - 10% off this week. Reply STOP to opt out.");
 
+        await app.Page.FillAsync("input[data-testid=add-contact]", "Eve");
+        await app.Page.Locator("[data-testid=contact-results] button", new() { HasText = "Eve Extra" }).ClickAsync();
+        await Assertions.Expect(estimate).ToContainTextAsync("4 of 5 get it now");
+        await Assertions.Expect(estimate).ToContainTextAsync("$0.08");
+
         await app.Page.ClickAsync("[data-testid=send-now]");
         await app.Page.WaitForURLAsync("**/campaigns/*");
         // Hangfire's sender runs in the background (sandbox provider); the page updates itself.
-        await Assertions.Expect(app.Page.Locator("[data-testid=progress-text]")).ToContainTextAsync("4 of 4 done (100%)", new() { Timeout = 30_000 });
+        await Assertions.Expect(app.Page.Locator("[data-testid=progress-text]")).ToContainTextAsync("5 of 5 done (100%)", new() { Timeout = 30_000 });
+        // Where every recipient stands, as a donut with its legend (Di has no consent: skipped).
+        await Assertions.Expect(app.Page.Locator("[data-testid=status-chart]")).ToContainTextAsync("Skipped 1", new() { Timeout = 15_000 });
+        await Assertions.Expect(app.Page.Locator("[data-testid=status-chart] svg").First).ToBeVisibleAsync();
         app.AssertNoCspViolations();
     }
 }

@@ -16,6 +16,17 @@ public sealed class Formats(IConfiguration configuration, TimeProvider time)
 
     public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
 
+    /// <summary>A wall-clock time typed in the business's zone, in UTC (a time skipped by the spring DST change moves an hour later).</summary>
+    public DateTime ToUtc(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (_zone.IsInvalidTime(unspecified))
+        {
+            unspecified = unspecified.AddHours(1);
+        }
+        return TimeZoneInfo.ConvertTimeToUtc(unspecified, _zone);
+    }
+
     public DateOnly Today => DateOnly.FromDateTime(Local(time.GetUtcNow().UtcDateTime));
 
     /// <summary>"Today 3:05 PM", "Tomorrow 8:00 AM", "Nov 24 3:05 PM" — in the business's zone.</summary>

@@ -14,6 +14,12 @@ public sealed class CampaignEstimateBench : IBench
 {
     public string Name => "campaign-estimate";
 
+    private static long RefreshedRss(Process process)
+    {
+        process.Refresh();
+        return process.WorkingSet64 / 1_048_576;
+    }
+
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken ct)
     {
         const int total = 50_000;
@@ -55,7 +61,11 @@ public sealed class CampaignEstimateBench : IBench
             var sw = Stopwatch.StartNew();
             var plan = await planner.PlanAsync("Hi {FirstName|there}! Book your December hibachi party now, 10% off before Friday.", audience, new DateTime(2026, 12, 1, 18, 0, 0, DateTimeKind.Utc), ct);
             process.Refresh();
-            lines.Add($"run {run + 1}: {plan.Estimate.Recipients:N0} recipients judged in {sw.ElapsedMilliseconds} ms ({plan.Estimate.Eligible:N0} eligible, held {string.Join(", ", plan.Estimate.Held.Select(kv => $"{kv.Key} {kv.Value:N0}"))}, ${plan.Estimate.EstimatedCost:N2}); RSS {process.WorkingSet64 / 1_048_576} MB");
+            var total_ = sw.ElapsedMilliseconds;
+            sw.Restart();
+            await app.Services.GetRequiredService<ContactService>().GetAudienceAsync(audience.IncludeTags, audience.ExcludeTags, audience.ContactIds, ct);
+            var query = sw.ElapsedMilliseconds;
+            lines.Add($"run {run + 1}: {plan.Estimate.Recipients:N0} recipients judged in {total_} ms (the audience query alone: {query} ms) ({plan.Estimate.Eligible:N0} eligible, held {string.Join(", ", plan.Estimate.Held.Select(kv => $"{kv.Key} {kv.Value:N0}"))}, ${plan.Estimate.EstimatedCost:N2}); RSS {RefreshedRss(process)} MB");
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })

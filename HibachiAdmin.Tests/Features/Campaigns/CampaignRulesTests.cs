@@ -120,3 +120,26 @@ public sealed class CampaignRulesTests
         Assert.True(rules.Decide(Person("+12125550101"), "Sale", at, sent, false, Phones).Eligible); // New York: no daily cap
     }
 }
+
+public sealed class CampaignLinkTests
+{
+    [Theory]
+    [InlineData("Book now: bit.ly/xmas", "bit.ly")]
+    [InlineData("Book now: https://bit.ly/xmas", "bit.ly")]
+    [InlineData("Book now: http://www.tinyurl.com/abc?x=1", "tinyurl.com")]
+    [InlineData("Menu at BIT.LY.", "BIT.LY")]
+    [InlineData("Menu at t.co/x, or call", "t.co")]
+    [InlineData("(see rb.gy/1)", "rb.gy")]
+    public void Public_shorteners_are_found_in_any_common_form(string message, string host) =>
+        Assert.Equal([host], CampaignRules.ShortenedLinks(message));
+
+    [Theory]
+    [InlineData("Book now: https://emberandsteel.com/book")]
+    [InlineData("Book at emberandsteel.com/xmas")]
+    [InlineData("Our site: mybit.ly.example.com/x")]
+    [InlineData("notbit.ly/x")]
+    [InlineData("Reply STOP to opt out.")]
+    [InlineData("")]
+    public void Own_domains_and_plain_text_pass(string message) =>
+        Assert.Empty(CampaignRules.ShortenedLinks(message));
+}

@@ -75,4 +75,41 @@ public sealed class CampaignsApiTests
         Assert.Equal(2, campaign.GetProperty("counts").GetProperty("sent").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await marketing.GetAsync($"/api/v1/sms-campaigns/{Guid.NewGuid()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Audience_options_are_accepted_in_range_and_refused_with_the_field_named_outside_it()
+    {
+        await using var app = new AppFactory { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero)) }.With("Hangfire:ProcessJobs", "false");
+        var marketing = await app.CreateClientInRoleAsync(Roles.Marketing);
+        var ok = await marketing.PostAsJsonAsync("/api/v1/sms-campaigns/estimate",
+            new { message = "Hi", audience = new { includeTags = new[] { "dec" }, skipBookedWithinDays = 0, skipTextedWithinDays = 365 } });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        foreach (var (field, audience) in new (string, object)[]
+                 {
+                     ("skipBookedWithinDays", new { skipBookedWithinDays = -1 }),
+                     ("skipBookedWithinDays", new { skipBookedWithinDays = 366 }),
+                     ("skipTextedWithinDays", new { skipTextedWithinDays = 0 }),
+                     ("skipTextedWithinDays", new { skipTextedWithinDays = 366 }),
+                 })
+        {
+            var bad = await marketing.PostAsJsonAsync("/api/v1/sms-campaigns/estimate", new { message = "Hi", audience });
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field}: {problem}");
+        }
+        var created = await marketing.PostAsJsonAsync("/api/v1/sms-campaigns",
+            new { name = "Dec", message = "Hi", audience = new { includeTags = new[] { "dec" }, skipBookedWithinDays = 7, skipTextedWithinDays = 14 } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var audienceBack = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("audience");
+        Assert.Equal((7, 14), (audienceBack.GetProperty("skipBookedWithinDays").GetInt32(), audienceBack.GetProperty("skipTextedWithinDays").GetInt32()));
+
+        // The audience is optional (everyone): its absence is not a missing body.
+        var everyone = await marketing.PostAsJsonAsync("/api/v1/sms-campaigns/estimate", new { message = "Hi" });
+        Assert.Equal(HttpStatusCode.OK, everyone.StatusCode);
+        var shortened = await marketing.PostAsJsonAsync("/api/v1/sms-campaigns", new { name = "Dec", message = "Book at https://bit.ly/dec" });
+        Assert.Equal(HttpStatusCode.BadRequest, shortened.StatusCode);
+        var refused = await shortened.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(refused.GetProperty("errors").TryGetProperty("message", out var why), refused.ToString());
+        Assert.Contains("bit.ly", why[0].GetString());
+    }
 }

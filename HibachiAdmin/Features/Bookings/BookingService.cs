@@ -124,6 +124,16 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
         return days.OrderBy(d => d.Date).Select(d => new DayLoad(d.Date, d.Count, d.Guests, d.Count > chefsPerDay)).ToList();
     }
 
+    /// <summary>Contacts with a party (not cancelled) on a day from <paramref name="from"/> to <paramref name="to"/> (campaigns skip them).</summary>
+    public async Task<IReadOnlySet<Guid>> ContactsWithEventsAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await db.Set<BookingRow>().AsNoTracking()
+            .Where(b => b.EventDate >= from && b.EventDate <= to && b.Status != BookingStatus.Cancelled)
+            .Select(b => b.ContactId).Distinct().ToListAsync(ct);
+        return ids.ToHashSet();
+    }
+
     /// <summary>Bookings of these contacts requested between two instants (attribution by other features).</summary>
     public async Task<IReadOnlyList<BookingSummary>> ForContactsAsync(IReadOnlyCollection<Guid> contactIds, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {

@@ -22,6 +22,10 @@ public sealed class Campaign
     public List<string> IncludeTags { get; set; } = [];
     public List<string> ExcludeTags { get; set; } = [];
     public List<Guid> ContactIds { get; set; } = [];
+    /// <summary>Audience option: skip contacts with a party in the next N days.</summary>
+    public int? SkipBookedWithinDays { get; set; }
+    /// <summary>Audience option: skip contacts a campaign texted in the last N days.</summary>
+    public int? SkipTextedWithinDays { get; set; }
     public CampaignStatus Status { get; set; }
     /// <summary>When sending starts (a row the sender job picks up: nothing lives only in Hangfire).</summary>
     public DateTime? SendAt { get; set; }
@@ -32,7 +36,7 @@ public sealed class Campaign
     public DateTime? StartedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
 
-    public Audience Audience => new(IncludeTags, ExcludeTags, ContactIds);
+    public Audience Audience => new(IncludeTags, ExcludeTags, ContactIds, SkipBookedWithinDays, SkipTextedWithinDays);
 }
 
 public enum DeliveryStatus
@@ -99,6 +103,7 @@ internal sealed class CampaignDeliveryConfiguration : IEntityTypeConfiguration<C
         b.HasIndex(d => new { d.Status, d.DueAt });
         b.HasIndex(d => d.LockedBy);
         b.HasIndex(d => d.ContactId);
+        b.HasIndex(d => d.SentAt);
         b.Property(d => d.Phone).HasMaxLength(20);
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.Reason).HasMaxLength(200);

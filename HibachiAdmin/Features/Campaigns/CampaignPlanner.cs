@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace HibachiAdmin.Features.Campaigns;
 
-public sealed record Audience(IReadOnlyList<string> IncludeTags, IReadOnlyList<string> ExcludeTags, IReadOnlyList<Guid> ContactIds)
+/// <param name="SkipBookedWithinDays">Skip contacts with a party (not cancelled) from today through this many days ahead (business time zone).</param>
+/// <param name="SkipTextedWithinDays">Skip contacts a campaign texted in this many days before the send.</param>
+public sealed record Audience(IReadOnlyList<string> IncludeTags, IReadOnlyList<string> ExcludeTags, IReadOnlyList<Guid> ContactIds,
+    int? SkipBookedWithinDays = null, int? SkipTextedWithinDays = null)
 {
     public static readonly Audience Everyone = new([], [], []);
 }
@@ -20,7 +23,8 @@ public sealed record CampaignPlan(CampaignEstimate Estimate, IReadOnlyList<Recip
 /// <see cref="CampaignRules"/> decision per recipient judged at the send time. The estimate is the sum
 /// of each eligible recipient's own segments (merge fields change lengths) × <c>Sms:CostPerSegment</c>.
 /// </summary>
-public sealed class CampaignPlanner(ContactService contacts, SmsService sms, Phones phones, IOptions<SmsOptions> options, IOptions<BusinessOptions> business, TimeProvider time)
+public sealed class CampaignPlanner(ContactService contacts, SmsService sms, Bookings.BookingService bookings, CampaignHistory history, Phones phones,
+    IOptions<SmsOptions> options, IOptions<BusinessOptions> business, Common.Formats formats, TimeProvider time)
 {
     public CampaignRules Rules => new(options.Value.FrequencyCapHours, business.Value.Name, business.Value.TimeZone);
 
@@ -29,15 +33,31 @@ public sealed class CampaignPlanner(ContactService contacts, SmsService sms, Pho
         var at = sendAtUtc ?? time.GetUtcNow().UtcDateTime;
         var rules = Rules;
         var people = await contacts.GetAudienceAsync(audience.IncludeTags, audience.ExcludeTags, audience.ContactIds, ct);
-        var history = await sms.MarketingSentSinceAsync(at.AddHours(-Math.Max(24, options.Value.FrequencyCapHours)), ct);
+        var sentTo = await sms.MarketingSentSinceAsync(at.AddHours(-Math.Max(24, options.Value.FrequencyCapHours)), ct);
+        var bookedSoon = audience.SkipBookedWithinDays is { } days
+            ? await bookings.ContactsWithEventsAsync(DateOnly.FromDateTime(formats.Local(at)), DateOnly.FromDateTime(formats.Local(at)).AddDays(days), ct)
+            : new HashSet<Guid>();
+        var textedRecently = audience.SkipTextedWithinDays is { } recent
+            ? await history.TextedSinceAsync(at.AddDays(-recent), ct)
+            : new HashSet<Guid>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var decisions = new List<RecipientDecision>(people.Count);
         foreach (var c in people)
         {
             var e164 = c.Phone;
             var duplicate = e164 is not null && !seen.Add(e164);
-            var sent = e164 is not null && history.TryGetValue(e164, out var list) ? list : (IReadOnlyCollection<DateTime>)[];
-            decisions.Add(rules.Decide(new CampaignRecipient(c.Id, c.Name, c.Phone, c.SmsConsent, c.State, c.TimeZones), message, at, sent, duplicate, phones));
+            var sent = e164 is not null && sentTo.TryGetValue(e164, out var list) ? list : (IReadOnlyCollection<DateTime>)[];
+            var decision = rules.Decide(new CampaignRecipient(c.Id, c.Name, c.Phone, c.SmsConsent, c.State, c.TimeZones, c.NumberInvalid), message, at, sent, duplicate, phones);
+            // The marketer's own exclusions come after the law's reasons (an opted-out person stays "optedOut").
+            if (decision.Eligible || HoldReasons.IsDelay(decision.Reason))
+            {
+                var excluded = bookedSoon.Contains(c.Id) ? HoldReasons.BookedSoon : textedRecently.Contains(c.Id) ? HoldReasons.TextedRecently : null;
+                if (excluded is not null)
+                {
+                    decision = decision with { Eligible = false, Reason = excluded, EarliestSendAt = null };
+                }
+            }
+            decisions.Add(decision);
         }
         var sample = SmsSegments.Count(rules.Render(message, null));
         var eligible = decisions.Where(d => d.Eligible).ToList();

@@ -13,6 +13,10 @@ public static class HoldReasons
     public const string QuietHours = "quietHours";
     public const string FrequencyCap = "frequencyCap";
     public const string Duplicate = "duplicate";
+    /// <summary>Audience option: the contact has a party in the next N days (no offer texts right before it).</summary>
+    public const string BookedSoon = "bookedSoon";
+    /// <summary>Audience option: a campaign texted the contact in the last N days.</summary>
+    public const string TextedRecently = "textedRecently";
 
     /// <summary>Held reasons that only delay a text (it goes out at <c>EarliestSendAt</c>); the others skip the recipient.</summary>
     public static bool IsDelay(string? reason) => reason is QuietHours or FrequencyCap;
@@ -66,6 +70,17 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
     }
 
     public static bool HasOptOut(string text) => OptOutInstruction().IsMatch(text);
+
+    /// <summary>Public link shorteners carriers filter (CTIA; US carriers' 10DLC guidance): links must use the business's own domain.</summary>
+    public static readonly IReadOnlySet<string> PublicShorteners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "bit.ly", "bitly.com", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly", "rebrand.ly", "cutt.ly", "shorturl.at", "tiny.cc",
+        "rb.gy", "t.ly", "s.id", "v.gd", "shorte.st", "bl.ink", "short.io", "lnkd.in", "tr.im", "x.co",
+    };
+
+    /// <summary>The hosts of links in the message that are public shorteners (empty when there are none).</summary>
+    public static IReadOnlyList<string> ShortenedLinks(string message) =>
+        [.. LinkHost().Matches(message).Select(m => m.Groups["host"].Value.TrimEnd('.')).Where(PublicShorteners.Contains).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static string? FirstName(string? name)
     {
@@ -129,14 +144,23 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
         {
             return new RecipientDecision(r.ContactId, phone, false, skip, null, text, segments);
         }
-        var zones = ZonesFor(zoneIds ?? "");
+        var (earliest, reason) = sentToNumber.Count == 0
+            // No texts to this number lately: the answer depends only on the instant, the state and the zones,
+            // which an audience shares by the thousand, so it is worked out once per combination.
+            ? _windows.GetOrAdd((atUtc, state, zoneIds ?? ""), k => Window(k.At, k.State, ZonesFor(k.Zones), []))
+            : Window(atUtc, state, ZonesFor(zoneIds ?? ""), sentToNumber);
+        return earliest <= atUtc
+            ? new RecipientDecision(r.ContactId, phone, true, null, null, text, segments)
+            : new RecipientDecision(r.ContactId, phone, false, reason, earliest, text, segments);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(DateTime At, string? State, string Zones), (DateTime Earliest, string? Reason)> _windows = new();
+
+    private (DateTime Earliest, string? Reason) Window(DateTime atUtc, string? state, IReadOnlyList<TimeZoneInfo> zones, IReadOnlyCollection<DateTime> sentToNumber)
+    {
         var earliest = EarliestAllowed(atUtc, state, zones, sentToNumber);
-        if (earliest <= atUtc)
-        {
-            return new RecipientDecision(r.ContactId, phone, true, null, null, text, segments);
-        }
-        var reason = QuietHours.IsAllowed(atUtc, StateForWindow(state), zones) ? HoldReasons.FrequencyCap : HoldReasons.QuietHours;
-        return new RecipientDecision(r.ContactId, phone, false, reason, earliest, text, segments);
+        return earliest <= atUtc ? (earliest, null)
+            : (earliest, QuietHours.IsAllowed(atUtc, StateForWindow(state), zones) ? HoldReasons.FrequencyCap : HoldReasons.QuietHours);
     }
 
     /// <summary>The first instant at or after <paramref name="notBeforeUtc"/> that every rule allows.</summary>
@@ -177,6 +201,9 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
 
     /// <summary>An unknown state gets the strictest window of all rules (latest start, earliest end).</summary>
     private static string StateForWindow(string? state) => string.IsNullOrEmpty(state) ? QuietHours.Strictest : state;
+
+    [GeneratedRegex(@"(?:(?<=\s)|^|(?<=https?://))(?:www\.)?(?<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/:?#\s.,;!)]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LinkHost();
 
     [GeneratedRegex(@"\{(?<field>[A-Za-z]+)(\|(?<fallback>[^}]*))?\}")]
     private static partial Regex MergeField();

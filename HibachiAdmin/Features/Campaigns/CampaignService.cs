@@ -12,13 +12,23 @@ public sealed record CampaignCounts(int Recipients, int Pending, int Held, int S
 public sealed record CampaignSummary(Guid Id, string Name, string Message, CampaignStatus Status, Audience Audience, DateTime CreatedAt, DateTime? SendAt, DateTime? EndAt,
     DateTime? StartedAt, DateTime? CompletedAt, CampaignCounts Counts, int Bookings, decimal Revenue);
 
+/// <summary>One bucket of a campaign's activity over time (business time zone label).</summary>
+public sealed record ActivityPoint(DateTime StartUtc, int Sent, int Delivered, int Failed);
+
+public sealed record CampaignReply(Guid ContactId, string? Phone, DateTime At, string Text);
+
+/// <summary>What happened after the texts went out: activity over time, replies and opt-outs from recipients.</summary>
+/// <param name="BucketMinutes">Width of each activity bucket.</param>
+public sealed record CampaignInsights(IReadOnlyList<ActivityPoint> Activity, int BucketMinutes, int Replies, int RepliedContacts, int OptOuts,
+    IReadOnlyList<CampaignReply> LatestReplies);
+
 public sealed record DeliveryRow(Guid ContactId, string? Phone, DeliveryStatus Status, string? Reason, string? ProviderMessageId, DateTime? SentAt, DateTime DueAt);
 
 /// <summary>The campaigns feature's public service: create, preview, send (materialise recipients), cancel, progress.</summary>
 public sealed record CampaignRevenue(int Bookings, decimal Revenue);
 
 public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Bookings.BookingService bookings,
-    Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time)
+    Contacts.ContactService contacts, Inbox.InboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time)
 {
     public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)
     {
@@ -26,7 +36,7 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
         var campaign = new Campaign
         {
             Name = input.Name.Trim(), Message = input.Message.Trim(), IncludeTags = [.. input.Audience.IncludeTags], ExcludeTags = [.. input.Audience.ExcludeTags],
-            ContactIds = [.. input.Audience.ContactIds], EndAt = input.EndAt, Status = CampaignStatus.Draft, CreatedBy = actor.Name, CreatedAt = time.GetUtcNow().UtcDateTime,
+            ContactIds = [.. input.Audience.ContactIds], SkipBookedWithinDays = input.Audience.SkipBookedWithinDays, SkipTextedWithinDays = input.Audience.SkipTextedWithinDays, EndAt = input.EndAt, Status = CampaignStatus.Draft, CreatedBy = actor.Name, CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Add(campaign);
         await db.SaveChangesAsync(ct);
@@ -150,6 +160,71 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
             ? s.Status switch { OutboundStatus.Delivered => DeliveryStatus.Delivered, OutboundStatus.Failed => DeliveryStatus.Failed, _ => DeliveryStatus.Sent }
             : r.Status;
 
+    /// <summary>
+    /// Activity over time (texts sent per bucket, and when they were delivered or failed), replies and
+    /// opt-outs that came from recipients after their text (within the attribution window). Heavier than
+    /// <see cref="GetSummaryAsync"/>: the page reads it on open and every few seconds while sending.
+    /// </summary>
+    public async Task<CampaignInsights?> GetInsightsAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Set<Campaign>().AnyAsync(c => c.Id == id, ct))
+        {
+            return null;
+        }
+        var sent = await db.Set<CampaignDelivery>().AsNoTracking().Where(d => d.CampaignId == id && d.OutboundMessageId != null && d.SentAt != null)
+            .Select(d => new { d.ContactId, d.Phone, SentAt = d.SentAt!.Value, MessageId = d.OutboundMessageId!.Value }).ToListAsync(ct);
+        if (sent.Count == 0)
+        {
+            return new CampaignInsights([], 1, 0, 0, 0, []);
+        }
+        var statuses = await sms.GetStatusesAsync(sent.Select(s => s.MessageId), ct);
+        var first = sent.Min(s => s.SentAt);
+        var last = sent.Select(s => statuses.TryGetValue(s.MessageId, out var st) && st.DeliveredAt is { } at ? at : s.SentAt).Max();
+        var minutes = BucketMinutes(last - first);
+        DateTime Bucket(DateTime t) => first.AddMinutes(Math.Floor((t - first).TotalMinutes / minutes) * minutes);
+        var points = new SortedDictionary<DateTime, (int Sent, int Delivered, int Failed)>();
+        void Add(DateTime t, int s, int d, int f)
+        {
+            var key = Bucket(t);
+            var p = points.GetValueOrDefault(key);
+            points[key] = (p.Sent + s, p.Delivered + d, p.Failed + f);
+        }
+        foreach (var s in sent)
+        {
+            Add(s.SentAt, 1, 0, 0);
+            if (statuses.TryGetValue(s.MessageId, out var st))
+            {
+                if (st.Status == OutboundStatus.Delivered)
+                {
+                    Add(st.DeliveredAt ?? s.SentAt, 0, 1, 0);
+                }
+                else if (st.Status == OutboundStatus.Failed)
+                {
+                    Add(s.SentAt, 0, 0, 1);
+                }
+            }
+        }
+        var sentAt = sent.GroupBy(s => s.ContactId).ToDictionary(g => g.Key, g => g.Min(s => s.SentAt));
+        var phoneOf = sent.GroupBy(s => s.ContactId).ToDictionary(g => g.Key, g => g.First().Phone);
+        bool After(Guid contact, DateTime at) => sentAt.TryGetValue(contact, out var t) && at >= t && at - t <= AttributionWindow;
+        var replies = (await inbox.InboundSmsSinceAsync(sentAt.Keys, first, ct)).Where(r => After(r.ContactId, r.At)).ToList();
+        var optOuts = (await contacts.OptOutsSinceAsync(sentAt.Keys, first, ct)).Where(o => After(o.ContactId, o.At)).Select(o => o.ContactId).Distinct().Count();
+        return new CampaignInsights(
+            [.. points.Select(p => new ActivityPoint(p.Key, p.Value.Sent, p.Value.Delivered, p.Value.Failed))], minutes,
+            replies.Count, replies.Select(r => r.ContactId).Distinct().Count(), optOuts,
+            [.. replies.OrderByDescending(r => r.At).Take(20).Select(r => new CampaignReply(r.ContactId, phoneOf.GetValueOrDefault(r.ContactId), r.At, r.Text))]);
+    }
+
+    /// <summary>A bucket width that gives a readable chart (about 10–60 points) for the campaign's span.</summary>
+    internal static int BucketMinutes(TimeSpan span) => span.TotalMinutes switch
+    {
+        <= 60 => 1,
+        <= 6 * 60 => 10,
+        <= 2 * 24 * 60 => 60,
+        _ => 24 * 60,
+    };
+
     public static string CorrelationPrefix(Guid campaignId) => $"campaign:{campaignId}:";
 
     /// <summary>
@@ -176,6 +251,36 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
         var revenue = await RevenueAsync(id, ct);
         return new CampaignSummary(campaign.Id, campaign.Name, campaign.Message, campaign.Status, campaign.Audience, campaign.CreatedAt, campaign.SendAt, campaign.EndAt,
             campaign.StartedAt, campaign.CompletedAt, counts, revenue.Bookings, revenue.Revenue);
+    }
+
+    /// <summary>
+    /// Opt-outs after each campaign's texts (a recipient who opted out within the attribution window after
+    /// their text), for the campaign list: recipients of all listed campaigns in one query, then the
+    /// consent ledger for those people once.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> OptOutCountsAsync(IReadOnlyCollection<Guid> campaignIds, CancellationToken ct)
+    {
+        var result = campaignIds.ToDictionary(id => id, _ => 0);
+        var sent = new List<(Guid CampaignId, Guid ContactId, DateTime SentAt)>();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            foreach (var chunk in campaignIds.Chunk(100))
+            {
+                sent.AddRange((await db.Set<CampaignDelivery>().AsNoTracking().Where(d => chunk.Contains(d.CampaignId) && d.OutboundMessageId != null && d.SentAt != null)
+                    .Select(d => new { d.CampaignId, d.ContactId, SentAt = d.SentAt!.Value }).ToListAsync(ct)).Select(d => (d.CampaignId, d.ContactId, d.SentAt)));
+            }
+        }
+        if (sent.Count == 0)
+        {
+            return result;
+        }
+        var optOuts = (await contacts.OptOutsSinceAsync(sent.Select(s => s.ContactId).Distinct().ToList(), sent.Min(s => s.SentAt), ct))
+            .ToLookup(o => o.ContactId, o => o.At);
+        foreach (var group in sent.GroupBy(s => s.CampaignId))
+        {
+            result[group.Key] = group.Count(s => optOuts[s.ContactId].Any(at => at >= s.SentAt && at - s.SentAt <= AttributionWindow));
+        }
+        return result;
     }
 
     /// <summary>The newest campaigns with their counts (list page and API).</summary>

@@ -11,9 +11,12 @@ namespace HibachiAdmin.Features.Campaigns;
 /// <summary>The SMS campaign API (Marketing and up) and the segment counter (any signed-in role).</summary>
 public static class CampaignsEndpoints
 {
-    public sealed record AudienceBody([property: MaxLength(50)] List<string>? IncludeTags, [property: MaxLength(50)] List<string>? ExcludeTags, [property: MaxLength(5000)] List<Guid>? ContactIds)
+    /// <param name="SkipBookedWithinDays">Skip contacts with a party from today through this many days ahead.</param>
+    /// <param name="SkipTextedWithinDays">Skip contacts a campaign texted in this many days before the send.</param>
+    public sealed record AudienceBody([property: MaxLength(50)] List<string>? IncludeTags, [property: MaxLength(50)] List<string>? ExcludeTags, [property: MaxLength(5000)] List<Guid>? ContactIds,
+        [property: Range(0, 365)] int? SkipBookedWithinDays = null, [property: Range(1, 365)] int? SkipTextedWithinDays = null)
     {
-        public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? []);
+        public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? [], SkipBookedWithinDays, SkipTextedWithinDays);
     }
 
     public sealed record EstimateRequest([property: Required, StringLength(Limits.Message, MinimumLength = 1)] string? Message, AudienceBody? Audience, DateTime? SendAt);
@@ -34,6 +37,10 @@ public static class CampaignsEndpoints
     public sealed record DeliveriesResponse(IReadOnlyList<DeliveryItem> Items);
 
     public sealed record DeliveryItem(Guid ContactId, string? Phone, string Status, string? Reason, string? ProviderMessageId, DateTime? SentAt);
+
+    /// <summary>Why a message with a public shortener is refused (shared with the builder page).</summary>
+    public static string ShortenerMessage(IReadOnlyList<string> hosts) =>
+        $"Links must use your own domain: carriers filter texts with public shorteners ({string.Join(", ", hosts)}).";
 
     public static class Limits
     {
@@ -68,7 +75,7 @@ public static class CampaignsEndpoints
 
     private static async Task<Results<Ok<CampaignEstimate>, ValidationProblem>> EstimateAsync(EstimateRequest body, CampaignPlanner planner, CancellationToken ct)
     {
-        var errors = Validation.Validate(body) ?? Validation.Validate(body.Audience) ?? [];
+        var errors = Validation.Validate(body) ?? (body.Audience is null ? null : Validation.Validate(body.Audience)) ?? [];
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -79,7 +86,11 @@ public static class CampaignsEndpoints
 
     private static async Task<Results<Created<CampaignSummary>, ValidationProblem>> CreateAsync(CreateCampaignRequest body, CampaignService campaigns, ClaimsPrincipal user, CancellationToken ct)
     {
-        var errors = Validation.Validate(body) ?? Validation.Validate(body.Audience) ?? [];
+        var errors = Validation.Validate(body) ?? (body.Audience is null ? null : Validation.Validate(body.Audience)) ?? [];
+        if (errors.Count == 0 && CampaignRules.ShortenedLinks(body.Message!) is { Count: > 0 } hosts)
+        {
+            errors["message"] = [ShortenerMessage(hosts)];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

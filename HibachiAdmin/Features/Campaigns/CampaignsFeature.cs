@@ -4,6 +4,7 @@ public static class CampaignsFeature
 {
     public static WebApplicationBuilder AddCampaigns(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<CampaignHistory>();
         builder.Services.AddSingleton<CampaignPlanner>();
         builder.Services.AddSingleton<CampaignService>();
         builder.Services.AddTransient<CampaignSendJob>();

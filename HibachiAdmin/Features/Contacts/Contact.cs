@@ -41,6 +41,10 @@ public sealed class Contact
     public DateTime? SmsConsentChangedAt { get; set; }
     /// <summary>Source of the current consent (ledger source, e.g. "sms-keyword"): orders keywords against other changes.</summary>
     public string? SmsConsentSource { get; set; }
+    /// <summary>When a carrier reported the number cannot receive texts (invalid, landline, unreachable); cleared when the number changes.</summary>
+    public DateTime? PhoneInvalidAt { get; set; }
+    /// <summary>The carrier's error code and words, e.g. "SMS-CAR-411: destination invalid or not SMS-capable".</summary>
+    public string? PhoneInvalidReason { get; set; }
     public List<ContactTag> Tags { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -88,6 +92,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.FacebookHandle).HasMaxLength(Contact.MaxHandle);
         b.Property(c => c.SmsConsent).HasConversion<string>().HasMaxLength(10);
         b.Property(c => c.SmsConsentSource).HasMaxLength(50);
+        b.Property(c => c.PhoneInvalidReason).HasMaxLength(200);
         b.HasIndex(c => c.SmsConsent);
         b.HasIndex(c => c.Name);
         b.HasMany(c => c.Tags).WithOne().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Cascade);

@@ -167,6 +167,9 @@ public sealed partial class ContactService
             }
             contact.Phone = parsed.E164;
             contact.TimeZones = parsed.TimeZones.Count > 0 ? string.Join(',', parsed.TimeZones) : null;
+            // A new number has not been reported unreachable.
+            contact.PhoneInvalidAt = null;
+            contact.PhoneInvalidReason = null;
             if (!patch.State.HasValue)
             {
                 contact.State = parsed.State ?? contact.State;

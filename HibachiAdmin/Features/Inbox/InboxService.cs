@@ -149,6 +149,23 @@ public sealed class InboxService(IDbContextFactory<AppDbContext> dbFactory, ISms
         return new PagedResult<ThreadSummary>(items, total);
     }
 
+    /// <summary>Texts these contacts sent us at or after <paramref name="sinceUtc"/> (campaign replies), one query per 500 contacts.</summary>
+    public async Task<IReadOnlyList<(Guid ContactId, DateTime At, string Text)>> InboundSmsSinceAsync(IReadOnlyCollection<Guid> contactIds, DateTime sinceUtc, CancellationToken ct)
+    {
+        var result = new List<(Guid, DateTime, string)>();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var chunk in contactIds.Distinct().Chunk(500))
+        {
+            var rows = await (from m in db.Set<ConversationMessage>().AsNoTracking()
+                              join t in db.Set<ConversationThread>().AsNoTracking() on m.ThreadId equals t.Id
+                              where t.Platform == Platform.Sms && t.ContactId != null && chunk.Contains(t.ContactId.Value)
+                                    && m.Direction == MessageDirection.Inbound && m.At >= sinceUtc
+                              select new { ContactId = t.ContactId!.Value, m.At, m.Text }).ToListAsync(ct);
+            result.AddRange(rows.Select(r => (r.ContactId, r.At, r.Text)));
+        }
+        return result;
+    }
+
     public async Task<ThreadDetail?> GetAsync(Guid id, bool markRead, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -36,6 +36,7 @@ public static class MessagingFeature
         services.AddTransient<ProcessInboundEventJob>();
         services.AddTransient<InboundEventSweepJob>();
         services.AddTransient<SandboxReceiptJob>();
+        services.AddTransient<InDoubtSmsJob>();
         services.AddSingleton<RingCentralIntegration>();
         services.AddSingleton<OutboundStatusSync>();
         services.AddTransient<RenewSubscriptionsJob>();

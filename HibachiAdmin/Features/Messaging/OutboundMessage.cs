@@ -77,6 +77,8 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         b.HasIndex(m => m.CorrelationId).IsUnique();
         b.HasIndex(m => m.ProviderMessageId);
         b.HasIndex(m => new { m.To, m.CreatedAt });
+        // The in-doubt recovery looks for queued texts by age every minute.
+        b.HasIndex(m => new { m.Status, m.UpdatedAt });
     }
 }
 

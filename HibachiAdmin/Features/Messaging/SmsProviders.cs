@@ -12,9 +12,18 @@ public sealed class SandboxSmsProvider(IBackgroundJobClient jobs) : ISmsProvider
 {
     public string Name => "sandbox";
 
+    // What "reached the provider" in this process; after a restart nothing the dead process was about
+    // to send had left the machine, so a recovery sends it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> _accepted = new();
+
     public Task<ProviderSendResult> SendAsync(Guid messageId, string to, string text, CancellationToken ct)
     {
         jobs.Schedule<SandboxReceiptJob>(j => j.RunAsync(messageId, CancellationToken.None), TimeSpan.FromSeconds(1));
-        return Task.FromResult(new ProviderSendResult(true, $"sandbox-{messageId:N}", null));
+        var id = $"sandbox-{messageId:N}";
+        _accepted[messageId] = id;
+        return Task.FromResult(new ProviderSendResult(true, id, null));
     }
+
+    public Task<string?> FindSentAsync(Guid messageId, string to, string text, DateTime queuedAtUtc, CancellationToken ct) =>
+        Task.FromResult(_accepted.TryGetValue(messageId, out var id) ? id : null);
 }

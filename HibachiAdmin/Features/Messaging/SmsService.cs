@@ -24,81 +24,220 @@ public sealed class SmsService(
     public async Task<SmsSendResult> SendAsync(OutboundSms sms, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sms);
+        return (await SendManyAsync([sms], ct))[0];
+    }
+
+    /// <summary>
+    /// Sends a batch of texts with the same guarantees as one <see cref="SendAsync"/> each, in a handful of
+    /// round trips instead of several per text: earlier attempts (same idempotency key) and the recipients'
+    /// consent are read in one query each right before sending, every accepted text is stored as queued in
+    /// one transaction before the provider is called, and the provider's answers are stored in one more.
+    /// A crash after the queued rows commit leaves them to answer a retry (never a second text).
+    /// </summary>
+    /// <returns>One result per input, in input order.</returns>
+    public async Task<IReadOnlyList<SmsSendResult>> SendManyAsync(IReadOnlyList<OutboundSms> batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var results = new SmsSendResult?[batch.Count];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (sms.CorrelationId is { } correlation
-            && await db.Set<OutboundMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.CorrelationId == correlation, ct) is { } earlier)
+        var keys = batch.Select(s => s.CorrelationId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var earlier = new Dictionary<string, OutboundMessage>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(500))
         {
-            return ToResult(earlier);
+            foreach (var m in await db.Set<OutboundMessage>().AsNoTracking().Where(m => chunk.Contains(m.CorrelationId!)).ToListAsync(ct))
+            {
+                earlier[m.CorrelationId!] = m;
+            }
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var count = SmsSegments.Count(sms.Text ?? "");
-        var e164 = phones.ToE164(sms.To);
+        var numbers = batch.Select(s => phones.ToE164(s.To)).ToArray();
         // Consent is read at the moment of sending: a STOP committed a moment ago is seen here.
-        var contact = e164 is null ? null : await contacts.GetSummaryByPhoneAsync(e164, ct);
-        var message = new OutboundMessage
+        var people = await contacts.GetSummariesByPhonesAsync(numbers.OfType<string>(), ct);
+        var queued = new List<(int Index, OutboundMessage Message)>();
+        var inBatch = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
         {
-            ContactId = sms.ContactId ?? contact?.Id,
-            To = e164 ?? (sms.To.Length > 20 ? sms.To[..20] : sms.To),
-            Text = sms.Text ?? "",
-            Purpose = sms.Purpose,
-            Encoding = count.EncodingName,
-            Segments = count.Segments,
-            Cost = count.Segments * options.Value.CostPerSegment,
-            CorrelationId = sms.CorrelationId,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Provider = provider.Name,
-        };
-        var refusal = e164 is null ? "invalidNumber"
-            : string.IsNullOrWhiteSpace(sms.Text) ? "emptyText"
-            : sms.Text.Length > 1000 ? "tooLong"
-            : Refusal(sms.Purpose, contact?.SmsConsent ?? SmsConsent.None);
-        if (refusal is not null)
-        {
-            message.Status = OutboundStatus.Refused;
-            message.RefusedReason = refusal;
-            // Not idempotent on purpose: the same send may be allowed later (e.g. after START).
-            message.CorrelationId = null;
-            message.Cost = 0;
+            var sms = batch[i];
+            if (sms.CorrelationId is { } key && (earlier.TryGetValue(key, out var before) || !inBatch.Add(key)))
+            {
+                results[i] = before is not null ? ToResult(before) : null; // a repeat within the batch answers like its first below
+                continue;
+            }
+            var e164 = numbers[i];
+            var contact = e164 is null ? null : people.GetValueOrDefault(e164);
+            var count = SmsSegments.Count(sms.Text ?? "");
+            var message = new OutboundMessage
+            {
+                ContactId = sms.ContactId ?? contact?.Id,
+                To = e164 ?? (sms.To.Length > 20 ? sms.To[..20] : sms.To),
+                Text = sms.Text ?? "",
+                Purpose = sms.Purpose,
+                Encoding = count.EncodingName,
+                Segments = count.Segments,
+                Cost = count.Segments * options.Value.CostPerSegment,
+                CorrelationId = sms.CorrelationId,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Provider = provider.Name,
+            };
+            var refusal = e164 is null ? "invalidNumber"
+                : string.IsNullOrWhiteSpace(sms.Text) ? "emptyText"
+                : sms.Text.Length > 1000 ? "tooLong"
+                : Refusal(sms.Purpose, contact?.SmsConsent ?? SmsConsent.None, contact?.NumberInvalid ?? false);
+            if (refusal is not null)
+            {
+                message.Status = OutboundStatus.Refused;
+                message.RefusedReason = refusal;
+                // Not idempotent on purpose: the same send may be allowed later (e.g. after START).
+                message.CorrelationId = null;
+                message.Cost = 0;
+                db.Add(message);
+                results[i] = new SmsSendResult(false, message.Id, null, refusal);
+                logger.LogInformation("Refused {Purpose} text to {To}: {Reason}", sms.Purpose, Common.Pii.Phone(message.To), refusal);
+                continue;
+            }
+            message.Status = OutboundStatus.Queued;
             db.Add(message);
-            await SaveIdempotentAsync(db, ct);
-            logger.LogInformation("Refused {Purpose} text to {To}: {Reason}", sms.Purpose, Common.Pii.Phone(message.To), refusal);
-            return new SmsSendResult(false, message.Id, null, refusal);
+            db.Add(new OutboundStatusChange { MessageId = message.Id, Status = OutboundStatus.Queued, At = now, Detail = "accepted by the app" });
+            queued.Add((i, message));
         }
 
-        message.Status = OutboundStatus.Queued;
-        db.Add(message);
-        db.Add(new OutboundStatusChange { MessageId = message.Id, Status = OutboundStatus.Queued, At = now, Detail = "accepted by the app" });
         if (!await SaveIdempotentAsync(db, ct))
         {
-            await using var again = await dbFactory.CreateDbContextAsync(ct);
-            return ToResult(await again.Set<OutboundMessage>().AsNoTracking().FirstAsync(m => m.CorrelationId == sms.CorrelationId, ct));
+            // A concurrent sender stored one of these keys first: send one by one, each answering from the winner.
+            if (batch.Count == 1)
+            {
+                await using var again = await dbFactory.CreateDbContextAsync(ct);
+                return [ToResult(await again.Set<OutboundMessage>().AsNoTracking().FirstAsync(m => m.CorrelationId == batch[0].CorrelationId, ct))];
+            }
+            var one = new List<SmsSendResult>(batch.Count);
+            foreach (var sms in batch)
+            {
+                one.Add(await SendAsync(sms, ct));
+            }
+            return one;
         }
 
-        ProviderSendResult sent;
-        try
+        foreach (var (index, message) in queued)
         {
-            sent = await provider.SendAsync(message.Id, message.To, message.Text, ct);
+            ProviderSendResult sent;
+            try
+            {
+                sent = await provider.SendAsync(message.Id, message.To, message.Text, ct);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+            {
+                sent = new ProviderSendResult(false, null, ex.Message);
+            }
+            message.ProviderMessageId = sent.ProviderMessageId;
+            message.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            if (!sent.Accepted)
+            {
+                message.Status = OutboundStatus.Failed;
+                message.Error = sent.Error is { Length: > 500 } e ? e[..500] : sent.Error;
+                db.Add(new OutboundStatusChange { MessageId = message.Id, Status = OutboundStatus.Failed, At = message.UpdatedAt, Detail = message.Error });
+            }
+            results[index] = sent.Accepted
+                ? new SmsSendResult(true, message.Id, message.ProviderMessageId, null)
+                : new SmsSendResult(false, message.Id, null, "providerError");
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        if (queued.Count > 0)
         {
-            sent = new ProviderSendResult(false, null, ex.Message);
+            await db.SaveChangesAsync(ct);
         }
-        await using var update = await dbFactory.CreateDbContextAsync(ct);
-        var row = await update.Set<OutboundMessage>().FirstAsync(m => m.Id == message.Id, ct);
-        row.ProviderMessageId = sent.ProviderMessageId;
-        row.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        if (!sent.Accepted)
+
+        // A key repeated within the batch answers like its first occurrence.
+        var firstByKey = new Dictionary<string, SmsSendResult>(StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
         {
-            row.Status = OutboundStatus.Failed;
-            row.Error = sent.Error is { Length: > 500 } e ? e[..500] : sent.Error;
-            update.Add(new OutboundStatusChange { MessageId = row.Id, Status = OutboundStatus.Failed, At = row.UpdatedAt, Detail = row.Error });
+            if (results[i] is { } r && batch[i].CorrelationId is { } key)
+            {
+                firstByKey.TryAdd(key, r);
+            }
         }
-        await update.SaveChangesAsync(ct);
-        return sent.Accepted
-            ? new SmsSendResult(true, row.Id, row.ProviderMessageId, null)
-            : new SmsSendResult(false, row.Id, null, "providerError");
+        return [.. results.Select((r, i) => r ?? firstByKey[batch[i].CorrelationId!])];
+    }
+
+    /// <summary>How long a queued text may go without its provider answer before a recovery asks the provider about it.</summary>
+    public static readonly TimeSpan InDoubtAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Texts stored as queued whose provider call never reported back (the process died around it): each
+    /// is claimed by one process, the provider is asked whether it has the text, and it is recorded when
+    /// it does, or sent now when it does not (consent checked again first: a STOP since then wins). With
+    /// the idempotency keys this makes every send exactly once in effect, even across a kill -9.
+    /// </summary>
+    /// <returns>How many were settled (found at the provider, sent now, or refused).</returns>
+    public async Task<int> ResolveInDoubtAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var cutoff = now - InDoubtAfter;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var candidates = await db.Set<OutboundMessage>()
+            .Where(m => m.Status == OutboundStatus.Queued && m.ProviderMessageId == null && m.UpdatedAt < cutoff)
+            .OrderBy(m => m.CreatedAt).Take(200).ToListAsync(ct);
+        var settled = 0;
+        foreach (var message in candidates)
+        {
+            // One process resolves a message: the claim moves UpdatedAt, so a rival's condition fails.
+            var previous = message.UpdatedAt;
+            if (await db.Set<OutboundMessage>().Where(m => m.Id == message.Id && m.ProviderMessageId == null && m.Status == OutboundStatus.Queued && m.UpdatedAt == previous)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.UpdatedAt, now), ct) == 0)
+            {
+                continue;
+            }
+            message.UpdatedAt = now;
+            string? found;
+            try
+            {
+                found = await provider.FindSentAsync(message.Id, message.To, message.Text, message.CreatedAt, ct);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+            {
+                logger.LogWarning(ex, "Could not ask the provider about queued text {MessageId}; trying again later", message.Id);
+                continue;
+            }
+            if (found is not null)
+            {
+                message.ProviderMessageId = found;
+                db.Add(new OutboundStatusChange { MessageId = message.Id, Status = OutboundStatus.Queued, At = now, Detail = "recovered: the provider had it" });
+            }
+            else
+            {
+                var contact = await contacts.GetSummaryByPhoneAsync(message.To, ct);
+                if (Refusal(message.Purpose, contact?.SmsConsent ?? SmsConsent.None, contact?.NumberInvalid ?? false) is { } refusal)
+                {
+                    message.Status = OutboundStatus.Refused;
+                    message.RefusedReason = refusal;
+                    message.CorrelationId = null;
+                    message.Cost = 0;
+                    db.Add(new OutboundStatusChange { MessageId = message.Id, Status = OutboundStatus.Refused, At = now, Detail = $"not sent after a restart: {refusal}" });
+                }
+                else
+                {
+                    ProviderSendResult sent;
+                    try
+                    {
+                        sent = await provider.SendAsync(message.Id, message.To, message.Text, ct);
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+                    {
+                        sent = new ProviderSendResult(false, null, ex.Message);
+                    }
+                    message.ProviderMessageId = sent.ProviderMessageId;
+                    if (!sent.Accepted)
+                    {
+                        message.Status = OutboundStatus.Failed;
+                        message.Error = sent.Error is { Length: > 500 } e ? e[..500] : sent.Error;
+                    }
+                    db.Add(new OutboundStatusChange { MessageId = message.Id, Status = message.Status, At = now, Detail = sent.Accepted ? "sent after a restart" : message.Error });
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            settled++;
+        }
+        return settled;
     }
 
     public async Task<DateTime> EarliestAllowedSendTimeAsync(string to, SmsPurpose purpose, DateTime notBeforeUtc, CancellationToken ct)
@@ -128,6 +267,24 @@ public sealed class SmsService(
         return rows.GroupBy(r => r.To).ToDictionary(g => g.Key, g => g.Select(r => r.CreatedAt).ToList(), StringComparer.Ordinal);
     }
 
+    /// <summary>The same for these numbers only (a sender's batch), one query per 500 numbers: cheap however many texts went out before.</summary>
+    public async Task<IReadOnlyDictionary<string, List<DateTime>>> MarketingSentSinceAsync(DateTime sinceUtc, IEnumerable<string> numbers, CancellationToken ct)
+    {
+        var result = new Dictionary<string, List<DateTime>>(StringComparer.Ordinal);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var chunk in numbers.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var rows = await db.Set<OutboundMessage>().AsNoTracking()
+                .Where(m => chunk.Contains(m.To) && m.Purpose == SmsPurpose.Marketing && m.Status != OutboundStatus.Refused && m.CreatedAt >= sinceUtc)
+                .Select(m => new { m.To, m.CreatedAt }).ToListAsync(ct);
+            foreach (var r in rows)
+            {
+                (result.TryGetValue(r.To, out var list) ? list : result[r.To] = []).Add(r.CreatedAt);
+            }
+        }
+        return result;
+    }
+
     /// <summary>Current status of sent texts, for lists that show delivery (one query per 500 ids).</summary>
     public async Task<IReadOnlyDictionary<Guid, (OutboundStatus Status, DateTime? DeliveredAt, string? Error)>> GetStatusesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
@@ -151,11 +308,16 @@ public sealed class SmsService(
             .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 
-    /// <summary>The earlier attempt with this idempotency key, if any (a send retried after a crash).</summary>
-    public async Task<SmsSendResult?> FindByCorrelationAsync(string correlationId, CancellationToken ct)
+    /// <summary>Which of these idempotency keys already have a stored attempt (one query per 500 keys).</summary>
+    public async Task<IReadOnlySet<string>> ExistingCorrelationsAsync(IEnumerable<string> correlationIds, CancellationToken ct)
     {
+        var found = new HashSet<string>(StringComparer.Ordinal);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<OutboundMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.CorrelationId == correlationId, ct) is { } m ? ToResult(m) : null;
+        foreach (var chunk in correlationIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            found.UnionWith(await db.Set<OutboundMessage>().AsNoTracking().Where(m => chunk.Contains(m.CorrelationId!)).Select(m => m.CorrelationId!).ToListAsync(ct));
+        }
+        return found;
     }
 
     public async Task<OutboundMessage?> GetAsync(Guid id, CancellationToken ct)
@@ -188,6 +350,11 @@ public sealed class SmsService(
         if (status == OutboundStatus.Failed)
         {
             message.Error = detail;
+            // Commits with the receipt: the number is marked exactly when the failure is recorded.
+            if (CarrierErrors.InvalidNumber(detail) is { } reason)
+            {
+                await contacts.MarkNumberInvalidAsync(db, message.To, reason, now, ct);
+            }
         }
         db.Add(new OutboundStatusChange { MessageId = messageId, Status = status, Detail = detail, At = now });
         await db.SaveChangesAsync(ct);
@@ -215,11 +382,14 @@ public sealed class SmsService(
     /// <summary>What CTIA's Messaging Principles ask of an opt-in confirmation: who, how often, rates, HELP and STOP.</summary>
     public string OptInConfirmationText => $"{business.Value.Name}: you're subscribed to texts about your parties and our offers (up to 4 msgs/month). Msg & data rates may apply. Reply HELP for help, STOP to opt out.";
 
-    private static string? Refusal(SmsPurpose purpose, SmsConsent consent) => (purpose, consent) switch
+    private static string? Refusal(SmsPurpose purpose, SmsConsent consent, bool numberInvalid) => (purpose, consent) switch
     {
         (SmsPurpose.OptOutConfirmation or SmsPurpose.Help, _) => null,
         (_, SmsConsent.OptedOut) => "optedOut",
         (SmsPurpose.Marketing, not SmsConsent.OptedIn) => "noConsent",
+        // A carrier said the number cannot receive texts: no marketing until the number changes
+        // (texts about a party still go out, so staff see the failure on the booking).
+        (SmsPurpose.Marketing, _) when numberInvalid => "invalidNumber",
         _ => null,
     };
 

@@ -279,6 +279,12 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.Property<DateTime?>("SendAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SkipBookedWithinDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SkipTextedWithinDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -354,6 +360,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.HasIndex("ContactId");
 
                     b.HasIndex("LockedBy");
+
+                    b.HasIndex("SentAt");
 
                     b.HasIndex("CampaignId", "ContactId")
                         .IsUnique();
@@ -438,6 +446,13 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PhoneInvalidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneInvalidReason")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SmsConsent")
@@ -861,6 +876,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ProviderMessageId");
+
+                    b.HasIndex("Status", "UpdatedAt");
 
                     b.HasIndex("To", "CreatedAt");
 

@@ -96,6 +96,32 @@ public sealed class RingCentralClient(HttpClient http, IOptions<RingCentralOptio
         return new RingCentralSmsResult(id, root.TryGetProperty("messageStatus", out var s) ? s.GetString() ?? "Queued" : "Queued");
     }
 
+    /// <summary>
+    /// The id of an outbound SMS to <paramref name="to"/> with exactly <paramref name="text"/> created since
+    /// <paramref name="sinceUtc"/>, or null (message-store list: direction, type, phone number and dateFrom filters).
+    /// </summary>
+    public async Task<string?> FindOutboundSmsAsync(string to, string text, DateTime sinceUtc, CancellationToken ct)
+    {
+        var query = $"direction=Outbound&messageType=SMS&phoneNumber={Uri.EscapeDataString(to)}&dateFrom={Uri.EscapeDataString(sinceUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture))}&perPage=100";
+        using var response = await SendAuthorizedAsync(HttpMethod.Get, $"/restapi/v1.0/account/~/extension/~/message-store?{query}", null, ct);
+        using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        if (!doc.RootElement.TryGetProperty("records", out var records) || records.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+        foreach (var r in records.EnumerateArray())
+        {
+            var sameText = r.TryGetProperty("subject", out var subject) && subject.GetString() == text;
+            var sameTo = r.TryGetProperty("to", out var recipients) && recipients.ValueKind == JsonValueKind.Array
+                         && recipients.EnumerateArray().Any(x => x.TryGetProperty("phoneNumber", out var p) && p.GetString() == to);
+            if (sameText && sameTo && r.TryGetProperty("id", out var id))
+            {
+                return id.ValueKind == JsonValueKind.Number ? id.GetRawText() : id.GetString();
+            }
+        }
+        return null;
+    }
+
     /// <summary>Opens a call recording's audio on the media host with the app's token (caller disposes the response).</summary>
     public async Task<HttpResponseMessage> OpenRecordingAsync(string recordingId, CancellationToken ct)
     {

@@ -21,6 +21,20 @@ public sealed class RingCentralSmsProvider(IServiceProvider services) : ISmsProv
         }
     }
 
+    /// <summary>Looks for the text in the extension's outbound message store (same number and words, sent since it was queued).</summary>
+    /// <exception cref="InvalidOperationException">RingCentral could not answer (the text stays in doubt and is asked about again later).</exception>
+    public async Task<string?> FindSentAsync(Guid messageId, string to, string text, DateTime queuedAtUtc, CancellationToken ct)
+    {
+        try
+        {
+            return await services.GetRequiredService<RingCentralClient>().FindOutboundSmsAsync(to, text, queuedAtUtc.AddMinutes(-1), ct);
+        }
+        catch (RingCentralException ex)
+        {
+            throw new InvalidOperationException($"RingCentral message store: {Describe(ex)}", ex);
+        }
+    }
+
     internal static string Describe(RingCentralException ex) => ex.ErrorCode switch
     {
         "CMN-301" or "CMN-302" or "MSG-305" => $"{ex.ErrorCode}: RingCentral rate limit still exceeded after retries.",

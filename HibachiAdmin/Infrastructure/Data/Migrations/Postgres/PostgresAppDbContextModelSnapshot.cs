@@ -285,6 +285,12 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("SendAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("SkipBookedWithinDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SkipTextedWithinDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -362,6 +368,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ContactId");
 
                     b.HasIndex("LockedBy");
+
+                    b.HasIndex("SentAt");
 
                     b.HasIndex("CampaignId", "ContactId")
                         .IsUnique();
@@ -449,6 +457,13 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("PhoneInvalidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PhoneInvalidReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("SmsConsent")
                         .IsRequired()
@@ -873,6 +888,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ProviderMessageId");
+
+                    b.HasIndex("Status", "UpdatedAt");
 
                     b.HasIndex("To", "CreatedAt");
 
