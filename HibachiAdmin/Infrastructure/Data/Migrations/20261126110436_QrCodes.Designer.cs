@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HibachiAdmin.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126100028_QrCodes")]
+    [Migration("20261126110436_QrCodes")]
     partial class QrCodes
     {
         /// <inheritdoc />
@@ -282,6 +282,12 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.Property<DateTime?>("SendAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SkipBookedWithinDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SkipTextedWithinDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -357,6 +363,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.HasIndex("ContactId");
 
                     b.HasIndex("LockedBy");
+
+                    b.HasIndex("SentAt");
 
                     b.HasIndex("CampaignId", "ContactId")
                         .IsUnique();
@@ -441,6 +449,13 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PhoneInvalidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneInvalidReason")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SmsConsent")
@@ -864,6 +879,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ProviderMessageId");
+
+                    b.HasIndex("Status", "UpdatedAt");
 
                     b.HasIndex("To", "CreatedAt");
 

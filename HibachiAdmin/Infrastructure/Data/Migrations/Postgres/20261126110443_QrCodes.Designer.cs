@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261126095926_QrCodes")]
+    [Migration("20261126110443_QrCodes")]
     partial class QrCodes
     {
         /// <inheritdoc />
@@ -288,6 +288,12 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("SendAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("SkipBookedWithinDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SkipTextedWithinDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -365,6 +371,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ContactId");
 
                     b.HasIndex("LockedBy");
+
+                    b.HasIndex("SentAt");
 
                     b.HasIndex("CampaignId", "ContactId")
                         .IsUnique();
@@ -452,6 +460,13 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("PhoneInvalidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PhoneInvalidReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("SmsConsent")
                         .IsRequired()
@@ -876,6 +891,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ProviderMessageId");
+
+                    b.HasIndex("Status", "UpdatedAt");
 
                     b.HasIndex("To", "CreatedAt");
 
