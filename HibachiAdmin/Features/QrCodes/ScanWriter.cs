@@ -35,6 +35,8 @@ public sealed class ScanWriter(ScanQueue queue, IDbContextFactory<AppDbContext> 
         $"INSERT INTO \"QrScans\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", Columns.Select((_, i) => $"@p{i}"))})";
 
     private readonly Dictionary<string, UserAgentInfo> _userAgents = new(StringComparer.Ordinal);
+    // Never disposed: a host can run StoppedAsync after disposing its services (WebApplicationFactory does),
+    // and a SemaphoreSlim whose wait handle is never asked for holds nothing to release.
     private readonly SemaphoreSlim _drain = new(1, 1);
     private long _written;
 
@@ -263,12 +265,6 @@ public sealed class ScanWriter(ScanQueue queue, IDbContextFactory<AppDbContext> 
     /// <summary>The batched form (PostgreSQL): positional parameters $1…$n.</summary>
     private static readonly string PositionalSql =
         $"INSERT INTO \"QrScans\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", Columns.Select((_, i) => $"${i + 1}"))})";
-
-    public override void Dispose()
-    {
-        _drain.Dispose();
-        base.Dispose();
-    }
 
     private static string? Cut(string? text, int max) => text is { } t && t.Length > max ? t[..max] : text;
 }
