@@ -98,6 +98,21 @@ public abstract class BookingsApiTests<TApp> : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lead_that_is_not_the_customers_is_refused_naming_leadId()
+    {
+        var (contactId, _) = await ContactWithLeadAsync();
+        var marketing = await _app.CreateClientInRoleAsync(Roles.Marketing);
+        var other = await (await marketing.PostAsJsonAsync("/api/v1/contacts", new { name = "Someone Else", phone = "(212) 555-0162" })).Content.ReadFromJsonAsync<JsonElement>();
+        var othersLead = await (await _client.PostAsJsonAsync("/api/v1/leads", new { contactId = other.GetProperty("id").GetString(), source = "sms" })).Content.ReadFromJsonAsync<JsonElement>();
+        foreach (var leadId in new[] { othersLead.GetProperty("id").GetString(), Guid.NewGuid().ToString() })
+        {
+            var response = await _client.PostAsJsonAsync("/api/v1/bookings", new { contactId, leadId, eventDate = "2026-12-12", guestCount = 20, pricePerPerson = 60 });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("leadId", out _));
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_writers_to_one_booking_one_wins_the_other_gets_a_conflict()
     {
         var (contactId, _) = await ContactWithLeadAsync();

@@ -20,6 +20,8 @@ public sealed class ContactDialogTests : MudTestContext
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<Phones>();
         Services.AddSingleton<ContactService>();
+        Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        Services.AddSingleton<HibachiAdmin.Common.Formats>();
         using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
         db.Database.EnsureCreated();
     }

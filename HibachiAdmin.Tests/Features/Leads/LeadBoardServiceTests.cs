@@ -32,6 +32,20 @@ public sealed class LeadBoardServiceTests
         var phoneOnly = await leads.GetBoardAsync(new BoardFilter(Source: LeadSource.Phone), default);
         Assert.Equal(1, phoneOnly.Columns.Sum(c => c.Count));
     }
+
+    [Fact]
+    public async Task Tomorrow_on_a_card_is_the_business_days_tomorrow_not_UTCs()
+    {
+        // 04:27 UTC on Nov 26 is 11:27 PM on Nov 25 in New York: a party on Nov 26 is tomorrow there (UTC would say today).
+        await using var app = new AppFactory { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 4, 27, 0, TimeSpan.Zero)) }.With("Business:TimeZone", "America/New_York");
+        var contact = (await app.Services.GetRequiredService<ContactService>().FindOrCreateByPhoneAsync("(212) 555-0131", null, default))!.Value.Contact.Id;
+        var leads = app.Services.GetRequiredService<LeadService>();
+        await leads.CreateAsync(new NewLead(contact, LeadSource.Sms, new DateOnly(2026, 11, 26)), LeadStatus.New, null, Actor.System, default);
+
+        var board = await leads.GetBoardAsync(new BoardFilter(), default);
+        Assert.Equal(new DateOnly(2026, 11, 25), board.Today);
+        Assert.Equal(1, board.Columns.Single(c => c.Status == LeadStatus.New).Cards[0].DaysUntilEvent(board.Today));
+    }
 }
 
 public sealed class LeadReopenTests

@@ -12,6 +12,18 @@ public sealed record Decision(IReadOnlyList<(string Type, object Data)> Events, 
     public static Decision StateConflict(string message) => new([], Conflict: message);
 }
 
+/// <summary>What staff can do to a booking; the page offers exactly <see cref="Booking.Allowed"/>.</summary>
+[Flags]
+public enum BookingAction
+{
+    None = 0,
+    Deposit = 1,
+    Confirm = 2,
+    Reschedule = 4,
+    Complete = 8,
+    Cancel = 16,
+}
+
 /// <summary>The booking aggregate: state rebuilt from its events; commands check the invariants.</summary>
 public sealed class Booking
 {
@@ -28,6 +40,17 @@ public sealed class Booking
     public decimal PricePerPerson { get; private set; }
     public decimal DepositPaid { get; private set; }
     public decimal Total => GuestCount * PricePerPerson;
+
+    /// <summary>
+    /// The commands that can succeed in <paramref name="status"/> (the same rules the commands check):
+    /// a deposit while money is due on a live booking, confirm once, complete only a confirmed booking.
+    /// </summary>
+    public static BookingAction Allowed(BookingStatus status, decimal balanceDue) => status switch
+    {
+        BookingStatus.Requested => (balanceDue > 0 ? BookingAction.Deposit : BookingAction.None) | BookingAction.Confirm | BookingAction.Reschedule | BookingAction.Cancel,
+        BookingStatus.Confirmed => (balanceDue > 0 ? BookingAction.Deposit : BookingAction.None) | BookingAction.Reschedule | BookingAction.Complete | BookingAction.Cancel,
+        _ => BookingAction.None,
+    };
 
     public static Booking FromEvents(Guid id, IEnumerable<StoredEvent> events)
     {

@@ -1,5 +1,6 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace HibachiAdmin.Features.Bookings;
 
 /// <summary>What other features see of a booking.</summary>
-public sealed record BookingSummary(Guid Id, Guid ContactId, DateTime RequestedAt, DateOnly EventDate, decimal Total, BookingStatus Status);
+public sealed record BookingSummary(Guid Id, Guid ContactId, DateTime RequestedAt, DateOnly EventDate, decimal Total, BookingStatus Status,
+    Guid? LeadId = null, TimeOnly? EventTime = null, int GuestCount = 0, decimal DepositPaid = 0)
+{
+    public decimal BalanceDue => Status == BookingStatus.Cancelled ? 0 : Math.Max(0, Total - DepositPaid);
+}
 
 public sealed record CommandResult(BookingRow? Booking, string? Invalid = null, string? Conflict = null, bool NotFound = false, string? Field = null);
 
@@ -15,9 +20,10 @@ public sealed record CommandResult(BookingRow? Booking, string? Invalid = null, 
 /// Runs booking commands: load the stream, decide with the aggregate, append the events, their outbox
 /// rows and the read-model change in one transaction, then signal the dispatcher.
 /// </summary>
-public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, EventStore store, OutboxSignal signal, TimeProvider time)
+public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, LeadService leads, EventStore store, OutboxSignal signal, Formats formats)
 {
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    // The business's day: a party "today" in New York is still today at 11 PM there (already tomorrow in UTC).
+    private DateOnly Today => formats.Today;
 
     public async Task<CommandResult> RequestAsync(BookingRequested request, Actor actor, CancellationToken ct)
     {
@@ -26,11 +32,22 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
         {
             return new CommandResult(null, Invalid: "No contact has this id.", Field: "contactId");
         }
+        // The saga moves this lead when the booking is confirmed or cancelled: it must be the customer's own.
+        if (request.LeadId is { } leadId && (await leads.GetDtoAsync(leadId, ct))?.ContactId != request.ContactId)
+        {
+            return new CommandResult(null, Invalid: "No lead of this contact has this id.", Field: "leadId");
+        }
         var decision = Booking.Request(request, Today);
         return await CommitAsync(db, Guid.CreateVersion7(), 0, decision, null, actor, ct);
     }
 
-    public async Task<CommandResult> ExecuteAsync(Guid id, Func<Booking, Decision> command, Actor actor, CancellationToken ct)
+    public Task<CommandResult> ExecuteAsync(Guid id, Func<Booking, Decision> command, Actor actor, CancellationToken ct) => ExecuteAsync(id, null, command, actor, ct);
+
+    /// <summary>
+    /// Runs a command against the version the caller saw: when the booking changed since (a second
+    /// press of "Record deposit", another person's change), it is refused instead of applied twice.
+    /// </summary>
+    public async Task<CommandResult> ExecuteAsync(Guid id, int? seenVersion, Func<Booking, Decision> command, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var events = await EventStore.ReadStreamAsync(db, id, ct);
@@ -39,6 +56,10 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
             return new CommandResult(null, NotFound: true);
         }
         var booking = Booking.FromEvents(id, events);
+        if (seenVersion is { } seen && seen != booking.Version)
+        {
+            return new CommandResult(null, Conflict: "This booking changed since the page showed it (see the timeline); nothing was done. Check it and try again.");
+        }
         var row = await db.Set<BookingRow>().FirstOrDefaultAsync(r => r.Id == id, ct);
         return await CommitAsync(db, id, booking.Version, command(booking), row, actor, ct);
     }
@@ -46,6 +67,7 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
     public Task<CommandResult> DepositAsync(Guid id, decimal amount, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.RecordDeposit(amount), actor, ct);
     public Task<CommandResult> ConfirmAsync(Guid id, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Confirm(), actor, ct);
     public Task<CommandResult> RescheduleAsync(Guid id, DateOnly date, TimeOnly? at, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Reschedule(date, at, Today), actor, ct);
+    public Task<CommandResult> RescheduleAsync(Guid id, int seenVersion, DateOnly date, TimeOnly? at, Actor actor, CancellationToken ct) => ExecuteAsync(id, seenVersion, b => b.Reschedule(date, at, Today), actor, ct);
     public Task<CommandResult> CompleteAsync(Guid id, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Complete(), actor, ct);
     public Task<CommandResult> CancelAsync(Guid id, string? reason, string? leadOutcome, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Cancel(reason, leadOutcome), actor, ct);
 
@@ -143,9 +165,61 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
         {
             result.AddRange(await db.Set<BookingRow>().AsNoTracking()
                 .Where(b => chunk.Contains(b.ContactId) && b.CreatedAt >= fromUtc && b.CreatedAt <= toUtc)
-                .Select(b => new BookingSummary(b.Id, b.ContactId, b.CreatedAt, b.EventDate, b.Total, b.Status)).ToListAsync(ct));
+                .Select(Summary).ToListAsync(ct));
         }
         return result;
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<BookingRow, BookingSummary>> Summary =
+        b => new BookingSummary(b.Id, b.ContactId, b.CreatedAt, b.EventDate, b.Total, b.Status, b.LeadId, b.EventTime, b.GuestCount, b.DepositPaid);
+
+    /// <summary>Every booking of one contact, latest event first (the customer view).</summary>
+    public async Task<IReadOnlyList<BookingSummary>> ForContactAsync(Guid contactId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<BookingRow>().AsNoTracking().Where(b => b.ContactId == contactId)
+            .OrderByDescending(b => b.EventDate).Select(Summary).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The booking of each lead (a lead card shows it): per lead its live booking, or its latest
+    /// cancelled one when all were cancelled. Leads without a booking are absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, BookingSummary>> ForLeadsAsync(IEnumerable<Guid> leadIds, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = new List<BookingSummary>();
+        foreach (var chunk in leadIds.Distinct().Chunk(500))
+        {
+            var ids = chunk.Select(id => (Guid?)id).ToArray();
+            found.AddRange(await db.Set<BookingRow>().AsNoTracking().Where(b => ids.Contains(b.LeadId)).Select(Summary).ToListAsync(ct));
+        }
+        return found.GroupBy(b => b.LeadId!.Value)
+            .ToDictionary(g => g.Key, g => g.OrderBy(b => b.Status == BookingStatus.Cancelled).ThenByDescending(b => b.RequestedAt).First());
+    }
+
+    /// <summary>Bookings whose event falls between two dates (inclusive), any status: the dashboard's week and chef load.</summary>
+    public async Task<IReadOnlyList<BookingSummary>> BetweenAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<BookingRow>().AsNoTracking().Where(b => b.EventDate >= from && b.EventDate <= to)
+            .OrderBy(b => b.EventDate).Select(Summary).ToListAsync(ct);
+    }
+
+    /// <summary>Bookings requested between two instants, any status (the dashboard's funnel and revenue booked).</summary>
+    public async Task<IReadOnlyList<BookingSummary>> RequestedBetweenAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<BookingRow>().AsNoTracking().Where(b => b.CreatedAt >= fromUtc && b.CreatedAt < toUtc).Select(Summary).ToListAsync(ct);
+    }
+
+    /// <summary>Open bookings (requested or confirmed) with money still due, soonest first.</summary>
+    public async Task<IReadOnlyList<BookingSummary>> OpenAsync(DateOnly from, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<BookingRow>().AsNoTracking()
+            .Where(b => b.EventDate >= from && (b.Status == BookingStatus.Requested || b.Status == BookingStatus.Confirmed))
+            .OrderBy(b => b.EventDate).Select(Summary).ToListAsync(ct);
     }
 
     public async Task<BookingRow?> GetAsync(Guid id, CancellationToken ct)

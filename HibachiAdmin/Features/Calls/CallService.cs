@@ -164,6 +164,23 @@ public sealed class CallService(IDbContextFactory<AppDbContext> dbFactory, Conta
         return new PagedResult<CallRow>(rows, total);
     }
 
+    /// <summary>Missed calls and voicemails that came in between two instants (the dashboard's "today").</summary>
+    public async Task<int> CountMissedAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<CallLog>().AsNoTracking().CountAsync(c => (c.Missed || c.Voicemail) && c.StartedAt >= fromUtc && c.StartedAt < toUtc, ct);
+    }
+
+    /// <summary>One contact's calls, newest first (the customer view).</summary>
+    public async Task<IReadOnlyList<CallRow>> ForContactAsync(Guid contactId, int max, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<CallLog>().AsNoTracking().Where(c => c.ContactId == contactId).OrderByDescending(c => c.StartedAt).Take(max)
+            .Select(c => new CallRow(c.Id, c.Direction, c.FromNumber, c.FromName, c.ContactId, null,
+                c.Status, c.StartedAt, c.DurationSeconds, c.Missed, c.Voicemail, c.RecordingId != null, c.LeadId))
+            .ToListAsync(ct);
+    }
+
     public async Task<CallLog?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -11,7 +11,9 @@ public sealed class ContactsDemoSeed(Phones phones) : IDemoSeedContributor
 
     private static readonly string[] FirstNames = ["Maria", "James", "Aisha", "Chen", "Sofia", "Marcus", "Priya", "Diego", "Emily", "Jamal", "Hannah", "Kenji", "Olivia", "Tyrone", "Grace", "Luis", "Fatima", "Noah", "Ava", "Mateo", "Chloe", "Andre", "Isabella", "Ethan", "Mei", "Carlos", "Zoe", "Samuel", "Lena", "Omar"];
     private static readonly string[] LastNames = ["Garcia", "Johnson", "Khan", "Wang", "Rossi", "Brown", "Patel", "Hernandez", "Smith", "Williams", "Cohen", "Tanaka", "Miller", "Davis", "Kim", "Lopez", "Ali", "Wilson", "Moore", "Silva", "Nguyen", "Thomas", "Martinez", "Anderson", "Li", "Reyes", "Clark", "Lewis", "Walker", "Young"];
-    private static readonly string[] AreaCodes = ["212", "718", "917", "646", "516", "631", "914", "201", "305", "786", "405", "512", "713", "907", "310", "312", "404", "617"];
+    // A New York caterer's customers: the city, Long Island, Westchester and north Jersey.
+    private static readonly string[] AreaCodes = ["212", "718", "917", "646", "347", "929", "516", "631", "914", "201", "551", "973"];
+    private static readonly string[] Zips = ["11215", "11102", "10024", "07030", "11530", "10601", "11211", "11375", "10314", "10701", "07302", "11743", "10003", "11201"];
     private static readonly string[] Tags = ["vip", "corporate", "birthday", "wedding", "repeat", "newsletter", "graduation", "kids-party"];
 
     public int Order => 10;
@@ -33,8 +35,8 @@ public sealed class ContactsDemoSeed(Phones phones) : IDemoSeedContributor
             {
                 continue;
             }
-            var first = FirstNames[r.Next(FirstNames.Length)];
-            var last = LastNames[r.Next(LastNames.Length)];
+            // The first customer is the story's: Ava Miller of Park Slope, whose birthday party is booked.
+            var (first, last) = ids.Count == 0 ? ("Ava", "Miller") : (FirstNames[r.Next(FirstNames.Length)], LastNames[r.Next(LastNames.Length)]);
             var created = context.UtcNow.AddDays(-r.Next(1, 400)).AddMinutes(-r.Next(0, 1440));
             var contact = new Contact
             {
@@ -43,7 +45,7 @@ public sealed class ContactsDemoSeed(Phones phones) : IDemoSeedContributor
                 Email = r.Next(3) == 0 ? null : $"{first}.{last}{r.Next(10, 99)}@example.com".ToLowerInvariant(),
                 State = parsed.State,
                 TimeZones = string.Join(',', parsed.TimeZones),
-                Zip = r.Next(2) == 0 ? $"{r.Next(10001, 11999):D5}" : null,
+                Zip = r.Next(2) == 0 ? Zips[r.Next(Zips.Length)] : null,
                 InstagramHandle = r.Next(4) == 0 ? $"{first}{last}".ToLowerInvariant() : null,
                 CreatedAt = created,
                 UpdatedAt = created,

@@ -10,7 +10,7 @@ public sealed record ThreadSummary(Guid Id, Platform Platform, string Title, Gui
 public sealed record ThreadDetail(ThreadSummary Thread, IReadOnlyList<ConversationMessage> Messages);
 
 /// <summary>The inbox feature's public service: append messages to threads, list, read, reply.</summary>
-public sealed class InboxService(IDbContextFactory<AppDbContext> dbFactory, ISmsService sms, TimeProvider time)
+public sealed partial class InboxService(IDbContextFactory<AppDbContext> dbFactory, ISmsService sms, TimeProvider time)
 {
     /// <summary>
     /// Appends an inbound message to the (platform, party) thread in the caller's unit of work,

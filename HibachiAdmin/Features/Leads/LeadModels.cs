@@ -70,4 +70,8 @@ public sealed record LeadWriteResult(LeadDto? Lead, Dictionary<string, string[]>
     public bool Succeeded => Lead is not null;
 }
 
-public sealed record LeadStats(int NewThisWeek, IReadOnlyDictionary<LeadStatus, int> ByStatus, decimal OpenPipelineValue, IReadOnlyList<LeadCard> UpcomingEvents);
+/// <summary>How far leads got: <paramref name="Reached"/> leads reached <paramref name="Stage"/> or a later one (Lost is not a stage).</summary>
+public sealed record FunnelStep(LeadStatus Stage, int Reached);
+
+/// <summary>Leads created in a period: how many per source and how far they got (the dashboard).</summary>
+public sealed record LeadIntake(int Total, IReadOnlyDictionary<LeadSource, int> BySource, IReadOnlyList<FunnelStep> Funnel);

@@ -9,7 +9,8 @@ public sealed partial class LeadService
 
     private static readonly LeadStatus[] OpenStatuses = [LeadStatus.New, LeadStatus.Contacted, LeadStatus.Qualified, LeadStatus.Quoted];
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    // "Tomorrow" on a card is the business's tomorrow, not UTC's (11 PM in New York is the next day in UTC).
+    private DateOnly Today() => formats.Today;
 
     /// <summary>
     /// The board: per column the <see cref="BoardFilter.ColumnLimit"/> most urgent open leads (soonest
@@ -120,6 +121,7 @@ public sealed partial class LeadService
         db.Add(lead);
         db.Add(new LeadStatusChange { LeadId = lead.Id, To = status, ChangedBy = actor.Name, At = now, Reason = status == LeadStatus.Lost ? lead.LostReason : $"Created ({input.Source})" });
         await db.SaveChangesAsync(ct);
+        changes.Publish();
         return new LeadWriteResult(await GetDtoAsync(lead.Id, ct));
     }
 
@@ -196,24 +198,33 @@ public sealed partial class LeadService
         }
         lead.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
+        changes.Publish();
         return new LeadWriteResult(await GetDtoAsync(id, ct));
     }
 
-    /// <summary>Numbers for the home page.</summary>
-    public async Task<LeadStats> GetStatsAsync(CancellationToken ct)
+    /// <summary>
+    /// Leads created between two instants: counts by source, and the funnel New → Booked from each
+    /// lead's status history (a lead lost after a quote still counts as having reached Quoted).
+    /// </summary>
+    public async Task<LeadIntake> GetIntakeAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
-        var weekAgo = now.AddDays(-7);
-        var newThisWeek = await db.Set<Lead>().CountAsync(l => l.CreatedAt >= weekAgo, ct);
-        var byStatus = await db.Set<Lead>().GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var pipeline = await db.Set<Lead>().Where(l => OpenStatuses.Contains(l.Status)).SumAsync(l => l.EstimatedValue ?? 0m, ct);
-        var horizon = today.AddDays(14);
-        var upcoming = await Project(db.Set<Lead>().AsNoTracking()
-            .Where(l => l.Status != LeadStatus.Lost && l.EventDate >= today && l.EventDate <= horizon)
-            .OrderBy(l => l.EventDate).Take(10)).ToListAsync(ct);
-        return new LeadStats(newThisWeek, byStatus, pipeline, await WithNamesAsync(upcoming, ct));
+        var leads = await db.Set<Lead>().AsNoTracking().Where(l => l.CreatedAt >= fromUtc && l.CreatedAt < toUtc)
+            .Select(l => new { l.Id, l.Source, l.Status }).ToListAsync(ct);
+        var reached = leads.ToDictionary(l => l.Id, l => l.Status == LeadStatus.Lost ? LeadStatus.New : l.Status);
+        foreach (var chunk in leads.Select(l => l.Id).Chunk(500))
+        {
+            var moves = await db.Set<LeadStatusChange>().AsNoTracking().Where(c => chunk.Contains(c.LeadId) && c.To != LeadStatus.Lost)
+                .Select(c => new { c.LeadId, c.To }).ToListAsync(ct);
+            foreach (var move in moves.Where(m => m.To > reached[m.LeadId]))
+            {
+                reached[move.LeadId] = move.To;
+            }
+        }
+        var stages = new[] { LeadStatus.New, LeadStatus.Contacted, LeadStatus.Qualified, LeadStatus.Quoted, LeadStatus.Booked };
+        return new LeadIntake(leads.Count,
+            leads.GroupBy(l => l.Source).ToDictionary(g => g.Key, g => g.Count()),
+            stages.Select(stage => new FunnelStep(stage, reached.Values.Count(r => r >= stage))).ToList());
     }
 
     private static Dictionary<string, string[]> ValidateFields(int? guests, decimal? value, LeadStatus status, string? lostReason, string? notes)

@@ -38,7 +38,7 @@ public enum LeadChangeResult
 /// (status not Booked/Lost); new inquiries update that lead instead of making another. Every status
 /// change (board drag, drawer, PATCH, booking saga) goes through <see cref="MoveAsync"/>.
 /// </summary>
-public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, TimeProvider time)
+public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, LeadChanges changes, Formats formats, TimeProvider time)
 {
     public async Task<Lead?> GetAsync(Guid id, CancellationToken ct)
     {
@@ -72,6 +72,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
     /// </summary>
     public async Task<(Guid LeadId, bool Created)> CreateOrUpdateOpenLeadAsync(AppDbContext db, NewLead input, Actor actor, CancellationToken ct)
     {
+        changes.PublishOnSave(db);
         var now = time.GetUtcNow().UtcDateTime;
         var key = $"open-lead:{input.ContactId}";
         if (!UnitOfWorkCache.TryGet<Lead>(db, key, out var open) || open is { IsOpen: false })
@@ -151,7 +152,13 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
         {
             return LeadChangeResult.NotFound;
         }
-        return (await MoveAsync(db, lead, to, reason, actor, ct)).Result;
+        var result = (await MoveAsync(db, lead, to, reason, actor, ct)).Result;
+        if (result == LeadChangeResult.Changed)
+        {
+            // Open boards show the move once it commits (the booking saga's move to Booked included).
+            changes.PublishOnSave(db);
+        }
+        return result;
     }
 
     /// <summary>

@@ -133,7 +133,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
         if (problem.Status >= 500)
         {
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled exception for {Method} {Path} (request {RequestId})", httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
         }
         if (httpContext.Response.HasStarted)
         {

@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using HibachiAdmin.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HibachiAdmin.Tests.Browser;
+
+/// <summary>
+/// The owner's pages on a 390×844 phone over the demo data: nothing is wider than the screen
+/// (<c>scrollWidth &lt;= innerWidth</c>), and a screenshot of each is kept for a person to look at.
+/// </summary>
+public sealed class PhoneLayoutTests
+{
+    public static readonly string ScreenshotDir = Path.Combine(Path.GetTempPath(), "hibachi-phone-screenshots");
+
+    [BrowserFact]
+    public async Task The_owners_pages_fit_a_390_px_phone_without_horizontal_scrolling()
+    {
+        await using var app = await BrowserApp.StartAsync(f => f.With("Seed:Demo", "true"));
+        await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+
+        var api = await app.Factory.CreateAdminClientAsync();
+        var bookings = await api.GetFromJsonAsync<JsonElement>("/api/v1/bookings?pageSize=200");
+        var booking = bookings.GetProperty("items").EnumerateArray().First();
+        var bookingId = booking.GetProperty("id").GetString();
+        var contactId = booking.GetProperty("contactId").GetString();
+
+        Directory.CreateDirectory(ScreenshotDir);
+        var overflowing = new List<string>();
+        var pages = new[]
+        {
+            ("home", "/"), ("leads", "/leads"), ("contacts", "/contacts"), ("customer", $"/contacts/{contactId}"), ("bookings", "/bookings"),
+            ("booking", $"/bookings/{bookingId}"), ("calls", "/calls"),
+        };
+        // The phone first, then the desktop the owner also uses (1440×900), both kept as screenshots.
+        foreach (var (width, height, suffix) in new[] { (390, 844, ""), (1440, 900, "-desktop") })
+        {
+            await app.Page.SetViewportSizeAsync(width, height);
+            foreach (var (name, path) in pages)
+            {
+                await app.Page.GotoAsync(path);
+                await app.WaitForCircuitAsync();
+                await app.Page.WaitForSelectorAsync("h1");
+                await app.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await app.Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, $"{name}{suffix}.png"), FullPage = true });
+                var widths = await app.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+                if (widths[0] > widths[1])
+                {
+                    overflowing.Add($"{path} at {width} px: scrollWidth {widths[0]} > innerWidth {widths[1]}");
+                }
+                // The heading is focused after navigation but draws no box.
+                var outline = await app.Page.EvaluateAsync<string>("() => { const h = document.querySelector('h1'); return h ? getComputedStyle(h).outlineStyle : 'none'; }");
+                Assert.True(outline is "none" or "", $"{path}: the h1 draws a focus outline ({outline})");
+            }
+        }
+        Assert.True(overflowing.Count == 0, "Wider than the screen:\n" + string.Join('\n', overflowing));
+        app.AssertNoCspViolations();
+    }
+
+    /// <summary>Printing a booking gives the chef's event sheet: the party and the customer, without the app's bars, actions or history.</summary>
+    [BrowserFact]
+    public async Task A_printed_booking_is_the_chefs_event_sheet()
+    {
+        await using var app = await BrowserApp.StartAsync(f => f.With("Seed:Demo", "true"));
+        await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var api = await app.Factory.CreateAdminClientAsync();
+        var bookings = await api.GetFromJsonAsync<JsonElement>("/api/v1/bookings?pageSize=200");
+        var id = bookings.GetProperty("items").EnumerateArray().First(b => b.GetProperty("status").GetString() == "confirmed").GetProperty("id").GetString();
+
+        await app.Page.GotoAsync($"/bookings/{id}");
+        await app.WaitForCircuitAsync();
+        await Assertions.Expect(app.Page.Locator("[data-testid=booking-actions]")).ToBeVisibleAsync();
+        await app.Page.EmulateMediaAsync(new() { Media = Media.Print });
+        Directory.CreateDirectory(ScreenshotDir);
+        await app.Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "booking-print.png"), FullPage = true });
+        await Assertions.Expect(app.Page.Locator("[data-testid=booking-customer]")).ToBeVisibleAsync();
+        await Assertions.Expect(app.Page.Locator("[data-testid=booking-summary]")).ToBeVisibleAsync();
+        foreach (var hidden in new[] { ".mud-appbar", ".mud-drawer", "[data-testid=booking-actions]", "[data-testid=booking-timeline]", "[data-testid=print-sheet]" })
+        {
+            await Assertions.Expect(app.Page.Locator(hidden).First).ToBeHiddenAsync();
+        }
+    }
+}

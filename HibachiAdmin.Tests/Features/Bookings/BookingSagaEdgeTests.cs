@@ -1,0 +1,122 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Infrastructure.Events;
+using HibachiAdmin.Tests.Features.Calls;
+using HibachiAdmin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HibachiAdmin.Tests.Features.Bookings;
+
+/// <summary>The saga's scheduling at its edges: which rows a reschedule moves, parties closer than 48 hours, no phone, DST.</summary>
+public sealed class BookingSagaEdgeTests
+{
+    private sealed record Setup(AppFactory App, FakeTimeProvider Time, BookingService Bookings, OutboxDispatcher Dispatcher, IDbContextFactory<AppDbContext> Factory, Contact Contact);
+
+    private static async Task<Setup> ArrangeAsync(DateTimeOffset now)
+    {
+        var time = new FakeTimeProvider(now);
+        var app = new AppFactory { Time = time, ConfigureTestServices = s => s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient()) }.With("Hangfire:ProcessJobs", "false");
+        var contacts = app.Services.GetRequiredService<ContactService>();
+        var contact = (await contacts.FindOrCreateByPhoneAsync("(212) 555-0181", "Edge Guest", default))!.Value.Contact;
+        await contacts.SetConsentAsync(contact.Id, new ConsentChange(SmsConsent.OptedIn, "web-form", "test"), Actor.System, default);
+        return new Setup(app, time, app.Services.GetRequiredService<BookingService>(), app.Services.GetRequiredService<OutboxDispatcher>(),
+            app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), contact);
+    }
+
+    private static async Task<Guid> ConfirmedAsync(Setup s, DateOnly day, TimeOnly at)
+    {
+        var booking = (await s.Bookings.RequestAsync(new BookingRequested(s.Contact.Id, null, day, at, 12, 60m, null, "10001", null, null), Actor.System, default)).Booking!;
+        Assert.NotNull((await s.Bookings.ConfirmAsync(booking.Id, Actor.System, default)).Booking);
+        await s.Dispatcher.DispatchBatchAsync(100, default);
+        return booking.Id;
+    }
+
+    private static async Task<List<ScheduledMessage>> ScheduledAsync(Setup s)
+    {
+        await using var db = await s.Factory.CreateDbContextAsync();
+        return await db.Set<ScheduledMessage>().AsNoTracking().ToListAsync();
+    }
+
+    [Fact]
+    public async Task Rescheduling_moves_only_this_bookings_pending_reminder()
+    {
+        var s = await ArrangeAsync(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+        await using var _ = s.App;
+        var a = await ConfirmedAsync(s, new DateOnly(2026, 12, 12), new TimeOnly(18, 0));
+        var b = await ConfirmedAsync(s, new DateOnly(2026, 12, 19), new TimeOnly(18, 0));
+        // A pending text of another kind on A (e.g. one written by hand) is not a reminder.
+        var other = new ScheduledMessage { BookingId = a, ContactId = s.Contact.Id, Kind = ScheduledKind.ReviewRequest, DueAt = new DateTime(2026, 12, 20, 17, 0, 0, DateTimeKind.Utc), CreatedAt = s.Time.GetUtcNow().UtcDateTime };
+        await using (var db = await s.Factory.CreateDbContextAsync())
+        {
+            db.Add(other);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.NotNull((await s.Bookings.RescheduleAsync(a, new DateOnly(2026, 12, 14), new TimeOnly(18, 0), Actor.System, default)).Booking);
+        await s.Dispatcher.DispatchBatchAsync(100, default);
+
+        var rows = await ScheduledAsync(s);
+        // 18:00 New York (UTC-5) two days before: 23:00 UTC.
+        Assert.Equal(new DateTime(2026, 12, 12, 23, 0, 0, DateTimeKind.Utc), rows.Single(m => m.BookingId == a && m.Kind == ScheduledKind.Reminder).DueAt);
+        Assert.Equal(new DateTime(2026, 12, 17, 23, 0, 0, DateTimeKind.Utc), rows.Single(m => m.BookingId == b && m.Kind == ScheduledKind.Reminder).DueAt);
+        Assert.Equal(other.DueAt, rows.Single(m => m.Id == other.Id).DueAt);
+    }
+
+    [Fact]
+    public async Task A_party_less_than_48_hours_away_gets_its_reminder_now_and_a_late_completion_asks_for_a_review_now()
+    {
+        // Friday 11 December, 10:00 in New York; the party is tomorrow at 18:00.
+        var now = new DateTimeOffset(2026, 12, 11, 15, 0, 0, TimeSpan.Zero);
+        var s = await ArrangeAsync(now);
+        await using var _ = s.App;
+        var id = await ConfirmedAsync(s, new DateOnly(2026, 12, 12), new TimeOnly(18, 0));
+        Assert.Equal(now.UtcDateTime, (await ScheduledAsync(s)).Single(m => m.BookingId == id && m.Kind == ScheduledKind.Reminder).DueAt);
+
+        // Marked completed three days later, at noon: the review request (due 2 h after the party) goes now.
+        s.Time.SetUtcNow(new DateTimeOffset(2026, 12, 15, 17, 0, 0, TimeSpan.Zero));
+        Assert.NotNull((await s.Bookings.CompleteAsync(id, Actor.System, default)).Booking);
+        await s.Dispatcher.DispatchBatchAsync(100, default);
+        Assert.Equal(new DateTime(2026, 12, 15, 17, 0, 0, DateTimeKind.Utc), (await ScheduledAsync(s)).Single(m => m.Kind == ScheduledKind.ReviewRequest).DueAt);
+    }
+
+    [Fact]
+    public async Task Without_a_customer_record_the_moved_reminder_keeps_its_exact_time_and_a_DST_gap_start_counts_from_the_hour_after()
+    {
+        var s = await ArrangeAsync(new DateTimeOffset(2027, 3, 1, 15, 0, 0, TimeSpan.Zero));
+        await using var _ = s.App;
+        var id = await ConfirmedAsync(s, new DateOnly(2027, 3, 20), new TimeOnly(18, 0));
+        // The customer's record is erased (the app keeps no way to remove a number; an erasure request does).
+        await using (var db = await s.Factory.CreateDbContextAsync())
+        {
+            Assert.Equal(1, await db.Set<Contact>().Where(c => c.Id == s.Contact.Id).ExecuteDeleteAsync());
+        }
+
+        // 07:00 local on Saturday 20 March: 48 h before is 07:00 on Thursday, inside quiet hours; with no number
+        // to judge the window by, the time stands as computed.
+        Assert.NotNull((await s.Bookings.RescheduleAsync(id, new DateOnly(2027, 3, 20), new TimeOnly(7, 0), Actor.System, default)).Booking);
+        await s.Dispatcher.DispatchBatchAsync(100, default);
+        Assert.Equal(new DateTime(2027, 3, 18, 11, 0, 0, DateTimeKind.Utc), (await ScheduledAsync(s)).Single().DueAt); // 07:00 EDT
+
+        // 02:30 on 14 March 2027 does not exist in New York (clocks jump 02:00 → 03:00): the party counts from 03:30 EDT = 07:30 UTC.
+        Assert.NotNull((await s.Bookings.RescheduleAsync(id, new DateOnly(2027, 3, 14), new TimeOnly(2, 30), Actor.System, default)).Booking);
+        await s.Dispatcher.DispatchBatchAsync(100, default);
+        Assert.Equal(new DateTime(2027, 3, 12, 7, 30, 0, DateTimeKind.Utc), (await ScheduledAsync(s)).Single().DueAt);
+    }
+
+    [Fact]
+    public async Task An_event_for_a_booking_that_no_longer_exists_is_passed_over_and_the_consumer_name_is_stable()
+    {
+        var s = await ArrangeAsync(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+        await using var _ = s.App;
+        var saga = s.App.Services.GetServices<IEventHandler>().OfType<BookingSaga>().Single();
+        // Processed marks are keyed by this name: renaming it would run the saga again on every old event.
+        Assert.Equal("booking.saga", saga.Name);
+        await using var db = await s.Factory.CreateDbContextAsync();
+        await saga.HandleAsync(new OutboxEntry { EventId = Guid.NewGuid(), EventType = BookingEventTypes.Confirmed, StreamId = Guid.NewGuid(), Data = "{}" }, db, default);
+        Assert.Empty(db.ChangeTracker.Entries());
+    }
+}
