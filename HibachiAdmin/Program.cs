@@ -10,6 +10,7 @@ using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Features.Messaging;
 using HibachiAdmin.Features.Reviews;
+using HibachiAdmin.Features.QrCodes;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Infrastructure.Identity;
@@ -44,6 +45,7 @@ builder.AddCalls();
 builder.AddCampaigns();
 builder.AddBookings();
 builder.AddDashboard();
+builder.AddQrCodes();
 
 var app = builder.Build();
 
@@ -78,6 +80,7 @@ app.MapCalls();
 app.MapCampaigns();
 app.MapBookings();
 app.MapDashboard();
+app.MapQrCodes();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()

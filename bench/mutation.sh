@@ -33,6 +33,7 @@ leads|Features/Leads/LeadService.cs|FullyQualifiedName~LeadStatusRulesTests|Full
 campaigns|Features/Campaigns/CampaignRules.cs|FullyQualifiedName~CampaignRulesTests|FullyQualifiedName~CampaignPlannerTests
 redirects|Common/LocalUrl.cs Components/Account/IdentityRedirectManager.cs|FullyQualifiedName~SecurityTests
 import|Features/Contacts/ContactImport.cs|FullyQualifiedName~ContactImportTests|FullyQualifiedName~ContactsApiTests.Csv_import
+qr|Features/QrCodes/QrLinks.cs Features/QrCodes/UserAgentClassifier.cs Features/QrCodes/QrRedirectEndpoints.cs Features/QrCodes/QrAggregates.cs|FullyQualifiedName~QrLinksTests|FullyQualifiedName~UserAgentClassifierTests|FullyQualifiedName~QrRedirectTests|FullyQualifiedName~QrStorageTestsOnSqlite
 EOF
 )
 

@@ -24,6 +24,7 @@ public sealed class PhoneLayoutTests
         var booking = bookings.GetProperty("items").EnumerateArray().First();
         var bookingId = booking.GetProperty("id").GetString();
         var contactId = booking.GetProperty("contactId").GetString();
+        var qrCodeId = (await api.GetFromJsonAsync<JsonElement>("/api/v1/qr-codes?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetString();
 
         Directory.CreateDirectory(ScreenshotDir);
         var overflowing = new List<string>();
@@ -31,6 +32,7 @@ public sealed class PhoneLayoutTests
         {
             ("home", "/"), ("leads", "/leads"), ("contacts", "/contacts"), ("customer", $"/contacts/{contactId}"), ("bookings", "/bookings"),
             ("booking", $"/bookings/{bookingId}"), ("calls", "/calls"),
+            ("qr-codes", "/qr-codes"), ("qr-code", $"/qr-codes/{qrCodeId}"), ("qr-print", "/qr-codes/print"), ("qr-analytics", "/qr-codes/analytics"),
         };
         // The phone first, then the desktop the owner also uses (1440×900), both kept as screenshots.
         foreach (var (width, height, suffix) in new[] { (390, 844, ""), (1440, 900, "-desktop") })

@@ -41,6 +41,11 @@ public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoA
         ["/campaigns"] = "Campaigns",
         ["/campaigns/new"] = "New campaign",
         ["/campaigns/{Id:guid}"] = "Campaign", // an unknown id: the page's own header before a campaign loads
+        ["/qr-codes"] = "QR codes",
+        ["/qr-codes/new"] = "New QR code",
+        ["/qr-codes/{Id:guid}"] = "QR code",
+        ["/qr-codes/print"] = "Print sheet",
+        ["/qr-codes/analytics"] = "QR analytics",
     };
 
     public static TheoryData<string> Pages()

@@ -1,0 +1,76 @@
+using System.Net;
+using HibachiAdmin.Features.QrCodes;
+using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HibachiAdmin.Tests.Features.QrCodes;
+
+/// <summary>The scan writer: nothing lost on a graceful stop, a full queue drops instead of slowing redirects, raw addresses never stored.</summary>
+public sealed class ScanWriterTests
+{
+    [Fact]
+    public async Task A_graceful_shutdown_writes_every_queued_scan()
+    {
+        var database = SqliteTestDatabase.CreateNew();
+        QrCode code;
+        const int Scans = 500;
+        // A one-minute flush interval: everything is still queued when the host stops.
+        await using (var app = AppFactory.OverDatabase(database, deleteDatabase: false).With("Qr:ScanFlushMilliseconds", "60000"))
+        {
+            code = await app.CreateCodeAsync();
+            var client = app.Browser();
+            for (var i = 0; i < Scans; i++)
+            {
+                Assert.Equal(HttpStatusCode.Found, (await client.GetAsync($"/q/{code.Slug}?qr=1")).StatusCode);
+            }
+            Assert.Equal(Scans, app.Services.GetRequiredService<ScanQueue>().Accepted);
+            Assert.Empty(await app.ScansAsync());
+        }
+        await using var after = AppFactory.OverDatabase(database, deleteDatabase: true);
+        var scans = await after.ScansAsync(code.Id);
+        Assert.Equal(Scans, scans.Count);
+        var total = (await after.DailyAsync(code.Id)).Single(d => d.Dimension == QrAggregates.Total);
+        Assert.Equal((long)Scans, total.Scans);
+        Assert.Equal((long)Scans, total.NewVisitors); // no cookie kept: every scan a new visitor
+    }
+
+    [Fact]
+    public async Task A_full_queue_drops_scans_and_the_redirect_still_answers()
+    {
+        await using var app = new AppFactory().With("Qr:ScanFlushMilliseconds", "60000").With("Qr:ScanQueueCapacity", "5");
+        var code = await app.CreateCodeAsync();
+        var client = app.Browser();
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.Equal(HttpStatusCode.Found, (await client.GetAsync($"/q/{code.Slug}?qr=1")).StatusCode);
+        }
+        var queue = app.Services.GetRequiredService<ScanQueue>();
+        Assert.Equal((5L, 7L), (queue.Accepted, queue.Dropped));
+    }
+
+    [Fact]
+    public async Task The_writer_stores_the_network_part_only_and_geo_looked_up_from_the_raw_address()
+    {
+        await using var app = QrTestApp.Fast();
+        var code = await app.CreateCodeAsync();
+        var queue = app.Services.GetRequiredService<ScanQueue>();
+        var at = new DateTime(2026, 11, 26, 23, 59, 59, DateTimeKind.Utc);
+        Assert.True(queue.TryEnqueue(new ScanEvent(code.Id, at, ScanChannel.Printed, IPAddress.Parse("203.0.113.77"), Guid.NewGuid(), QrTestApp.PhoneUa, "https://instagram.com/", null)));
+        Assert.True(queue.TryEnqueue(new ScanEvent(code.Id, at.AddSeconds(1), ScanChannel.Link, IPAddress.Parse("2001:db8:85a3:8d3:1319:8a2e:370:7348"), Guid.NewGuid(), null, null,
+            new GeoInfo("US", "Florida", "Miami", 25.76, -80.19))));
+        var scans = await app.ScansEventuallyAsync(2, code.Id);
+        Assert.Equal(new[] { "203.0.113.0", "2001:db8:85a3::" }, scans.Select(s => s.AnonymizedIp ?? "").ToArray());
+        Assert.Equal("https://instagram.com/", scans[0].Referer);
+        Assert.Equal((DeviceType.Bot, true), (scans[1].Device, scans[1].IsBot));
+        Assert.Equal("Miami", scans[1].City);
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var raw = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"QrScans\" WHERE \"AnonymizedIp\" LIKE '%77%' OR \"AnonymizedIp\" LIKE '%7348%'").SingleAsync();
+        Assert.Equal(0, raw);
+        // Days are UTC days: the 23:59:59 scan and the 00:00:00 one fall on two days.
+        var days = (await app.DailyAsync(code.Id)).Where(d => d.Dimension == QrAggregates.Total).Select(d => (d.Day, d.IsBot)).OrderBy(d => d.Day).ToArray();
+        Assert.Equal([(new DateOnly(2026, 11, 26), false), (new DateOnly(2026, 11, 27), true)], days);
+    }
+}

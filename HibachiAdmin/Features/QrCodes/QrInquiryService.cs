@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.QrCodes;
+
+/// <summary>What the inquiry form posts. <see cref="Website"/> is the honeypot: hidden from people, filled by bots.</summary>
+public sealed record InquiryForm
+{
+    public const int MaxName = 100;
+    public const int MaxMessage = 1000;
+
+    public string? Name { get; set; }
+    public string? Phone { get; set; }
+    public DateOnly? EventDate { get; set; }
+    public int? Guests { get; set; }
+    public string? Zip { get; set; }
+    public string? Message { get; set; }
+    public bool SmsConsent { get; set; }
+    public string? Website { get; set; }
+}
+
+public enum InquiryOutcome
+{
+    Accepted,
+    Invalid,
+    /// <summary>The honeypot was filled: answered like a success, nothing stored.</summary>
+    Discarded,
+    NotFound,
+    Gone,
+}
+
+public sealed record InquiryResult(InquiryOutcome Outcome, Guid? LeadId = null, Dictionary<string, string[]>? Errors = null);
+
+/// <summary>
+/// The QR inquiry form: validates, finds or makes the contact by phone, creates (or fills) the open lead
+/// with source QrCode linked to the code, and records which codes the lead is attributed to (this one,
+/// and any code the same visitor cookie scanned before). Ticking the SMS box opts the contact in with
+/// the exact consent text as evidence (never over an earlier STOP).
+/// </summary>
+public sealed partial class QrInquiryService(
+    IDbContextFactory<AppDbContext> dbFactory, QrCodeService codes, ContactService contacts, LeadService leads, Phones phones, Formats formats,
+    IConfiguration configuration, TimeProvider time)
+{
+    public const string ConsentSource = "qr-inquiry-form";
+
+    public string ConsentText =>
+        $"Yes, text me about my event. I agree to receive marketing text messages from {configuration["Business:Name"] ?? "us"} at this number. " +
+        "Consent is not a condition of purchase. Message frequency varies, up to 4 messages a month. Msg & data rates may apply. Reply STOP to opt out, HELP for help.";
+
+    public async Task<(QrCode? Code, InquiryOutcome Status)> FindCodeAsync(string? slug, CancellationToken ct)
+    {
+        var key = QrSlugs.Normalize(slug);
+        var target = key is null ? null : await codes.FindTargetAsync(key, ct);
+        if (target is null)
+        {
+            return (null, InquiryOutcome.NotFound);
+        }
+        if (target.AvailabilityAt(time.GetUtcNow().UtcDateTime) != QrAvailability.Live)
+        {
+            return (null, InquiryOutcome.Gone);
+        }
+        return (await codes.GetAsync(target.Id, ct), InquiryOutcome.Accepted);
+    }
+
+    public Dictionary<string, string[]> Validate(InquiryForm form)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(form.Name))
+        {
+            errors[nameof(InquiryForm.Name)] = ["Please tell us your name."];
+        }
+        else if (form.Name.Trim().Length > InquiryForm.MaxName)
+        {
+            errors[nameof(InquiryForm.Name)] = [$"Please use at most {InquiryForm.MaxName} characters."];
+        }
+        if (string.IsNullOrWhiteSpace(form.Phone))
+        {
+            errors[nameof(InquiryForm.Phone)] = ["Please give a phone number we can reach you at."];
+        }
+        else if (form.Phone.Length > 30 || phones.Parse(form.Phone) is null)
+        {
+            errors[nameof(InquiryForm.Phone)] = ["That does not look like a US phone number, e.g. (305) 555-0123."];
+        }
+        var today = formats.Today;
+        if (form.EventDate is { } date && (date < today || date > today.AddYears(2)))
+        {
+            errors[nameof(InquiryForm.EventDate)] = ["Please pick a date from today up to two years ahead."];
+        }
+        if (form.Guests is null)
+        {
+            errors[nameof(InquiryForm.Guests)] = ["Please tell us how many guests you expect."];
+        }
+        else if (form.Guests is < 1 or > LeadService.MaxGuests)
+        {
+            errors[nameof(InquiryForm.Guests)] = [$"Please enter 1 to {LeadService.MaxGuests} guests."];
+        }
+        if (!string.IsNullOrWhiteSpace(form.Zip) && !ZipPattern().IsMatch(form.Zip.Trim()))
+        {
+            errors[nameof(InquiryForm.Zip)] = ["Please enter a 5-digit ZIP code."];
+        }
+        if (form.Message is { Length: > InquiryForm.MaxMessage })
+        {
+            errors[nameof(InquiryForm.Message)] = [$"Please keep the message under {InquiryForm.MaxMessage} characters."];
+        }
+        return errors;
+    }
+
+    public async Task<InquiryResult> SubmitAsync(string? slug, InquiryForm form, Guid? visitorId, string? anonymizedIp, CancellationToken ct)
+    {
+        var (code, status) = await FindCodeAsync(slug, ct);
+        if (code is null)
+        {
+            return new InquiryResult(status);
+        }
+        if (!string.IsNullOrEmpty(form.Website))
+        {
+            return new InquiryResult(InquiryOutcome.Discarded);
+        }
+        var errors = Validate(form);
+        if (errors.Count > 0)
+        {
+            return new InquiryResult(InquiryOutcome.Invalid, Errors: errors);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var actor = new Actor(ConsentSource);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = (await contacts.FindOrCreateByPhoneAsync(db, form.Phone!, form.Name!.Trim(), ct))!.Value.Contact;
+        var notes = $"QR inquiry ({code.Name})" + (string.IsNullOrWhiteSpace(form.Message) ? "" : $": {form.Message.Trim()}");
+        var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(db,
+            new NewLead(contact.Id, LeadSource.QrCode, form.EventDate, form.Guests, string.IsNullOrWhiteSpace(form.Zip) ? null : form.Zip.Trim()[..5], Notes: notes, QrCodeId: code.Id),
+            actor, ct);
+        var earlier = visitorId is { } visitor
+            ? await db.Set<QrScan>().AsNoTracking().Where(s => s.VisitorId == visitor && s.QrCodeId != code.Id && s.At <= now).Select(s => s.QrCodeId).Distinct().ToListAsync(ct)
+            : [];
+        var linked = await db.Set<QrLeadLink>().AsNoTracking().Where(l => l.LeadId == leadId).Select(l => l.QrCodeId).ToListAsync(ct);
+        foreach (var (qrCodeId, via) in earlier.Select(id => (id, "visitor")).Prepend((code.Id, "form")))
+        {
+            if (!linked.Contains(qrCodeId))
+            {
+                linked.Add(qrCodeId);
+                db.Add(new QrLeadLink { QrCodeId = qrCodeId, LeadId = leadId, ContactId = contact.Id, Via = via, At = now });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        if (form.SmsConsent && contact.SmsConsent == SmsConsent.None)
+        {
+            var evidence = $"Ticked on the inquiry form of QR code {code.Slug} ({code.Name}) at {now:yyyy-MM-dd'T'HH:mm:ss'Z'} from network {anonymizedIp ?? "unknown"}. Text shown: \"{ConsentText}\"";
+            await contacts.SetConsentAsync(contact.Id, new ConsentChange(SmsConsent.OptedIn, ConsentSource, evidence), actor, ct);
+        }
+        return new InquiryResult(InquiryOutcome.Accepted, leadId);
+    }
+
+    [GeneratedRegex(@"^\d{5}(-\d{4})?$")]
+    private static partial Regex ZipPattern();
+}

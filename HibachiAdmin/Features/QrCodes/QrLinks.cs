@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HibachiAdmin.Features.QrCodes;
+
+/// <summary>Short slugs that cannot be guessed in sequence (random, no look-alike characters).</summary>
+public static class QrSlugs
+{
+    public const int Length = 7;
+    public const int MaxLength = 32;
+
+    /// <summary>No 0/o, 1/l/i: a slug read off a flyer is typed right.</summary>
+    public const string Alphabet = "23456789abcdefghjkmnpqrstuvwxyz";
+
+    public static string New()
+    {
+        Span<char> chars = stackalloc char[Length];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        }
+        return new string(chars);
+    }
+
+    /// <summary>The only strings ever looked up: 1–32 of a–z, 0–9 and '-' (after lower-casing). Anything else is a 404 without a query.</summary>
+    public static string? Normalize(string? slug)
+    {
+        if (string.IsNullOrEmpty(slug) || slug.Length > MaxLength)
+        {
+            return null;
+        }
+        foreach (var c in slug)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-'))
+            {
+                return null;
+            }
+        }
+        return slug.ToLowerInvariant();
+    }
+}
+
+/// <summary>Whether a code sends people on right now.</summary>
+public enum QrAvailability
+{
+    Live,
+    Inactive,
+    NotYetValid,
+    Expired,
+}
+
+/// <summary>What the redirect needs of a code (cached).</summary>
+public sealed record QrTarget(
+    Guid Id,
+    string Slug,
+    string? DestinationUrl,
+    bool UsesInquiryForm,
+    string UtmSource,
+    string UtmMedium,
+    string? UtmCampaign,
+    string? UtmContent,
+    bool IsActive,
+    DateTime? ValidFrom,
+    DateTime? ValidUntil)
+{
+    /// <summary>Live from <see cref="ValidFrom"/> (inclusive) until <see cref="ValidUntil"/> (exclusive).</summary>
+    public QrAvailability AvailabilityAt(DateTime utcNow) =>
+        !IsActive ? QrAvailability.Inactive
+        : ValidFrom is { } from && utcNow < from ? QrAvailability.NotYetValid
+        : ValidUntil is { } until && utcNow >= until ? QrAvailability.Expired
+        : QrAvailability.Live;
+}
+
+/// <summary>URLs of a code: the one printed, the one shared, and where a scan is sent (with its UTM parameters).</summary>
+public static class QrLinks
+{
+    /// <summary>The query marker only the printed code carries: <c>/q/{slug}?qr=1</c>.</summary>
+    public const string PrintedMarker = "qr";
+
+    public static string ScanUrl(string baseUrl, string slug) => $"{baseUrl.TrimEnd('/')}/q/{slug}?{PrintedMarker}=1";
+
+    public static string ShareUrl(string baseUrl, string slug) => $"{baseUrl.TrimEnd('/')}/q/{slug}";
+
+    public static string InquiryPath(string slug) => $"/inquiry/{slug}";
+
+    /// <summary>
+    /// The redirect's Location: the inquiry form's path, or the destination with utm_source, utm_medium,
+    /// utm_campaign and utm_content appended in that order (empty ones left out). A parameter the
+    /// destination already has is kept as written and not added again; a #fragment stays last.
+    /// </summary>
+    public static string Destination(QrTarget target)
+    {
+        if (target.UsesInquiryForm || target.DestinationUrl is null)
+        {
+            return InquiryPath(target.Slug);
+        }
+        var url = target.DestinationUrl;
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
+        var fragment = hash >= 0 ? url[hash..] : "";
+        var head = hash >= 0 ? url[..hash] : url;
+        var question = head.IndexOf('?', StringComparison.Ordinal);
+        var existing = question >= 0 ? ExistingKeys(head[(question + 1)..]) : [];
+        var builder = new StringBuilder(head);
+        var separator = question < 0 ? '?' : head.EndsWith('?') || head.EndsWith('&') ? '\0' : '&';
+        foreach (var (key, value) in new[]
+                 {
+                     ("utm_source", target.UtmSource), ("utm_medium", target.UtmMedium),
+                     ("utm_campaign", target.UtmCampaign), ("utm_content", target.UtmContent),
+                 })
+        {
+            if (string.IsNullOrEmpty(value) || existing.Contains(key))
+            {
+                continue;
+            }
+            if (separator != '\0')
+            {
+                builder.Append(separator);
+            }
+            builder.Append(key).Append('=').Append(Uri.EscapeDataString(value));
+            separator = '&';
+        }
+        return builder.Append(fragment).ToString();
+    }
+
+    private static HashSet<string> ExistingKeys(string query)
+    {
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            keys.Add(Uri.UnescapeDataString(eq >= 0 ? pair[..eq] : pair));
+        }
+        return keys;
+    }
+
+    /// <returns>null when <paramref name="url"/> is an absolute http or https URL with a host and no user info; else why not.</returns>
+    public static string? DestinationError(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return "Expected an http or https URL.";
+        }
+        if (url.Length > QrCode.MaxUrl)
+        {
+            return $"At most {QrCode.MaxUrl} characters.";
+        }
+        if (url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return "A URL may not contain spaces or control characters.";
+        }
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || string.IsNullOrEmpty(uri.Host) || !url.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase))
+        {
+            return "Expected an http or https URL.";
+        }
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return "A URL with a user name or password is not accepted.";
+        }
+        return null;
+    }
+
+    /// <summary>UTM defaults: source from the type, medium "qr", campaign and content (placement) as lower-case words joined by '-'.</summary>
+    public static (string Source, string Medium, string? Campaign, string? Content) DefaultUtm(QrCodeType type, string? campaign, string? venue, int? table)
+    {
+        var content = Kebab(venue);
+        if (table is { } number)
+        {
+            content = content is null ? $"table-{number}" : $"{content}-table-{number}";
+        }
+        return (Kebab(type.ToString())!, "qr", Kebab(campaign), content);
+    }
+
+    /// <summary>"BusinessCard" → "business-card", "Smith Wedding 2027!" → "smith-wedding-2027"; null when nothing is left.</summary>
+    public static string? Kebab(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var sb = new StringBuilder();
+        var previousLower = false;
+        foreach (var c in text.Trim())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                if (char.IsUpper(c) && previousLower && sb.Length > 0 && sb[^1] != '-')
+                {
+                    sb.Append('-');
+                }
+                sb.Append(char.ToLowerInvariant(c));
+                previousLower = char.IsLower(c) || char.IsDigit(c);
+            }
+            else
+            {
+                if (sb.Length > 0 && sb[^1] != '-')
+                {
+                    sb.Append('-');
+                }
+                previousLower = false;
+            }
+        }
+        var result = sb.ToString().Trim('-');
+        if (result.Length > QrCode.MaxUtm)
+        {
+            result = result[..QrCode.MaxUtm].Trim('-');
+        }
+        return result.Length == 0 ? null : result;
+    }
+}
+
+/// <summary>The network part of an address, never the host: IPv4 /24 (last octet zeroed), IPv6 /48.</summary>
+public static class IpAnonymizer
+{
+    public static string? Anonymize(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        var bytes = address.GetAddressBytes();
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            bytes[3] = 0;
+        }
+        else
+        {
+            Array.Clear(bytes, 6, bytes.Length - 6);
+        }
+        return new IPAddress(bytes).ToString();
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace HibachiAdmin.Features.QrCodes;
+
+/// <summary>
+/// <c>GET /q/{slug}</c>: 302 to the code's destination (cached lookup), the scan queued for the writer.
+/// Any slug string is answered: unknown or malformed 404 page, inactive, not yet valid or expired 410
+/// page. HEAD requests and link-preview fetchers get the same answer but are never counted.
+/// Served from the front of the pipeline (<see cref="QrRedirectStartupFilter"/>): an anonymous redirect
+/// needs no authentication, antiforgery, rate limiting or routing, and skipping them more than doubles
+/// its throughput; the mapped endpoint stays as the documented route.
+/// </summary>
+public static class QrRedirectEndpoints
+{
+    public const string VisitorCookie = "hq_v";
+
+    public static IEndpointRouteBuilder MapQrRedirect(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/q/{slug}", [HttpMethods.Get, HttpMethods.Head], (string slug, HttpContext http) => HandleAsync(http, slug))
+            .AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>The slug when <paramref name="request"/> is a GET or HEAD of <c>/q/{one segment}</c>, else null.</summary>
+    internal static string? RedirectSlug(HttpRequest request)
+    {
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || !request.Path.StartsWithSegments("/q", StringComparison.OrdinalIgnoreCase, out var rest) || !rest.HasValue)
+        {
+            return null;
+        }
+        var value = rest.Value!;
+        var slug = value.Length > 1 ? value[1..] : "";
+        return slug.Length == 0 || slug.Contains('/', StringComparison.Ordinal) ? null : slug;
+    }
+
+    public static async Task HandleAsync(HttpContext http, string slug)
+    {
+        var response = http.Response;
+        response.Headers.CacheControl = "no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer-when-downgrade";
+        var services = http.RequestServices;
+        var codes = services.GetRequiredService<QrCodeService>();
+        QrTarget? target;
+        try
+        {
+            var key = QrSlugs.Normalize(slug);
+            target = key is null ? null : await codes.FindTargetAsync(key, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            services.GetRequiredService<ILogger<QrCodeService>>().LogError(ex, "QR lookup failed");
+            await PageAsync(http, StatusCodes.Status503ServiceUnavailable, "Try again in a moment", "We could not look this code up just now. Please scan it again.");
+            return;
+        }
+        if (target is null)
+        {
+            await PageAsync(http, StatusCodes.Status404NotFound, "Code not found", "This QR code is not one of ours, or the link is mistyped.");
+            return;
+        }
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var availability = target.AvailabilityAt(now);
+        if (availability != QrAvailability.Live)
+        {
+            await PageAsync(http, StatusCodes.Status410Gone, "This code is no longer active",
+                availability == QrAvailability.NotYetValid ? "This QR code is not active yet. Please try again later." : "This QR code has expired or was switched off.");
+            return;
+        }
+        var request = http.Request;
+        var userAgent = request.Headers.UserAgent.ToString();
+        if (HttpMethods.IsGet(request.Method) && !UserAgentClassifier.IsLinkPreview(userAgent))
+        {
+            var (visitor, isNew) = VisitorOf(http);
+            var channel = request.Query.ContainsKey(QrLinks.PrintedMarker) ? ScanChannel.Printed : ScanChannel.Link;
+            var referer = request.Headers.Referer.ToString();
+            services.GetRequiredService<ScanQueue>().TryEnqueue(new ScanEvent(target.Id, now, channel, http.Connection.RemoteIpAddress, visitor,
+                userAgent.Length == 0 ? null : userAgent, referer.Length == 0 ? null : referer, services.GetRequiredService<QrGeo>().FromHeaders(request.Headers), isNew));
+        }
+        response.StatusCode = StatusCodes.Status302Found;
+        response.Headers.Location = QrLinks.Destination(target);
+    }
+
+    /// <summary>The first-party visitor cookie (a random id, a year), set when missing or malformed.</summary>
+    public static (Guid Id, bool IsNew) VisitorOf(HttpContext http)
+    {
+        if (ExistingVisitor(http) is { } existing)
+        {
+            return (existing, false);
+        }
+        var id = Guid.NewGuid();
+        http.Response.Cookies.Append(VisitorCookie, id.ToString("N"), new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = http.Request.IsHttps,
+            SameSite = SameSiteMode.Lax,
+            MaxAge = TimeSpan.FromDays(365),
+            Path = "/",
+            IsEssential = true,
+        });
+        return (id, true);
+    }
+
+    /// <summary>The visitor id of an existing cookie, without setting one.</summary>
+    public static Guid? ExistingVisitor(HttpContext http) =>
+        http.Request.Cookies.TryGetValue(VisitorCookie, out var value) && Guid.TryParseExact(value, "N", out var id) && id != Guid.Empty ? id : null;
+
+    private static Task PageAsync(HttpContext http, int status, string title, string text)
+    {
+        var response = http.Response;
+        response.StatusCode = status;
+        response.ContentType = "text/html; charset=utf-8";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        response.Headers.XFrameOptions = "DENY";
+        if (HttpMethods.IsHead(http.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+        return response.WriteAsync($$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{WebUtility.HtmlEncode(title)}}</title>
+            <style>body{font-family:system-ui,sans-serif;margin:0;padding:2rem 1.25rem;color:#222;background:#faf7f2}main{max-width:28rem;margin:auto}h1{font-size:1.4rem}</style>
+            </head><body><main><h1>{{WebUtility.HtmlEncode(title)}}</h1><p data-testid="qr-status">{{WebUtility.HtmlEncode(text)}}</p></main></body></html>
+            """, http.RequestAborted);
+    }
+}
+
+/// <summary>Puts the QR redirect in front of the app's pipeline (after forwarded headers, so the client address is the real one).</summary>
+internal sealed class QrRedirectStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.MapWhen(ctx => QrRedirectEndpoints.RedirectSlug(ctx.Request) is not null, branch =>
+        {
+            branch.UseForwardedHeaders();
+            branch.Run(ctx => QrRedirectEndpoints.HandleAsync(ctx, QrRedirectEndpoints.RedirectSlug(ctx.Request)!));
+        });
+        next(app);
+    };
+}
