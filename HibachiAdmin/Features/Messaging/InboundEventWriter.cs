@@ -41,7 +41,10 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
     /// processing at once, and SQLite has one writer at a time. Steady traffic below a burst is never
     /// held back, so a text still shows up within a second.
     /// </summary>
-    public bool IsBusy => _queue.Reader.Count > 0 || RecentRows() >= BurstRowsPerWindow;
+    public bool IsBusy => _queue.Reader.Count > 0 || IsBurstRate;
+
+    /// <summary>The recent rate counts as a burst (at least <see cref="BurstRowsPerWindow"/> rows in the last window).</summary>
+    public bool IsBurstRate => RecentRows() >= BurstRowsPerWindow;
 
     private int RecentRows(int added = 0)
     {
