@@ -128,6 +128,7 @@ public sealed class HomePageTests : MudTestContext
         _time.Set(Now);
 
         Services.AddSingleton(Get<DashboardService>());
+        Services.AddSingleton(Get<HibachiAdmin.Features.Reviews.SocialAnalyticsService>());
         Services.AddSingleton(Get<Formats>());
         Services.AddSingleton<TimeProvider>(_time);
         var cut = Render<HomePage>();
@@ -150,7 +151,10 @@ public sealed class HomePageTests : MudTestContext
         Assert.Equal("New 6 → Contacted 4 → Qualified 3 → Quoted 2 → Booked 1", Text("funnel"));
         // Next 14 days (Nov 24 – Dec 7): 1 + 2 + 1 + 1 active parties; Nov 28 fills both chefs.
         Assert.Equal("5 parties for 2 chefs a day · 1 full day (Sat, Nov 28)", Text("chef-load"));
-        foreach (var chartTile in new[] { "tile-new-leads", "tile-funnel", "tile-chef-load" })
+        // Messages in the last 7 days on every channel (3 + 3 + 1; the conversation 10 days ago is outside); no reviews yet.
+        Assert.StartsWith("7 messages · replied to", Text("social"));
+        Assert.EndsWith("no new reviews", Text("social"));
+        foreach (var chartTile in new[] { "tile-new-leads", "tile-funnel", "tile-chef-load", "tile-social" })
         {
             Assert.NotEmpty(cut.Find($"[data-testid={chartTile}]").QuerySelectorAll("svg"));
         }
@@ -164,6 +168,7 @@ public sealed class HomePageTests : MudTestContext
         Assert.Equal("leads", links["tile-new-leads"]);
         Assert.Equal("leads", links["tile-funnel"]);
         Assert.Equal("bookings", links["tile-chef-load"]);
+        Assert.Equal("social/analytics", links["tile-social"]);
     }
 
     protected override ValueTask DisposeResourcesAsync() => _app.DisposeAsync();
