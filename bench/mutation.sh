@@ -24,7 +24,7 @@ SLOW_TESTS='FullyQualifiedName!~OnPostgres&FullyQualifiedName!~Steady_traffic&Fu
 
 # group | files (app-relative; "File.cs:Member,Member" mutates only those members) | test filter
 GROUPS_SPEC=$(cat <<'EOF'
-rules|Features/Messaging/QuietHours.cs Features/Messaging/SmsSegments.cs Features/Messaging/SmsKeywords.cs|FullyQualifiedName~SmsRulesTests|FullyQualifiedName~QuietHoursTests
+rules|Features/Messaging/QuietHours.cs Features/Messaging/SmsSegments.cs Features/Messaging/SmsKeywords.cs|FullyQualifiedName~SmsRulesTests|FullyQualifiedName~QuietHoursTests|FullyQualifiedName~SmsSegmentSplitPropertyTests
 webhook|Features/Messaging/RingCentralWebhookEndpoints.cs|FullyQualifiedName~RingCentralWebhookTests|FullyQualifiedName~WebhookTokenTests
 consent|Features/Contacts/ContactService.cs:ApplyKeywordAsync,SetConsentAsync,ApplyConsent Features/Messaging/InboundSmsHandler.cs Features/Messaging/InboundSmsEffects.cs Features/Messaging/SmsService.cs:var refusal =,if (refusal is not null),Refusal|FullyQualifiedName~ConsentOrderTests|FullyQualifiedName~InboundProcessingTests|FullyQualifiedName~RingCentralWebhookTests|FullyQualifiedName~InboundSmsTests|FullyQualifiedName~SmsConsentTests
 outbox|Infrastructure/Events/OutboxDispatcher.cs|FullyQualifiedName~OutboxTests

@@ -31,50 +31,72 @@ public static class SmsSegments
     {
         ArgumentNullException.ThrowIfNull(text);
         var characters = System.Globalization.StringInfo.ParseCombiningCharacters(text).Length;
+        var (encoding, pieces) = Pieces(text);
+        return new SegmentCount(encoding, characters, pieces.Sum(p => p.Size), Layout(pieces, encoding).Count);
+    }
+
+    /// <summary>
+    /// The parts a phone receives: each within 160/153 septets or 70/67 UTF-16 units, filled greedily, and
+    /// never splitting an extension character (ESC pair) or a surrogate pair. Joined, they are the text.
+    /// </summary>
+    public static IReadOnlyList<string> Split(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (encoding, pieces) = Pieces(text);
+        return [.. Layout(pieces, encoding).Select(range => text.Substring(range.Start, range.Length))];
+    }
+
+    /// <summary>The text as indivisible pieces: (index in the string, chars, units it costs).</summary>
+    private static (SmsEncoding Encoding, List<(int Index, int Chars, int Size)> Pieces) Pieces(string text)
+    {
+        var pieces = new List<(int Index, int Chars, int Size)>(text.Length);
         if (text.All(c => BasicSet.Contains(c) || ExtensionSet.Contains(c)))
         {
-            var sizes = text.Select(c => ExtensionSet.Contains(c) ? 2 : 1).ToList();
-            return new SegmentCount(SmsEncoding.Gsm7, characters, sizes.Sum(), Parts(sizes, single: 160, multi: 153));
+            for (var i = 0; i < text.Length; i++)
+            {
+                pieces.Add((i, 1, ExtensionSet.Contains(text[i]) ? 2 : 1));
+            }
+            return (SmsEncoding.Gsm7, pieces);
         }
-        var units = new List<int>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                units.Add(2);
+                pieces.Add((i, 2, 2));
                 i++;
             }
             else
             {
-                units.Add(1);
+                pieces.Add((i, 1, 1));
             }
         }
-        return new SegmentCount(SmsEncoding.Ucs2, characters, units.Sum(), Parts(units, single: 70, multi: 67));
+        return (SmsEncoding.Ucs2, pieces);
     }
 
-    /// <summary>Fills parts greedily; a character that does not fit whole moves to the next part.</summary>
-    private static int Parts(List<int> sizes, int single, int multi)
+    /// <summary>Fills parts greedily; a piece that does not fit whole moves to the next part. An empty text is one (empty) part.</summary>
+    private static List<(int Start, int Length)> Layout(List<(int Index, int Chars, int Size)> pieces, SmsEncoding encoding)
     {
-        var total = sizes.Sum();
-        if (total == 0)
-        {
-            return 1;
-        }
+        var (single, multi) = encoding == SmsEncoding.Gsm7 ? (160, 153) : (70, 67);
+        var total = pieces.Sum(p => p.Size);
+        var length = pieces.Count == 0 ? 0 : pieces[^1].Index + pieces[^1].Chars;
         if (total <= single)
         {
-            return 1;
+            return [(0, length)];
         }
-        var parts = 1;
+        var parts = new List<(int Start, int Length)>();
+        var start = 0;
         var used = 0;
-        foreach (var size in sizes)
+        foreach (var piece in pieces)
         {
-            if (used + size > multi)
+            if (used + piece.Size > multi)
             {
-                parts++;
+                parts.Add((start, piece.Index - start));
+                start = piece.Index;
                 used = 0;
             }
-            used += size;
+            used += piece.Size;
         }
+        parts.Add((start, length - start));
         return parts;
     }
 }
