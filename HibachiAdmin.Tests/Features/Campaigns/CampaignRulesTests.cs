@@ -143,3 +143,75 @@ public sealed class CampaignLinkTests
     public void Own_domains_and_plain_text_pass(string message) =>
         Assert.Empty(CampaignRules.ShortenedLinks(message));
 }
+
+/// <summary>The merge fields' edges, the hold reasons that only delay, and the carriers' shortener list, pinned.</summary>
+public sealed class CampaignRulesEdgeTests
+{
+    private static readonly CampaignRules Rules = new(frequencyCapHours: 16, businessName: "Ember & Steel Hibachi", businessTimeZone: "America/New_York");
+
+    [Theory]
+    [InlineData("quietHours", true)]
+    [InlineData("frequencyCap", true)]
+    [InlineData("optedOut", false)]
+    [InlineData("noConsent", false)]
+    [InlineData("invalidNumber", false)]
+    [InlineData("duplicate", false)]
+    [InlineData("bookedSoon", false)]
+    [InlineData("textedRecently", false)]
+    [InlineData(null, false)]
+    public void Only_quiet_hours_and_caps_delay_a_text_every_other_reason_skips_it(string? reason, bool delays) =>
+        Assert.Equal(delays, HoldReasons.IsDelay(reason));
+
+    [Fact]
+    public void Merge_fields_without_a_value_use_their_fallback_or_nothing_and_the_opt_out_line_is_exact()
+    {
+        Assert.Equal("Hi ! Reply STOP to opt out.", Rules.Render("Hi {FirstName}!", null));
+        Assert.Equal("Dear friend, Reply STOP to opt out.", Rules.Render("Dear {Name|friend},", "   "));
+        Assert.Equal("Dear Ava Miller, Reply STOP to opt out.", Rules.Render("Dear {Name|friend},", "  Ava Miller "));
+        Assert.Equal("Dear , Reply STOP to opt out.", Rules.Render("Dear {Name},", null));
+        Assert.Equal("Hi pal Reply STOP to opt out.", Rules.Render("Hi {FirstName|pal}", "   "));
+        // A first "name" with a digit in it is not a name.
+        Assert.Equal("Hi pal Reply STOP to opt out.", Rules.Render("Hi {FirstName|pal}", "R2D2 Unit"));
+        Assert.Equal("Hi Ava Reply STOP to opt out.", Rules.Render("Hi {FirstName|pal}", "Ava R2"));
+        Assert.Equal("From Ember & Steel Hibachi: hello. Reply STOP to opt out.", Rules.Render("From {BusinessName}: hello.", null));
+        Assert.Equal("Reply STOP to opt out.", CampaignRules.OptOutLine);
+        Assert.Equal("Hi {Unknown} Reply STOP to opt out.", Rules.Render("Hi {Unknown}", "Ava"));
+    }
+
+    [Fact]
+    public void Two_people_with_the_same_first_name_get_their_own_full_name()
+    {
+        var phones = new Phones();
+        var at = new DateTime(2026, 11, 24, 16, 0, 0, DateTimeKind.Utc);
+        var miller = Rules.Decide(new CampaignRecipient(Guid.NewGuid(), "Ava Miller", "+12125550101", SmsConsent.OptedIn, "NY", null), "Dear {Name},", at, [], false, phones);
+        var jones = Rules.Decide(new CampaignRecipient(Guid.NewGuid(), "Ava Jones", "+12125550102", SmsConsent.OptedIn, "NY", null), "Dear {Name},", at, [], false, phones);
+        Assert.Equal("Dear Ava Miller, Reply STOP to opt out.", miller.Text);
+        Assert.Equal("Dear Ava Jones, Reply STOP to opt out.", jones.Text);
+    }
+
+    [Theory]
+    [InlineData("bit.ly")]
+    [InlineData("bitly.com")]
+    [InlineData("tinyurl.com")]
+    [InlineData("goo.gl")]
+    [InlineData("t.co")]
+    [InlineData("ow.ly")]
+    [InlineData("is.gd")]
+    [InlineData("buff.ly")]
+    [InlineData("rebrand.ly")]
+    [InlineData("cutt.ly")]
+    [InlineData("shorturl.at")]
+    [InlineData("tiny.cc")]
+    [InlineData("rb.gy")]
+    [InlineData("t.ly")]
+    [InlineData("s.id")]
+    [InlineData("v.gd")]
+    [InlineData("shorte.st")]
+    [InlineData("bl.ink")]
+    [InlineData("short.io")]
+    [InlineData("lnkd.in")]
+    [InlineData("tr.im")]
+    [InlineData("x.co")]
+    public void Every_public_shortener_carriers_filter_is_refused(string host) =>
+        Assert.Equal([host], CampaignRules.ShortenedLinks($"Book now at https://{host}/dec12"));
+}
