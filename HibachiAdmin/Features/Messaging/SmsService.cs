@@ -11,7 +11,7 @@ namespace HibachiAdmin.Features.Messaging;
 /// was just processed is seen by the next send: opted-out numbers get nothing but the single opt-out
 /// confirmation (and HELP answers); marketing needs opted-in consent. Every attempt is stored.
 /// </summary>
-public sealed class SmsService(
+public sealed partial class SmsService(
     IDbContextFactory<AppDbContext> dbFactory,
     ContactService contacts,
     ISmsProvider provider,
@@ -131,15 +131,7 @@ public sealed class SmsService(
 
         foreach (var (index, message) in queued)
         {
-            ProviderSendResult sent;
-            try
-            {
-                sent = await provider.SendAsync(message.Id, message.To, message.Text, ct);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
-            {
-                sent = new ProviderSendResult(false, null, ex.Message);
-            }
+            var sent = await CallProviderAsync(message, ct);
             message.ProviderMessageId = sent.ProviderMessageId;
             message.UpdatedAt = time.GetUtcNow().UtcDateTime;
             if (!sent.Accepted)
@@ -167,87 +159,6 @@ public sealed class SmsService(
             }
         }
         return [.. results.Select((r, i) => r ?? firstByKey[batch[i].CorrelationId!])];
-    }
-
-    /// <summary>How long a queued text may go without its provider answer before a recovery asks the provider about it.</summary>
-    public static readonly TimeSpan InDoubtAfter = TimeSpan.FromMinutes(2);
-
-    /// <summary>
-    /// Texts stored as queued whose provider call never reported back (the process died around it): each
-    /// is claimed by one process, the provider is asked whether it has the text, and it is recorded when
-    /// it does, or sent now when it does not (consent checked again first: a STOP since then wins). With
-    /// the idempotency keys this makes every send exactly once in effect, even across a kill -9.
-    /// </summary>
-    /// <returns>How many were settled (found at the provider, sent now, or refused).</returns>
-    public async Task<int> ResolveInDoubtAsync(CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var cutoff = now - InDoubtAfter;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var candidates = await db.Set<OutboundMessage>()
-            .Where(m => m.Status == OutboundStatus.Queued && m.ProviderMessageId == null && m.UpdatedAt < cutoff)
-            .OrderBy(m => m.CreatedAt).Take(200).ToListAsync(ct);
-        var settled = 0;
-        foreach (var message in candidates)
-        {
-            // One process resolves a message: the claim moves UpdatedAt, so a rival's condition fails.
-            var previous = message.UpdatedAt;
-            if (await db.Set<OutboundMessage>().Where(m => m.Id == message.Id && m.ProviderMessageId == null && m.Status == OutboundStatus.Queued && m.UpdatedAt == previous)
-                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.UpdatedAt, now), ct) == 0)
-            {
-                continue;
-            }
-            message.UpdatedAt = now;
-            string? found;
-            try
-            {
-                found = await provider.FindSentAsync(message.Id, message.To, message.Text, message.CreatedAt, ct);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
-            {
-                logger.LogWarning(ex, "Could not ask the provider about queued text {MessageId}; trying again later", message.Id);
-                continue;
-            }
-            if (found is not null)
-            {
-                message.ProviderMessageId = found;
-                db.Add(new OutboundStatusChange { MessageId = message.Id, Status = OutboundStatus.Queued, At = now, Detail = "recovered: the provider had it" });
-            }
-            else
-            {
-                var contact = await contacts.GetSummaryByPhoneAsync(message.To, ct);
-                if (Refusal(message.Purpose, contact?.SmsConsent ?? SmsConsent.None, contact?.NumberInvalid ?? false) is { } refusal)
-                {
-                    message.Status = OutboundStatus.Refused;
-                    message.RefusedReason = refusal;
-                    message.CorrelationId = null;
-                    message.Cost = 0;
-                    db.Add(new OutboundStatusChange { MessageId = message.Id, Status = OutboundStatus.Refused, At = now, Detail = $"not sent after a restart: {refusal}" });
-                }
-                else
-                {
-                    ProviderSendResult sent;
-                    try
-                    {
-                        sent = await provider.SendAsync(message.Id, message.To, message.Text, ct);
-                    }
-                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
-                    {
-                        sent = new ProviderSendResult(false, null, ex.Message);
-                    }
-                    message.ProviderMessageId = sent.ProviderMessageId;
-                    if (!sent.Accepted)
-                    {
-                        message.Status = OutboundStatus.Failed;
-                        message.Error = sent.Error is { Length: > 500 } e ? e[..500] : sent.Error;
-                    }
-                    db.Add(new OutboundStatusChange { MessageId = message.Id, Status = message.Status, At = now, Detail = sent.Accepted ? "sent after a restart" : message.Error });
-                }
-            }
-            await db.SaveChangesAsync(ct);
-            settled++;
-        }
-        return settled;
     }
 
     public async Task<DateTime> EarliestAllowedSendTimeAsync(string to, SmsPurpose purpose, DateTime notBeforeUtc, CancellationToken ct)
@@ -391,6 +302,19 @@ public sealed class SmsService(
 
     /// <summary>What CTIA's Messaging Principles ask of an opt-in confirmation: who, how often, rates, HELP and STOP.</summary>
     public string OptInConfirmationText => $"{business.Value.Name}: you're subscribed to texts about your parties and our offers (up to 4 msgs/month). Msg & data rates may apply. Reply HELP for help, STOP to opt out.";
+
+    /// <summary>Hands a stored text to the provider; a transport failure becomes a refusal with its reason, not an exception.</summary>
+    private async Task<ProviderSendResult> CallProviderAsync(OutboundMessage message, CancellationToken ct)
+    {
+        try
+        {
+            return await provider.SendAsync(message.Id, message.To, message.Text, ct);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            return new ProviderSendResult(false, null, ex.Message);
+        }
+    }
 
     private static string? Refusal(SmsPurpose purpose, SmsConsent consent, bool numberInvalid) => (purpose, consent) switch
     {
