@@ -217,6 +217,28 @@ public sealed class QrRedirectTests
     }
 
     [Fact]
+    public async Task An_edit_on_another_instance_reaches_this_instance_cached_redirect_within_the_sync_interval()
+    {
+        // Two app instances over one database, as behind a load balancer: B has the code cached, A edits it.
+        var database = SqliteTestDatabase.CreateNew();
+        await using var a = AppFactory.OverDatabase(database, deleteDatabase: false).With("Qr:CacheSyncSeconds", "0.2");
+        await using var b = QrTestApp.Fast(AppFactory.OverDatabase(database, deleteDatabase: true)).With("Qr:CacheSyncSeconds", "0.2");
+        var code = await a.CreateCodeAsync();
+        var client = b.Browser();
+        Assert.Equal(Expected, (await client.GetAsync($"/q/{code.Slug}")).Headers.Location!.OriginalString);
+
+        var edited = await a.Services.GetRequiredService<QrCodeService>()
+            .UpdateAsync(code.Id, QrCodeInput.From(code) with { DestinationUrl = "https://hibachi.example/book" }, CancellationToken.None);
+        Assert.Null(edited.Errors);
+        await Eventually.UntilAsync(async () => (await client.GetAsync($"/q/{code.Slug}")).Headers.Location?.OriginalString ?? "",
+            location => location.StartsWith("https://hibachi.example/book?", StringComparison.Ordinal), "instance B redirects to the edited destination",
+            describe: location => location);
+        Assert.True(await a.Services.GetRequiredService<QrCodeService>().SetActiveAsync(code.Id, false, CancellationToken.None));
+        await Eventually.UntilAsync(async () => (await client.GetAsync($"/q/{code.Slug}")).StatusCode, status => status == HttpStatusCode.Gone,
+            "instance B answers 410 for the code switched off on A", describe: status => status.ToString());
+    }
+
+    [Fact]
     public async Task An_unknown_slug_answered_once_is_found_as_soon_as_a_code_takes_it()
     {
         await using var app = QrTestApp.Fast();

@@ -39,6 +39,18 @@ public sealed class QrCodeService(IDbContextFactory<AppDbContext> dbFactory, Cam
 
     public void Invalidate(string slug) => _cache.Remove(slug);
 
+    /// <summary>Drops from the cache every code changed after <paramref name="sinceUtc"/> (by any instance); the newest change seen, or null.</summary>
+    public async Task<DateTime?> InvalidateChangedSinceAsync(DateTime sinceUtc, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var changed = await db.Set<QrCode>().AsNoTracking().Where(c => c.UpdatedAt > sinceUtc).Select(c => new { c.Slug, c.UpdatedAt }).ToListAsync(ct);
+        foreach (var code in changed)
+        {
+            Invalidate(code.Slug);
+        }
+        return changed.Count == 0 ? null : changed.Max(c => c.UpdatedAt);
+    }
+
     public async Task<QrCode?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -14,6 +14,7 @@ public static class QrCodesFeature
         builder.Services.AddSingleton<QrRedirectHandler>();
         builder.Services.AddSingleton<ScanWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScanWriter>());
+        builder.Services.AddHostedService<QrCacheSync>();
         builder.Services.AddSingleton<QrInquiryService>();
         builder.Services.AddTransient<IStartupFilter, QrRedirectStartupFilter>();
         builder.Services.AddSingleton<IDemoSeedContributor, QrCodesDemoSeed>();
