@@ -35,8 +35,11 @@ public sealed class IdentityRedirectSecurityTests(AppFactory app) : IClassFixtur
         return (new IdentityRedirectManager(navigation), navigation);
     }
 
+    private static IList<SetCookieHeaderValue> Cookies(HttpContext context) =>
+        SetCookieHeaderValue.ParseList(context.Response.Headers.SetCookie.OfType<string>().ToList());
+
     private static SetCookieHeaderValue StatusCookie(HttpContext context) =>
-        Assert.Single(SetCookieHeaderValue.ParseList(context.Response.Headers.SetCookie.ToList()), c => c.Name == IdentityRedirectManager.StatusCookieName);
+        Assert.Single(Cookies(context), c => c.Name == IdentityRedirectManager.StatusCookieName);
 
     [Theory]
     [InlineData("/leads?x=1", "/leads?x=1")]
@@ -102,7 +105,7 @@ public sealed class IdentityRedirectSecurityTests(AppFactory app) : IClassFixtur
         await policy.Invoke(context);
 
         // No consent was given: the policy drops the non-essential cookie and keeps the status message.
-        Assert.DoesNotContain(SetCookieHeaderValue.ParseList(context.Response.Headers.SetCookie.ToList()), c => c.Name == "tracking");
+        Assert.DoesNotContain(Cookies(context), c => c.Name == "tracking");
         Assert.Equal("Saved", StatusCookie(context).Value.ToString());
         Assert.Equal(["/leads"], navigation.Visited);
     }
