@@ -4,6 +4,7 @@ using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Tests.Features.Calls;
 using HibachiAdmin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -23,6 +24,7 @@ public sealed class BookingModelTests
             new StoredEvent { Version = 3, EventType = BookingEventTypes.Deposit, Data = """{"amount":100}""" },
         };
         var booking = Booking.FromEvents(id, events);
+        Assert.Equal(id, booking.Id);
         Assert.Equal(3, booking.Version);
         Assert.Equal(BookingStatus.Requested, booking.Status);
         Assert.Equal(12 * 55m, booking.Total);
@@ -52,5 +54,34 @@ public sealed class BookingModelTests
         var revenue = Assert.Single(await bookings.RevenueAsync(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), default));
         Assert.Equal(1, revenue.Bookings);
         Assert.Equal(600m, revenue.Booked);
+    }
+
+    [Fact]
+    public void The_booking_list_table_holds_every_value_the_API_accepts_exactly_and_is_indexed_for_its_lookups()
+    {
+        // The configuration on its own (a fresh model each time, not the context's cached one).
+        var builder = new ModelBuilder();
+        builder.ApplyConfiguration(new BookingRowConfiguration());
+        var row = builder.Model.FindEntityType(typeof(BookingRow))!;
+        Assert.Equal("BookingRows", row.GetTableName());
+
+        // Text columns as long as the API's own limits (BookingsEndpoints validates with the same constants).
+        int? Length(string property) => row.FindProperty(property)!.GetMaxLength();
+        Assert.Equal([BookingRow.MaxAddress, BookingRow.MaxZip, BookingRow.MaxPackage, BookingRow.MaxNotes, BookingRow.MaxCancelReason],
+            new[] { "Address", "Zip", "Package", "Notes", "CancelReason" }.Select(Length).ToArray());
+        Assert.Equal((300, 10, 100, 4000, 500), (BookingRow.MaxAddress, BookingRow.MaxZip, BookingRow.MaxPackage, BookingRow.MaxNotes, BookingRow.MaxCancelReason));
+
+        // The status is stored by name (readable, and safe if the enum is reordered), and every name fits.
+        var status = row.FindProperty(nameof(BookingRow.Status))!;
+        Assert.Equal(typeof(string), status.GetProviderClrType());
+        Assert.Equal(20, status.GetMaxLength());
+        Assert.All(Enum.GetNames<BookingStatus>(), name => Assert.InRange(name.Length, 1, 20));
+
+        // Money to the cent: a price up to 99,999,999.99 per person, totals and deposits up to 9,999,999,999.99.
+        (int?, int?) Money(string property) => (row.FindProperty(property)!.GetPrecision(), row.FindProperty(property)!.GetScale());
+        Assert.Equal([(10, 2), (12, 2), (12, 2)], new[] { "PricePerPerson", "Total", "DepositPaid" }.Select(Money).ToArray());
+
+        // The calendar reads by date, a contact's page by contact.
+        Assert.Equal(["ContactId", "EventDate"], row.GetIndexes().Select(i => Assert.Single(i.Properties).Name).Order().ToArray());
     }
 }

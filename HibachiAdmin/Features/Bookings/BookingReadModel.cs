@@ -40,11 +40,11 @@ internal sealed class BookingRowConfiguration : IEntityTypeConfiguration<Booking
     {
         b.ToTable("BookingRows");
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(r => r.Address).HasMaxLength(300);
-        b.Property(r => r.Zip).HasMaxLength(10);
-        b.Property(r => r.Package).HasMaxLength(100);
-        b.Property(r => r.Notes).HasMaxLength(4000);
-        b.Property(r => r.CancelReason).HasMaxLength(500);
+        b.Property(r => r.Address).HasMaxLength(BookingRow.MaxAddress);
+        b.Property(r => r.Zip).HasMaxLength(BookingRow.MaxZip);
+        b.Property(r => r.Package).HasMaxLength(BookingRow.MaxPackage);
+        b.Property(r => r.Notes).HasMaxLength(BookingRow.MaxNotes);
+        b.Property(r => r.CancelReason).HasMaxLength(BookingRow.MaxCancelReason);
         b.Property(r => r.PricePerPerson).HasPrecision(10, 2);
         b.Property(r => r.Total).HasPrecision(12, 2);
         b.Property(r => r.DepositPaid).HasPrecision(12, 2);
@@ -106,8 +106,9 @@ public static class BookingProjection
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Set<BookingRow>().ExecuteDeleteAsync(ct);
+        // Each stream's events in version order (rows are keyed by stream, so streams may interleave).
         var events = await db.Set<StoredEvent>().AsNoTracking().Where(e => e.StreamType == BookingEventTypes.StreamType)
-            .OrderBy(e => e.StreamId).ThenBy(e => e.Version).ToListAsync(ct);
+            .OrderBy(e => e.Version).ToListAsync(ct);
         var rows = new Dictionary<Guid, BookingRow>();
         foreach (var e in events)
         {

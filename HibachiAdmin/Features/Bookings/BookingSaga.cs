@@ -35,6 +35,13 @@ public sealed class BookingSaga(ContactService contacts, LeadService leads, ISms
         return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(local) ? local.AddHours(1) : local, zone);
     }
 
+    /// <summary>A due time already past means now.</summary>
+    private static DateTime NotBefore(DateTime due, DateTime now)
+    {
+        // Stryker disable once Equality : at due == now both branches are the same instant, so "<" → "<=" cannot be observed
+        return due < now ? now : due;
+    }
+
     private async Task<DateTime> ShiftAsync(string phone, SmsPurpose purpose, DateTime due, CancellationToken ct) =>
         await sms.EarliestAllowedSendTimeAsync(phone, purpose, due, ct);
 
@@ -49,9 +56,16 @@ public sealed class BookingSaga(ContactService contacts, LeadService leads, ISms
         var now = time.GetUtcNow().UtcDateTime;
         if (entry.EventType == BookingEventTypes.Rescheduled)
         {
+            // Moved to under 48 h away: the reminder is due now (a past time would be sent at once, whatever the hour).
+            var moved = NotBefore(EventStartUtc(row).AddHours(-48), now);
+            if (phone is not null)
+            {
+                // Without a number there is no sending window to judge by: the time stands as computed.
+                moved = await ShiftAsync(phone, SmsPurpose.Transactional, moved, ct);
+            }
             foreach (var reminder in await db.Set<ScheduledMessage>().Where(m => m.BookingId == row.Id && m.Kind == ScheduledKind.Reminder && m.Status == ScheduledStatus.Pending).ToListAsync(ct))
             {
-                reminder.DueAt = phone is null ? EventStartUtc(row).AddHours(-48) : await ShiftAsync(phone, SmsPurpose.Transactional, EventStartUtc(row).AddHours(-48), ct);
+                reminder.DueAt = moved;
             }
             return;
         }
@@ -61,7 +75,7 @@ public sealed class BookingSaga(ContactService contacts, LeadService leads, ISms
             {
                 var due = EventStartUtc(row) + PartyLength + TimeSpan.FromHours(2);
                 db.Add(new ScheduledMessage { BookingId = row.Id, ContactId = row.ContactId, Kind = ScheduledKind.ReviewRequest, CreatedAt = now,
-                    DueAt = await ShiftAsync(phone, SmsPurpose.Marketing, due < now ? now : due, ct) });
+                    DueAt = await ShiftAsync(phone, SmsPurpose.Marketing, NotBefore(due, now), ct) });
             }
             return;
         }
@@ -73,7 +87,7 @@ public sealed class BookingSaga(ContactService contacts, LeadService leads, ISms
             {
                 var due = EventStartUtc(row).AddHours(-48);
                 db.Add(new ScheduledMessage { BookingId = row.Id, ContactId = row.ContactId, Kind = ScheduledKind.Reminder, CreatedAt = now,
-                    DueAt = await ShiftAsync(phone, SmsPurpose.Transactional, due < now ? now : due, ct) });
+                    DueAt = await ShiftAsync(phone, SmsPurpose.Transactional, NotBefore(due, now), ct) });
             }
             if (row.LeadId is { } lead)
             {
