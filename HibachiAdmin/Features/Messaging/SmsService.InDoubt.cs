@@ -36,7 +36,7 @@ public sealed partial class SmsService
                 continue;
             }
             message.UpdatedAt = now;
-            string? found;
+            string? found = null; // assigned here so every mutant of the catch below compiles (Stryker)
             try
             {
                 found = await provider.FindSentAsync(message.Id, message.To, message.Text, message.CreatedAt, ct);
