@@ -1,5 +1,6 @@
 using HibachiAdmin.Features.Campaigns;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Messaging;
 
 namespace HibachiAdmin.Tests.Features.Campaigns;
 
@@ -305,6 +306,21 @@ public sealed class CampaignRulesEdgeTests
         var d = Rules.Decide(Stored("+14155550100", "CA", "America/Los_Angeles"), "Sale", at, [at.AddHours(-20)], false, new Phones());
         Assert.Equal("quietHours", d.Reason);
         Assert.Equal(Utc(12, 1, 16), d.EarliestSendAt);
+    }
+
+    [Fact]
+    public void A_toll_free_number_in_us_summer_time_waits_until_its_zones_windows_meet_again()
+    {
+        // Unknown state, every NANP zone from Guam to Bermuda: under the strictest window (09:00–20:00) they share
+        // no instant while the US is on summer time, so the hold runs to the first instant allowed everywhere
+        // (November), never to one that is still quiet hours somewhere.
+        var at = Utc(3, 24, 14, 51);
+        var d = Rules.Decide(Stored("+18005550100", null, null), "Sale", at, [], false, new Phones());
+        Assert.Equal("quietHours", d.Reason);
+        var zones = QuietHours.Zones(new Phones().Parse("+18005550100")!.TimeZones, "America/New_York");
+        Assert.True(zones.Count > 5, "a toll-free number can be in any US zone");
+        Assert.True(QuietHours.IsAllowed(d.EarliestSendAt!.Value, QuietHours.Strictest, zones), $"held until {d.EarliestSendAt:O}, which is quiet hours somewhere");
+        Assert.True(d.EarliestSendAt > at);
     }
 
     [Theory]

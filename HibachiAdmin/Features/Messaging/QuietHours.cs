@@ -26,20 +26,25 @@ public static class QuietHours
     public static bool IsAllowed(DateTime utc, string? state, IReadOnlyList<TimeZoneInfo> zones) =>
         zones.All(zone => InWindow(TimeZoneInfo.ConvertTimeFromUtc(utc, zone), state));
 
-    /// <summary>Rounds after which <see cref="EarliestAllowed"/> gives up: zones whose windows never meet.</summary>
-    public const int MaxRounds = 32;
+    /// <summary>
+    /// How far ahead <see cref="EarliestAllowed"/> looks. A year holds every DST season, so zones whose windows
+    /// do not meet within it never do (a toll-free number's zones under the strictest rule meet only while
+    /// the US is on standard time: a search in spring ends in November).
+    /// </summary>
+    public const int HorizonDays = 366;
 
     /// <summary>
     /// The first instant at or after <paramref name="notBeforeUtc"/> inside the window in every zone. Each
     /// round moves the candidate, zone by zone, to the next window start of every zone it is outside of,
-    /// until it is inside them all. When the zones' windows never meet (a 12-hour window in zones 12 hours
-    /// apart) it stops after <see cref="MaxRounds"/> rounds and returns an instant that is not allowed, so
-    /// a caller that re-checks it keeps holding the text.
+    /// until it is inside them all; no move skips an allowed instant. When the zones' windows never meet (a
+    /// 12-hour window in zones 12 hours apart) it stops at the first candidate <see cref="HorizonDays"/> or
+    /// more days ahead, which is not allowed, so a caller that re-checks it keeps holding the text.
     /// </summary>
     public static DateTime EarliestAllowed(DateTime notBeforeUtc, string? state, IReadOnlyList<TimeZoneInfo> zones)
     {
         var candidate = DateTime.SpecifyKind(notBeforeUtc, DateTimeKind.Utc);
-        for (var round = 0; round < MaxRounds && !IsAllowed(candidate, state, zones); round++)
+        var giveUp = candidate.AddDays(HorizonDays);
+        while (candidate < giveUp && !IsAllowed(candidate, state, zones))
         {
             foreach (var zone in zones)
             {
