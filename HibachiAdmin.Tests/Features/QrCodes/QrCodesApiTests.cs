@@ -131,6 +131,50 @@ public sealed class QrCodesApiTests
     }
 
     [Fact]
+    public async Task The_png_carries_the_centre_logo_when_asked_and_still_decodes()
+    {
+        await using var app = QrTestApp.Fast().With("Qr:PublicBaseUrl", "https://hibachi.example");
+        var marketing = await app.CreateClientInRoleAsync(Roles.Marketing);
+        async Task<(byte[] Png, string ScanUrl)> MakeAsync(bool withLogo)
+        {
+            var code = await (await marketing.PostAsJsonAsync("/api/v1/qr-codes", new
+            {
+                name = "Card", type = "businessCard", destinationUrl = "https://hibachi.example/", withLogo, errorCorrection = "h", backgroundColor = "#FFF8E1",
+            })).Content.ReadFromJsonAsync<JsonElement>();
+            var png = await marketing.GetByteArrayAsync($"/api/v1/qr-codes/{code.GetProperty("id").GetString()}/image.png?size=512");
+            return (png, code.GetProperty("scanUrl").GetString()!);
+        }
+        // The flame's red (#C62828) in the logo: present in the middle of the code with the logo, nowhere without it.
+        static int FlamePixels(byte[] png)
+        {
+            using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+            var count = 0;
+            for (var y = bitmap.Height * 2 / 5; y < bitmap.Height * 3 / 5; y++)
+            {
+                for (var x = bitmap.Width * 2 / 5; x < bitmap.Width * 3 / 5; x++)
+                {
+                    var c = bitmap.GetPixel(x, y);
+                    count += c.Red > 150 && c.Green < 90 && c.Blue < 90 ? 1 : 0;
+                }
+            }
+            return count;
+        }
+
+        var (withLogo, url) = await MakeAsync(withLogo: true);
+        var (plain, plainUrl) = await MakeAsync(withLogo: false);
+        Assert.True(FlamePixels(withLogo) > 100, $"the logo is not drawn: {FlamePixels(withLogo)} red pixels in the centre");
+        Assert.Equal(0, FlamePixels(plain));
+        using (var bitmap = SkiaSharp.SKBitmap.Decode(withLogo))
+        {
+            // The plate under the logo has the code's background colour, not the module colour.
+            Assert.Equal(new SkiaSharp.SKColor(0xFF, 0xF8, 0xE1), bitmap.GetPixel(bitmap.Width / 2 - bitmap.Width / 10, bitmap.Height / 2));
+        }
+        Assert.True(File.Exists("/usr/bin/zbarimg"), "zbarimg is missing: apt-get install zbar-tools (.ci/run installs it).");
+        Assert.Equal(url, await DecodeAsync(withLogo));
+        Assert.Equal(plainUrl, await DecodeAsync(plain));
+    }
+
+    [Fact]
     public async Task The_svg_is_served_with_its_type_and_the_logo_when_asked()
     {
         await using var app = QrTestApp.Fast();

@@ -73,4 +73,42 @@ public sealed class ScanWriterTests
         var days = (await app.DailyAsync(code.Id)).Where(d => d.Dimension == QrAggregates.Total).Select(d => (d.Day, d.IsBot)).OrderBy(d => d.Day).ToArray();
         Assert.Equal([(new DateOnly(2026, 11, 26), false), (new DateOnly(2026, 11, 27), true)], days);
     }
+
+    /// <summary>MaxMind's own GeoLite2-City test database (github.com/maxmind/MaxMind-DB, test-data; MIT/Apache-2.0).</summary>
+    private static string GeoTestDatabase => Path.Combine(AppContext.BaseDirectory, "Fixtures", "GeoLite2-City-Test.mmdb");
+
+    [Fact]
+    public async Task With_a_MaxMind_database_the_writer_stores_country_region_city_and_coordinates_of_the_address()
+    {
+        await using var app = QrTestApp.Fast().With("Geo:MaxMindDbPath", GeoTestDatabase)
+            .With("Geo:CountryHeader", "CF-IPCountry"); // the database wins over a header a client could send
+        Assert.True(app.Services.GetRequiredService<QrGeo>().UsesDatabase);
+        var code = await app.CreateCodeAsync();
+        var queue = app.Services.GetRequiredService<ScanQueue>();
+        var at = new DateTime(2026, 11, 26, 18, 0, 0, DateTimeKind.Utc);
+        // In the test database: 216.160.83.56/29 is Milton, Washington, US; 89.160.20.112/28 Linköping, Östergötland, SE; 10.0.0.1 is not in it.
+        Assert.True(queue.TryEnqueue(new ScanEvent(code.Id, at, ScanChannel.Printed, IPAddress.Parse("216.160.83.57"), Guid.NewGuid(), QrTestApp.PhoneUa, null, null, true)));
+        Assert.True(queue.TryEnqueue(new ScanEvent(code.Id, at.AddSeconds(1), ScanChannel.Printed, IPAddress.Parse("89.160.20.115"), Guid.NewGuid(), QrTestApp.PhoneUa, null, null, true)));
+        Assert.True(queue.TryEnqueue(new ScanEvent(code.Id, at.AddSeconds(2), ScanChannel.Printed, IPAddress.Parse("10.0.0.1"), Guid.NewGuid(), QrTestApp.PhoneUa, null, null, true)));
+        var scans = await app.ScansEventuallyAsync(3, code.Id);
+
+        Assert.Equal(("US", "Washington", "Milton", "216.160.83.0"), (scans[0].Country, scans[0].Region, scans[0].City, scans[0].AnonymizedIp));
+        Assert.Equal(47.2513, scans[0].Latitude!.Value, 3);
+        Assert.Equal(-122.3149, scans[0].Longitude!.Value, 3);
+        Assert.Equal(("SE", "Linköping"), (scans[1].Country, scans[1].City));
+        Assert.Equal((null, null, null), (scans[2].Country, scans[2].City, scans[2].Latitude));
+        var cities = (await app.DailyAsync(code.Id)).Where(d => d.Dimension == QrAggregates.City).Select(d => d.Value).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["", "Linköping, Östergötland County, SE", "Milton, Washington, US"], cities);
+    }
+
+    [Fact]
+    public async Task A_missing_MaxMind_file_is_logged_and_scans_still_redirect_and_are_stored()
+    {
+        await using var app = QrTestApp.Fast().With("Geo:MaxMindDbPath", Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.mmdb"));
+        Assert.False(app.Services.GetRequiredService<QrGeo>().UsesDatabase);
+        var code = await app.CreateCodeAsync();
+        Assert.Equal(HttpStatusCode.Found, (await app.Browser().GetAsync($"/q/{code.Slug}?qr=1")).StatusCode);
+        var scan = Assert.Single(await app.ScansEventuallyAsync(1, code.Id));
+        Assert.Null(scan.Country);
+    }
 }

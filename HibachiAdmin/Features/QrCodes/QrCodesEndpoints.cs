@@ -126,7 +126,7 @@ public static class QrCodesEndpoints
         {
             return NotFound(id);
         }
-        var png = QrImages.Png(QrLinks.ScanUrl(QrBaseUrl.For(configuration, request), code.Slug), pixels, code.ForegroundColor, code.BackgroundColor, code.ErrorCorrection);
+        var png = QrImages.Png(QrLinks.ScanUrl(QrBaseUrl.For(configuration, request), code.Slug), pixels, code.ForegroundColor, code.BackgroundColor, code.ErrorCorrection, code.WithLogo);
         return TypedResults.File(png, "image/png", $"qr-{code.Slug}.png");
     }
 

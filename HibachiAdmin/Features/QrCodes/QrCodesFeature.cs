@@ -11,6 +11,7 @@ public static class QrCodesFeature
         builder.Services.AddSingleton<QrImages>();
         builder.Services.AddSingleton<QrGeo>();
         builder.Services.AddSingleton<ScanQueue>();
+        builder.Services.AddSingleton<QrRedirectHandler>();
         builder.Services.AddSingleton<ScanWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScanWriter>());
         builder.Services.AddSingleton<QrInquiryService>();

@@ -71,6 +71,11 @@ public sealed record QrTarget(
         : ValidFrom is { } from && utcNow < from ? QrAvailability.NotYetValid
         : ValidUntil is { } until && utcNow >= until ? QrAvailability.Expired
         : QrAvailability.Live;
+
+    private string? _location;
+
+    /// <summary>The redirect's Location (<see cref="QrLinks.Destination"/>), composed once per cached target.</summary>
+    public string Location => _location ??= QrLinks.Destination(this);
 }
 
 /// <summary>URLs of a code: the one printed, the one shared, and where a scan is sent (with its UTM parameters).</summary>

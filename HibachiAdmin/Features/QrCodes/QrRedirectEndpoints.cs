@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Net.Http.Headers;
 
 namespace HibachiAdmin.Features.QrCodes;
 
@@ -35,78 +36,33 @@ public static class QrRedirectEndpoints
         return slug.Length == 0 || slug.Contains('/', StringComparison.Ordinal) ? null : slug;
     }
 
-    public static async Task HandleAsync(HttpContext http, string slug)
-    {
-        var response = http.Response;
-        response.Headers.CacheControl = "no-store";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers["Referrer-Policy"] = "no-referrer-when-downgrade";
-        var services = http.RequestServices;
-        var codes = services.GetRequiredService<QrCodeService>();
-        QrTarget? target;
-        try
-        {
-            var key = QrSlugs.Normalize(slug);
-            target = key is null ? null : await codes.FindTargetAsync(key, http.RequestAborted);
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
-        {
-            services.GetRequiredService<ILogger<QrCodeService>>().LogError(ex, "QR lookup failed");
-            await PageAsync(http, StatusCodes.Status503ServiceUnavailable, "Try again in a moment", "We could not look this code up just now. Please scan it again.");
-            return;
-        }
-        if (target is null)
-        {
-            await PageAsync(http, StatusCodes.Status404NotFound, "Code not found", "This QR code is not one of ours, or the link is mistyped.");
-            return;
-        }
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var availability = target.AvailabilityAt(now);
-        if (availability != QrAvailability.Live)
-        {
-            await PageAsync(http, StatusCodes.Status410Gone, "This code is no longer active",
-                availability == QrAvailability.NotYetValid ? "This QR code is not active yet. Please try again later." : "This QR code has expired or was switched off.");
-            return;
-        }
-        var request = http.Request;
-        var userAgent = request.Headers.UserAgent.ToString();
-        if (HttpMethods.IsGet(request.Method) && !UserAgentClassifier.IsLinkPreview(userAgent))
-        {
-            var (visitor, isNew) = VisitorOf(http);
-            var channel = request.Query.ContainsKey(QrLinks.PrintedMarker) ? ScanChannel.Printed : ScanChannel.Link;
-            var referer = request.Headers.Referer.ToString();
-            services.GetRequiredService<ScanQueue>().TryEnqueue(new ScanEvent(target.Id, now, channel, http.Connection.RemoteIpAddress, visitor,
-                userAgent.Length == 0 ? null : userAgent, referer.Length == 0 ? null : referer, services.GetRequiredService<QrGeo>().FromHeaders(request.Headers), isNew));
-        }
-        response.StatusCode = StatusCodes.Status302Found;
-        response.Headers.Location = QrLinks.Destination(target);
-    }
+    public static Task HandleAsync(HttpContext http, string slug) => http.RequestServices.GetRequiredService<QrRedirectHandler>().HandleAsync(http, slug);
 
-    /// <summary>The first-party visitor cookie (a random id, a year), set when missing or malformed.</summary>
+    /// <summary>
+    /// The first-party visitor cookie (a random id, a year), set when missing or malformed. A new id is
+    /// time-ordered (UUIDv7: 74 random bits after the time), so the scans table's visitor index grows at its
+    /// end instead of at random pages: at thousands of new visitors a second that is what lets one writer keep up.
+    /// </summary>
     public static (Guid Id, bool IsNew) VisitorOf(HttpContext http)
     {
         if (ExistingVisitor(http) is { } existing)
         {
             return (existing, false);
         }
-        var id = Guid.NewGuid();
-        http.Response.Cookies.Append(VisitorCookie, id.ToString("N"), new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = http.Request.IsHttps,
-            SameSite = SameSiteMode.Lax,
-            MaxAge = TimeSpan.FromDays(365),
-            Path = "/",
-            IsEssential = true,
-        });
+        var id = Guid.CreateVersion7();
+        // The same header Cookies.Append writes for these options, without building it through CookieOptions per scan.
+        http.Response.Headers.Append(HeaderNames.SetCookie,
+            $"{VisitorCookie}={id:N}; max-age={CookieMaxAgeSeconds}; path=/; {(http.Request.IsHttps ? "secure; " : "")}samesite=lax; httponly");
         return (id, true);
     }
+
+    public const int CookieMaxAgeSeconds = 365 * 24 * 3600;
 
     /// <summary>The visitor id of an existing cookie, without setting one.</summary>
     public static Guid? ExistingVisitor(HttpContext http) =>
         http.Request.Cookies.TryGetValue(VisitorCookie, out var value) && Guid.TryParseExact(value, "N", out var id) && id != Guid.Empty ? id : null;
 
-    private static Task PageAsync(HttpContext http, int status, string title, string text)
+    internal static Task PageAsync(HttpContext http, int status, string title, string text)
     {
         var response = http.Response;
         response.StatusCode = status;
@@ -135,8 +91,60 @@ internal sealed class QrRedirectStartupFilter : IStartupFilter
         app.MapWhen(ctx => QrRedirectEndpoints.RedirectSlug(ctx.Request) is not null, branch =>
         {
             branch.UseForwardedHeaders();
-            branch.Run(ctx => QrRedirectEndpoints.HandleAsync(ctx, QrRedirectEndpoints.RedirectSlug(ctx.Request)!));
+            // Resolved once: a request that only reads singletons never creates a DI scope.
+            var handler = branch.ApplicationServices.GetRequiredService<QrRedirectHandler>();
+            branch.Run(ctx => handler.HandleAsync(ctx, QrRedirectEndpoints.RedirectSlug(ctx.Request)!));
         });
         next(app);
     };
+}
+
+/// <summary>The redirect itself (singleton: the code cache, the clock, the scan queue and geo are all singletons).</summary>
+public sealed class QrRedirectHandler(QrCodeService codes, TimeProvider time, ScanQueue queue, QrGeo geo, ILogger<QrRedirectHandler> logger)
+{
+    public async Task HandleAsync(HttpContext http, string slug)
+    {
+        var response = http.Response;
+        var headers = response.Headers;
+        headers.CacheControl = "no-store";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer-when-downgrade";
+        QrTarget? target;
+        try
+        {
+            var key = QrSlugs.Normalize(slug);
+            target = key is null ? null : await codes.FindTargetAsync(key, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            logger.LogError(ex, "QR lookup failed");
+            await QrRedirectEndpoints.PageAsync(http, StatusCodes.Status503ServiceUnavailable, "Try again in a moment", "We could not look this code up just now. Please scan it again.");
+            return;
+        }
+        if (target is null)
+        {
+            await QrRedirectEndpoints.PageAsync(http, StatusCodes.Status404NotFound, "Code not found", "This QR code is not one of ours, or the link is mistyped.");
+            return;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var availability = target.AvailabilityAt(now);
+        if (availability != QrAvailability.Live)
+        {
+            await QrRedirectEndpoints.PageAsync(http, StatusCodes.Status410Gone, "This code is no longer active",
+                availability == QrAvailability.NotYetValid ? "This QR code is not active yet. Please try again later." : "This QR code has expired or was switched off.");
+            return;
+        }
+        var request = http.Request;
+        var userAgent = request.Headers.UserAgent.ToString();
+        if (HttpMethods.IsGet(request.Method) && !UserAgentClassifier.IsLinkPreview(userAgent))
+        {
+            var (visitor, isNew) = QrRedirectEndpoints.VisitorOf(http);
+            var channel = request.Query.ContainsKey(QrLinks.PrintedMarker) ? ScanChannel.Printed : ScanChannel.Link;
+            var referer = request.Headers.Referer.ToString();
+            queue.TryEnqueue(new ScanEvent(target.Id, now, channel, http.Connection.RemoteIpAddress, visitor,
+                userAgent.Length == 0 ? null : userAgent, referer.Length == 0 ? null : referer, geo.FromHeaders(request.Headers), isNew));
+        }
+        response.StatusCode = StatusCodes.Status302Found;
+        headers.Location = target.Location;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>What a scan's User-Agent says: device, OS, browser (in-app browsers by their app), and whether a program made the request.</summary>
@@ -30,6 +32,10 @@ public static class UserAgentClassifier
         "scrapy", "feedfetcher", "mediapartners", "google-inspectiontool", "bingpreview", "yandex", "baiduspider", "duckduckgo",
     ];
 
+    // One vectorised multi-string search instead of a Contains per marker (the redirect runs it on every scan).
+    private static readonly SearchValues<string> LinkPreviewSearch = SearchValues.Create(LinkPreviewMarkers, StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> BotSearch = SearchValues.Create(BotMarkers, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The redirect's cheap check: is this a preview fetcher (answered, not counted)?</summary>
     public static bool IsLinkPreview(string? userAgent)
     {
@@ -37,14 +43,7 @@ public static class UserAgentClassifier
         {
             return false;
         }
-        foreach (var marker in LinkPreviewMarkers)
-        {
-            if (userAgent.Contains(marker, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-        return false;
+        return userAgent.AsSpan().ContainsAny(LinkPreviewSearch);
     }
 
     public static UserAgentInfo Classify(string? userAgent)
@@ -54,13 +53,13 @@ public static class UserAgentClassifier
             return new UserAgentInfo(DeviceType.Bot, Unknown, Unknown, IsBot: true, IsLinkPreview: false);
         }
         var ua = userAgent.ToLowerInvariant();
-        if (LinkPreviewMarkers.Any(ua.Contains))
+        if (ua.AsSpan().ContainsAny(LinkPreviewSearch))
         {
             return new UserAgentInfo(DeviceType.Bot, Os(ua), PreviewName(ua), IsBot: true, IsLinkPreview: true);
         }
         // In-app browsers name their app before any bot word could appear ("FBAN/FBIOS;FBBV" etc. are not bots).
         var browser = Browser(ua);
-        var botWord = BotMarkers.Any(ua.Contains);
+        var botWord = ua.AsSpan().ContainsAny(BotSearch);
         var program = browser == Unknown && (botWord || !ua.StartsWith("mozilla/", StringComparison.Ordinal));
         if (program || botWord && !IsInApp(browser))
         {
