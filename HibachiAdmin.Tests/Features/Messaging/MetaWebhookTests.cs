@@ -243,3 +243,75 @@ public abstract class MetaWebhookTests<TApp> : IAsyncLifetime
         Assert.NotNull(detail.Thread.WaitingSince);
     }
 }
+
+/// <summary>
+/// <c>X-Hub-Signature-256</c> header forms that must be refused (and the ones that must not), checked on
+/// <see cref="MetaSignature"/> directly: a webhook post with any of them is not Meta's.
+/// </summary>
+public sealed class MetaWebhookTestsOfSignatureHeaders
+{
+    private const string Secret = MetaWebhookTests.Secret;
+    private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"object":"page","entry":[]}""");
+    private static readonly string Good = MetaSignature.Sign(Body, Secret);
+
+    [Fact]
+    public void The_right_signature_passes_with_any_case_of_prefix_and_hex_digits()
+    {
+        Assert.StartsWith("sha256=", Good, StringComparison.Ordinal);
+        Assert.Equal("sha256=".Length + 64, Good.Length);
+        Assert.True(MetaSignature.IsValid(Body, Good, Secret));
+        Assert.True(MetaSignature.IsValid(Body, "SHA256=" + Good["sha256=".Length..], Secret));
+        Assert.True(MetaSignature.IsValid(Body, "sha256=" + Good["sha256=".Length..].ToUpperInvariant(), Secret));
+    }
+
+    [Fact]
+    public void A_missing_header_or_app_secret_refuses_everything()
+    {
+        Assert.False(MetaSignature.IsValid(Body, null, Secret));
+        Assert.False(MetaSignature.IsValid(Body, "", Secret));
+        // Without an app secret even a header made with the empty key is refused.
+        Assert.False(MetaSignature.IsValid(Body, MetaSignature.Sign(Body, ""), ""));
+    }
+
+    [Fact]
+    public void Another_algorithm_or_a_bare_digest_is_refused()
+    {
+        var hex = Good["sha256=".Length..];
+        Assert.False(MetaSignature.IsValid(Body, "sha1=" + hex, Secret));
+        Assert.False(MetaSignature.IsValid(Body, "sha512=" + hex, Secret));
+        Assert.False(MetaSignature.IsValid(Body, hex, Secret));
+        Assert.False(MetaSignature.IsValid(Body, "sha256:" + hex, Secret));
+        Assert.False(MetaSignature.IsValid(Body, " sha256=" + hex, Secret));
+    }
+
+    [Fact]
+    public void A_digest_one_character_short_or_long_is_refused()
+    {
+        Assert.False(MetaSignature.IsValid(Body, Good[..^1], Secret));
+        Assert.False(MetaSignature.IsValid(Body, Good + "0", Secret));
+        Assert.False(MetaSignature.IsValid(Body, Good + " ", Secret));
+        Assert.False(MetaSignature.IsValid(Body, Good[..^2], Secret));
+        Assert.False(MetaSignature.IsValid(Body, "sha256=", Secret));
+    }
+
+    [Fact]
+    public void Non_hex_characters_are_refused_even_when_the_bytes_before_them_are_right()
+    {
+        Assert.False(MetaSignature.IsValid(Body, "sha256=" + new string('g', 64), Secret));
+        // A body whose HMAC ends in a zero byte: a header with the right first 31 bytes and two non-hex
+        // characters must not pass on the strength of an unfilled (zero) last byte.
+        var body = Enumerable.Range(0, 100_000).Select(i => Encoding.UTF8.GetBytes($"{{\"n\":{i}}}"))
+            .First(b => System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), b)[31] == 0);
+        var good = MetaSignature.Sign(body, Secret);
+        Assert.True(MetaSignature.IsValid(body, good, Secret));
+        Assert.False(MetaSignature.IsValid(body, good[..^2] + "zz", Secret));
+        Assert.False(MetaSignature.IsValid(body, good[..^2] + "0g", Secret));
+    }
+
+    [Fact]
+    public void A_signature_of_another_body_or_with_another_secret_is_refused()
+    {
+        Assert.False(MetaSignature.IsValid("{}"u8, Good, Secret));
+        Assert.False(MetaSignature.IsValid(Body, MetaSignature.Sign(Body, Secret + "x"), Secret));
+    }
+}

@@ -184,4 +184,32 @@ public sealed class QuietHoursTests
         Assert.Equal(new[] { "America/Denver" }, QuietHours.Zones(["Not/AZone"], "America/Denver").Select(z => z.Id));
         Assert.Equal(new[] { TimeZoneInfo.Utc.Id }, QuietHours.Zones(["Not/AZone"], "Also/NotAZone").Select(z => z.Id));
     }
+    /// <summary>Twelve hours east of UTC, no DST: Florida's 08:00–20:00 here and in UTC never overlap.</summary>
+    private static readonly TimeZoneInfo TwelveEast = TimeZoneInfo.CreateCustomTimeZone("Test/UTC+12", TimeSpan.FromHours(12), "UTC+12", "UTC+12");
+
+    [Fact]
+    public void Zones_whose_windows_never_meet_get_no_allowed_instant_and_the_search_stops()
+    {
+        // Florida's 12-hour window in UTC and in UTC+12: 08:00 UTC is 20:00 (closed) twelve hours east, and
+        // 08:00 there is 20:00 UTC. Each round moves one day on; a year ahead the search gives up on an
+        // instant that is still not allowed, so whoever re-checks it keeps holding the text.
+        var at = new DateTime(2026, 12, 2, 20, 0, 0, DateTimeKind.Utc);
+        TimeZoneInfo[] zones = [TimeZoneInfo.Utc, TwelveEast];
+        var earliest = QuietHours.EarliestAllowed(at, "FL", zones);
+        Assert.False(QuietHours.IsAllowed(earliest, "FL", zones));
+        Assert.Equal(at.AddDays(QuietHours.HorizonDays), earliest);
+        // Federal 13-hour windows in the same two zones do meet: 08:00–09:00 UTC is 20:00–21:00 twelve hours east.
+        Assert.Equal(at.Date.AddHours(8), QuietHours.EarliestAllowed(at.Date, null, zones));
+    }
+
+    [Fact]
+    public void A_send_at_the_window_end_waits_for_the_next_day_and_before_the_start_for_the_same_day()
+    {
+        // Before the start, at the start, at the end: the next window is today's, now, tomorrow's (never an earlier one).
+        var zones = new[] { TimeZoneInfo.Utc };
+        Assert.Equal(new DateTime(2026, 12, 2, 8, 0, 0, DateTimeKind.Utc), QuietHours.EarliestAllowed(new DateTime(2026, 12, 2, 7, 59, 59, DateTimeKind.Utc), null, zones));
+        Assert.Equal(new DateTime(2026, 12, 2, 8, 0, 0, DateTimeKind.Utc), QuietHours.EarliestAllowed(new DateTime(2026, 12, 2, 8, 0, 0, DateTimeKind.Utc), null, zones));
+        Assert.Equal(new DateTime(2026, 12, 3, 8, 0, 0, DateTimeKind.Utc), QuietHours.EarliestAllowed(new DateTime(2026, 12, 2, 21, 0, 0, DateTimeKind.Utc), null, zones));
+        Assert.Equal(new DateTime(2026, 12, 3, 8, 0, 0, DateTimeKind.Utc), QuietHours.EarliestAllowed(new DateTime(2026, 12, 2, 23, 59, 59, DateTimeKind.Utc), null, zones));
+    }
 }

@@ -79,4 +79,23 @@ public sealed class SmsSegmentSplitPropertyTests
         Assert.Equal(2, SmsSegments.Count(text).Segments);
         Assert.Equal([""], SmsSegments.Split(""));
     }
+    [Fact]
+    public void A_lone_surrogate_is_one_unit_of_its_own_and_never_pairs_with_its_neighbour()
+    {
+        // A high surrogate at the very end (a text cut mid-emoji) counts as one unit and does not read past the end.
+        Assert.Equal(new SegmentCount(SmsEncoding.Ucs2, 2, 2, 1), SmsSegments.Count("ж\uD83D"));
+        Assert.Equal(["ж\uD83D"], SmsSegments.Split("ж\uD83D"));
+        // A stray low surrogate after an ordinary character is not a pair with it: 66 × 'ж' and 'a' fill the
+        // first part's 67 units, and the stray unit starts the second part.
+        var text = new string('ж', 66) + "a\uDC00" + new string('ж', 10);
+        Assert.Equal([new string('ж', 66) + "a", "\uDC00" + new string('ж', 10)], SmsSegments.Split(text));
+        Assert.Equal(78, SmsSegments.Count(text).Units);
+    }
+
+    [Fact]
+    public void A_missing_text_is_refused_by_name()
+    {
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => SmsSegments.Count(null!)).ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => SmsSegments.Split(null!)).ParamName);
+    }
 }

@@ -26,26 +26,33 @@ public static class QuietHours
     public static bool IsAllowed(DateTime utc, string? state, IReadOnlyList<TimeZoneInfo> zones) =>
         zones.All(zone => InWindow(TimeZoneInfo.ConvertTimeFromUtc(utc, zone), state));
 
-    /// <summary>The first instant at or after <paramref name="notBeforeUtc"/> inside the window in every zone.</summary>
+    /// <summary>
+    /// How far ahead <see cref="EarliestAllowed"/> looks. A year holds every DST season, so zones whose windows
+    /// do not meet within it never do (a toll-free number's zones under the strictest rule meet only while
+    /// the US is on standard time: a search in spring ends in November).
+    /// </summary>
+    public const int HorizonDays = 366;
+
+    /// <summary>
+    /// The first instant at or after <paramref name="notBeforeUtc"/> inside the window in every zone. Each
+    /// round moves the candidate, zone by zone, to the next window start of every zone it is outside of,
+    /// until it is inside them all; no move skips an allowed instant. When the zones' windows never meet (a
+    /// 12-hour window in zones 12 hours apart) it stops at the first candidate <see cref="HorizonDays"/> or
+    /// more days ahead, which is not allowed, so a caller that re-checks it keeps holding the text.
+    /// </summary>
     public static DateTime EarliestAllowed(DateTime notBeforeUtc, string? state, IReadOnlyList<TimeZoneInfo> zones)
     {
         var candidate = DateTime.SpecifyKind(notBeforeUtc, DateTimeKind.Utc);
-        for (var i = 0; i < 32; i++)
+        var giveUp = candidate.AddDays(HorizonDays);
+        while (candidate < giveUp && !IsAllowed(candidate, state, zones))
         {
-            var moved = false;
             foreach (var zone in zones)
             {
                 var local = TimeZoneInfo.ConvertTimeFromUtc(candidate, zone);
-                if (InWindow(local, state))
+                if (!InWindow(local, state))
                 {
-                    continue;
+                    candidate = NextWindowStart(local, state, zone);
                 }
-                candidate = NextWindowStart(local, state, zone);
-                moved = true;
-            }
-            if (!moved)
-            {
-                return candidate;
             }
         }
         return candidate;
@@ -60,8 +67,9 @@ public static class QuietHours
 
     private static DateTime NextWindowStart(DateTime local, string? state, TimeZoneInfo zone)
     {
-        var (start, _) = WindowFor(state, local.DayOfWeek);
-        var day = TimeOnly.FromDateTime(local) < start ? local.Date : local.Date.AddDays(1);
+        // Outside the window: before today's start (today's start is next) or at/after today's end (tomorrow's).
+        var (_, end) = WindowFor(state, local.DayOfWeek);
+        var day = TimeOnly.FromDateTime(local) >= end ? local.Date.AddDays(1) : local.Date;
         var (nextStart, _) = WindowFor(state, day.DayOfWeek);
         var localStart = DateTime.SpecifyKind(day + nextStart.ToTimeSpan(), DateTimeKind.Unspecified);
         // A window start inside a DST gap does not exist locally; the hour after it does.

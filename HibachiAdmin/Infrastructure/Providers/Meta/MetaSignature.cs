@@ -19,15 +19,10 @@ public static class MetaSignature
         {
             return false;
         }
+        // Exactly 64 characters after the prefix: all of them hex fill the 32 bytes (this span overload
+        // reports bad characters as InvalidData rather than throwing).
         Span<byte> given = stackalloc byte[32];
-        try
-        {
-            if (Convert.FromHexString(header.AsSpan(Prefix.Length), given, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32)
-            {
-                return false;
-            }
-        }
-        catch (FormatException)
+        if (Convert.FromHexString(header.AsSpan(Prefix.Length), given, out _, out _) != System.Buffers.OperationStatus.Done)
         {
             return false;
         }
