@@ -60,6 +60,20 @@ public static class LeaseClaims
         return await db.Database.SqlQueryRaw<TKey>(sql, [.. p]).ToListAsync(ct);
     }
 
+    /// <summary>Longest owner a <c>LockedBy</c> column holds (<c>HasMaxLength(100)</c>).</summary>
+    public const int MaxOwnerLength = 100;
+
+    /// <summary>
+    /// A lease owner naming the host and process (for an operator looking at a held row) and unique per
+    /// claim. A long host name is cut so the owner fits the column (PostgreSQL refuses a longer value;
+    /// a Kubernetes pod name alone may be 63 characters); the unique part is always kept.
+    /// </summary>
+    public static string NewOwner(string host, int processId, Guid claim)
+    {
+        var suffix = $":{processId}:{claim:N}";
+        return host[..Math.Min(host.Length, MaxOwnerLength - suffix.Length)] + suffix;
+    }
+
     /// <summary>Gives claimed rows back at once (e.g. on shutdown) instead of waiting for the lease to expire.</summary>
     public static Task<int> ReleaseAsync(AppDbContext db, LeaseTable table, string owner, CancellationToken ct)
     {

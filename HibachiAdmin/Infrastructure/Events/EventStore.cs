@@ -69,8 +69,8 @@ internal sealed class OutboxEntryConfiguration : IEntityTypeConfiguration<Outbox
         b.HasIndex(o => o.EventId).IsUnique();
         b.HasIndex(o => new { o.DispatchedAt, o.DeadLettered, o.NextAttemptAt });
         b.Property(o => o.EventType).HasMaxLength(100);
-        b.Property(o => o.LockedBy).HasMaxLength(100);
-        b.Property(o => o.LastError).HasMaxLength(2000);
+        b.Property(o => o.LockedBy).HasMaxLength(LeaseClaims.MaxOwnerLength);
+        b.Property(o => o.LastError).HasMaxLength(OutboxDispatcher.MaxErrorLength);
     }
 }
 
