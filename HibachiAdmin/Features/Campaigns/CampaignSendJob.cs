@@ -90,6 +90,7 @@ public sealed class CampaignSendJob(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Set<CampaignDelivery>().Where(d => d.LockedBy == worker).OrderBy(d => d.Id).ToListAsync(ct);
+        // Stryker disable once Linq : the ids only feed an IN list; a repeated id finds the same campaign
         var campaignIds = rows.Select(r => r.CampaignId).Distinct().ToList();
         var templates = await db.Set<Campaign>().AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Message, ct);
         var now = time.GetUtcNow().UtcDateTime;

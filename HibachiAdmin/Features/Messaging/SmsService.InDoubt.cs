@@ -35,6 +35,7 @@ public sealed partial class SmsService
             {
                 continue;
             }
+            // Stryker disable once Statement : keeps the tracked copy in step with the claim; SaveChanges writes only changed columns, so the row holds `now` either way
             message.UpdatedAt = now;
             string? found = null; // assigned here so every mutant of the catch below compiles (Stryker)
             try
@@ -54,6 +55,7 @@ public sealed partial class SmsService
             else
             {
                 var contact = await contacts.GetSummaryByPhoneAsync(message.To, ct);
+                // Stryker disable once Boolean : with no contact the consent is None, so marketing is refused as noConsent first and other purposes ignore the flag
                 if (Refusal(message.Purpose, contact?.SmsConsent ?? SmsConsent.None, contact?.NumberInvalid ?? false) is { } refusal)
                 {
                     message.Status = OutboundStatus.Refused;
@@ -69,7 +71,7 @@ public sealed partial class SmsService
                     if (!sent.Accepted)
                     {
                         message.Status = OutboundStatus.Failed;
-                        message.Error = sent.Error is { Length: > 500 } e ? e[..500] : sent.Error;
+                        message.Error = sent.Error is { } e ? e[..Math.Min(e.Length, 500)] : null;
                     }
                     db.Add(new OutboundStatusChange { MessageId = message.Id, Status = message.Status, At = now, Detail = sent.Accepted ? "sent after a restart" : message.Error });
                 }
