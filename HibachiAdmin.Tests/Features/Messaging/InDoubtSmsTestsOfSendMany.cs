@@ -231,7 +231,6 @@ public sealed class InDoubtSmsTestsOfRecovery
             (await SmsTestApp.ChangesAsync(s, second)).Select(c => (c.Status, c.Detail)));
         Assert.Equal(SmsTestApp.Start.UtcDateTime.AddSeconds(10) + SmsService.InDoubtAfter + TimeSpan.FromTicks(1), stored[second].UpdatedAt);
         Assert.Equal(count, stored.Count);
-        Assert.All(stored.Values.Where(m => m.Id != first && m.Id != second), m => Assert.DoesNotContain(m.Id, provider.Sent.Select(x => x.Id)));
 
         // Older ones in doubt again are not taken twice (the claim moved them); the time moves on and still nothing.
         time.Advance(TimeSpan.FromMinutes(10));
@@ -361,6 +360,6 @@ public sealed class InDoubtSmsTestsOfRecovery
         Assert.Equal(1, await b.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(1, bCalls);
         Assert.Equal([m1, m2], provider.Sent.Select(x => x.Id).Order());
-        Assert.Single((await SmsTestApp.ChangesAsync(s, m2)).Where(c => c.Detail == "sent after a restart"));
+        Assert.Single(await SmsTestApp.ChangesAsync(s, m2), c => c.Detail == "sent after a restart");
     }
 }
