@@ -142,9 +142,16 @@ public sealed class CampaignSendTestsOfEdges
             stored.Add(await db.Set<OutboundMessage>().CountAsync());
             return null;
         };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await RunAsync(s);
+        clock.Stop();
 
         Assert.Equal(storedAtEachSend, stored);
+        if (maxPerSecond > 0)
+        {
+            // The fourth text needed the throttle's next refill, a second after it was made (a lower bound only: never flaky).
+            Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"four texts at {maxPerSecond}/s took {clock.Elapsed}");
+        }
         Assert.Equal(people.Select(p => p.Phone), provider.Sent.Select(x => x.To));
         foreach (var (id, rowId, _) in people)
         {
@@ -196,6 +203,40 @@ public sealed class CampaignSendTestsOfEdges
         await RunAsync(s);
         Assert.Equal(1, provider.CountTo("+12125550321"));
         Assert.Equal((CampaignStatus.Completed, (DateTime?)Now.AddHours(22)), ((await FindAsync(s, campaign)).Status, (await FindAsync(s, campaign)).CompletedAt));
+    }
+
+    [Fact]
+    public async Task The_caps_count_texts_to_the_contacts_number_now_and_a_contact_without_a_number_is_skipped()
+    {
+        var (app, time, provider) = NewApp();
+        await using var _ = app;
+        var s = app.Services;
+        var ava = await PersonAsync(s, "Ava Moved", "+12125550381");
+        Guid noPhone;
+        await using (var db = await Db(s))
+        {
+            // A texted marketing 2 hours ago at her current number; a contact from Messenger has no number at all.
+            db.Add(new OutboundMessage { To = "+12125550381", Text = "Earlier offer", Purpose = SmsPurpose.Marketing, Status = OutboundStatus.Sent, CreatedAt = Now.AddHours(-2), UpdatedAt = Now.AddHours(-2) });
+            var meta = new Contact { Name = "Meta Only", SmsConsent = SmsConsent.OptedIn, CreatedAt = Now, UpdatedAt = Now };
+            db.Add(meta);
+            noPhone = meta.Id;
+            await db.SaveChangesAsync();
+        }
+        var campaign = await CampaignAsync(s);
+        // Ava's row still has the number she had when the send started.
+        var avaRow = await RowAsync(s, campaign, ava, "+12125550389");
+        var metaRow = await RowAsync(s, campaign, noPhone, null);
+        await RunAsync(s);
+
+        Assert.Empty(provider.Sent);
+        var a = await RowAsync(s, avaRow);
+        Assert.Equal((DeliveryStatus.Held, "frequencyCap", Now.AddHours(22)), (a.Status, a.Reason, a.DueAt)); // 16 hours after, then 08:00 in New York
+        var m = await RowAsync(s, metaRow);
+        Assert.Equal((DeliveryStatus.Skipped, "invalidNumber"), (m.Status, m.Reason));
+
+        time.SetUtcNow(Start.AddHours(22));
+        await RunAsync(s);
+        Assert.Equal(["+12125550381"], provider.Sent.Select(x => x.To));
     }
 
     [Fact]

@@ -165,6 +165,65 @@ public sealed class InDoubtSmsTestsOfSendMany
         Assert.Equal(1, provider.CountTo("+12125550212"));
     }
 
+    /// <summary>Runs an action once, just before the first save that inserts texts opens its transaction (a rival sender slipping in).</summary>
+    private sealed class BeforeTextsSave : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+    {
+        private Func<Task>? _once;
+
+        public void Arm(Func<Task> action) => _once = action;
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
+            System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.TransactionStartingEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context?.ChangeTracker.Entries<OutboundMessage>().Any(e => e.State == EntityState.Added) == true && Interlocked.Exchange(ref _once, null) is { } action)
+            {
+                await action();
+            }
+            return result;
+        }
+    }
+
+    [Fact]
+    public async Task A_rival_that_stores_the_same_key_first_wins_and_the_batch_answers_each_text_from_what_is_stored()
+    {
+        var time = new FakeTimeProvider(SmsTestApp.Start);
+        var provider = new ScriptedSmsProvider();
+        var rival = new BeforeTextsSave();
+        await using var app = new AppFactory
+        {
+            Time = time,
+            ConfigureTestServices = s =>
+            {
+                s.RemoveAll<ISmsProvider>();
+                s.AddSingleton<ISmsProvider>(provider);
+                s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(rival);
+            },
+        }.With("Hangfire:ProcessJobs", "false").With("Sms:MaxPerSecond", "0");
+        var sms = app.Services.GetRequiredService<SmsService>();
+        var shared = new OutboundSms(null, "+12125550281", "Your party is confirmed", SmsPurpose.Transactional, "booking-confirmed:1");
+        var other = new OutboundSms(null, "+12125550282", "Your party is confirmed", SmsPurpose.Transactional, "booking-confirmed:2");
+        SmsSendResult? won = null;
+        rival.Arm(async () => won = await sms.SendAsync(shared, default));
+
+        var results = await sms.SendManyAsync([shared, other], default);
+        Assert.NotNull(won);
+        Assert.True(won.Accepted);
+        Assert.Equal(2, results.Count);
+        Assert.Equal(won, results[0]);
+        Assert.True(results[1].Accepted);
+        Assert.Equal(ScriptedSmsProvider.IdFor(results[1].MessageId!.Value), results[1].ProviderMessageId);
+        Assert.Equal(["+12125550281", "+12125550282"], provider.Sent.Select(x => x.To));
+        Assert.Equal(2, (await SmsTestApp.MessagesAsync(app.Services)).Count);
+
+        // The same for a single text.
+        var third = new OutboundSms(null, "+12125550283", "Reminder", SmsPurpose.Transactional, "booking-reminder:3");
+        rival.Arm(async () => won = await sms.SendAsync(third, default));
+        var single = await sms.SendAsync(third, default);
+        Assert.Equal(won, single);
+        Assert.Equal(1, provider.CountTo("+12125550283"));
+    }
+
     public static TheoryData<string> TransportFailures => ["http", "timeout", "state"];
 
     [Theory]

@@ -95,8 +95,8 @@ public sealed class CampaignSendJob(
         var templates = await db.Set<Campaign>().AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Message, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var people = await contacts.GetSummariesAsync(rows.Select(r => r.ContactId), ct);
-        var history = await sms.MarketingSentSinceAsync(now.AddHours(-Math.Max(24, options.Value.FrequencyCapHours)),
-            people.Values.Select(p => p.Phone).Concat(rows.Select(r => r.Phone)).OfType<string>(), ct);
+        var history = await sms.MarketingSentSinceAsync(now.AddHours(-Math.Max(24, options.Value.FrequencyCapHours)), people.Values.Select(p => p.Phone).OfType<string>(), ct);
+        IReadOnlyCollection<DateTime> SentTo(string? number) => number is not null && history.TryGetValue(number, out var list) ? list : [];
         var rules = planner.Rules;
         var outgoing = new List<(CampaignDelivery Row, OutboundSms Sms)>(rows.Count);
         // Rows claimed again after their sender died mid-send: the first attempt's text stands.
@@ -106,15 +106,16 @@ public sealed class CampaignSendJob(
             var correlation = Correlation(row);
             if (attempted.Contains(correlation))
             {
+                // Stryker disable once NullCoalescing,String : the earlier attempt answers by its key before the number is read (ToE164 takes null too)
                 outgoing.Add((row, new OutboundSms(row.ContactId, row.Phone ?? "", row.Text, SmsPurpose.Marketing, correlation)));
                 continue;
             }
             var person = people.GetValueOrDefault(row.ContactId);
-            var sent = row.Phone is not null && history.TryGetValue(row.Phone, out var list) ? list : (IReadOnlyCollection<DateTime>)[];
+            // The caps count texts to the number this text goes to: the contact's number now (it may have changed since the send started).
             var decision = person is null
                 ? new RecipientDecision(row.ContactId, row.Phone, false, HoldReasons.InvalidNumber, null, row.Text, SmsSegments.Count(row.Text))
                 : rules.Decide(new CampaignRecipient(person.Id, person.Name, person.Phone, person.SmsConsent, person.State, person.TimeZones, person.NumberInvalid),
-                    templates[row.CampaignId], now, sent, false, phones);
+                    templates[row.CampaignId], now, SentTo(person.Phone), false, phones);
             if (!decision.Eligible)
             {
                 row.Status = HoldReasons.IsDelay(decision.Reason) ? DeliveryStatus.Held : DeliveryStatus.Skipped;
