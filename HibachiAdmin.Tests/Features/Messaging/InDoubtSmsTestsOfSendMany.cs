@@ -298,6 +298,32 @@ public sealed class InDoubtSmsTestsOfRecovery
     }
 
     [Fact]
+    public async Task A_backlog_of_answered_and_failed_texts_does_not_starve_the_recovery()
+    {
+        var (app, time, provider) = SmsTestApp.New();
+        await using var _ = app;
+        var s = app.Services;
+        // 250 older texts that are not in doubt: answered and waiting for receipts, or failed at the provider.
+        await using (var db = await s.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            for (var i = 0; i < 250; i++)
+            {
+                var at = SmsTestApp.Start.UtcDateTime.AddHours(-1).AddSeconds(i);
+                db.Add(new OutboundMessage
+                {
+                    To = $"+1212555{i + 1000:D4}", Text = "Old", Purpose = SmsPurpose.Transactional, Provider = "scripted", CreatedAt = at, UpdatedAt = at,
+                    Status = i % 2 == 0 ? OutboundStatus.Queued : OutboundStatus.Failed, ProviderMessageId = i % 2 == 0 ? $"old-{i}" : null, Error = i % 2 == 0 ? null : "no",
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var lost = await LoseAsync(s, provider, new OutboundSms(null, "+12125550291", "Reminder", SmsPurpose.Transactional, "k:1"));
+        time.Advance(SmsService.InDoubtAfter + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await s.GetRequiredService<SmsService>().ResolveInDoubtAsync(default));
+        Assert.Equal([lost], provider.Sent.Select(x => x.Id));
+    }
+
+    [Fact]
     public async Task Each_outcome_is_recorded_found_at_the_provider_opted_out_meanwhile_or_refused_again()
     {
         var (app, time, provider) = SmsTestApp.New();
