@@ -179,6 +179,25 @@ public sealed class ContactImportTestsOfEdges(ImportAppFactory app) : IClassFixt
         Assert.Equal(SmsConsent.OptedIn, (await ContactAsync(bE164))!.SmsConsent);
     }
 
+    [Fact]
+    public async Task A_number_without_a_known_zone_gets_none_stored()
+    {
+        // International freephone (+800): valid, but in no time zone.
+        var summary = await CommitAsync("name,phone\nFreephone,+80012345678\n");
+        Assert.Equal((1, 0), (summary.Created, summary.RejectedCount));
+        var contact = (await ContactAsync("+80012345678"))!;
+        Assert.Null(contact.TimeZones);
+    }
+
+    [Fact]
+    public async Task Tabs_inside_quoted_headers_and_consent_words_are_ignored()
+    {
+        var (typed, e164) = Phone();
+        var summary = await CommitAsync($"name,\"\tphone\t\",smsConsent,consentSource\nTab Person,\"{typed}\",\"\tyes\t\",web\n");
+        Assert.Equal((1, 0), (summary.Created, summary.RejectedCount));
+        Assert.Equal(SmsConsent.OptedIn, (await ContactAsync(e164))!.SmsConsent);
+    }
+
     [Theory]
     [InlineData("", "The file is empty. The first line must be a header with at least name and phone.")]
     [InlineData("name,email\nAna,ana@example.com\n", "The header has no 'phone' column. Expected columns: name, phone, email, tags, state, zip, smsConsent, consentSource.")]
