@@ -77,7 +77,8 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
         var key = $"open-lead:{input.ContactId}";
         if (!UnitOfWorkCache.TryGet<Lead>(db, key, out var open) || open is { IsOpen: false })
         {
-            open = await OpenLeads(db, input.ContactId).FirstOrDefaultAsync(ct);
+            // Open in the database but closed earlier in this unit of work (tracked, not yet saved) is not open.
+            open = (await OpenLeads(db, input.ContactId).ToListAsync(ct)).FirstOrDefault(l => l.IsOpen);
         }
         if (open is not null)
         {
@@ -94,11 +95,8 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
             open.MessageId ??= input.MessageId;
             if (!string.IsNullOrWhiteSpace(input.Notes) && open.Notes?.Contains(input.Notes, StringComparison.Ordinal) != true)
             {
-                open.Notes = string.IsNullOrEmpty(open.Notes) ? input.Notes : $"{open.Notes}\n{input.Notes}";
-                if (open.Notes.Length > 4000)
-                {
-                    open.Notes = open.Notes[^4000..];
-                }
+                var notes = string.IsNullOrEmpty(open.Notes) ? input.Notes : $"{open.Notes}\n{input.Notes}";
+                open.Notes = notes[^Math.Min(notes.Length, Lead.MaxNotes)..];
             }
             open.UpdatedAt = now;
             UnitOfWorkCache.Set(db, key, open);
@@ -116,7 +114,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
             Location = input.Location,
             Occasion = input.Occasion,
             EstimatedValue = input.EstimatedValue,
-            Notes = input.Notes is { Length: > 4000 } n ? n[..4000] : input.Notes,
+            Notes = input.Notes?[..Math.Min(input.Notes.Length, Lead.MaxNotes)],
             ThreadId = input.ThreadId,
             CallId = input.CallId,
             QrCodeId = input.QrCodeId,
@@ -207,7 +205,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
     /// </summary>
     internal static NewLead FitToModel(NewLead input)
     {
-        static string? Cut(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
+        static string? Cut(string? text, int max) => text?[..Math.Min(text.Length, max)];
         var value = input.EstimatedValue is { } v && v >= 0 && v <= Money.MaxAmount ? decimal.Round(v, 2) : (decimal?)null;
         return input with
         {

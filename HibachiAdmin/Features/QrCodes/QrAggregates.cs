@@ -46,7 +46,7 @@ public static class QrAggregates
     public static string CityLabel(string city, string? region, string? country)
     {
         var label = string.Join(", ", new[] { city, region, country }.Where(p => !string.IsNullOrEmpty(p)));
-        return label.Length > 100 ? label[..100] : label;
+        return label[..Math.Min(label.Length, 100)];
     }
 
     public static async Task UpsertAsync(AppDbContext db, Dictionary<Key, (long Scans, long NewVisitors)> rows, CancellationToken ct)
@@ -54,6 +54,7 @@ public static class QrAggregates
         foreach (var chunk in rows.Chunk(400))
         {
             var sql = new StringBuilder("INSERT INTO \"QrScanDaily\" (\"QrCodeId\", \"Day\", \"Dimension\", \"Value\", \"IsBot\", \"Scans\", \"NewVisitors\") VALUES ");
+            // Stryker disable once Arithmetic : the list's initial capacity, a size hint only
             var parameters = new List<object>(chunk.Length * 7);
             for (var i = 0; i < chunk.Length; i++)
             {

@@ -191,7 +191,8 @@ public static class QrLinks
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
-                if (char.IsUpper(c) && previousLower && sb.Length > 0 && sb[^1] != '-')
+                // previousLower: the last character written is a lower-case letter or digit (never the start, never a '-').
+                if (char.IsUpper(c) && previousLower)
                 {
                     sb.Append('-');
                 }
@@ -207,11 +208,9 @@ public static class QrLinks
                 previousLower = false;
             }
         }
-        var result = sb.ToString().Trim('-');
-        if (result.Length > QrCode.MaxUtm)
-        {
-            result = result[..QrCode.MaxUtm].Trim('-');
-        }
+        // Never a leading '-' (none is written first); cut to the column, then drop a trailing one.
+        var result = sb.ToString();
+        result = result[..Math.Min(result.Length, QrCode.MaxUtm)].TrimEnd('-');
         return result.Length == 0 ? null : result;
     }
 }

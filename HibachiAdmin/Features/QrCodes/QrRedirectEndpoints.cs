@@ -31,8 +31,8 @@ public static class QrRedirectEndpoints
         {
             return null;
         }
-        var value = rest.Value!;
-        var slug = value.Length > 1 ? value[1..] : "";
+        // A remainder always starts with '/' ("/q/" leaves "/").
+        var slug = rest.Value![1..];
         return slug.Length == 0 || slug.Contains('/', StringComparison.Ordinal) ? null : slug;
     }
 

@@ -1,0 +1,180 @@
+using HibachiAdmin.Features.QrCodes;
+using Microsoft.AspNetCore.Http;
+
+namespace HibachiAdmin.Tests.Features.QrCodes;
+
+/// <summary>The redirect's parts that need no app: which requests are redirects, the visitor cookie, the status page.</summary>
+public sealed class QrRedirectTestsOfPureParts
+{
+    private static DefaultHttpContext Http(string method = "GET", string path = "/q/abc2345", string? cookie = null, bool https = false)
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Method = method;
+        http.Request.Path = path;
+        http.Request.IsHttps = https;
+        if (cookie is not null)
+        {
+            http.Request.Headers.Cookie = cookie;
+        }
+        http.Response.Body = new MemoryStream();
+        return http;
+    }
+
+    [Theory]
+    [InlineData("GET", "/q/abc2345", "abc2345")]
+    [InlineData("HEAD", "/q/abc2345", "abc2345")]
+    [InlineData("get", "/Q/Abc2345", "Abc2345")]
+    [InlineData("POST", "/q/abc2345", null)]
+    [InlineData("PUT", "/q/abc2345", null)]
+    [InlineData("GET", "/q", null)]
+    [InlineData("GET", "/q/", null)]
+    [InlineData("GET", "/q/abc/def", null)]
+    [InlineData("GET", "/q/abc/", null)]
+    [InlineData("GET", "/qr/abc2345", null)]
+    [InlineData("GET", "/x/q/abc2345", null)]
+    [InlineData("GET", "/", null)]
+    public void Only_a_GET_or_HEAD_of_one_segment_under_q_is_a_redirect(string method, string path, string? slug) =>
+        Assert.Equal(slug, QrRedirectEndpoints.RedirectSlug(Http(method, path).Request));
+
+    [Fact]
+    public void A_valid_visitor_cookie_is_read_back_and_nothing_is_set()
+    {
+        var id = Guid.NewGuid();
+        var http = Http(cookie: $"other=1; {QrRedirectEndpoints.VisitorCookie}={id:N}");
+        Assert.Equal(id, QrRedirectEndpoints.ExistingVisitor(http));
+        Assert.Equal((id, false), QrRedirectEndpoints.VisitorOf(http));
+        Assert.Equal(0, http.Response.Headers.SetCookie.Count);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("hq_v=")]
+    [InlineData("hq_v=not-a-guid")]
+    [InlineData("hq_v=00000000000000000000000000000000")]
+    [InlineData("hq_v=6f9619ff-8b86-d011-b42d-00cf4fc964ff")]
+    [InlineData("hq_x=6f9619ff8b86d011b42d00cf4fc964ff")]
+    public void A_missing_empty_or_malformed_visitor_cookie_is_replaced_by_a_new_one(string? cookie)
+    {
+        var http = Http(cookie: cookie);
+        Assert.Null(QrRedirectEndpoints.ExistingVisitor(http));
+        var (id, isNew) = QrRedirectEndpoints.VisitorOf(http);
+        Assert.True(isNew);
+        Assert.NotEqual(Guid.Empty, id);
+        Assert.Equal(7, id.Version);
+        Assert.Equal($"hq_v={id:N}; max-age=31536000; path=/; samesite=lax; httponly", Assert.Single(http.Response.Headers.SetCookie));
+    }
+
+    [Fact]
+    public void Over_https_the_visitor_cookie_is_secure_and_lasts_a_year()
+    {
+        var http = Http(https: true);
+        var (id, _) = QrRedirectEndpoints.VisitorOf(http);
+        Assert.Equal($"hq_v={id:N}; max-age=31536000; path=/; secure; samesite=lax; httponly", Assert.Single(http.Response.Headers.SetCookie));
+        Assert.Equal(365 * 24 * 3600, QrRedirectEndpoints.CookieMaxAgeSeconds);
+        Assert.Equal("hq_v", QrRedirectEndpoints.VisitorCookie);
+        Assert.NotEqual(id, QrRedirectEndpoints.VisitorOf(Http()).Id);
+    }
+
+    [Fact]
+    public async Task The_status_page_is_locked_down_html_with_its_title_and_text_encoded()
+    {
+        var http = Http();
+        await QrRedirectEndpoints.PageAsync(http, 410, "Gone <now>", "Tom & \"Jerry\"");
+        Assert.Equal(410, http.Response.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", http.Response.ContentType);
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+            http.Response.Headers.ContentSecurityPolicy.ToString());
+        Assert.Equal("DENY", http.Response.Headers.XFrameOptions.ToString());
+        var body = System.Text.Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray());
+        Assert.StartsWith("<!DOCTYPE html>", body, StringComparison.Ordinal);
+        Assert.Contains("<title>Gone &lt;now&gt;</title>", body, StringComparison.Ordinal);
+        Assert.Contains("<h1>Gone &lt;now&gt;</h1><p data-testid=\"qr-status\">Tom &amp; &quot;Jerry&quot;</p>", body, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_status_page_answers_HEAD_with_its_headers_and_no_body()
+    {
+        var http = Http("HEAD");
+        await QrRedirectEndpoints.PageAsync(http, 404, "Code not found", "text");
+        Assert.Equal((404, "text/html; charset=utf-8", "DENY"), (http.Response.StatusCode, http.Response.ContentType, http.Response.Headers.XFrameOptions.ToString()));
+        Assert.StartsWith("default-src 'none'", http.Response.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, http.Response.Body.Length);
+    }
+}
+
+/// <summary>Which daily rows a batch of scans adds to: one per dimension, bots apart, new visitors counted, the city labelled.</summary>
+public sealed class QrRedirectTestsOfAggregates
+{
+    private static readonly Guid Code = Guid.NewGuid();
+    private static readonly DateOnly Day = new(2026, 12, 1);
+
+    private static QrScan Scan(int hour, bool isNew = false, bool bot = false, ScanChannel channel = ScanChannel.Printed, string? country = null,
+        string? region = null, string? city = null, DeviceType device = DeviceType.Mobile, string os = "iOS", string browser = "Safari", int day = 1) => new()
+    {
+        QrCodeId = Code, At = new DateTime(2026, 12, day, hour, 59, 59, DateTimeKind.Utc), IsNewVisitor = isNew, IsBot = bot, Channel = channel,
+        Country = country, Region = region, City = city, Device = device, Os = os, Browser = browser,
+    };
+
+    private static QrAggregates.Key K(string dimension, string value, bool bot = false, DateOnly? day = null) => new(Code, day ?? Day, dimension, value, bot);
+
+    [Fact]
+    public void Each_scan_adds_one_to_a_row_per_dimension_and_new_visitors_to_the_same_rows()
+    {
+        var rows = QrAggregates.Of([
+            Scan(0, isNew: true, country: "US", region: "Florida", city: "Miami"),
+            Scan(23, channel: ScanChannel.Link, country: "US", city: "Miami", os: "Android", browser: "Chrome"),
+            Scan(12, bot: true, device: DeviceType.Bot, os: "Unknown", browser: "Googlebot"),
+            Scan(0, isNew: true, day: 2),
+        ]);
+        var expected = new Dictionary<QrAggregates.Key, (long, long)>
+        {
+            [K("total", "")] = (2, 1),
+            [K("device", "Mobile")] = (2, 1),
+            [K("os", "iOS")] = (1, 1),
+            [K("os", "Android")] = (1, 0),
+            [K("browser", "Safari")] = (1, 1),
+            [K("browser", "Chrome")] = (1, 0),
+            [K("country", "US")] = (2, 1),
+            [K("city", "Miami, Florida, US")] = (1, 1),
+            [K("city", "Miami, US")] = (1, 0),
+            [K("channel", "Printed")] = (1, 1),
+            [K("channel", "Link")] = (1, 0),
+            [K("total", "", true)] = (1, 0),
+            [K("device", "Bot", true)] = (1, 0),
+            [K("os", "Unknown", true)] = (1, 0),
+            [K("browser", "Googlebot", true)] = (1, 0),
+            [K("country", "", true)] = (1, 0),
+            [K("city", "", true)] = (1, 0),
+            [K("channel", "Printed", true)] = (1, 0),
+            [K("total", "", day: Day.AddDays(1))] = (1, 1),
+            [K("device", "Mobile", day: Day.AddDays(1))] = (1, 1),
+            [K("os", "iOS", day: Day.AddDays(1))] = (1, 1),
+            [K("browser", "Safari", day: Day.AddDays(1))] = (1, 1),
+            [K("country", "", day: Day.AddDays(1))] = (1, 1),
+            [K("city", "", day: Day.AddDays(1))] = (1, 1),
+            [K("channel", "Printed", day: Day.AddDays(1))] = (1, 1),
+        };
+        Assert.Equal(expected.OrderBy(e => e.Key.ToString()).Select(e => (e.Key, e.Value)),
+            rows.OrderBy(e => e.Key.ToString()).Select(e => (e.Key, ((long, long))e.Value)));
+    }
+
+    [Fact]
+    public void No_scans_no_rows() => Assert.Empty(QrAggregates.Of([]));
+
+    [Theory]
+    [InlineData("Miami", "Florida", "US", "Miami, Florida, US")]
+    [InlineData("Miami", null, "US", "Miami, US")]
+    [InlineData("Miami", "", "", "Miami")]
+    [InlineData("Miami", "Florida", null, "Miami, Florida")]
+    public void The_city_label_names_the_parts_it_has(string city, string? region, string? country, string expected) =>
+        Assert.Equal(expected, QrAggregates.CityLabel(city, region, country));
+
+    [Fact]
+    public void The_city_label_fits_the_column()
+    {
+        Assert.Equal(new string('a', 96) + ", US", QrAggregates.CityLabel(new string('a', 96), null, "US"));
+        Assert.Equal(new string('a', 96) + ", US", QrAggregates.CityLabel(new string('a', 96), null, "USA"));
+        Assert.Equal(new string('a', 100), QrAggregates.CityLabel(new string('a', 101), null, null));
+    }
+}
