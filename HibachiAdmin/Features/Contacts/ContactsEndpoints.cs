@@ -126,7 +126,8 @@ public static class ContactsEndpoints
         try
         {
             var summary = dryRun == true ? await import.PreviewAsync(reader, ct) : await import.CommitAsync(reader, Actor.From(user), ct);
-            return TypedResults.Ok(new ImportResponse(summary.Created, summary.Updated, summary.RejectedCount, summary.Rejected, dryRun == true));
+            return TypedResults.Ok(new ImportResponse(summary.Created, summary.Updated, summary.RejectedCount, summary.Rejected, dryRun == true,
+                summary.Rows.SelectMany(r => r.Warnings.Select(w => new ImportWarning(r.Row, w))).ToList()));
         }
         catch (ContactImport.InvalidCsvException ex)
         {
@@ -134,7 +135,8 @@ public static class ContactsEndpoints
         }
     }
 
-    public sealed record ImportResponse(int Created, int Updated, int RejectedCount, IReadOnlyList<ImportRejection> Rejected, bool DryRun);
+    /// <param name="Warnings">Rows applied with a part left out, with the reason (e.g. consent kept for a person who opted out).</param>
+    public sealed record ImportResponse(int Created, int Updated, int RejectedCount, IReadOnlyList<ImportRejection> Rejected, bool DryRun, IReadOnlyList<ImportWarning> Warnings);
 
     private static async Task ExportAsync(HttpContext http, ContactService contacts, string? q, string? tag, string? consent, CancellationToken ct)
     {

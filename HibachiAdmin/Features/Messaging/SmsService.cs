@@ -92,6 +92,7 @@ public sealed partial class SmsService(
                 UpdatedAt = now,
                 Provider = provider.Name,
             };
+            // Stryker disable once Boolean : "?? false" → "?? true" only for a number without a contact, whose consent is None: marketing is refused as noConsent first and other purposes ignore the flag
             var refusal = e164 is null ? "invalidNumber"
                 : string.IsNullOrWhiteSpace(sms.Text) ? "emptyText"
                 : sms.Text.Length > 1000 ? "tooLong"
