@@ -96,7 +96,6 @@ public sealed partial class SmsService(
             var refusal = e164 is null ? "invalidNumber"
                 : string.IsNullOrWhiteSpace(sms.Text) ? "emptyText"
                 : sms.Text.Length > 1000 ? "tooLong"
-                // Stryker disable once Boolean : with no contact the consent is None, so marketing is refused as noConsent first and other purposes ignore the flag
                 : Refusal(sms.Purpose, contact?.SmsConsent ?? SmsConsent.None, contact?.NumberInvalid ?? false);
             if (refusal is not null)
             {
