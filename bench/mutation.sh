@@ -39,13 +39,19 @@ qr|Features/QrCodes/QrLinks.cs Features/QrCodes/UserAgentClassifier.cs Features/
 EOF
 )
 
-# Line spans of named members ("{12..40}{51..60}"): a member runs from the first line containing its
-# name (a method name followed by "(", or a literal statement start) to where its braces close.
+# Spans of named members ("{1200..4100}{5100..6000}"): Stryker.NET reads a span as character offsets into
+# the file (Roslyn TextSpan, UTF-16 units, BOM excluded), not line numbers. A member runs from the start of
+# the first line containing its name (a method name followed by "(", or a literal statement start) to the
+# end of the line where its braces close.
 spans() {
   python3 - "$1" "$2" <<'PY'
 import re, sys
 path, members = sys.argv[1], sys.argv[2].split(',')
-lines = open(path, encoding='utf-8').read().split('\n')
+lines = open(path, encoding='utf-8-sig', newline='').read().split('\n')
+units = lambda text: len(text.encode('utf-16-le')) // 2
+offsets = [0]
+for l in lines:
+    offsets.append(offsets[-1] + units(l) + 1)
 out = []
 for m in members:
     pat = re.compile(r'\b' + re.escape(m) + r'\s*\(') if re.fullmatch(r'\w+', m) else re.compile(re.escape(m))
@@ -60,7 +66,7 @@ for m in members:
         if (opened and depth <= 0) or (not opened and lines[i].rstrip().endswith(';')):
             end = i
             break
-    out.append(f"{{{start + 1}..{end + 1}}}")
+    out.append(f"{{{offsets[start]}..{offsets[end] + units(lines[end])}}}")
 print(''.join(out))
 PY
 }

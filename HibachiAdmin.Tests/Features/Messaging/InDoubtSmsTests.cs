@@ -116,6 +116,37 @@ public sealed class InDoubtSmsTests
     }
 
     [Fact]
+    public async Task A_campaign_text_in_doubt_is_not_sent_after_a_restart_to_a_number_a_carrier_has_since_marked_invalid()
+    {
+        var (app, time, provider) = NewApp();
+        await using var _ = app;
+        var people = await AddPeopleAsync(app.Services, 3);
+        var campaigns = app.Services.GetRequiredService<CampaignService>();
+        var campaign = await campaigns.CreateAsync(new NewCampaign("Dec", "Hi {FirstName}, December dates are open!", new Audience(["party"], [], []), null), Actor.System, default);
+        await campaigns.SendAsync(campaign.Id, null, default);
+        // The process dies on the first provider call: all three are stored as queued, none reached the provider.
+        provider.BeforeSend = (_, _) => throw new ProcessDied();
+        await Assert.ThrowsAsync<ProcessDied>(() => RunAsync<CampaignSendJob>(app.Services, j => j.RunAsync(default)));
+        provider.BeforeSend = null;
+        // Meanwhile a carrier reports the first number as unallocated (a receipt of another text).
+        var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            Assert.True(await app.Services.GetRequiredService<ContactService>().MarkNumberInvalidAsync(db, "+12125550100", "SMS-CAR-411", time.GetUtcNow().UtcDateTime, default));
+            await db.SaveChangesAsync();
+        }
+
+        time.Advance(TimeSpan.FromMinutes(4));
+        await RunAsync<InDoubtSmsJob>(app.Services, j => j.RunAsync(default));
+        await RunAsync<CampaignSendJob>(app.Services, j => j.RunAsync(default));
+
+        Assert.Equal([0, 1, 1], new[] { "+12125550100", "+12125550101", "+12125550102" }.Select(provider.CountTo));
+        var rows = (await campaigns.DeliveriesAsync(campaign.Id, default)).ToDictionary(d => d.ContactId);
+        Assert.Equal((DeliveryStatus.Skipped, "invalidNumber"), (rows[people[0]].Status, rows[people[0]].Reason));
+        Assert.All(people.Skip(1), p => Assert.Equal(DeliveryStatus.Sent, rows[p].Status));
+    }
+
+    [Fact]
     public async Task A_single_text_lost_around_the_provider_call_is_sent_once_by_the_recovery_and_a_retry_with_its_key_gets_the_same_text()
     {
         var (app, time, provider) = NewApp();

@@ -1,6 +1,8 @@
 using System.Net;
 using HibachiAdmin.Features.QrCodes;
+using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HibachiAdmin.Tests.Features.QrCodes;
@@ -61,6 +63,62 @@ public abstract class QrStorageTests<TApp>
         var rows = (await app.Services.GetRequiredService<QrAnalyticsService>().GetAsync(today, today, null, false, CancellationToken.None)).Placements.ToDictionary(p => p.QrCodeId);
         Assert.Equal((1, 1L), (rows[flyer.Id].Leads, rows[flyer.Id].Scans));
         Assert.Equal((1, 0L), (rows[table.Id].Leads, rows[table.Id].Scans));
+    }
+
+    [Theory]
+    [InlineData(0)] // a whole second: the time is written without a fraction
+    [InlineData(4_458_871)] // every tick of the fraction (PostgreSQL keeps microseconds)
+    [InlineData(1_200_000)] // trailing zeros of the fraction are dropped
+    public async Task The_writer_stores_a_scan_exactly_as_EF_stores_the_same_values(int ticksIntoTheSecond)
+    {
+        await using var app = QrTestApp.Fast(new TApp());
+        var code = await app.CreateCodeAsync();
+        var at = new DateTime(2026, 11, 26, 16, 24, 11, DateTimeKind.Utc).AddTicks(ticksIntoTheSecond);
+        QrScan Scan(Guid visitor, bool full) => new()
+        {
+            QrCodeId = code.Id, At = at, Channel = ScanChannel.Printed, AnonymizedIp = full ? "203.0.113.0" : null, VisitorId = visitor, IsNewVisitor = full,
+            UserAgent = full ? "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) ‘quoted’ — Ünïcode" : null, Device = full ? DeviceType.Mobile : DeviceType.Bot,
+            Os = full ? "iOS" : "", Browser = full ? "Safari" : "", IsBot = !full, Referer = full ? "https://instagram.com/?q=a'b" : null,
+            Country = full ? "US" : null, Region = full ? "Florida" : null, City = full ? "Miami" : null, Latitude = full ? 25.7617 : null, Longitude = full ? -80.1918 : null,
+        };
+        var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        foreach (var full in new[] { true, false })
+        {
+            var visitor = Guid.NewGuid();
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                db.Add(Scan(visitor, full));
+                await db.SaveChangesAsync();
+            }
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                var connection = db.Database.GetDbConnection();
+                await connection.OpenAsync();
+                await using var tx = await connection.BeginTransactionAsync();
+                if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+                {
+                    ScanWriter.InsertSqlite(sqlite, [Scan(visitor, full)]);
+                }
+                else
+                {
+                    await ScanWriter.InsertAsync(db, tx, [Scan(visitor, full)], CancellationToken.None);
+                }
+                await tx.CommitAsync();
+            }
+            // Two rows (EF's and the writer's) whose stored values are the same in every column but the id.
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                var distinct = await db.Database.SqlQueryRaw<int>(
+                    "SELECT COUNT(*) AS \"Value\" FROM (SELECT DISTINCT \"QrCodeId\", \"At\", \"Channel\", \"AnonymizedIp\", \"VisitorId\", \"IsNewVisitor\", \"UserAgent\", \"Device\", \"Os\", " +
+                    "\"Browser\", \"IsBot\", \"Referer\", \"Country\", \"Region\", \"City\", \"Latitude\", \"Longitude\" FROM \"QrScans\" WHERE \"VisitorId\" = {0}) AS d", visitor).SingleAsync();
+                var rows = await db.Set<QrScan>().AsNoTracking().Where(s => s.VisitorId == visitor).ToListAsync();
+                Assert.Equal((2, 1), (rows.Count, distinct));
+                var stored = db.Database.IsNpgsql() ? at.AddTicks(-(at.Ticks % 10)) : at;
+                Assert.All(rows, r => Assert.Equal(stored, r.At));
+                // A range filter in SQL (analytics, export) finds both rows at the edge of the second.
+                Assert.Equal(2, await db.Set<QrScan>().CountAsync(s => s.VisitorId == visitor && s.At >= stored && s.At <= stored));
+            }
+        }
     }
 }
 

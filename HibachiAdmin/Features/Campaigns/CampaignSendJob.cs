@@ -155,6 +155,7 @@ public sealed class CampaignSendJob(
                 row.ProviderMessageId = result.ProviderMessageId;
                 row.SentAt = time.GetUtcNow().UtcDateTime;
                 row.Status = result.Accepted ? DeliveryStatus.Sent : result.RefusedReason is "providerError" ? DeliveryStatus.Failed : DeliveryStatus.Skipped;
+                // Stryker disable once Conditional : an accepted result carries no refusal reason (SmsService never sets one), so both branches store null
                 row.Reason = result.Accepted ? null : result.RefusedReason;
                 Release(row);
             }
