@@ -6,6 +6,8 @@ namespace HibachiAdmin.Tests.Features.QrCodes;
 /// <summary>The redirect's parts that need no app: which requests are redirects, the visitor cookie, the status page.</summary>
 public sealed class QrRedirectTestsOfPureParts
 {
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, 123, TimeSpan.Zero);
+
     private static DefaultHttpContext Http(string method = "GET", string path = "/q/abc2345", string? cookie = null, bool https = false)
     {
         var http = new DefaultHttpContext();
@@ -42,7 +44,7 @@ public sealed class QrRedirectTestsOfPureParts
         var id = Guid.NewGuid();
         var http = Http(cookie: $"other=1; {QrRedirectEndpoints.VisitorCookie}={id:N}");
         Assert.Equal(id, QrRedirectEndpoints.ExistingVisitor(http));
-        Assert.Equal((id, false), QrRedirectEndpoints.VisitorOf(http));
+        Assert.Equal((id, false), QrRedirectEndpoints.VisitorOf(http, Now));
         Assert.Equal(0, http.Response.Headers.SetCookie.Count);
     }
 
@@ -57,10 +59,11 @@ public sealed class QrRedirectTestsOfPureParts
     {
         var http = Http(cookie: cookie);
         Assert.Null(QrRedirectEndpoints.ExistingVisitor(http));
-        var (id, isNew) = QrRedirectEndpoints.VisitorOf(http);
+        var (id, isNew) = QrRedirectEndpoints.VisitorOf(http, Now);
         Assert.True(isNew);
         Assert.NotEqual(Guid.Empty, id);
         Assert.Equal(7, id.Version);
+        Assert.StartsWith(Now.ToUnixTimeMilliseconds().ToString("x12"), id.ToString("N"), StringComparison.Ordinal); // time-ordered by the scan's time
         Assert.Equal($"hq_v={id:N}; max-age=31536000; path=/; samesite=lax; httponly", Assert.Single(http.Response.Headers.SetCookie));
     }
 
@@ -68,11 +71,11 @@ public sealed class QrRedirectTestsOfPureParts
     public void Over_https_the_visitor_cookie_is_secure_and_lasts_a_year()
     {
         var http = Http(https: true);
-        var (id, _) = QrRedirectEndpoints.VisitorOf(http);
+        var (id, _) = QrRedirectEndpoints.VisitorOf(http, Now);
         Assert.Equal($"hq_v={id:N}; max-age=31536000; path=/; secure; samesite=lax; httponly", Assert.Single(http.Response.Headers.SetCookie));
         Assert.Equal(365 * 24 * 3600, QrRedirectEndpoints.CookieMaxAgeSeconds);
         Assert.Equal("hq_v", QrRedirectEndpoints.VisitorCookie);
-        Assert.NotEqual(id, QrRedirectEndpoints.VisitorOf(Http()).Id);
+        Assert.NotEqual(id, QrRedirectEndpoints.VisitorOf(Http(), Now).Id);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using HibachiAdmin.Common;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Net.Http.Headers;
@@ -43,13 +44,13 @@ public static class QrRedirectEndpoints
     /// time-ordered (UUIDv7: 74 random bits after the time), so the scans table's visitor index grows at its
     /// end instead of at random pages: at thousands of new visitors a second that is what lets one writer keep up.
     /// </summary>
-    public static (Guid Id, bool IsNew) VisitorOf(HttpContext http)
+    public static (Guid Id, bool IsNew) VisitorOf(HttpContext http, DateTimeOffset now)
     {
         if (ExistingVisitor(http) is { } existing)
         {
             return (existing, false);
         }
-        var id = Guid.CreateVersion7();
+        var id = TimeOrderedIds.Next(now);
         // The same header Cookies.Append writes for these options, without building it through CookieOptions per scan.
         http.Response.Headers.Append(HeaderNames.SetCookie,
             $"{VisitorCookie}={id:N}; max-age={CookieMaxAgeSeconds}; path=/; {(http.Request.IsHttps ? "secure; " : "")}samesite=lax; httponly");
@@ -60,7 +61,8 @@ public static class QrRedirectEndpoints
 
     /// <summary>The visitor id of an existing cookie, without setting one.</summary>
     public static Guid? ExistingVisitor(HttpContext http) =>
-        http.Request.Cookies.TryGetValue(VisitorCookie, out var value) && Guid.TryParseExact(value, "N", out var id) && id != Guid.Empty ? id : null;
+        // No Cookie header (a first scan): skip building the request's cookie collection.
+        http.Request.Headers.Cookie.Count > 0 && http.Request.Cookies.TryGetValue(VisitorCookie, out var value) && Guid.TryParseExact(value, "N", out var id) && id != Guid.Empty ? id : null;
 
     internal static Task PageAsync(HttpContext http, int status, string title, string text)
     {
@@ -126,7 +128,8 @@ public sealed class QrRedirectHandler(QrCodeService codes, TimeProvider time, Sc
             await QrRedirectEndpoints.PageAsync(http, StatusCodes.Status404NotFound, "Code not found", "This QR code is not one of ours, or the link is mistyped.");
             return;
         }
-        var now = time.GetUtcNow().UtcDateTime;
+        var clock = time.GetUtcNow();
+        var now = clock.UtcDateTime;
         var availability = target.AvailabilityAt(now);
         if (availability != QrAvailability.Live)
         {
@@ -138,7 +141,7 @@ public sealed class QrRedirectHandler(QrCodeService codes, TimeProvider time, Sc
         var userAgent = request.Headers.UserAgent.ToString();
         if (HttpMethods.IsGet(request.Method) && !UserAgentClassifier.IsLinkPreview(userAgent))
         {
-            var (visitor, isNew) = QrRedirectEndpoints.VisitorOf(http);
+            var (visitor, isNew) = QrRedirectEndpoints.VisitorOf(http, clock);
             var channel = request.Query.ContainsKey(QrLinks.PrintedMarker) ? ScanChannel.Printed : ScanChannel.Link;
             var referer = request.Headers.Referer.ToString();
             queue.TryEnqueue(new ScanEvent(target.Id, now, channel, http.Connection.RemoteIpAddress, visitor,

@@ -1,3 +1,4 @@
+using HibachiAdmin.Common;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -167,6 +168,7 @@ public sealed class ScanWriter(ScanQueue queue, IDbContextFactory<AppDbContext> 
             var where = e.HeaderGeo ?? geo.Lookup(e.Address);
             scans.Add(new QrScan
             {
+                Id = TimeOrderedIds.Next(new DateTimeOffset(e.At, TimeSpan.Zero)),
                 QrCodeId = e.QrCodeId,
                 At = e.At,
                 Channel = e.Channel,
