@@ -111,4 +111,27 @@ public sealed class ScanWriterTests
         var scan = Assert.Single(await app.ScansEventuallyAsync(1, code.Id));
         Assert.Null(scan.Country);
     }
+
+    [Fact]
+    public async Task On_SQLite_texts_of_every_length_and_script_are_stored_as_given()
+    {
+        await using var app = QrTestApp.Fast();
+        var code = await app.CreateCodeAsync();
+        // ASCII, accents and CJK (2-3 bytes each in UTF-8), emoji (surrogate pairs), and texts longer than the writer's
+        // 2 KiB UTF-8 buffer (SQLite takes those as UTF-16): each read back exactly.
+        string[] texts = ["", "Safari", "Zürich — “quoted”", "東京都渋谷区", "party 🎉🔥 time", new string('é', 1_500), string.Concat(Enumerable.Repeat("🎉", 700))];
+        var scans = texts.Select((t, i) => new QrScan
+        {
+            QrCodeId = code.Id, At = new DateTime(2026, 11, 26, 12, 0, i, DateTimeKind.Utc), VisitorId = Guid.NewGuid(), UserAgent = t, Referer = t, City = t, Os = t, Browser = t,
+        }).ToList();
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            ScanWriter.InsertSqlite(connection, scans);
+        }
+        var stored = await app.ScansAsync(code.Id);
+        Assert.Equal(texts, stored.Select(s => s.UserAgent));
+        Assert.All(stored, s => Assert.Equal((s.UserAgent, s.UserAgent, s.UserAgent, s.UserAgent), (s.Referer, s.City, s.Os, s.Browser)));
+    }
 }

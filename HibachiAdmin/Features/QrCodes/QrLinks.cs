@@ -86,6 +86,40 @@ public static class QrLinks
 
     public static string ScanUrl(string baseUrl, string slug) => $"{baseUrl.TrimEnd('/')}/q/{slug}?{PrintedMarker}=1";
 
+    /// <summary>
+    /// Whether a request's query string ("?qr=1&amp;x=2") has the printed marker as a key, in any letter case and with
+    /// any value: what <c>Request.Query.ContainsKey</c> answers, without building the query collection on every scan.
+    /// A key with an escape (% or +) is left to the framework's own parser.
+    /// </summary>
+    public static bool HasPrintedMarker(string? queryString)
+    {
+        if (string.IsNullOrEmpty(queryString))
+        {
+            return false;
+        }
+        var rest = queryString.AsSpan(queryString[0] == '?' ? 1 : 0);
+        while (true)
+        {
+            var end = rest.IndexOf('&');
+            var pair = end < 0 ? rest : rest[..end];
+            var equals = pair.IndexOf('=');
+            var key = equals < 0 ? pair : pair[..equals];
+            if (key.ContainsAny('%', '+'))
+            {
+                return Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(queryString).ContainsKey(PrintedMarker);
+            }
+            if (key.Equals(PrintedMarker, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+            if (end < 0)
+            {
+                return false;
+            }
+            rest = rest[(end + 1)..];
+        }
+    }
+
     public static string ShareUrl(string baseUrl, string slug) => $"{baseUrl.TrimEnd('/')}/q/{slug}";
 
     public static string InquiryPath(string slug) => $"/inquiry/{slug}";

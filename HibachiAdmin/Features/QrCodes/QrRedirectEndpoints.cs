@@ -142,7 +142,7 @@ public sealed class QrRedirectHandler(QrCodeService codes, TimeProvider time, Sc
         if (HttpMethods.IsGet(request.Method) && !UserAgentClassifier.IsLinkPreview(userAgent))
         {
             var (visitor, isNew) = QrRedirectEndpoints.VisitorOf(http, clock);
-            var channel = request.Query.ContainsKey(QrLinks.PrintedMarker) ? ScanChannel.Printed : ScanChannel.Link;
+            var channel = QrLinks.HasPrintedMarker(request.QueryString.Value) ? ScanChannel.Printed : ScanChannel.Link;
             var referer = request.Headers.Referer.ToString();
             queue.TryEnqueue(new ScanEvent(target.Id, now, channel, http.Connection.RemoteIpAddress, visitor,
                 userAgent.Length == 0 ? null : userAgent, referer.Length == 0 ? null : referer, geo.FromHeaders(request.Headers), isNew));

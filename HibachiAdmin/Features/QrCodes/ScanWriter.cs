@@ -207,7 +207,7 @@ public sealed class ScanWriter(ScanQueue queue, IDbContextFactory<AppDbContext> 
     /// <summary>
     /// Inserts without change tracking: at thousands of scans a second EF's per-entity work was the writer's cost.
     /// SQLite: one statement prepared per batch and stepped per row through SQLitePCLRaw (the library under
-    /// Microsoft.Data.Sqlite), binding by position with UTF-16 text straight from stack buffers, in the formats
+    /// Microsoft.Data.Sqlite), binding by position with UTF-8 text from one stack buffer, in the formats
     /// Microsoft.Data.Sqlite writes for EF (GUIDs upper-case "D", times "yyyy-MM-dd HH:mm:ss.FFFFFFF", booleans 0/1):
     /// the ADO.NET layer looked each parameter up by name, built a reader and converted every string per row.
     /// PostgreSQL: one batched round trip per 1,000 rows with EF's own type mappings.
@@ -257,24 +257,26 @@ public sealed class ScanWriter(ScanQueue queue, IDbContextFactory<AppDbContext> 
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(handle, SqliteInsertSql, out var statement), handle);
         using (statement)
         {
+            // SQLite copies each bound value, so one UTF-8 buffer serves every column (texts are cut to 512 characters).
+            Span<byte> utf8 = stackalloc byte[2048];
             foreach (var s in scans)
             {
-                BindGuid(statement, 1, s.Id);
-                BindGuid(statement, 2, s.QrCodeId);
-                BindTime(statement, 3, s.At);
-                BindText(statement, 4, s.Channel.ToString());
-                BindText(statement, 5, s.AnonymizedIp);
-                BindGuid(statement, 6, s.VisitorId);
+                BindGuid(statement, 1, s.Id, utf8);
+                BindGuid(statement, 2, s.QrCodeId, utf8);
+                BindTime(statement, 3, s.At, utf8);
+                BindText(statement, 4, s.Channel.ToString(), utf8);
+                BindText(statement, 5, s.AnonymizedIp, utf8);
+                BindGuid(statement, 6, s.VisitorId, utf8);
                 raw.sqlite3_bind_int64(statement, 7, s.IsNewVisitor ? 1 : 0);
-                BindText(statement, 8, s.UserAgent);
-                BindText(statement, 9, s.Device.ToString());
-                BindText(statement, 10, s.Os);
-                BindText(statement, 11, s.Browser);
+                BindText(statement, 8, s.UserAgent, utf8);
+                BindText(statement, 9, s.Device.ToString(), utf8);
+                BindText(statement, 10, s.Os, utf8);
+                BindText(statement, 11, s.Browser, utf8);
                 raw.sqlite3_bind_int64(statement, 12, s.IsBot ? 1 : 0);
-                BindText(statement, 13, s.Referer);
-                BindText(statement, 14, s.Country);
-                BindText(statement, 15, s.Region);
-                BindText(statement, 16, s.City);
+                BindText(statement, 13, s.Referer, utf8);
+                BindText(statement, 14, s.Country, utf8);
+                BindText(statement, 15, s.Region, utf8);
+                BindText(statement, 16, s.City, utf8);
                 BindDouble(statement, 17, s.Latitude);
                 BindDouble(statement, 18, s.Longitude);
                 var rc = raw.sqlite3_step(statement);
@@ -287,30 +289,32 @@ public sealed class ScanWriter(ScanQueue queue, IDbContextFactory<AppDbContext> 
         }
     }
 
-    private static void BindGuid(sqlite3_stmt statement, int index, Guid value)
+    private static void BindGuid(sqlite3_stmt statement, int index, Guid value, Span<byte> utf8)
     {
-        Span<char> text = stackalloc char[36];
-        value.TryFormat(text, out _, "D");
-        Ascii.ToUpperInPlace(text, out _);
-        raw.sqlite3_bind_text16(statement, index, text);
+        value.TryFormat(utf8, out var written, "D");
+        Ascii.ToUpperInPlace(utf8[..written], out _);
+        raw.sqlite3_bind_text(statement, index, utf8[..written]);
     }
 
-    private static void BindTime(sqlite3_stmt statement, int index, DateTime value)
+    private static void BindTime(sqlite3_stmt statement, int index, DateTime value, Span<byte> utf8)
     {
-        Span<char> text = stackalloc char[32];
-        value.TryFormat(text, out var written, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
-        raw.sqlite3_bind_text16(statement, index, text[..written]);
+        value.TryFormat(utf8, out var written, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        raw.sqlite3_bind_text(statement, index, utf8[..written]);
     }
 
-    private static void BindText(sqlite3_stmt statement, int index, string? value)
+    private static void BindText(sqlite3_stmt statement, int index, string? value, Span<byte> utf8)
     {
         if (value is null)
         {
             raw.sqlite3_bind_null(statement, index);
         }
+        else if (Encoding.UTF8.TryGetBytes(value, utf8, out var written))
+        {
+            raw.sqlite3_bind_text(statement, index, utf8[..written]);
+        }
         else
         {
-            raw.sqlite3_bind_text16(statement, index, value.AsSpan());
+            raw.sqlite3_bind_text16(statement, index, value.AsSpan()); // longer than the buffer: SQLite converts it
         }
     }
 
