@@ -26,7 +26,7 @@ public sealed class TimeOrderedIdsTests
         var earlier = TimeOrderedIds.Next(At);
         var later = TimeOrderedIds.Next(At.AddMilliseconds(1));
         Assert.True(string.CompareOrdinal(earlier.ToString(), later.ToString()) < 0);
-        // Enough ids to refill every thread's random pool many times, from several threads at once: no two alike,
+        // Many ids from several threads at once (each thread has its own generator): no two alike,
         // and the 74 random bits really vary (every hex digit of the random part takes many values).
         var ids = new ConcurrentBag<Guid>();
         Parallel.For(0, 8, _ =>
