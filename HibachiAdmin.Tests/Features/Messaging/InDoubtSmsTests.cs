@@ -21,23 +21,7 @@ public sealed class InDoubtSmsTests
 {
     private sealed class ProcessDied : Exception;
 
-    private static readonly DateTimeOffset Start = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero); // 10:00 in New York
-
-    private static (AppFactory App, FakeTimeProvider Time, RecordingSmsProvider Provider) NewApp()
-    {
-        var time = new FakeTimeProvider(Start);
-        var provider = new RecordingSmsProvider();
-        var app = new AppFactory
-        {
-            Time = time,
-            ConfigureTestServices = s =>
-            {
-                s.RemoveAll<ISmsProvider>();
-                s.AddSingleton<ISmsProvider>(provider);
-            },
-        }.With("Hangfire:ProcessJobs", "false").With("Sms:MaxPerSecond", "0");
-        return (app, time, provider);
-    }
+    private static (AppFactory App, FakeTimeProvider Time, RecordingSmsProvider Provider) NewApp() => SmsTestApp.New<RecordingSmsProvider>();
 
     private static async Task<List<Guid>> AddPeopleAsync(IServiceProvider services, int count)
     {

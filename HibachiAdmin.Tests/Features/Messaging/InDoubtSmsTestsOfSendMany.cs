@@ -18,10 +18,19 @@ internal static class SmsTestApp
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero); // 10:00 in New York
 
+    /// <summary>A scripted provider, 5 cents a segment.</summary>
     public static (AppFactory App, FakeTimeProvider Time, ScriptedSmsProvider Provider) New()
     {
+        var (app, time, provider) = New<ScriptedSmsProvider>();
+        return (app.With("Sms:CostPerSegment", "0.05"), time, provider);
+    }
+
+    /// <summary>An app on a fake clock (10:00 in New York) whose texts go to <typeparamref name="TProvider"/>; jobs run only when a test runs them, no throttle.</summary>
+    public static (AppFactory App, FakeTimeProvider Time, TProvider Provider) New<TProvider>()
+        where TProvider : class, ISmsProvider, new()
+    {
         var time = new FakeTimeProvider(Start);
-        var provider = new ScriptedSmsProvider();
+        var provider = new TProvider();
         var app = new AppFactory
         {
             Time = time,
@@ -30,7 +39,7 @@ internal static class SmsTestApp
                 s.RemoveAll<ISmsProvider>();
                 s.AddSingleton<ISmsProvider>(provider);
             },
-        }.With("Hangfire:ProcessJobs", "false").With("Sms:MaxPerSecond", "0").With("Sms:CostPerSegment", "0.05");
+        }.With("Hangfire:ProcessJobs", "false").With("Sms:MaxPerSecond", "0");
         return (app, time, provider);
     }
 
