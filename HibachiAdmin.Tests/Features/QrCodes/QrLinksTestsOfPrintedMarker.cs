@@ -15,6 +15,8 @@ public sealed class QrLinksTestsOfPrintedMarker
     [InlineData("qr=1", true)] // without the leading "?"
     [InlineData("?QR=1", true)] // keys are matched in any letter case
     [InlineData("?qr", true)] // a key without a value
+    [InlineData("?qr&x=1", true)] // a key without a value before others
+    [InlineData("?x&qr", true)]
     [InlineData("?qr=", true)]
     [InlineData("?utm_source=x&qr=1", true)]
     [InlineData("?a=1&b=2&qR=yes", true)]

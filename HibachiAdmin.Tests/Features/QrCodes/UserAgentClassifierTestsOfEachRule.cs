@@ -10,6 +10,21 @@ namespace HibachiAdmin.Tests.Features.QrCodes;
 /// </summary>
 public sealed class UserAgentClassifierTestsOfEachRule
 {
+    /// <summary>An in-app browser whose text also holds a bot word (an app's build tag, a "monitor" in a device name) is a person in the app.</summary>
+    [Theory]
+    [InlineData("Instagram 312.0.0.32.112 (iPhone14,2; iOS 17_5; en_US; monitor)", "Instagram")]
+    [InlineData("[FBAN/FBIOS;FBAV/450.0.0.38.108;FBBV/565213412;monitor]", "Facebook")]
+    [InlineData("musical_ly_34.1.0 JsSdk/2.0 NetType/WIFI Channel/App Store ByteLocale/en monitor", "TikTok")]
+    [InlineData("Snapchat/12.87.0.40 (iPhone14,2; iOS 17.5; gzip) monitor", "Snapchat")]
+    [InlineData("Line/14.5.0 monitor", "LINE")]
+    [InlineData("GSA/318.0.637000916 Mobile/15E148 monitor", "Google App")]
+    [InlineData("MicroMessenger/8.0.49(0x18003133) NetType/WIFI Language/en monitor", "WeChat")]
+    public void An_in_app_browser_with_a_bot_word_is_not_a_bot(string app, string browser)
+    {
+        var info = UserAgentClassifier.Classify($"Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 {app}");
+        Assert.Equal((browser, false, DeviceType.Mobile), (info.Browser, info.IsBot, info.Device));
+    }
+
     private const string IPhoneWebView = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 ";
 
     [Theory]
