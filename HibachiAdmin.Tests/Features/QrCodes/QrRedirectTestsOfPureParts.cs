@@ -163,6 +163,14 @@ public sealed class QrRedirectTestsOfAggregates
     }
 
     [Fact]
+    public void A_scan_placed_in_a_region_but_no_city_counts_under_no_city_not_under_its_region()
+    {
+        var rows = QrAggregates.Of([Scan(0, isNew: true, country: "US", region: "Florida")]);
+        Assert.Equal((1L, 1L), rows[K("city", "")]);
+        Assert.DoesNotContain(rows.Keys, k => k.Dimension == "city" && k.Value != "");
+    }
+
+    [Fact]
     public void No_scans_no_rows() => Assert.Empty(QrAggregates.Of([]));
 
     [Theory]
