@@ -35,6 +35,15 @@ public sealed class InDoubtSmsTests
         return ids;
     }
 
+    /// <summary>A December campaign to everyone tagged "party", started (its sender not yet run).</summary>
+    private static async Task<(CampaignService Campaigns, Campaign Campaign)> StartCampaignAsync(IServiceProvider services)
+    {
+        var campaigns = services.GetRequiredService<CampaignService>();
+        var campaign = await campaigns.CreateAsync(new NewCampaign("Dec", "Hi {FirstName}, December dates are open!", new Audience(["party"], [], []), null), Actor.System, default);
+        await campaigns.SendAsync(campaign.Id, null, default);
+        return (campaigns, campaign);
+    }
+
     private static async Task RunAsync<TJob>(IServiceProvider services, Func<TJob, Task> run) where TJob : notnull
     {
         using var scope = services.CreateScope();
@@ -47,9 +56,7 @@ public sealed class InDoubtSmsTests
         var (app, time, provider) = NewApp();
         await using var _ = app;
         var people = await AddPeopleAsync(app.Services, 5);
-        var campaigns = app.Services.GetRequiredService<CampaignService>();
-        var campaign = await campaigns.CreateAsync(new NewCampaign("Dec", "Hi {FirstName}, December dates are open!", new Audience(["party"], [], []), null), Actor.System, default);
-        await campaigns.SendAsync(campaign.Id, null, default);
+        var (campaigns, campaign) = await StartCampaignAsync(app.Services);
 
         // The provider takes two texts, then the process dies on the third: all five are stored as queued, none has its answer stored.
         var calls = 0;
@@ -105,9 +112,7 @@ public sealed class InDoubtSmsTests
         var (app, time, provider) = NewApp();
         await using var _ = app;
         var people = await AddPeopleAsync(app.Services, 3);
-        var campaigns = app.Services.GetRequiredService<CampaignService>();
-        var campaign = await campaigns.CreateAsync(new NewCampaign("Dec", "Hi {FirstName}, December dates are open!", new Audience(["party"], [], []), null), Actor.System, default);
-        await campaigns.SendAsync(campaign.Id, null, default);
+        var (campaigns, campaign) = await StartCampaignAsync(app.Services);
         // The process dies on the first provider call: all three are stored as queued, none reached the provider.
         provider.BeforeSend = (_, _) => throw new ProcessDied();
         await Assert.ThrowsAsync<ProcessDied>(() => RunAsync<CampaignSendJob>(app.Services, j => j.RunAsync(default)));
