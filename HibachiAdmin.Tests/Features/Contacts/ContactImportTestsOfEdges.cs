@@ -88,6 +88,37 @@ public sealed class ContactImportTestsOfEdges(ImportAppFactory app) : IClassFixt
         Assert.Equal(SmsConsent.OptedOut, (await ContactAsync(newPerson))!.SmsConsent);
     }
 
+    [Theory]
+    [InlineData(SmsConsent.OptedIn)]
+    [InlineData(SmsConsent.OptedOut)]
+    public async Task None_in_a_re_import_keeps_the_recorded_consent_even_with_a_source(SmsConsent recorded)
+    {
+        var (_, e164) = Phone();
+        var id = (await Contacts.FindOrCreateByPhoneAsync(e164, "Recorded", default))!.Value.Contact.Id;
+        Assert.True(await Contacts.SetConsentAsync(id, new ConsentChange(recorded, "web-form", null), Actor.System, default));
+
+        foreach (var row in new[] { "none,paper-form", "None," })
+        {
+            var summary = await CommitAsync($"name,phone,smsConsent,consentSource\n,{e164},{row}\n");
+            Assert.Equal((0, 1, 0), (summary.Created, summary.Updated, summary.RejectedCount));
+        }
+        var contact = (await ContactAsync(e164))!;
+        Assert.Equal((recorded, "web-form"), (contact.SmsConsent, contact.SmsConsentSource));
+        Assert.Single(await Contacts.GetConsentHistoryAsync(id, default)); // the web form only
+    }
+
+    [Fact]
+    public async Task A_file_without_a_tags_column_adds_no_tags_and_keeps_the_contacts_own()
+    {
+        var (typed, e164) = Phone();
+        var (_, other) = Phone();
+        await CommitAsync($"name,phone,tags\nTagged,\"{typed}\",vip;corporate\n");
+        var summary = await CommitAsync($"name,phone\nTagged Again,{e164}\nNew Person,{other}\n");
+        Assert.Equal((1, 1, 0), (summary.Created, summary.Updated, summary.RejectedCount));
+        Assert.Equal(["corporate", "vip"], (await ContactAsync(e164))!.Tags.Select(t => t.Tag).Order());
+        Assert.Empty((await ContactAsync(other))!.Tags);
+    }
+
     [Fact]
     public async Task The_api_reports_the_warning_with_its_row()
     {

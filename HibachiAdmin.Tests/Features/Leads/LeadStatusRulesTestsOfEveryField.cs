@@ -211,4 +211,22 @@ public sealed class LeadStatusRulesTestsOfEveryField(LeadRulesAppFactory app) : 
         await db.SaveChangesAsync();
         await Eventually.UntilAsync(() => Task.FromResult(Volatile.Read(ref told) >= 2), "the board was told once the caller saved");
     }
+
+    [Fact]
+    public async Task Open_boards_are_told_about_a_lead_an_inquiry_made_or_updated_once_it_is_saved()
+    {
+        var contact = await ContactAsync();
+        var told = 0;
+        using var subscription = app.Services.GetRequiredService<LeadChanges>().Subscribe(() => { Interlocked.Increment(ref told); return Task.CompletedTask; });
+
+        await Leads.CreateOrUpdateOpenLeadAsync(new NewLead(contact, LeadSource.Sms), Staff, default);
+        await Eventually.UntilAsync(() => Task.FromResult(Volatile.Read(ref told) == 1), "the board was told about the new lead");
+
+        // In someone else's unit of work (an inbound text's handler): told when that commits, not before.
+        await using var db = await DbAsync();
+        Assert.False((await Leads.CreateOrUpdateOpenLeadAsync(db, new NewLead(contact, LeadSource.Sms, GuestCount: 12), Staff, default)).Created);
+        Assert.Equal(1, Volatile.Read(ref told));
+        await db.SaveChangesAsync();
+        await Eventually.UntilAsync(() => Task.FromResult(Volatile.Read(ref told) == 2), "the board was told once the handler's unit of work saved");
+    }
 }

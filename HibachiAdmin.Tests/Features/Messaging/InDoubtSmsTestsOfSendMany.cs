@@ -94,6 +94,7 @@ public sealed class InDoubtSmsTestsOfSendMany
             new(null, "+12125550201", null!, SmsPurpose.Transactional),
             new(null, "+12125550201", "Hi 😀", SmsPurpose.Conversational),
         };
+        await Assert.ThrowsAsync<ArgumentNullException>("batch", () => s.GetRequiredService<SmsService>().SendManyAsync(null!, default));
         var results = await s.GetRequiredService<SmsService>().SendManyAsync(batch, default);
 
         Assert.Equal(batch.Length, results.Count);

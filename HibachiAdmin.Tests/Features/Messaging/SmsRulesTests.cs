@@ -80,6 +80,18 @@ public sealed class SmsRulesTests
     public void Contract_keywords_and_free_text_opt_outs_are_opt_outs(string text) =>
         Assert.Equal(KeywordKind.OptOut, SmsKeywords.Classify(text, SmsConsent.OptedIn));
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" \t\n")]
+    public void A_text_without_words_is_no_keyword_whatever_the_consent(string? text)
+    {
+        foreach (var consent in Enum.GetValues<SmsConsent>())
+        {
+            Assert.Equal(KeywordKind.None, SmsKeywords.Classify(text, consent));
+        }
+    }
+
     private static TimeZoneInfo Zone(string id) => TimeZoneInfo.FindSystemTimeZoneById(id);
 
     [Fact]

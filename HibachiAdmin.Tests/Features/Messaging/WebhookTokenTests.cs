@@ -199,6 +199,30 @@ public sealed class WebhookTokenTests : IAsyncLifetime
         Assert.Equal(0, await db.Set<InboundEvent>().CountAsync());
     }
 
+    [Fact]
+    public async Task A_broken_chunked_body_is_a_400_problem_not_a_413_and_not_stored()
+    {
+        // Over real Kestrel, by hand: no HTTP client sends a chunk size that is not hexadecimal.
+        await using var kestrel = new AppFactory().With("RingCentral:VerificationToken", Token).With("Hangfire:ProcessJobs", "false");
+        kestrel.UseKestrel(0);
+        kestrel.StartServer();
+        var address = kestrel.ClientOptions.BaseAddress;
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(address.Host, address.Port);
+        await using var stream = tcp.GetStream();
+        var request = "POST /api/v1/ringcentral/webhooks/sms HTTP/1.1\r\n" + $"Host: {address.Authority}\r\n" +
+            "Content-Type: application/json\r\n" + $"Verification-Token: {Token}\r\n" + "Transfer-Encoding: chunked\r\n" + "Connection: close\r\n\r\n" +
+            "zz\r\n{\"uuid\":\"broken-chunk\"}\r\n0\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var response = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.StartsWith("HTTP/1.1 400 ", response, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", response, StringComparison.OrdinalIgnoreCase);
+        await using var db = await kestrel.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.Set<InboundEvent>().CountAsync());
+    }
+
     /// <summary>A readable stream that does not tell its length, so the request goes out chunked.</summary>
     private sealed class NoLengthStream(byte[] data) : MemoryStream(data)
     {

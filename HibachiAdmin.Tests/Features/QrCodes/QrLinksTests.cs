@@ -107,6 +107,7 @@ public sealed class QrLinksTests
     [InlineData("/relative/path", "Expected an http or https URL.")]
     [InlineData("hibachi.example", "Expected an http or https URL.")]
     [InlineData("https:/hibachi.example", "Expected an http or https URL.")]
+    [InlineData("https:\\\\hibachi.example/menu", "Expected an http or https URL.")] // .NET's Uri reads it as https://hibachi.example/menu; other readers may not
     [InlineData("https://", "Expected an http or https URL.")]
     [InlineData("", "Expected an http or https URL.")]
     [InlineData(null, "Expected an http or https URL.")]

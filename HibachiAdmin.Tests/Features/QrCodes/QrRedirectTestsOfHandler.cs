@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using HibachiAdmin.Features.QrCodes;
 using HibachiAdmin.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,5 +108,39 @@ public sealed class QrRedirectTestsOfHandler
         var scans = await app.ScansEventuallyAsync(2);
         Assert.Equal((null, null, true, ScanChannel.Printed), (scans[0].UserAgent, scans[0].Referer, scans[0].IsBot, scans[0].Channel));
         Assert.Equal((QrTestApp.PhoneUa, "https://social.example/post/1", false, ScanChannel.Link), (scans[1].UserAgent, scans[1].Referer, scans[1].IsBot, scans[1].Channel));
+    }
+
+    [Fact]
+    public async Task A_link_with_a_trailing_slash_still_redirects_and_counts()
+    {
+        // Some link shorteners and typed links add one; the mapped route /q/{slug} answers it.
+        await using var app = QrTestApp.Fast();
+        var code = await app.CreateCodeAsync();
+        var response = await app.Browser().GetAsync($"/q/{code.Slug}/");
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("https://hibachi.example/menu?utm_source=flyer&utm_medium=qr&utm_campaign=spring-2027&utm_content=harbor-hall", response.Headers.Location!.OriginalString);
+        var scan = Assert.Single(await app.ScansEventuallyAsync(1));
+        Assert.Equal((code.Id, ScanChannel.Link), (scan.QrCodeId, scan.Channel));
+    }
+
+    [Fact]
+    public async Task Behind_the_proxy_a_scan_keeps_the_visitors_network_and_the_cookie_is_secure()
+    {
+        await using var app = QrTestApp.Fast();
+        var code = await app.CreateCodeAsync();
+        var context = await app.Server.SendAsync(http =>
+        {
+            http.Request.Method = HttpMethods.Get;
+            http.Request.Path = $"/q/{code.Slug}";
+            http.Request.QueryString = new QueryString("?qr=1");
+            http.Request.Headers.UserAgent = QrTestApp.PhoneUa;
+            http.Request.Headers["X-Forwarded-For"] = "203.0.113.77";
+            http.Request.Headers["X-Forwarded-Proto"] = "https";
+            http.Connection.RemoteIpAddress = IPAddress.Loopback; // the proxy on this machine
+        });
+
+        Assert.Equal(StatusCodes.Status302Found, context.Response.StatusCode);
+        Assert.Contains("secure", context.Response.Headers.SetCookie.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("203.0.113.0", Assert.Single(await app.ScansEventuallyAsync(1)).AnonymizedIp);
     }
 }

@@ -118,6 +118,21 @@ public abstract class OutboxTestsOfAdminQueue<TApp>
     }
 
     [Fact]
+    public async Task A_rows_stream_opens_with_its_own_events_in_version_order()
+    {
+        var time = new FakeTimeProvider(OutboxTestKit.Start);
+        var (app, rows) = await SeedAsync(time);
+        await using var _ = app;
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+
+        var stream = await dispatcher.StreamAsync(rows[2].StreamId, default);
+        var only = Assert.Single(stream);
+        Assert.Equal((rows[2].EventId, rows[2].StreamId, 1, "test.happened.v1"), (only.EventId, only.StreamId, only.Version, only.EventType));
+        Assert.Contains("#2", only.Data, StringComparison.Ordinal);
+        Assert.Empty(await dispatcher.StreamAsync(Guid.NewGuid(), default));
+    }
+
+    [Fact]
     public async Task Requeue_puts_back_only_failed_or_dead_lettered_rows_and_one_by_id_touches_only_that_row()
     {
         var time = new FakeTimeProvider(OutboxTestKit.Start);

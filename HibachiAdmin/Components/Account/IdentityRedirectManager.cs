@@ -8,7 +8,8 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 {
     public const string StatusCookieName = "Identity.StatusMessage";
 
-    private static readonly CookieBuilder StatusCookieBuilder = new()
+    // A new builder per message (rare), not a static one: its settings are then checked on every use, not once per process.
+    private static CookieBuilder StatusCookieBuilder => new()
     {
         SameSite = SameSiteMode.Strict,
         HttpOnly = true,

@@ -77,6 +77,7 @@ public sealed partial class SmsService(
             }
             var e164 = numbers[i];
             var contact = e164 is null ? null : people.GetValueOrDefault(e164);
+            // Stryker disable once String : a text without a body is refused (emptyText, cost 0); "" and any other short GSM-7 text both count as one GSM-7 segment
             var count = SmsSegments.Count(sms.Text ?? "");
             var message = new OutboundMessage
             {
