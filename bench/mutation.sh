@@ -19,8 +19,9 @@ WORK="${MUTATION_WORKDIR:-/tmp/hibachi-mutation}"
 REPORTS="$ROOT/bench/mutation-reports"
 CONCURRENCY="${MUTATION_CONCURRENCY:-2}"
 TARGET=90
-# Timing-sensitive or process-level tests that a mutant cannot meaningfully fail faster than a timeout.
-SLOW_TESTS='FullyQualifiedName!~OnPostgres&FullyQualifiedName!~Steady_traffic&FullyQualifiedName!~Processing_runs_on_the_inbound_queue&FullyQualifiedName!~KillTests&FullyQualifiedName!~Browser'
+# Timing-sensitive or process-level tests that a mutant cannot meaningfully fail faster than a timeout, and the
+# browser journeys, by namespace (the filter is case-insensitive: a bare "Browser" also dropped every test named "…browser…").
+SLOW_TESTS='FullyQualifiedName!~OnPostgres&FullyQualifiedName!~Steady_traffic&FullyQualifiedName!~Processing_runs_on_the_inbound_queue&FullyQualifiedName!~KillTests&FullyQualifiedName!~HibachiAdmin.Tests.Browser.'
 
 # group | files (app-relative; "File.cs:Member,Member" mutates only those members) | test filter
 GROUPS_SPEC=$(cat <<'EOF'
@@ -39,6 +40,11 @@ import|Features/Contacts/ContactImport.cs|FullyQualifiedName~ContactImportTests|
 qr|Features/QrCodes/QrLinks.cs Features/QrCodes/UserAgentClassifier.cs Features/QrCodes/QrRedirectEndpoints.cs Features/QrCodes/QrAggregates.cs|FullyQualifiedName~QrLinksTests|FullyQualifiedName~UserAgentClassifierTests|FullyQualifiedName~QrRedirectTests|FullyQualifiedName~QrStorageTestsOnSqlite
 EOF
 )
+# One-off groups for a focused re-run (e.g. only the members where survivors were), same format, one per line:
+#   MUTATION_EXTRA_GROUPS='qrfocus|Features/QrCodes/QrLinks.cs:DestinationError|FullyQualifiedName~QrLinksTests' bash bench/mutation.sh qrfocus
+if [ -n "${MUTATION_EXTRA_GROUPS:-}" ]; then
+  GROUPS_SPEC="$GROUPS_SPEC"$'\n'"$MUTATION_EXTRA_GROUPS"
+fi
 
 # Spans of named members ("{1200..4100}{5100..6000}"): Stryker.NET reads a span as character offsets into
 # the file (Roslyn TextSpan, UTF-16 units, BOM excluded), not line numbers. A member runs from the start of
