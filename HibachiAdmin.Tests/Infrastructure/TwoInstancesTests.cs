@@ -167,10 +167,7 @@ public sealed class TwoInstancesTests
             var victimLoops = Enumerable.Range(0, 2).Select(_ => Task.Run(() => DrainAsync(victim.Services.GetRequiredService<OutboxDispatcher>(), kill.Token))).ToArray();
             var survivorLoop = Task.Run(() => DrainAsync(survivor.Services.GetRequiredService<OutboxDispatcher>(), CancellationToken.None));
             // Kill the victim while it is in the middle of the work.
-            while (handler.Committed.Count < 1_000)
-            {
-                await Task.Delay(5);
-            }
+            await Eventually.UntilAsync(() => Task.FromResult(handler.Committed.Count >= 1_000), "1,000 events committed before the kill", TimeSpan.FromMinutes(2));
             await kill.CancelAsync();
             try
             {

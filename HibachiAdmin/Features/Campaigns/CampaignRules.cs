@@ -181,7 +181,6 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
             if (DailyCap(state) is { } cap)
             {
                 // The rolling day before `next`: a text sent exactly 24 hours earlier has left it.
-                // Stryker disable once Equality : ">=" also counts texts sent exactly at next − 24 h; they sort last, so either the cap-th most recent is unchanged or it is one of them and next stays next
                 var inDay = sentToNumber.Where(s => s > next.AddHours(-24)).OrderByDescending(s => s).ToList();
                 if (inDay.Count >= cap)
                 {

@@ -226,8 +226,8 @@ public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, Pho
             {
                 throw new InvalidCsvException("The header has no 'phone' column. Expected columns: name, phone, email, tags, state, zip, smsConsent, consentSource.");
             }
-            // Stryker disable once Conditional : only saves a lookup; with MissingFieldFound off CsvHelper's GetField(name) is null for a column the header lacks
-            string? Field(string name) => headers.Contains(name) ? CsvCells.Restore(reader.GetField(name)) : null;
+            // With MissingFieldFound off, CsvHelper answers null for a column the header lacks.
+            string? Field(string name) => CsvCells.Restore(reader.GetField(name));
             while (reader.Read())
             {
                 var number = rows.Count + 1;

@@ -146,8 +146,8 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
     /// <summary>As above, in the caller's unit of work (e.g. the booking saga's handler).</summary>
     public async Task<LeadChangeResult> ChangeStatusAsync(AppDbContext db, Guid leadId, LeadStatus to, string? reason, Actor actor, CancellationToken ct)
     {
-        // Stryker disable once NullCoalescing : the order only saves a query; the database query returns the tracked instance, and a lead added in this unit of work is only in Local
-        var lead = db.Set<Lead>().Local.FirstOrDefault(l => l.Id == leadId) ?? await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
+        // Tracked first (also one added earlier in this unit of work), else from the database.
+        var lead = await db.Set<Lead>().FindAsync([leadId], ct);
         if (lead is null)
         {
             return LeadChangeResult.NotFound;
@@ -175,10 +175,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
         {
             return (LeadChangeResult.Unchanged, null);
         }
-        // Stryker disable once NullCoalescing : both lookups are null or not together (the result); which id comes back only differs with two other open leads, and the one caller that reads it (UpdateAsync) tracks no other lead
-        if (!lead.IsOpen && to is not (LeadStatus.Booked or LeadStatus.Lost)
-            && (db.Set<Lead>().Local.FirstOrDefault(l => l.ContactId == lead.ContactId && l.Id != lead.Id && l.IsOpen)?.Id
-                ?? await OpenLeads(db, lead.ContactId).Where(l => l.Id != lead.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct)) is { } other)
+        if (!lead.IsOpen && to is not (LeadStatus.Booked or LeadStatus.Lost) && await OtherOpenLeadAsync(db, lead, ct) is { } other)
         {
             return (LeadChangeResult.Conflict, other);
         }
@@ -189,6 +186,17 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
         lead.StatusChangedAt = now;
         lead.UpdatedAt = now;
         return (LeadChangeResult.Changed, null);
+    }
+
+    /// <summary>The contact's other open lead: one opened earlier in this unit of work (not saved yet) first, else the database's.</summary>
+    private static async Task<Guid?> OtherOpenLeadAsync(AppDbContext db, Lead lead, CancellationToken ct)
+    {
+        var tracked = db.Set<Lead>().Local.FirstOrDefault(l => l.ContactId == lead.ContactId && l.Id != lead.Id && l.IsOpen);
+        if (tracked is not null)
+        {
+            return tracked.Id;
+        }
+        return await OpenLeads(db, lead.ContactId).Where(l => l.Id != lead.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
     }
 
     public async Task<IReadOnlyList<LeadStatusChange>> GetHistoryAsync(Guid leadId, CancellationToken ct)
