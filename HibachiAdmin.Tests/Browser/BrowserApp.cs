@@ -48,7 +48,8 @@ public sealed class BrowserApp : IAsyncDisposable
             BaseURL = app.BaseUrl,
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
         });
-        app.Context.SetDefaultTimeout(20_000);
+        // As long as the circuit wait: on a loaded 2-core machine a save and its navigation took over 20 s (CI beside two Stryker runs, load 30).
+        app.Context.SetDefaultTimeout(30_000);
         app.Page = app.Context.Pages.Count > 0 ? app.Context.Pages[0] : await app.Context.NewPageAsync();
         app.Page.Console += (_, message) =>
         {
