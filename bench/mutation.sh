@@ -153,15 +153,23 @@ else
   exit 1
 fi
 
-# Keep the scores of files not mutated in this run; print the table.
-touch "$REPORTS/scores.tsv"
-cut -f2 "$REPORTS/scores.new" | while read -r f; do grep -v -F "	$f	" "$REPORTS/scores.tsv" > "$REPORTS/scores.tmp" || true; mv "$REPORTS/scores.tmp" "$REPORTS/scores.tsv"; done
-cat "$REPORTS/scores.new" >> "$REPORTS/scores.tsv"
+# Keep the scores of files not mutated in this run; print the table. A run with a one-off group counts only some
+# members of a file, so it gets its own table (scores-focused.tsv) instead of replacing whole-file scores.
+table="$REPORTS/scores.tsv"
+for group in "${selected[@]}"; do
+  if [ -n "${MUTATION_EXTRA_GROUPS:-}" ] && echo "$MUTATION_EXTRA_GROUPS" | grep -q "^$group|"; then
+    table="$REPORTS/scores-focused.tsv"
+    : > "$table"
+  fi
+done
+touch "$table"
+cut -f2 "$REPORTS/scores.new" | while read -r f; do grep -v -F "	$f	" "$table" > "$REPORTS/scores.tmp" || true; mv "$REPORTS/scores.tmp" "$table"; done
+cat "$REPORTS/scores.new" >> "$table"
 rm -f "$REPORTS/scores.new"
-sort -t$'\t' -k2 -o "$REPORTS/scores.tsv" "$REPORTS/scores.tsv"
+sort -t$'\t' -k2 -o "$table" "$table"
 printf '\n%-9s %-50s %6s %8s %6s %7s %6s\n' group file killed survived noCov timeout score
 awk -F'\t' -v target=$TARGET '{ printf "%-9s %-50s %6s %8s %6s %7s %5s%%\n", $1, $2, $3, $4, $5, $6, $7;
   k += $3 + $6; v += $3 + $4 + $5 + $6 }
   END { if (v > 0) { s = 100 * k / v; printf "\nall listed files: %d of %d mutants killed (%.1f%%), target %d%%\n", k, v, s, target; exit (s < target) } }' \
-  "$REPORTS/scores.tsv" || status=1
+  "$table" || status=1
 exit $status

@@ -10,7 +10,7 @@ namespace HibachiAdmin.Tests.Features.QrCodes;
 /// <summary><c>GET /q/{slug}</c> exactly: status, Location, what is counted and how.</summary>
 public sealed class QrRedirectTests
 {
-    private const string Expected = "https://hibachi.example/menu?utm_source=flyer&utm_medium=qr&utm_campaign=spring-2027&utm_content=harbor-hall";
+    private const string Expected = QrTestApp.DefaultLocation;
 
     [Fact]
     public async Task A_printed_scan_is_a_302_with_utm_parameters_and_one_scan_recorded()

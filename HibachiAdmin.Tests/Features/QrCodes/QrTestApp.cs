@@ -10,6 +10,9 @@ namespace HibachiAdmin.Tests.Features.QrCodes;
 /// <summary>Helpers shared by the QR suites: codes made through the service, a client that does not follow redirects, scans read back.</summary>
 internal static class QrTestApp
 {
+    /// <summary>Where the default code (<see cref="CreateCodeAsync(AppFactory, string)"/>) sends a scan: its URL with the code's UTM parameters.</summary>
+    public const string DefaultLocation = "https://hibachi.example/menu?utm_source=flyer&utm_medium=qr&utm_campaign=spring-2027&utm_content=harbor-hall";
+
     public const string PhoneUa = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
     /// <summary>A factory whose scan writer flushes at once (no batching wait).</summary>
