@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Browser;
 
@@ -16,12 +17,14 @@ public sealed class CampaignJourneyTests
         var api = await app.Factory.CreateAdminClientAsync();
         foreach (var (name, phone) in new[] { ("Ava Miller", "(212) 555-0141"), ("Bo Diaz", "(212) 555-0142"), ("Cy Ray", "(212) 555-0143") })
         {
-            var created = await api.PostAsJsonAsync("/api/v1/contacts", new { name, phone, tags = new[] { "holiday" }, smsConsent = "optedIn", consentSource = "web-form" });
+            var created = await api.PostAsJsonAsync("/api/v1/contacts", new { name, phone, tags = new[] { "holiday" } });
             created.EnsureSuccessStatusCode();
+            await PersonConsent.SetAsync(app.Factory.Services, (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid(), SmsConsent.OptedIn);
         }
         await api.PostAsJsonAsync("/api/v1/contacts", new { name = "Di Nope", phone = "(212) 555-0144", tags = new[] { "holiday" } });
         // Not tagged: added to this campaign by hand.
-        (await api.PostAsJsonAsync("/api/v1/contacts", new { name = "Eve Extra", phone = "(212) 555-0145", smsConsent = "optedIn", consentSource = "web-form" })).EnsureSuccessStatusCode();
+        var eve = (await api.PostAsJsonAsync("/api/v1/contacts", new { name = "Eve Extra", phone = "(212) 555-0145" })).EnsureSuccessStatusCode();
+        await PersonConsent.SetAsync(app.Factory.Services, (await eve.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid(), SmsConsent.OptedIn);
 
         await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         await app.Page.GotoAsync("/campaigns/new");

@@ -10,6 +10,7 @@ using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Bookings;
 
@@ -24,7 +25,7 @@ public sealed class BookingSagaEdgeTests
         var app = new AppFactory { Time = time, ConfigureTestServices = s => s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient()) }.With("Hangfire:ProcessJobs", "false");
         var contacts = app.Services.GetRequiredService<ContactService>();
         var contact = (await contacts.FindOrCreateByPhoneAsync("(212) 555-0181", "Edge Guest", default))!.Value.Contact;
-        await contacts.SetConsentAsync(contact.Id, new ConsentChange(SmsConsent.OptedIn, "web-form", "test"), Actor.System, default);
+        await PersonConsent.SetAsync(app.Services, contact.Id, SmsConsent.OptedIn);
         return new Setup(app, time, app.Services.GetRequiredService<BookingService>(), app.Services.GetRequiredService<OutboxDispatcher>(),
             app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), contact);
     }

@@ -11,6 +11,7 @@ using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Bookings;
 
@@ -23,7 +24,7 @@ public sealed class BookingSagaTests
         await using var app = new AppFactory { Time = time, ConfigureTestServices = s => s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient()) }.With("Hangfire:ProcessJobs", "false");
         var contacts = app.Services.GetRequiredService<ContactService>();
         var contact = (await contacts.FindOrCreateByPhoneAsync("(212) 555-0171", "Saga Guest", default))!.Value.Contact;
-        await contacts.SetConsentAsync(contact.Id, new ConsentChange(SmsConsent.OptedIn, "web-form", "test"), Actor.System, default);
+        await PersonConsent.SetAsync(app.Services, contact.Id, SmsConsent.OptedIn);
         var lead = (await app.Services.GetRequiredService<LeadService>().CreateOrUpdateOpenLeadAsync(new NewLead(contact.Id, LeadSource.Sms), Actor.System, default)).LeadId;
 
         var bookings = app.Services.GetRequiredService<BookingService>();

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Campaigns;
 
@@ -22,8 +23,7 @@ public sealed class CampaignAudienceOptionsTests
 
     private static async Task<Guid> AddAsync(IServiceProvider services, string name, string phone, SmsConsent consent = SmsConsent.OptedIn)
     {
-        var created = await services.GetRequiredService<ContactService>().CreateAsync(new CreateContactRequest(name, phone, Tags: ["party"],
-            SmsConsent: consent == SmsConsent.None ? null : consent, ConsentSource: consent == SmsConsent.None ? null : "web-form"), Actor.System, default);
+        var created = await PersonConsent.CreateAsync(services, new CreateContactRequest(name, phone, Tags: ["party"], SmsConsent: consent));
         return created.Contact!.Id;
     }
 
@@ -119,7 +119,7 @@ public sealed class CampaignAudienceOptionsTests
         // Before the campaign: Ava texted, Cy opted out and back in. None of it belongs to the campaign.
         await TextInAsync(ava, "+12125550101", "Do you do birthdays?");
         await contacts.SetConsentAsync(cy, new ConsentChange(SmsConsent.OptedOut, "sms-keyword", "STOP"), Actor.System, default);
-        await contacts.SetConsentAsync(cy, new ConsentChange(SmsConsent.OptedIn, "sms-keyword", "START"), Actor.System, default);
+        await PersonConsent.SetAsync(s, cy, SmsConsent.OptedIn);
         time.Advance(TimeSpan.FromMinutes(5));
 
         var campaigns = s.GetRequiredService<CampaignService>();

@@ -8,6 +8,7 @@ using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Campaigns;
 
@@ -24,7 +25,7 @@ public sealed class CampaignPlannerTests
         var contacts = app.Services.GetRequiredService<ContactService>();
         async Task<Guid> Add(string name, string? phone, SmsConsent consent, params string[] tags)
         {
-            var created = await contacts.CreateAsync(new CreateContactRequest(name, phone, Tags: tags, SmsConsent: consent == SmsConsent.None ? null : consent, ConsentSource: consent == SmsConsent.None ? null : "test"), Actor.System, default);
+            var created = await PersonConsent.CreateAsync(app.Services, new CreateContactRequest(name, phone, Tags: tags, SmsConsent: consent));
             return created.Contact!.Id;
         }
         await Add("Ava Miller", "+12125550101", SmsConsent.OptedIn, "vip");

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Campaigns;
 
@@ -44,8 +45,7 @@ public sealed class CampaignSendTests
                      ("Hana Lee", "+18085550100", SmsConsent.OptedIn), ("No Consent", "+12125550104", SmsConsent.None), ("Out Already", "+12125550105", SmsConsent.OptedOut),
                  })
         {
-            var created = await contacts.CreateAsync(new CreateContactRequest(name, phone, Tags: ["party"], SmsConsent: consent == SmsConsent.None ? null : consent,
-                ConsentSource: consent == SmsConsent.None ? null : "web-form"), Actor.System, default);
+            var created = await PersonConsent.CreateAsync(app.Services, new CreateContactRequest(name, phone, Tags: ["party"], SmsConsent: consent));
             people[name] = created.Contact!.Id;
         }
         var campaign = await app.Services.GetRequiredService<CampaignService>().CreateAsync(
@@ -168,7 +168,7 @@ public sealed class CampaignRevenueTests
         var ids = new List<Guid>();
         foreach (var (name, phone) in new[] { ("Ava", "+12125550161"), ("Ben", "+12125550162") })
         {
-            ids.Add((await contacts.CreateAsync(new CreateContactRequest(name, phone, Tags: ["dec"], SmsConsent: SmsConsent.OptedIn, ConsentSource: "form"), Actor.System, default)).Contact!.Id);
+            ids.Add((await PersonConsent.CreateAsync(app.Services, new CreateContactRequest(name, phone, Tags: ["dec"], SmsConsent: SmsConsent.OptedIn))).Contact!.Id);
         }
         var campaigns = app.Services.GetRequiredService<CampaignService>();
         async Task<Guid> SendCampaignAsync(string name, Guid[] to)
@@ -206,8 +206,7 @@ public sealed class CampaignReplyTests
         var (app, _, _, time) = HibachiAdmin.Tests.Features.Messaging.ExactlyOnceTests.NewApp();
         await using var _ = app;
         const string phone = "+12125550171";
-        var contact = (await app.Services.GetRequiredService<ContactService>().CreateAsync(
-            new CreateContactRequest("Ava Reply", phone, SmsConsent: SmsConsent.OptedIn, ConsentSource: "form"), Actor.System, default)).Contact!;
+        var contact = (await PersonConsent.CreateAsync(app.Services, new CreateContactRequest("Ava Reply", phone, SmsConsent: SmsConsent.OptedIn))).Contact!;
         var campaigns = app.Services.GetRequiredService<CampaignService>();
         var campaign = await campaigns.CreateAsync(new NewCampaign("Holiday", "Book your holiday party", new Audience([], [], [contact.Id]), null), Actor.System, default);
         await campaigns.SendAsync(campaign.Id, null, default);

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Campaigns;
 
@@ -41,7 +42,7 @@ public sealed class CampaignSendTestsOfEdges
     }
 
     private static async Task<Guid> PersonAsync(IServiceProvider s, string name, string phone) =>
-        (await s.GetRequiredService<ContactService>().CreateAsync(new CreateContactRequest(name, phone, SmsConsent: SmsConsent.OptedIn, ConsentSource: "web-form"), Actor.System, default)).Contact!.Id;
+        (await PersonConsent.CreateAsync(s, new CreateContactRequest(name, phone, SmsConsent: SmsConsent.OptedIn))).Contact!.Id;
 
     private static async Task<Guid> CampaignAsync(IServiceProvider s, CampaignStatus status = CampaignStatus.Sending, string message = Template, DateTime? endAt = null)
     {

@@ -6,6 +6,7 @@ using HibachiAdmin.Infrastructure.Identity;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Campaigns;
 
@@ -38,6 +39,11 @@ public sealed class CampaignsApiTests
                 ? (object)new { name, phone, tags = new[] { "dec" } }
                 : new { name, phone, tags = new[] { "dec" }, smsConsent = consent, consentSource = "web-form" });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            if (consent != "none")
+            {
+                // The API asks; the person's YES opts them in.
+                await PersonConsent.SetAsync(app.Services, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), SmsConsent.OptedIn);
+            }
         }
         var audience = new { includeTags = new[] { "dec" }, excludeTags = Array.Empty<string>(), contactIds = Array.Empty<Guid>() };
         var message = "Hi {FirstName|there}! December dates are open.";

@@ -55,8 +55,10 @@ public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<Imp
 
     public static TheoryData<string, SmsConsent> ConsentWords() => new()
     {
-        { "optedIn", SmsConsent.OptedIn }, { "Opted In", SmsConsent.OptedIn }, { "opted_in", SmsConsent.OptedIn }, { "opt-in", SmsConsent.OptedIn },
-        { "optin", SmsConsent.OptedIn }, { "YES", SmsConsent.OptedIn }, { "true", SmsConsent.OptedIn },
+        // A list can only ask: every opt-in word leaves the person waiting to confirm with YES.
+        { "optedIn", SmsConsent.PendingConfirmation }, { "Opted In", SmsConsent.PendingConfirmation }, { "opted_in", SmsConsent.PendingConfirmation },
+        { "opt-in", SmsConsent.PendingConfirmation }, { "optin", SmsConsent.PendingConfirmation }, { "YES", SmsConsent.PendingConfirmation },
+        { "true", SmsConsent.PendingConfirmation }, { "pendingConfirmation", SmsConsent.PendingConfirmation }, { "pending", SmsConsent.PendingConfirmation },
         { "optedOut", SmsConsent.OptedOut }, { "Opted-Out", SmsConsent.OptedOut }, { "opted out", SmsConsent.OptedOut }, { "optout", SmsConsent.OptedOut },
         { "no", SmsConsent.OptedOut }, { "FALSE", SmsConsent.OptedOut },
     };

@@ -8,6 +8,7 @@ using HibachiAdmin.Infrastructure.Identity;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Contacts;
 
@@ -71,20 +72,20 @@ public sealed class ContactImportTestsOfEdges(ImportAppFactory app) : IClassFixt
     }
 
     [Fact]
-    public async Task An_import_may_record_an_opt_out_and_opt_in_people_who_never_opted_out_without_warnings()
+    public async Task An_import_records_an_opt_out_and_asks_people_who_never_opted_out_to_confirm_an_opt_in()
     {
         var (_, optedIn) = Phone();
         var (_, none) = Phone();
         var (_, newPerson) = Phone();
         var inId = (await Contacts.FindOrCreateByPhoneAsync(optedIn, "Was In", default))!.Value.Contact.Id;
-        Assert.True(await Contacts.SetConsentAsync(inId, new ConsentChange(SmsConsent.OptedIn, "web-form", null), Actor.System, default));
+        Assert.True(await PersonConsent.SetAsync(app.Services, inId, SmsConsent.OptedIn));
         await Contacts.FindOrCreateByPhoneAsync(none, "Never Asked", default);
 
         var summary = await CommitAsync($"name,phone,smsConsent,consentSource\n,{optedIn},optedOut,phone-call\n,{none},optedIn,paper-form\nNew,{newPerson},optedOut,paper-form\n");
         Assert.Equal((1, 2, 0), (summary.Created, summary.Updated, summary.RejectedCount));
-        Assert.All(summary.Rows, r => Assert.Empty(r.Warnings));
+        Assert.Equal([[], [ContactImport.AskedToConfirm], []], summary.Rows.Select(r => r.Warnings.ToArray()).ToArray());
         Assert.Equal(SmsConsent.OptedOut, (await ContactAsync(optedIn))!.SmsConsent);
-        Assert.Equal(SmsConsent.OptedIn, (await ContactAsync(none))!.SmsConsent);
+        Assert.Equal(SmsConsent.PendingConfirmation, (await ContactAsync(none))!.SmsConsent);
         Assert.Equal(SmsConsent.OptedOut, (await ContactAsync(newPerson))!.SmsConsent);
     }
 
@@ -175,7 +176,7 @@ public sealed class ContactImportTestsOfEdges(ImportAppFactory app) : IClassFixt
         Assert.Equal((1, 0), (summary.Created, summary.RejectedCount));
         Assert.Equal("Ana Q", summary.Rows.Single().Name);
         var contact = (await ContactAsync(e164))!;
-        Assert.Equal(("Ana Q", "ana.q@example.com", "NY", "10001", SmsConsent.OptedIn, "web-form"),
+        Assert.Equal(("Ana Q", "ana.q@example.com", "NY", "10001", SmsConsent.PendingConfirmation, "web-form"),
             (contact.Name, contact.Email, contact.State, contact.Zip, contact.SmsConsent, contact.SmsConsentSource));
         Assert.Equal(new[] { "vip", "wedding" }, contact.Tags.Select(t => t.Tag).Order());
     }
@@ -207,7 +208,7 @@ public sealed class ContactImportTestsOfEdges(ImportAppFactory app) : IClassFixt
         Assert.Equal("CSV import, row 1: signed", Assert.Single(await Contacts.GetConsentHistoryAsync(contact.Id, default)).Evidence);
 
         await CommitAsync($"name,phone,consent,consentsource\nOnly Consent,\"{b}\",yes,web\n");
-        Assert.Equal(SmsConsent.OptedIn, (await ContactAsync(bE164))!.SmsConsent);
+        Assert.Equal(SmsConsent.PendingConfirmation, (await ContactAsync(bE164))!.SmsConsent);
     }
 
     [Fact]
@@ -226,7 +227,7 @@ public sealed class ContactImportTestsOfEdges(ImportAppFactory app) : IClassFixt
         var (typed, e164) = Phone();
         var summary = await CommitAsync($"name,\"\tphone\t\",smsConsent,consentSource\nTab Person,\"{typed}\",\"\tyes\t\",web\n");
         Assert.Equal((1, 0), (summary.Created, summary.RejectedCount));
-        Assert.Equal(SmsConsent.OptedIn, (await ContactAsync(e164))!.SmsConsent);
+        Assert.Equal(SmsConsent.PendingConfirmation, (await ContactAsync(e164))!.SmsConsent);
     }
 
     [Theory]

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Contacts;
 
@@ -34,7 +35,7 @@ public sealed class ContactPageTests : MudTestContext
     [Fact]
     public async Task One_page_shows_the_customers_money_leads_bookings_conversation_and_calls()
     {
-        var contact = (await Get<ContactService>().CreateAsync(new CreateContactRequest("Ava Miller", "(718) 555-0142", "ava@example.com", ["vip"], SmsConsent: SmsConsent.OptedIn, ConsentSource: "web-form"), Actor.System, default)).Contact!;
+        var contact = (await PersonConsent.CreateAsync(_app.Services, new CreateContactRequest("Ava Miller", "(718) 555-0142", "ava@example.com", ["vip"], SmsConsent: SmsConsent.OptedIn))).Contact!;
         var lead = (await Get<LeadService>().CreateAsync(new NewLead(contact.Id, LeadSource.Instagram, Occasion: "Birthday"), LeadStatus.Quoted, null, Actor.System, default)).Lead!;
         var bookings = Get<BookingService>();
         var past = (await bookings.RequestAsync(new BookingRequested(contact.Id, null, new DateOnly(2026, 11, 25), null, 20, 60m, null, null, null, null), Actor.System, default)).Booking!.Id;

@@ -76,12 +76,13 @@ public abstract class ContactsApiTests<TApp>(TApp factory) : IClassFixture<TApp>
 
         var withSource = await client.PatchAsJsonAsync($"/api/v1/contacts/{id}", new { smsConsent = "OPTEDIN", consentSource = "paper-form", consentEvidence = "signed at tasting 11/20" });
         Assert.Equal(HttpStatusCode.OK, withSource.StatusCode);
-        Assert.Equal("optedIn", (await withSource.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("smsConsent").GetString());
+        // Staff can only ask: the person confirms from their phone.
+        Assert.Equal("pendingConfirmation", (await withSource.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("smsConsent").GetString());
 
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{id}/consent-history");
         var entry = Assert.Single(history.EnumerateArray());
         Assert.Equal("none", entry.GetProperty("from").GetString());
-        Assert.Equal("optedIn", entry.GetProperty("to").GetString());
+        Assert.Equal("pendingConfirmation", entry.GetProperty("to").GetString());
         Assert.Equal("paper-form", entry.GetProperty("source").GetString());
         Assert.Equal("signed at tasting 11/20", entry.GetProperty("evidence").GetString());
     }
@@ -157,7 +158,7 @@ public abstract class ContactsApiTests<TApp>(TApp factory) : IClassFixture<TApp>
         Assert.Contains("consentSource", rejected[4]);
 
         var ana = (await client.GetFromJsonAsync<JsonElement>("/api/v1/contacts?q=ana")).GetProperty("items")[0];
-        Assert.Equal("optedIn", ana.GetProperty("smsConsent").GetString());
+        Assert.Equal("pendingConfirmation", ana.GetProperty("smsConsent").GetString());
         var existing = (await client.GetFromJsonAsync<JsonElement>("/api/v1/contacts?q=4055550199")).GetProperty("items")[0];
         Assert.Equal("Existing Renamed", existing.GetProperty("name").GetString());
         Assert.Contains("repeat", existing.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));

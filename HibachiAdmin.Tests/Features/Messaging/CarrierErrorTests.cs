@@ -5,6 +5,7 @@ using HibachiAdmin.Features.Messaging;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Messaging;
 
@@ -38,7 +39,7 @@ public sealed class CarrierErrorTests
         await using var app = new AppFactory().With("Hangfire:ProcessJobs", "false");
         var contacts = app.Services.GetRequiredService<ContactService>();
         var sms = app.Services.GetRequiredService<SmsService>();
-        var ava = (await contacts.CreateAsync(new CreateContactRequest("Ava Miller", "+12125550101", SmsConsent: SmsConsent.OptedIn, ConsentSource: "web-form"), Actor.System, default)).Contact!;
+        var ava = (await PersonConsent.CreateAsync(app.Services, new CreateContactRequest("Ava Miller", "+12125550101", SmsConsent: SmsConsent.OptedIn))).Contact!;
         var first = await sms.SendAsync(new OutboundSms(ava.Id, ava.Phone!, "December dates are open! Reply STOP to opt out.", SmsPurpose.Marketing), default);
         Assert.True(first.Accepted);
 

@@ -79,7 +79,9 @@ public sealed class ConsentOrderTests
         var contact = (await contacts.FindOrCreateByPhoneAsync(Phone, "Late Stop", default))!.Value.Contact;
         var sentStop = time.GetUtcNow();
         time.Advance(TimeSpan.FromSeconds(30));
-        await contacts.SetConsentAsync(contact.Id, new ConsentChange(SmsConsent.OptedIn, "web-form", "form"), Actor.System, default);
+        // Staff can only ask: the contact waits for the person's YES. A STOP the person sent before wins.
+        Assert.True((await contacts.UpdateAsync(contact.Id, new ContactPatch { SmsConsent = SmsConsent.OptedIn, ConsentSource = "web-form" }, Actor.System, default)).Succeeded);
+        Assert.Equal(SmsConsent.PendingConfirmation, (await ConsentAsync(app.Services)).Consent);
 
         await ExactlyOnceTests.PostAsync(app.CreateClient(), "sms", ExactlyOnceTests.Sms(Phone, "STOP", sentStop, 1));
         await Pipeline.RunToCompletionAsync(app.Services);

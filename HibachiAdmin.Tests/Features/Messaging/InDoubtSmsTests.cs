@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Messaging;
 
@@ -29,7 +30,7 @@ public sealed class InDoubtSmsTests
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)
         {
-            var created = await contacts.CreateAsync(new CreateContactRequest($"Guest {i}", $"+1212555{i + 100:D4}", Tags: ["party"], SmsConsent: SmsConsent.OptedIn, ConsentSource: "web-form"), Actor.System, default);
+            var created = await PersonConsent.CreateAsync(services, new CreateContactRequest($"Guest {i}", $"+1212555{i + 100:D4}", Tags: ["party"], SmsConsent: SmsConsent.OptedIn));
             ids.Add(created.Contact!.Id);
         }
         return ids;

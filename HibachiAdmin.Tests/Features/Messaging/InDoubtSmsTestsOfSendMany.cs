@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Messaging;
 
@@ -44,8 +45,7 @@ internal static class SmsTestApp
     }
 
     public static async Task<Guid> AddAsync(IServiceProvider services, string name, string phone, SmsConsent consent) =>
-        (await services.GetRequiredService<ContactService>().CreateAsync(new CreateContactRequest(name, phone,
-            SmsConsent: consent == SmsConsent.None ? null : consent, ConsentSource: consent == SmsConsent.None ? null : "web-form"), Actor.System, default)).Contact!.Id;
+        (await PersonConsent.CreateAsync(services, new CreateContactRequest(name, phone, SmsConsent: consent))).Contact!.Id;
 
     public static async Task<List<OutboundMessage>> MessagesAsync(IServiceProvider services)
     {
@@ -169,7 +169,7 @@ public sealed class InDoubtSmsTestsOfSendMany
         Assert.Equal(first[0], await sms.SendAsync(A("k:1"), default));
 
         // A refused text keeps no key: once Ben opts in, the same send goes out.
-        await s.GetRequiredService<ContactService>().SetConsentAsync(ben, new ConsentChange(SmsConsent.OptedIn, "web-form", null), Actor.System, default);
+        await PersonConsent.SetAsync(s, ben, SmsConsent.OptedIn);
         var later = await sms.SendAsync(toBen, default);
         Assert.True(later.Accepted);
         Assert.Equal(1, provider.CountTo("+12125550212"));

@@ -10,6 +10,7 @@ using HibachiAdmin.Infrastructure.Providers.Sms;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Messaging;
 
@@ -111,7 +112,7 @@ public abstract class RingCentralWebhookTests<TApp> : IAsyncLifetime
     {
         var contacts = _app.Services.GetRequiredService<ContactService>();
         var created = await contacts.FindOrCreateByPhoneAsync("+13055550123", "Miami Guest", default);
-        await contacts.SetConsentAsync(created!.Value.Contact.Id, new ConsentChange(SmsConsent.OptedIn, "web-form", "test"), Actor.System, default);
+        await PersonConsent.SetAsync(_app.Services, created!.Value.Contact.Id, SmsConsent.OptedIn);
 
         var client = _app.CreateClient();
         var stop = Fixture("ringcentral-inbound-sms-stop.json");
@@ -160,7 +161,7 @@ public abstract class RingCentralWebhookTests<TApp> : IAsyncLifetime
         var refused = await sms.SendAsync(new OutboundSms(null, "(212) 555-0177", "Sale!", SmsPurpose.Marketing), default);
         Assert.Equal("noConsent", refused.RefusedReason);
 
-        await contacts.SetConsentAsync(c!.Value.Contact.Id, new ConsentChange(SmsConsent.OptedIn, "paper-form", null), Actor.System, default);
+        await PersonConsent.SetAsync(_app.Services, c!.Value.Contact.Id, SmsConsent.OptedIn);
         var sent = await sms.SendAsync(new OutboundSms(null, "(212) 555-0177", "Sale!", SmsPurpose.Marketing, "campaign-1:contact-1"), default);
         Assert.True(sent.Accepted);
         var again = await sms.SendAsync(new OutboundSms(null, "(212) 555-0177", "Sale!", SmsPurpose.Marketing, "campaign-1:contact-1"), default);

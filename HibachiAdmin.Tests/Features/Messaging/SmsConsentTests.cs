@@ -7,6 +7,7 @@ using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Messaging;
 
@@ -40,7 +41,7 @@ public sealed class SmsConsentTests(ConsentAppFactory app) : IClassFixture<Conse
         var id = (await Contacts.FindOrCreateByPhoneAsync(phone, $"Consent {n}", default))!.Value.Contact.Id;
         if (consent != SmsConsent.None)
         {
-            Assert.True(await Contacts.SetConsentAsync(id, new ConsentChange(consent, "web-form", "test"), Actor.System, default));
+            Assert.True(await PersonConsent.SetAsync(app.Services, id, consent));
         }
         return (id, phone);
     }
@@ -86,7 +87,7 @@ public sealed class SmsConsentTests(ConsentAppFactory app) : IClassFixture<Conse
         var (id, phone) = await ContactAsync(SmsConsent.None);
         var sms = new OutboundSms(null, phone, "Holiday menu is out!", SmsPurpose.Marketing, $"campaign-7:{phone}");
         Assert.Equal("noConsent", (await Sms.SendAsync(sms, default)).RefusedReason);
-        await Contacts.SetConsentAsync(id, new ConsentChange(SmsConsent.OptedIn, "paper-form", null), Actor.System, default);
+        await PersonConsent.SetAsync(app.Services, id, SmsConsent.OptedIn);
         var sent = await Sms.SendAsync(sms, default);
         Assert.True(sent.Accepted);
         Assert.Equal(sent.MessageId, (await Sms.SendAsync(sms, default)).MessageId); // now idempotent
@@ -112,15 +113,15 @@ public sealed class SmsConsentTests(ConsentAppFactory app) : IClassFixture<Conse
     {
         var (id, _) = await ContactAsync(SmsConsent.None);
         var staff = new Actor("staff@test.local");
-        Assert.True(await Contacts.SetConsentAsync(id, new ConsentChange(SmsConsent.OptedIn, "paper-form", new string('e', 2100)), staff, default));
-        Assert.True(await Contacts.SetConsentAsync(id, new ConsentChange(SmsConsent.OptedIn, "paper-form", "again"), staff, default)); // no-op
-        Assert.False(await Contacts.SetConsentAsync(Guid.NewGuid(), new ConsentChange(SmsConsent.OptedIn, "paper-form", null), staff, default));
+        Assert.True(await Contacts.SetConsentAsync(id, new ConsentChange(SmsConsent.OptedOut, "paper-form", new string('e', 2100)), staff, default));
+        Assert.True(await Contacts.SetConsentAsync(id, new ConsentChange(SmsConsent.OptedOut, "paper-form", "again"), staff, default)); // no-op
+        Assert.False(await Contacts.SetConsentAsync(Guid.NewGuid(), new ConsentChange(SmsConsent.OptedOut, "paper-form", null), staff, default));
         await Assert.ThrowsAsync<ArgumentException>(() => Contacts.SetConsentAsync(id, new ConsentChange(SmsConsent.OptedOut, " ", null), staff, default));
 
         var entry = Assert.Single(await Contacts.GetConsentHistoryAsync(id, default));
-        Assert.Equal((SmsConsent.None, SmsConsent.OptedIn, "paper-form", 2000, "staff@test.local", Now), (entry.From, entry.To, entry.Source, entry.Evidence!.Length, entry.ChangedBy, entry.At));
+        Assert.Equal((SmsConsent.None, SmsConsent.OptedOut, "paper-form", 2000, "staff@test.local", Now), (entry.From, entry.To, entry.Source, entry.Evidence!.Length, entry.ChangedBy, entry.At));
         var contact = (await Contacts.GetAsync(id, default))!;
-        Assert.Equal((SmsConsent.OptedIn, Now, "paper-form", Now), (contact.SmsConsent, contact.SmsConsentChangedAt, contact.SmsConsentSource, contact.UpdatedAt));
+        Assert.Equal((SmsConsent.OptedOut, Now, "paper-form", Now), (contact.SmsConsent, contact.SmsConsentChangedAt, contact.SmsConsentSource, contact.UpdatedAt));
     }
 
     private async Task<KeywordConsentOutcome> KeywordAsync(Guid id, SmsConsent to, DateTime sentAt)

@@ -8,6 +8,8 @@ namespace HibachiAdmin.Features.Campaigns;
 public static class HoldReasons
 {
     public const string NoConsent = "noConsent";
+    /// <summary>Someone asked for the person to get texts; the person has not confirmed with YES yet.</summary>
+    public const string PendingConfirmation = "pendingConfirmation";
     public const string OptedOut = "optedOut";
     public const string InvalidNumber = "invalidNumber";
     public const string QuietHours = "quietHours";
@@ -140,6 +142,7 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
         string? skip = duplicate ? HoldReasons.Duplicate
             : !valid ? HoldReasons.InvalidNumber
             : r.Consent == SmsConsent.OptedOut ? HoldReasons.OptedOut
+            : r.Consent == SmsConsent.PendingConfirmation ? HoldReasons.PendingConfirmation
             : r.Consent != SmsConsent.OptedIn ? HoldReasons.NoConsent
             : null;
         if (skip is not null)

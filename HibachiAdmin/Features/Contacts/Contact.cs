@@ -6,8 +6,14 @@ namespace HibachiAdmin.Features.Contacts;
 public enum SmsConsent
 {
     None = 0,
+    /// <summary>The person confirmed from their phone (YES/START) or opted back in themselves.</summary>
     OptedIn = 1,
     OptedOut = 2,
+    /// <summary>
+    /// Someone other than the person asked (a web form, staff, an import): one confirmation text went out
+    /// (or is waiting for the person's sending hours) and nothing marketing goes to them until they reply YES.
+    /// </summary>
+    PendingConfirmation = 3,
 }
 
 /// <summary>A person the business talks to. The phone (E.164) is the natural key across channels.</summary>
@@ -90,7 +96,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.TimeZones).HasMaxLength(200);
         b.Property(c => c.InstagramHandle).HasMaxLength(Contact.MaxHandle);
         b.Property(c => c.FacebookHandle).HasMaxLength(Contact.MaxHandle);
-        b.Property(c => c.SmsConsent).HasConversion<string>().HasMaxLength(10);
+        b.Property(c => c.SmsConsent).HasConversion(ConsentStorage.Converter).HasMaxLength(10);
         b.Property(c => c.SmsConsentSource).HasMaxLength(50);
         b.Property(c => c.PhoneInvalidReason).HasMaxLength(200);
         b.HasIndex(c => c.SmsConsent);
@@ -115,8 +121,8 @@ internal sealed class ConsentLedgerEntryConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<ConsentLedgerEntry> b)
     {
         b.ToTable("ConsentLedger");
-        b.Property(e => e.From).HasConversion<string>().HasMaxLength(10);
-        b.Property(e => e.To).HasConversion<string>().HasMaxLength(10);
+        b.Property(e => e.From).HasConversion(ConsentStorage.Converter).HasMaxLength(10);
+        b.Property(e => e.To).HasConversion(ConsentStorage.Converter).HasMaxLength(10);
         b.Property(e => e.Source).HasMaxLength(Contact.MaxConsentSource).IsRequired();
         b.Property(e => e.Evidence).HasMaxLength(Contact.MaxConsentEvidence);
         b.Property(e => e.ChangedBy).HasMaxLength(256).IsRequired();

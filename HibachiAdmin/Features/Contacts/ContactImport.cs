@@ -34,11 +34,12 @@ public sealed record ImportSummary(int Created, int Updated, IReadOnlyList<Impor
 /// De-duplicates by phone: an existing phone updates that contact, a phone repeated inside the file is
 /// rejected. Consent is only honoured with a consentSource. Commit is one transaction.
 /// </summary>
-public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, Phones phones, TimeProvider time)
+public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, Phones phones, OptInRequestService optIns, TimeProvider time)
 {
     public const int MaxRows = 20_000;
 
     /// <summary>The warning on a row that would opt in a contact who opted out (the rest of the row is applied).</summary>
+    public const string AskedToConfirm = "Opt-in: the person gets one text asking them to reply YES; they are texted offers only after that.";
     public const string OptedOutKept = "Opted out: consent left as is (an import never opts a person back in; they text START or staff record a new consent).";
 
     private sealed record CsvRow(int Row, string? Name, string? Phone, string? Email, string? Tags, string? State, string? Zip, string? Consent, string? ConsentSource, string? ConsentEvidence);
@@ -82,7 +83,7 @@ public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, Pho
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             foreach (var p in planned.Where(p => p.Result.Outcome != ImportRowOutcome.Reject))
             {
-                Apply(db, p, existing, actor, now);
+                await ApplyAsync(db, p, existing, actor, now, ct);
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -148,6 +149,10 @@ public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, Pho
                 warnings.Add(OptedOutKept);
                 consent = null;
             }
+            else if (consent == SmsConsent.OptedIn && !(isUpdate && existing[parsed.E164].SmsConsent == SmsConsent.OptedIn))
+            {
+                warnings.Add(AskedToConfirm);
+            }
         }
         var tags = SplitTags(row.Tags);
         if (tags.Count > ContactService.MaxTags || tags.Any(t => t.Length > 50))
@@ -158,7 +163,7 @@ public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, Pho
         return new Planned(new ImportRowResult(row.Row, outcome, row.Name?.Trim(), parsed.E164, null, warnings), row, parsed, consent);
     }
 
-    private static void Apply(AppDbContext db, Planned p, Dictionary<string, Contact> existing, Actor actor, DateTime now)
+    private async Task ApplyAsync(AppDbContext db, Planned p, Dictionary<string, Contact> existing, Actor actor, DateTime now, CancellationToken ct)
     {
         var row = p.Source;
         var parsed = p.Parsed!;
@@ -197,7 +202,15 @@ public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, Pho
         if (p.Consent is { } consent)
         {
             var evidence = string.IsNullOrWhiteSpace(row.ConsentEvidence) ? $"CSV import, row {row.Row}" : $"CSV import, row {row.Row}: {row.ConsentEvidence.Trim()}";
-            ContactService.ApplyConsent(db, contact, new ConsentChange(consent, row.ConsentSource!.Trim(), evidence), actor, now);
+            if (consent == SmsConsent.OptedIn)
+            {
+                // A list is not the person: they confirm from their phone (double opt-in).
+                await optIns.AskAsync(db, contact, new OptInAsk(row.ConsentSource!.Trim(), evidence), actor, ct);
+            }
+            else
+            {
+                ContactService.ApplyConsent(db, contact, new ConsentChange(consent, row.ConsentSource!.Trim(), evidence), actor, now);
+            }
         }
         contact.UpdatedAt = now;
     }
@@ -256,7 +269,8 @@ public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, Pho
         (var ok, consent) = t switch
         {
             "none" or "" => (true, SmsConsent.None),
-            "optedin" or "optin" or "yes" or "true" => (true, SmsConsent.OptedIn),
+            // "pending" (an export of a contact asked to confirm) asks again, subject to the same limits.
+            "optedin" or "optin" or "yes" or "true" or "pendingconfirmation" or "pending" => (true, SmsConsent.OptedIn),
             "optedout" or "optout" or "no" or "false" => (true, SmsConsent.OptedOut),
             _ => (false, SmsConsent.None),
         };

@@ -61,7 +61,8 @@ public readonly record struct Optional<T>(bool HasValue, T Value)
 }
 
 /// <summary>Outcome of a write: the contact, or field errors, or a conflict, or not found.</summary>
-public sealed record ContactWriteResult(ContactDto? Contact, Dictionary<string, string[]>? Errors = null, string? Conflict = null, bool NotFound = false)
+/// <param name="ConsentRefused">Only the person can make the consent change asked for (409 naming smsConsent).</param>
+public sealed record ContactWriteResult(ContactDto? Contact, Dictionary<string, string[]>? Errors = null, string? Conflict = null, bool NotFound = false, string? ConsentRefused = null)
 {
     public bool Succeeded => Contact is not null;
 }

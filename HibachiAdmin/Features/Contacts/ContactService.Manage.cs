@@ -99,7 +99,11 @@ public sealed partial class ContactService
         db.Add(contact);
         if (request.SmsConsent is { } consent && consent != SmsConsent.None)
         {
-            ApplyConsent(db, contact, new ConsentChange(consent, request.ConsentSource!.Trim(), Blank(request.ConsentEvidence)), actor, now);
+            // An opt-in from staff or a script is a question to the person (pendingConfirmation), never consent.
+            if (await ChangeConsentAsStaffAsync(db, contact, new ConsentChange(consent, request.ConsentSource!.Trim(), Blank(request.ConsentEvidence)), actor, now, ct) is { } refused)
+            {
+                return new ContactWriteResult(null, ConsentRefused: refused);
+            }
         }
         try
         {
@@ -145,7 +149,7 @@ public sealed partial class ContactService
             consentPresent: patch.SmsConsent.HasValue);
         if (patch.SmsConsent.HasValue && patch.SmsConsent.Value is null)
         {
-            errors["smsConsent"] = ["smsConsent must be none, optedIn or optedOut."];
+            errors["smsConsent"] = ["smsConsent must be none, optedIn (asks the person to confirm), pendingConfirmation or optedOut."];
         }
         if (errors.Count > 0)
         {
@@ -210,8 +214,13 @@ public sealed partial class ContactService
         }
         if (patch.SmsConsent.HasValue)
         {
-            ApplyConsent(db, contact, new ConsentChange(patch.SmsConsent.Value!.Value, patch.ConsentSource.Value!.Trim(),
-                patch.ConsentEvidence.HasValue ? Blank(patch.ConsentEvidence.Value) : null), actor, now);
+            var change = new ConsentChange(patch.SmsConsent.Value!.Value, patch.ConsentSource.Value!.Trim(),
+                patch.ConsentEvidence.HasValue ? Blank(patch.ConsentEvidence.Value) : null);
+            // Refused before anything is saved: the whole patch is refused, nothing half-stored.
+            if (await ChangeConsentAsStaffAsync(db, contact, change, actor, now, ct) is { } refused)
+            {
+                return new ContactWriteResult(null, ConsentRefused: refused);
+            }
         }
         contact.UpdatedAt = now;
         try

@@ -24,7 +24,7 @@ public enum KeywordConsentOutcome
 /// The contacts feature's public service. Other features (inbox, campaigns, bookings, calls) find
 /// or create contacts and change consent only through here, so the ledger is always written.
 /// </summary>
-public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFactory, Phones phones, TimeProvider time)
+public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFactory, Phones phones, OptInRequestService optIns, TimeProvider time)
 {
     public async Task<Contact?> FindByPhoneAsync(string phone, CancellationToken ct)
     {
@@ -303,19 +303,59 @@ public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFac
         };
     }
 
-    /// <summary>Changes consent and appends the ledger row in one transaction. No-op when unchanged.</summary>
+    /// <summary>
+    /// Records an opt-out or a withdrawal asked for by someone other than the person's phone (staff, a
+    /// call, a provider's list), with its ledger row, in one transaction. No-op when unchanged. An opt-in
+    /// is never recorded this way (<see cref="OptInRequestService"/> asks the person), and nothing here
+    /// leaves <see cref="SmsConsent.OptedOut"/>: only the person's own keyword does.
+    /// </summary>
     /// <returns>false when the contact does not exist.</returns>
+    /// <exception cref="ArgumentException">An opt-in was asked for.</exception>
+    /// <exception cref="InvalidOperationException">The person opted out and this would undo it.</exception>
     public async Task<bool> SetConsentAsync(Guid contactId, ConsentChange change, Actor actor, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.To is SmsConsent.OptedIn or SmsConsent.PendingConfirmation)
+        {
+            throw new ArgumentException("Only the person opts in: ask them with OptInRequestService (a confirmation text they answer YES to).", nameof(change));
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contact = await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == contactId, ct);
         if (contact is null)
         {
             return false;
         }
+        var decision = ConsentPolicy.Decide(contact.SmsConsent, change.To);
+        if (decision.Kind == ConsentDecisionKind.Refuse)
+        {
+            throw new InvalidOperationException(decision.Reason);
+        }
         ApplyConsent(db, contact, change, actor, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// A consent change asked for by staff or the API, in the caller's unit of work: an opt-out or a
+    /// withdrawal is recorded, an opt-in becomes a question to the person, leaving an opt-out is refused.
+    /// </summary>
+    /// <returns>The refusal's reason, or null.</returns>
+    internal async Task<string?> ChangeConsentAsStaffAsync(AppDbContext db, Contact contact, ConsentChange change, Actor actor, DateTime now, CancellationToken ct)
+    {
+        var decision = ConsentPolicy.Decide(contact.SmsConsent, change.To);
+        switch (decision.Kind)
+        {
+            case ConsentDecisionKind.Refuse:
+                return decision.Reason;
+            case ConsentDecisionKind.AskPerson:
+                var outcome = await optIns.AskAsync(db, contact, new OptInAsk(change.Source, change.Evidence), actor, ct);
+                return outcome == OptInAskOutcome.NoPhone ? "The contact has no phone number to confirm from." : null;
+            case ConsentDecisionKind.Apply:
+                ApplyConsent(db, contact, change, actor, now);
+                return null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>For callers that already hold a tracked contact in their own unit of work.</summary>

@@ -58,11 +58,14 @@ public sealed class ContactsDemoSeed(Phones phones) : IDemoSeedContributor
             var roll = r.Next(10);
             if (roll < 6)
             {
-                ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.OptedIn, "web-form", "Booking inquiry form checkbox: \"Text me offers\""), new Actor("demo-seed"), created.AddMinutes(5));
+                // Double opt-in, as the app records it: the form asks, the person's YES opts in.
+                ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.PendingConfirmation, "web-form", "Booking inquiry form checkbox: \"Text me offers\""), new Actor("Inquiry form"), created.AddMinutes(5));
+                ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.OptedIn, ContactService.KeywordSource, "Inbound SMS: \"YES\" (reply to the confirmation text)"), Actor.System, created.AddMinutes(9));
             }
             if (roll == 6)
             {
-                ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.OptedIn, "web-form", "Inquiry form"), new Actor("demo-seed"), created.AddMinutes(5));
+                ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.PendingConfirmation, "web-form", "Inquiry form"), new Actor("Inquiry form"), created.AddMinutes(5));
+                ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.OptedIn, ContactService.KeywordSource, "Inbound SMS: \"YES\" (reply to the confirmation text)"), Actor.System, created.AddMinutes(12));
                 ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.OptedOut, "sms-keyword", "Inbound SMS: \"STOP\""), Actor.System, created.AddDays(20));
             }
             ids.Add(contact.Id);

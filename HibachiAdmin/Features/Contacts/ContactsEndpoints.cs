@@ -191,6 +191,11 @@ public static class ContactsEndpoints
         {
             return TypedResults.Problem(statusCode: 409, title: "Phone already in use", detail: result.Conflict);
         }
+        if (result.ConsentRefused is not null)
+        {
+            return TypedResults.Problem(statusCode: 409, title: "Only the person can change this consent", detail: result.ConsentRefused,
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["smsConsent"] = [result.ConsentRefused] } });
+        }
         return ok(result.Contact!);
     }
 

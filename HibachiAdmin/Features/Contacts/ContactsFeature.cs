@@ -7,6 +7,7 @@ public static class ContactsFeature
     public static WebApplicationBuilder AddContacts(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Phones>();
+        builder.Services.AddSingleton<OptInRequestService>();
         builder.Services.AddSingleton<ContactService>();
         builder.Services.AddSingleton<ContactImport>();
         builder.Services.AddSingleton<IDemoSeedContributor, ContactsDemoSeed>();

@@ -33,6 +33,9 @@ public static class MessagingFeature
         services.AddSingleton<ISmsService>(sp => sp.GetRequiredService<SmsService>());
         services.AddSingleton<InboundSmsHandler>();
         services.AddSingleton<IEventHandler, InboundSmsEffects>();
+        services.AddSingleton<OptInRequestSender>();
+        services.AddSingleton<IEventHandler>(sp => sp.GetRequiredService<OptInRequestSender>());
+        services.AddTransient<OptInRequestJob>();
         services.AddSingleton<InboundEventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundEventWriter>());
         services.AddHostedService<InboundBacklogOnStart>();

@@ -37,8 +37,8 @@ public static partial class SmsKeywords
         }
         if (OptInWords.Contains(word))
         {
-            // "YES" usually answers a question; it re-subscribes only someone who is opted out.
-            return word == "yes" && currentConsent != SmsConsent.OptedOut ? KeywordKind.None : KeywordKind.OptIn;
+            // "YES" usually answers a question; it opts in only someone who is opted out or was asked to confirm.
+            return word == "yes" && currentConsent is not (SmsConsent.OptedOut or SmsConsent.PendingConfirmation) ? KeywordKind.None : KeywordKind.OptIn;
         }
         if (HelpWords.Contains(word))
         {

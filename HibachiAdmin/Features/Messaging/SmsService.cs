@@ -158,7 +158,7 @@ public sealed partial class SmsService(
 
     public async Task<DateTime> EarliestAllowedSendTimeAsync(string to, SmsPurpose purpose, DateTime notBeforeUtc, CancellationToken ct)
     {
-        if (purpose is not (SmsPurpose.Marketing or SmsPurpose.Transactional))
+        if (purpose is not (SmsPurpose.Marketing or SmsPurpose.Transactional or SmsPurpose.ConsentRequest))
         {
             return notBeforeUtc;
         }
@@ -296,6 +296,12 @@ public sealed partial class SmsService(
     public string OptOutConfirmationText => $"{business.Value.Name}: you are unsubscribed and will get no more texts. Reply START to resubscribe.";
 
     /// <summary>What CTIA's Messaging Principles ask of an opt-in confirmation: who, how often, rates, HELP and STOP.</summary>
+    /// <summary>
+    /// The double opt-in question (CTIA: program name, what and how often, rates, HELP and STOP). Only the
+    /// person's YES to it opts them in.
+    /// </summary>
+    public string ConsentRequestText => $"{business.Value.Name}: someone asked for this number to get texts about parties and offers (up to 4 msgs/month). Reply YES to confirm. Msg & data rates may apply. Reply HELP for help, STOP to opt out.";
+
     public string OptInConfirmationText => $"{business.Value.Name}: you're subscribed to texts about your parties and our offers (up to 4 msgs/month). Msg & data rates may apply. Reply HELP for help, STOP to opt out.";
 
     /// <summary>Hands a stored text to the provider; a transport failure becomes a refusal with its reason, not an exception.</summary>
@@ -315,6 +321,7 @@ public sealed partial class SmsService(
     {
         (SmsPurpose.OptOutConfirmation or SmsPurpose.Help, _) => null,
         (_, SmsConsent.OptedOut) => "optedOut",
+        (SmsPurpose.Marketing, SmsConsent.PendingConfirmation) => "pendingConfirmation",
         (SmsPurpose.Marketing, not SmsConsent.OptedIn) => "noConsent",
         // A carrier said the number cannot receive texts: no marketing until the number changes
         // (texts about a party still go out, so staff see the failure on the booking).

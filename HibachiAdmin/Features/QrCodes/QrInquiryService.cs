@@ -38,11 +38,12 @@ public sealed record InquiryResult(InquiryOutcome Outcome, Guid? LeadId = null, 
 /// <summary>
 /// The QR inquiry form: validates, finds or makes the contact by phone, creates (or fills) the open lead
 /// with source QrCode linked to the code, and records which codes the lead is attributed to (this one,
-/// and any code the same visitor cookie scanned before). Ticking the SMS box opts the contact in with
-/// the exact consent text as evidence (never over an earlier STOP).
+/// and any code the same visitor cookie scanned before). Ticking the SMS box never opts anyone in: anyone
+/// can type any number, so it asks the number's owner to confirm with YES (double opt-in), keeping the
+/// form, page, time, network and the exact wording shown as evidence; an earlier STOP is never undone.
 /// </summary>
 public sealed partial class QrInquiryService(
-    IDbContextFactory<AppDbContext> dbFactory, QrCodeService codes, ContactService contacts, LeadService leads, Phones phones, Formats formats,
+    IDbContextFactory<AppDbContext> dbFactory, QrCodeService codes, ContactService contacts, OptInRequestService optIns, LeadService leads, Phones phones, Formats formats,
     IConfiguration configuration, TimeProvider time)
 {
     public const string ConsentSource = "qr-inquiry-form";
@@ -145,12 +146,13 @@ public sealed partial class QrInquiryService(
                 db.Add(new QrLeadLink { QrCodeId = qrCodeId, LeadId = leadId, ContactId = contact.Id, Via = via, At = now });
             }
         }
-        await db.SaveChangesAsync(ct);
-        if (form.SmsConsent && contact.SmsConsent == SmsConsent.None)
+        if (form.SmsConsent)
         {
-            var evidence = $"Ticked on the inquiry form of QR code {code.Slug} ({code.Name}) at {now:yyyy-MM-dd'T'HH:mm:ss'Z'} from network {anonymizedIp ?? "unknown"}. Text shown: \"{ConsentText}\"";
-            await contacts.SetConsentAsync(contact.Id, new ConsentChange(SmsConsent.OptedIn, ConsentSource, evidence), actor, ct);
+            var evidence = $"Ticked on the inquiry form /inquiry/{code.Slug} (QR code {code.Name}) at {now:yyyy-MM-dd'T'HH:mm:ss'Z'} from network {anonymizedIp ?? "unknown"}, name given \"{form.Name!.Trim()}\". Text shown: \"{ConsentText}\"";
+            // In the lead's unit of work: the ask and the inquiry are stored together or not at all.
+            await optIns.AskAsync(db, contact.Id, new OptInAsk(ConsentSource, evidence), actor, ct);
         }
+        await db.SaveChangesAsync(ct);
         return new InquiryResult(InquiryOutcome.Accepted, leadId);
     }
 

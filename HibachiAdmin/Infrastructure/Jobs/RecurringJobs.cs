@@ -16,6 +16,7 @@ public static class RecurringJobs
         (Features.Messaging.RenewSubscriptionsJob.Id, "41 3 * * *", (m, id, cron) => m.AddOrUpdate<Features.Messaging.RenewSubscriptionsJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
         (Events.OutboxDispatchJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Events.OutboxDispatchJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
         (Features.Calls.MissedCallTextBackJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Calls.MissedCallTextBackJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
+        (Features.Messaging.OptInRequestJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Messaging.OptInRequestJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
         (Features.Messaging.InDoubtSmsJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Messaging.InDoubtSmsJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
         (Features.Campaigns.CampaignSendJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Campaigns.CampaignSendJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
         (Features.Bookings.DueMessagesJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Bookings.DueMessagesJob>(id, j => j.RunAsync(CancellationToken.None), cron)),

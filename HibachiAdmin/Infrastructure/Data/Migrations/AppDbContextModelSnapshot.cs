@@ -418,6 +418,64 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("ConsentLedger", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Contacts.ConsentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "RequestedAt");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ConsentRequests", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1745,6 +1803,15 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Contacts.ConsentLedgerEntry", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Contacts.ConsentRequest", b =>
                 {
                     b.HasOne("HibachiAdmin.Features.Contacts.Contact", null)
                         .WithMany()

@@ -13,6 +13,8 @@ public enum SmsPurpose
     OptOutConfirmation,
     /// <summary>The answer to HELP/INFO.</summary>
     Help,
+    /// <summary>The one "Reply YES" question after someone else asked for the person to get texts (held in quiet hours, never to an opted-out number).</summary>
+    ConsentRequest,
 }
 
 /// <param name="To">Any common phone format; normalized to E.164 by the service.</param>

@@ -428,6 +428,64 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ConsentLedger", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Contacts.ConsentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "RequestedAt");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ConsentRequests", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1771,6 +1829,15 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Contacts.ConsentLedgerEntry", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Contacts.ConsentRequest", b =>
                 {
                     b.HasOne("HibachiAdmin.Features.Contacts.Contact", null)
                         .WithMany()

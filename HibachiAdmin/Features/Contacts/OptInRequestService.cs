@@ -1,0 +1,170 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Infrastructure.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Contacts;
+
+/// <param name="Source">Where the ask came from, e.g. "web-form", "staff", "csv-import".</param>
+/// <param name="Evidence">What proves it: the form and page, time, network and the wording shown; a staff note; the file row.</param>
+public sealed record OptInAsk(string Source, string? Evidence);
+
+public enum OptInAskOutcome
+{
+    /// <summary>The contact waits for the person's YES; a confirmation text is scheduled.</summary>
+    Asked,
+    /// <summary>The contact waits for the person's YES; no new text (asked twice already, or less than a day ago).</summary>
+    AlreadyAsked,
+    /// <summary>The person had opted in already: nothing changed.</summary>
+    AlreadyOptedIn,
+    /// <summary>The person opted out: only they can opt back in. The ask is kept as evidence, nothing is sent.</summary>
+    OptedOut,
+    /// <summary>No phone number to ask.</summary>
+    NoPhone,
+}
+
+/// <summary>A confirmation text due to go out, as Messaging sees it.</summary>
+public sealed record OptInRequestToSend(Guid Id, Guid ContactId, string Phone, string ContactName, SmsConsent Consent);
+
+/// <summary>An ask as the contact page shows it.</summary>
+public sealed record OptInRequestDto(Guid Id, string Source, string? Evidence, string RequestedBy, DateTime RequestedAt, DateTime DueAt, ConsentRequestStatus Status, string? Outcome, DateTime? DoneAt);
+
+/// <summary>Raised in the ask's unit of work: Messaging sends the confirmation text (or holds it for the person's sending hours).</summary>
+public sealed record OptInRequested(Guid RequestId, Guid ContactId);
+
+/// <summary>
+/// Double opt-in: the only way anyone but the person moves a contact toward "opted in". An ask makes the
+/// contact <see cref="SmsConsent.PendingConfirmation"/> (ledger row with the evidence) and schedules one
+/// confirmation text; the person's YES (a keyword, <see cref="ContactService.ApplyKeywordAsync"/>) opts
+/// them in. A number is texted at most twice while it has not answered (<see cref="ConsentPolicy.MayText"/>),
+/// and never after a STOP.
+/// </summary>
+public sealed class OptInRequestService(IDbContextFactory<AppDbContext> dbFactory, EventStore events, TimeProvider time)
+{
+    public const string RequestedEvent = "contacts.opt-in-requested.v1";
+
+    /// <summary>Asks, in the caller's unit of work (the contact is tracked there): commits with the caller's save.</summary>
+    public async Task<OptInAskOutcome> AskAsync(AppDbContext db, Contact contact, OptInAsk ask, Actor actor, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ask.Source);
+        var now = time.GetUtcNow().UtcDateTime;
+        var evidence = ask.Evidence is { Length: > ConsentRequest.MaxEvidence } e ? e[..ConsentRequest.MaxEvidence] : ask.Evidence;
+        var request = new ConsentRequest
+        {
+            ContactId = contact.Id, Phone = contact.Phone ?? "", Source = ask.Source, Evidence = evidence,
+            RequestedBy = actor.Name, RequestedAt = now, DueAt = now,
+        };
+        var decision = ConsentPolicy.Decide(contact.SmsConsent, SmsConsent.OptedIn);
+        if (decision.Kind == ConsentDecisionKind.Unchanged)
+        {
+            return OptInAskOutcome.AlreadyOptedIn;
+        }
+        if (contact.Phone is null)
+        {
+            return OptInAskOutcome.NoPhone;
+        }
+        if (decision.Kind == ConsentDecisionKind.Refuse)
+        {
+            // Kept as evidence of the attempt; the person is not texted.
+            db.Add(Done(request, "not sent: the person opted out, only they can opt back in", now));
+            return OptInAskOutcome.OptedOut;
+        }
+        var texts = 0;
+        DateTime? last = null;
+        if (contact.SmsConsent == SmsConsent.PendingConfirmation)
+        {
+            var since = contact.SmsConsentChangedAt ?? DateTime.MinValue;
+            // Asks added earlier in this unit of work (an import naming a number twice) count too.
+            var asked = db.ChangeTracker.Entries<ConsentRequest>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+                .Where(r => r.ContactId == contact.Id && r.Status != ConsentRequestStatus.NotSent)
+                .Select(r => r.RequestedAt).ToList();
+            asked.AddRange(await db.Set<ConsentRequest>().AsNoTracking()
+                .Where(r => r.ContactId == contact.Id && r.RequestedAt >= since && r.Status != ConsentRequestStatus.NotSent)
+                .Select(r => r.RequestedAt).ToListAsync(ct));
+            texts = asked.Count;
+            last = asked.Count > 0 ? asked.Max() : null;
+        }
+        else
+        {
+            ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.PendingConfirmation, ask.Source, evidence), actor, now);
+        }
+        if (!ConsentPolicy.MayText(texts, last, now))
+        {
+            db.Add(Done(request, texts >= ConsentPolicy.MaxTextsWhileUnanswered
+                ? $"not sent: {texts} confirmation texts are unanswered already"
+                : "not sent: a confirmation text went out less than a day ago", now));
+            return OptInAskOutcome.AlreadyAsked;
+        }
+        db.Add(request);
+        events.Publish(db, RequestedEvent, contact.Id, new OptInRequested(request.Id, contact.Id));
+        return OptInAskOutcome.Asked;
+    }
+
+    /// <summary>Asks for a contact the caller's unit of work found by number (see <see cref="ContactService.FindOrCreateByPhoneAsync(AppDbContext, string, string?, CancellationToken)"/>).</summary>
+    public async Task<OptInAskOutcome> AskAsync(AppDbContext db, Guid contactId, OptInAsk ask, Actor actor, CancellationToken ct)
+    {
+        var contact = db.Set<Contact>().Local.FirstOrDefault(c => c.Id == contactId)
+                      ?? await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == contactId, ct)
+                      ?? throw new InvalidOperationException($"Contact {contactId} does not exist.");
+        return await AskAsync(db, contact, ask, actor, ct);
+    }
+
+    /// <returns>null unless the request exists and is still waiting to be sent.</returns>
+    public async Task<OptInRequestToSend?> ToSendAsync(AppDbContext db, Guid requestId, CancellationToken ct)
+    {
+        var request = await db.Set<ConsentRequest>().FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is not { Status: ConsentRequestStatus.Scheduled })
+        {
+            return null;
+        }
+        var contact = await db.Set<Contact>().AsNoTracking().Where(c => c.Id == request.ContactId)
+            .Select(c => new { c.Name, c.Phone, c.SmsConsent }).FirstAsync(ct);
+        // A number changed since the ask is not the number that was asked about.
+        var consent = contact.Phone == request.Phone ? contact.SmsConsent : SmsConsent.None;
+        return new OptInRequestToSend(request.Id, request.ContactId, request.Phone, contact.Name, consent);
+    }
+
+    /// <summary>Marks a request sent or not sent, in the caller's unit of work (after <see cref="ToSendAsync"/> on the same context).</summary>
+    public async Task CompleteAsync(AppDbContext db, Guid requestId, bool sent, string? outcome, Guid? messageId, CancellationToken ct)
+    {
+        var request = await db.Set<ConsentRequest>().FirstAsync(r => r.Id == requestId, ct);
+        request.Status = sent ? ConsentRequestStatus.Sent : ConsentRequestStatus.NotSent;
+        request.Outcome = outcome is { Length: > 300 } o ? o[..300] : outcome;
+        request.MessageId = messageId;
+        request.DoneAt = time.GetUtcNow().UtcDateTime;
+    }
+
+    /// <summary>Moves a request to the person's next sending hour (it is picked up by the due sweep then).</summary>
+    public async Task RescheduleAsync(AppDbContext db, Guid requestId, DateTime dueAtUtc, CancellationToken ct)
+    {
+        var request = await db.Set<ConsentRequest>().FirstAsync(r => r.Id == requestId, ct);
+        request.DueAt = dueAtUtc;
+    }
+
+    /// <summary>Requests whose time has come, oldest first.</summary>
+    public async Task<IReadOnlyList<Guid>> DueAsync(int take, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<ConsentRequest>().AsNoTracking()
+            .Where(r => r.Status == ConsentRequestStatus.Scheduled && r.DueAt <= now)
+            .OrderBy(r => r.DueAt).Select(r => r.Id).Take(take).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<OptInRequestDto>> ForContactAsync(Guid contactId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<ConsentRequest>().AsNoTracking().Where(r => r.ContactId == contactId)
+            .OrderByDescending(r => r.RequestedAt)
+            .Select(r => new OptInRequestDto(r.Id, r.Source, r.Evidence, r.RequestedBy, r.RequestedAt, r.DueAt, r.Status, r.Outcome, r.DoneAt))
+            .ToListAsync(ct);
+    }
+
+    private static ConsentRequest Done(ConsentRequest request, string outcome, DateTime now)
+    {
+        request.Status = ConsentRequestStatus.NotSent;
+        request.Outcome = outcome;
+        request.DoneAt = now;
+        return request;
+    }
+}
