@@ -21,7 +21,7 @@ public sealed class QrInquiryTests
         app.CreateCodeAsync(new QrCodeInput { Name = $"Harbor Hall table {table}", Type = QrCodeType.Table, UsesInquiryForm = true, Venue = "Harbor Hall", TableNumber = table });
 
     [Fact]
-    public async Task An_inquiry_makes_a_QrCode_lead_linked_to_the_code_and_opts_in_with_the_consent_text_as_evidence()
+    public async Task An_inquiry_makes_a_QrCode_lead_linked_to_the_code_and_asks_the_number_to_confirm_with_the_consent_text_as_evidence()
     {
         await using var app = QrTestApp.Fast();
         var code = await FormCodeAsync(app);
@@ -38,7 +38,8 @@ public sealed class QrInquiryTests
 
         var contacts = app.Services.GetRequiredService<ContactService>();
         var contact = (await contacts.GetSummaryAsync(lead.ContactId, CancellationToken.None))!;
-        Assert.Equal(SmsConsent.OptedIn, contact.SmsConsent);
+        // Anyone can type any number: the box asks the number's owner to confirm (double opt-in), it never opts in.
+        Assert.Equal(SmsConsent.PendingConfirmation, contact.SmsConsent);
         var ledger = Assert.Single(await contacts.GetConsentHistoryAsync(lead.ContactId, CancellationToken.None));
         Assert.Equal(QrInquiryService.ConsentSource, ledger.Source);
         Assert.Contains(inquiries.ConsentText, ledger.Evidence);
