@@ -96,7 +96,10 @@ public sealed class ContactImportTestsOfEdges(ImportAppFactory app) : IClassFixt
     {
         var (_, e164) = Phone();
         var id = (await Contacts.FindOrCreateByPhoneAsync(e164, "Recorded", default))!.Value.Contact.Id;
-        Assert.True(await Contacts.SetConsentAsync(id, new ConsentChange(recorded, "web-form", null), Actor.System, default));
+        var source = recorded == SmsConsent.OptedIn ? ContactService.KeywordSource : "web-form";
+        Assert.True(recorded == SmsConsent.OptedIn
+            ? await PersonConsent.SetAsync(app.Services, id, recorded)
+            : await Contacts.SetConsentAsync(id, new ConsentChange(recorded, source, null), Actor.System, default));
 
         foreach (var row in new[] { "none,paper-form", "None," })
         {
@@ -104,8 +107,8 @@ public sealed class ContactImportTestsOfEdges(ImportAppFactory app) : IClassFixt
             Assert.Equal((0, 1, 0), (summary.Created, summary.Updated, summary.RejectedCount));
         }
         var contact = (await ContactAsync(e164))!;
-        Assert.Equal((recorded, "web-form"), (contact.SmsConsent, contact.SmsConsentSource));
-        Assert.Single(await Contacts.GetConsentHistoryAsync(id, default)); // the web form only
+        Assert.Equal((recorded, source), (contact.SmsConsent, contact.SmsConsentSource));
+        Assert.Single(await Contacts.GetConsentHistoryAsync(id, default)); // the recorded change only
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class ContactPageTests : MudTestContext
         // Spent: the completed $1,200 party. Ahead: the requested $900 one ($200 paid); the cancelled one counts for neither.
         Assert.Equal("$1,200", cut.Find("[data-testid=money-spent]").TextContent.Trim());
         Assert.Equal("$900 booked ahead · $700 still due", cut.Find("[data-testid=money-ahead]").TextContent.Trim());
-        Assert.Contains("Opted in via web-form", cut.Find("[data-testid=contact-consent]").TextContent);
+        Assert.Contains("Opted in via sms-keyword", cut.Find("[data-testid=contact-consent]").TextContent);
         Assert.Equal(3, cut.Find("[data-testid=contact-bookings]").QuerySelectorAll("a").Length);
         Assert.Contains("Birthday", cut.Find("[data-testid=contact-leads]").TextContent);
         Assert.Contains("Can we add 5 guests?", cut.Find("[data-testid=contact-conversation]").TextContent);

@@ -80,6 +80,13 @@ public sealed class ExactlyOnceTests(ITestOutputHelper output)
         new Scenario("booking inquiry", (p, at, n) => Sms(p, "Hi! Can you do hibachi for 20 guests on December 12 in 10001? It's a birthday", at, n)),
         new Scenario("unknown sender", (p, at, n) => Sms(p, "Hello, who is this?", at, n)),
         new Scenario("voicemail from a new caller", (p, _, n) => Voicemail(p, n), webhook: "voice"),
+        // The double opt-in question (an ask by staff, sent from the outbox) next to an ordinary text from the person.
+        new Scenario("opt-in asked by staff", (p, at, n) => Sms(p, "Thanks!", at, n), setup: async (app, p) =>
+        {
+            var created = await app.Services.GetRequiredService<ContactService>().CreateAsync(
+                new CreateContactRequest("Asked", p, SmsConsent: SmsConsent.OptedIn, ConsentSource: "paper-form"), Actor.System, default);
+            Assert.Equal(SmsConsent.PendingConfirmation, created.Contact!.SmsConsent);
+        }),
     ];
 
     internal static (AppFactory App, FaultInjector Faults, RecordingSmsProvider Provider, FakeTimeProvider Time) NewApp()

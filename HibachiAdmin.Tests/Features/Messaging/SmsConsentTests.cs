@@ -116,7 +116,8 @@ public sealed class SmsConsentTests(ConsentAppFactory app) : IClassFixture<Conse
         Assert.True(await Contacts.SetConsentAsync(id, new ConsentChange(SmsConsent.OptedOut, "paper-form", new string('e', 2100)), staff, default));
         Assert.True(await Contacts.SetConsentAsync(id, new ConsentChange(SmsConsent.OptedOut, "paper-form", "again"), staff, default)); // no-op
         Assert.False(await Contacts.SetConsentAsync(Guid.NewGuid(), new ConsentChange(SmsConsent.OptedOut, "paper-form", null), staff, default));
-        await Assert.ThrowsAsync<ArgumentException>(() => Contacts.SetConsentAsync(id, new ConsentChange(SmsConsent.OptedOut, " ", null), staff, default));
+        var (fresh, _) = await ContactAsync(SmsConsent.None);
+        await Assert.ThrowsAsync<ArgumentException>(() => Contacts.SetConsentAsync(fresh, new ConsentChange(SmsConsent.OptedOut, " ", null), staff, default));
 
         var entry = Assert.Single(await Contacts.GetConsentHistoryAsync(id, default));
         Assert.Equal((SmsConsent.None, SmsConsent.OptedOut, "paper-form", 2000, "staff@test.local", Now), (entry.From, entry.To, entry.Source, entry.Evidence!.Length, entry.ChangedBy, entry.At));
@@ -158,7 +159,9 @@ public sealed class SmsConsentTests(ConsentAppFactory app) : IClassFixture<Conse
     [Fact]
     public async Task A_stop_sent_before_a_staff_change_still_opts_out_but_a_start_does_not_override_staff()
     {
-        var (id, _) = await ContactAsync(SmsConsent.OptedIn); // staff change stamped Now
+        var (id, _) = await ContactAsync(SmsConsent.None);
+        // A staff ask stamped Now (the contact waits for YES): a STOP the person sent a minute before still wins.
+        Assert.True((await Contacts.UpdateAsync(id, new ContactPatch { SmsConsent = SmsConsent.OptedIn, ConsentSource = "paper-form" }, Actor.System, default)).Succeeded);
         Assert.Equal(KeywordConsentOutcome.Applied, await KeywordAsync(id, SmsConsent.OptedOut, Now.AddMinutes(-1)));
         Assert.Equal(SmsConsent.OptedOut, (await Contacts.GetAsync(id, default))!.SmsConsent);
 
