@@ -19,6 +19,10 @@ public sealed class ContactDialogTests : MudTestContext
         Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(_connection));
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<Phones>();
+        Services.AddSingleton<HibachiAdmin.Infrastructure.Events.EventStore>();
+        Services.AddSingleton<Hangfire.IBackgroundJobClient>(new HibachiAdmin.Tests.Features.Calls.RecordingJobClient());
+        Services.AddSingleton<HibachiAdmin.Infrastructure.Events.OutboxSignal>();
+        Services.AddSingleton<OptInRequestService>();
         Services.AddSingleton<ContactService>();
         Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         Services.AddSingleton<HibachiAdmin.Common.Formats>();

@@ -232,7 +232,7 @@ public sealed class OnlyThePersonOptsInTests
         await job.RunAsync(default); // a rerun sends nothing twice
         Assert.Single(TextsTo(provider, "+12125550190"));
         Assert.Equal(ConsentRequestStatus.Sent, Assert.Single(await RequestsAsync(app)).Status);
-        Assert.Equal("pendingConfirmation", (await marketing.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{created.GetProperty("id").GetString()}")).GetProperty("smsConsent").GetString());
+        Assert.Equal(SmsConsent.PendingConfirmation, await ConsentAsync(app, created.GetProperty("id").GetGuid()));
     }
 
     [Fact]

@@ -112,7 +112,8 @@ public abstract class RingCentralWebhookTests<TApp> : IAsyncLifetime
     {
         var contacts = _app.Services.GetRequiredService<ContactService>();
         var created = await contacts.FindOrCreateByPhoneAsync("+13055550123", "Miami Guest", default);
-        await PersonConsent.SetAsync(_app.Services, created!.Value.Contact.Id, SmsConsent.OptedIn);
+        // Opted in by their own YES long before the STOP the fixture carries.
+        await PersonConsent.SetAsync(_app.Services, created!.Value.Contact.Id, SmsConsent.OptedIn, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
         var client = _app.CreateClient();
         var stop = Fixture("ringcentral-inbound-sms-stop.json");

@@ -39,7 +39,7 @@ public sealed record OptInRequested(Guid RequestId, Guid ContactId);
 /// them in. A number is texted at most twice while it has not answered (<see cref="ConsentPolicy.MayText"/>),
 /// and never after a STOP.
 /// </summary>
-public sealed class OptInRequestService(IDbContextFactory<AppDbContext> dbFactory, EventStore events, TimeProvider time)
+public sealed class OptInRequestService(IDbContextFactory<AppDbContext> dbFactory, EventStore events, OutboxSignal outbox, TimeProvider time)
 {
     public const string RequestedEvent = "contacts.opt-in-requested.v1";
 
@@ -97,6 +97,7 @@ public sealed class OptInRequestService(IDbContextFactory<AppDbContext> dbFactor
         }
         db.Add(request);
         events.Publish(db, RequestedEvent, contact.Id, new OptInRequested(request.Id, contact.Id));
+        SignalAfterSave(db);
         return OptInAskOutcome.Asked;
     }
 
@@ -158,6 +159,21 @@ public sealed class OptInRequestService(IDbContextFactory<AppDbContext> dbFactor
             .OrderByDescending(r => r.RequestedAt)
             .Select(r => new OptInRequestDto(r.Id, r.Source, r.Evidence, r.RequestedBy, r.RequestedAt, r.DueAt, r.Status, r.Outcome, r.DoneAt))
             .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The question should reach the person within seconds of the ask, not at the next minute's sweep: once the
+    /// caller's save succeeds, the outbox dispatcher is woken (once per unit of work).
+    /// </summary>
+    private void SignalAfterSave(AppDbContext db)
+    {
+        const string key = "opt-in-requests:signal";
+        if (UnitOfWorkCache.TryGet<object>(db, key, out _))
+        {
+            return;
+        }
+        UnitOfWorkCache.Set<object>(db, key, true);
+        db.SavedChanges += (_, _) => outbox.Committed();
     }
 
     private static ConsentRequest Done(ConsentRequest request, string outcome, DateTime now)
