@@ -72,7 +72,7 @@ public abstract class InboxWorkflowTests<TApp> : IAsyncLifetime
         Assert.Equal(a, Assert.Single((await Inbox.ListAsync(new ThreadQuery(Search: "WEDDINGS"), default)).Items).Id);
         Assert.Equal(b, Assert.Single((await Inbox.ListAsync(new ThreadQuery(Platform: Platform.Facebook), default)).Items).Id);
 
-        var note = await Inbox.AddNoteAsync(a, "Called back, wants a quote by Friday", new Actor("maria@test.local"), writtenByPerson: true, default);
+        var note = await Inbox.AddNoteAsync(a, "Called back, wants a quote by Friday", new Actor("maria@test.local"), default);
         var detail = (await Inbox.GetAsync(a, markRead: true, default))!;
         Assert.Equal(note!.Id, Assert.Single(detail.Notes).Id);
         Assert.Equal(0, detail.Thread.UnreadCount);
