@@ -77,6 +77,17 @@ public sealed class QrLinksTestsOfAsciiDestinations
         Assert.Equal("/inquiry/abc2345", Target(null).Location);
     }
 
+    [Fact]
+    public void The_length_limit_counts_the_encoded_form_the_column_stores()
+    {
+        var fits = "https://x.example/" + new string('a', QrCode.MaxUrl - 18 - 6) + "ü";
+        Assert.Null(QrLinks.DestinationError(fits));
+        Assert.Equal(QrCode.MaxUrl, QrDestinations.ToAscii(fits)!.Length);
+        var over = "https://x.example/" + new string('a', QrCode.MaxUrl - 18 - 5) + "ü";
+        Assert.Equal($"At most {QrCode.MaxUrl} characters once encoded for the web (this one has {QrCode.MaxUrl + 1}).", QrLinks.DestinationError(over));
+        Assert.Null(QrLinks.DestinationError("https://x.example/" + new string('a', QrCode.MaxUrl - 18)));
+    }
+
     [Theory]
     [InlineData("https://example.com/\u202Egpj.exe", "bidirectional")]
     [InlineData("https://bad_hostü.example/", "domain name")]

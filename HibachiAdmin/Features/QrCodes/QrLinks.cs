@@ -212,9 +212,14 @@ public static class QrLinks
         {
             return "A URL with a user name or password is not accepted.";
         }
-        if (QrDestinations.ToAscii(url) is null)
+        if (QrDestinations.ToAscii(url) is not { } ascii)
         {
             return "Expected a URL whose host is a valid domain name (international names are accepted).";
+        }
+        // Stored encoded: "ü" takes 6 characters there, and the column holds MaxUrl.
+        if (ascii.Length > QrCode.MaxUrl)
+        {
+            return $"At most {QrCode.MaxUrl} characters once encoded for the web (this one has {ascii.Length}).";
         }
         return null;
     }
