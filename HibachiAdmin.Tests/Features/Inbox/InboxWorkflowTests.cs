@@ -125,7 +125,7 @@ public abstract class InboxWorkflowTests<TApp> : IAsyncLifetime
     {
         var a = await ReceiveAsync("instagram", "4440000000004444", "m-d-1", "Hello?");
         _time.Advance(TimeSpan.FromMinutes(10));
-        Assert.True((await Inbox.ReplyAsync(a, "Hi! How can we help?", new Actor("maria@test.local"), default)).Sent);
+        Assert.True((await Inbox.ReplyAsync(a, "Hi! How can we help?", new Actor("maria@test.local"), writtenByPerson: true, default)).Sent);
         _time.Advance(TimeSpan.FromMinutes(5));
         await ReceiveAsync("page", "5550000000005555", "m-e-1", "Anyone there?");
         _time.Advance(TimeSpan.FromMinutes(1));

@@ -63,7 +63,7 @@ public sealed class CallService(IDbContextFactory<AppDbContext> dbFactory, Conta
                    ?? await db.Set<CallLog>().FirstOrDefaultAsync(c => c.TelephonySessionId == sessionId, ct);
         if (call is null)
         {
-            call = new CallLog { TelephonySessionId = sessionId, Direction = direction, FromName = name };
+            call = new CallLog { TelephonySessionId = sessionId, Direction = direction, FromName = PersonNames.Clean(name) is { Length: > 0 } clean ? clean : null };
             if (number is not null && await contacts.FindOrCreateByPhoneAsync(db, number, name, ct) is { } found)
             {
                 call.ContactId = found.Contact.Id;

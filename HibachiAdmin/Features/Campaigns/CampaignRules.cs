@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Messaging;
 
@@ -51,10 +52,12 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
 
     /// <summary>
     /// The final text for one recipient: <c>{FirstName}</c> / <c>{FirstName|fallback}</c>, <c>{Name}</c>,
-    /// <c>{BusinessName}</c> filled in, and the opt-out line added when the message has none.
+    /// <c>{BusinessName}</c> filled in (the name cleaned of control and bidi characters, as stored names
+    /// from before the cleaning may still have them), and the opt-out line added when the template has none.
     /// </summary>
     public string Render(string template, string? name)
     {
+        name = PersonNames.Clean(name);
         var first = FirstName(name);
         var text = MergeField().Replace(template, m =>
         {
@@ -64,13 +67,29 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
             return field.ToLowerInvariant() switch
             {
                 "firstname" => first ?? fallback,
-                "name" => string.IsNullOrWhiteSpace(name) ? fallback : name.Trim(),
+                "name" => name.Length == 0 ? fallback : name,
                 "businessname" => businessName,
                 _ => m.Value,
             };
         }).Trim();
-        return HasOptOut(text) ? text : $"{text} {OptOutLine}";
+        return TemplateHasOptOut(template) ? text : $"{text} {OptOutLine}";
     }
+
+    /// <summary>
+    /// Whether the template itself tells people how to opt out. Decided on the template, never on a merged
+    /// text: a contact named "Send Stop" must not stand in for the instruction. A person's merge field (and
+    /// its fallback, which a name replaces) is read as a neutral mark that can neither make nor break one.
+    /// </summary>
+    public bool TemplateHasOptOut(string template) => HasOptOut(MergeField().Replace(template, m =>
+        m.Groups["field"].Value.ToLowerInvariant() switch
+        {
+            "firstname" or "name" => PersonMark,
+            "businessname" => businessName,
+            _ => m.Value,
+        }));
+
+    /// <summary>Neither a word character nor a space: "Reply {FirstName} STOP" is no instruction, "{Name}, reply STOP" still is.</summary>
+    private const string PersonMark = "\u2026";
 
     public static bool HasOptOut(string text) => OptOutInstruction().IsMatch(text);
 
@@ -103,6 +122,8 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
 
     private (string Text, SegmentCount Segments) RenderCounted(string template, string? name)
     {
+        // The key is made of what Render uses: the cleaned name (two raw names can share a first word and not a cleaned one).
+        name = PersonNames.Clean(name);
         // Stryker disable once Conditional,String : memo key only; keying every template by the full name caches less, the text is the same
         var key = (template, FirstName(name), template.Contains("{Name", StringComparison.OrdinalIgnoreCase) ? name : null);
         if (!_rendered.TryGetValue(key, out var value))

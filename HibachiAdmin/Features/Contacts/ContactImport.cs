@@ -248,7 +248,7 @@ public sealed class ContactImport(IDbContextFactory<AppDbContext> dbFactory, Pho
                 {
                     throw new InvalidCsvException($"The file has more than {MaxRows:N0} rows; split it.");
                 }
-                rows.Add(new CsvRow(number, Field("name"), Field("phone"), Field("email"), Field("tags"), Field("state"), Field("zip"),
+                rows.Add(new CsvRow(number, PersonNames.Clean(Field("name")) is { Length: > 0 } name ? name : null, Field("phone"), Field("email"), Field("tags"), Field("state"), Field("zip"),
                     Field("smsconsent") ?? Field("consent"), Field("consentsource"), Field("consentevidence")));
             }
         }

@@ -65,6 +65,11 @@ public sealed partial class ContactService
     public async Task<ContactWriteResult> CreateAsync(CreateContactRequest request, Actor actor, CancellationToken ct)
     {
         var errors = Validation.Validate(request) ?? [];
+        var name = PersonNames.Clean(request.Name);
+        if (name.Length == 0)
+        {
+            errors.TryAdd("name", ["This value is required."]);
+        }
         var parsed = phones.Parse(request.Phone);
         if (parsed is null && !errors.ContainsKey("phone"))
         {
@@ -84,7 +89,7 @@ public sealed partial class ContactService
         var now = time.GetUtcNow().UtcDateTime;
         var contact = new Contact
         {
-            Name = request.Name!.Trim(),
+            Name = name,
             Phone = parsed!.E164,
             Email = Blank(request.Email),
             State = Blank(request.State)?.ToUpperInvariant() ?? parsed.State,
@@ -124,11 +129,12 @@ public sealed partial class ContactService
     {
         var errors = new Dictionary<string, string[]>();
         ParsedPhone? parsed = null;
-        if (patch.Name.HasValue && string.IsNullOrWhiteSpace(patch.Name.Value))
+        var name = PersonNames.Clean(patch.Name.Value);
+        if (patch.Name.HasValue && name.Length == 0)
         {
             errors["name"] = ["Name is required."];
         }
-        else if (patch.Name.HasValue && patch.Name.Value!.Trim().Length > 200)
+        else if (patch.Name.HasValue && name.Length > 200)
         {
             errors["name"] = ["Name is at most 200 characters."];
         }
@@ -181,7 +187,7 @@ public sealed partial class ContactService
         }
         if (patch.Name.HasValue)
         {
-            contact.Name = patch.Name.Value!.Trim();
+            contact.Name = name;
         }
         if (patch.Email.HasValue)
         {

@@ -1,3 +1,4 @@
+using HibachiAdmin.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Contacts;
@@ -12,6 +13,7 @@ public sealed partial class ContactService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
+        name = PersonNames.Clean(name);
         var contact = new Contact
         {
             Name = name.Length > Contact.MaxName ? name[..Contact.MaxName] : name,

@@ -291,10 +291,10 @@ public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFac
     private Contact NewContact(ParsedPhone parsed, string? name)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var trimmed = name?.Trim();
+        var trimmed = PersonNames.Clean(name);
         return new Contact
         {
-            Name = string.IsNullOrWhiteSpace(trimmed) ? Phones.Display(parsed.E164) : trimmed.Length > 200 ? trimmed[..200] : trimmed,
+            Name = trimmed.Length == 0 ? Phones.Display(parsed.E164) : trimmed.Length > 200 ? trimmed[..200] : trimmed,
             Phone = parsed.E164,
             TimeZones = parsed.TimeZones.Count > 0 ? string.Join(',', parsed.TimeZones) : null,
             State = parsed.State,

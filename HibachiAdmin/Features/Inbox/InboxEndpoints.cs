@@ -9,7 +9,11 @@ namespace HibachiAdmin.Features.Inbox;
 
 public static class InboxEndpoints
 {
-    public sealed record ReplyRequest([property: Required, StringLength(MaxReply, MinimumLength = 1)] string? Text);
+    /// <param name="WrittenBy">
+    /// <c>person</c> when a person wrote the reply (then it may go out tagged HUMAN_AGENT after Meta's 24 hours);
+    /// left out or <c>script</c> otherwise. Only a signed-in session or a Manager or Admin token may say <c>person</c>.
+    /// </param>
+    public sealed record ReplyRequest([property: Required, StringLength(MaxReply, MinimumLength = 1)] string? Text, ReplyWriter? WrittenBy = null);
 
     public sealed record SuggestResponse(IReadOnlyList<string> Suggestions, MessageIntent Intent);
 
@@ -56,13 +60,26 @@ public static class InboxEndpoints
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Thread not found");
 
     private static async Task<Results<Ok<ThreadDetail>, ValidationProblem, ProblemHttpResult>> ReplyAsync(
-        Guid id, ReplyRequest request, InboxService inbox, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, ReplyRequest request, InboxService inbox, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         if (Validation.Validate(request) is { } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var result = await inbox.ReplyAsync(id, request.Text!.Trim(), Actor.From(user), ct);
+        var person = request.WrittenBy == ReplyWriter.Person;
+        if (person && !MayStateAPersonWrote(http, user))
+        {
+            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                ["writtenBy"] = ["Only a signed-in session, or a Manager or Admin token, may state that a person wrote a reply."],
+            })
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "Not allowed to state that a person wrote this reply",
+                Detail = "A Staff or Marketing token is a script's: its replies go out as automated (never tagged HUMAN_AGENT). Leave writtenBy out, or send it from the app.",
+            });
+        }
+        var result = await inbox.ReplyAsync(id, request.Text!.Trim(), Actor.From(user), person, ct);
         if (result.Reason == "notFound")
         {
             return NotFound();
@@ -75,6 +92,14 @@ public static class InboxEndpoints
         }
         return TypedResults.Ok((await inbox.GetAsync(id, markRead: false, ct))!);
     }
+
+    /// <summary>
+    /// Who answers for "a person wrote this": a staff cookie is a person signed in to the app; a bearer token is
+    /// a script's unless it belongs to a Manager or Admin, who are accountable for what their integrations state
+    /// (the message then records that account as its sender).
+    /// </summary>
+    private static bool MayStateAPersonWrote(HttpContext http, ClaimsPrincipal user) =>
+        !IdentitySetup.IsBearerRequest(http.Request) || user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Admin);
 
     private static async Task<Results<Ok<SuggestResponse>, ProblemHttpResult>> SuggestAsync(Guid id, InboxService inbox, CancellationToken ct) =>
         await inbox.SuggestAsync(id, ct) is { } s ? TypedResults.Ok(new SuggestResponse(s.Suggestions, s.Intent)) : NotFound();

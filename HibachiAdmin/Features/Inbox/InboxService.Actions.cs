@@ -23,7 +23,12 @@ public sealed partial class InboxService
     /// HUMAN_AGENT; otherwise refused with the reason. The message is stored as queued before the
     /// provider is called, then marked sent or failed with the provider's error.
     /// </summary>
-    public async Task<ReplyResult> ReplyAsync(Guid threadId, string text, Actor actor, CancellationToken ct, bool writtenByPerson = true)
+    /// <param name="actor">Recorded as the message's sender: for a person's reply, the person.</param>
+    /// <param name="writtenByPerson">
+    /// A person typed this reply (the inbox composer, or an API caller allowed to state it). No default:
+    /// every caller decides, because a wrong true puts HUMAN_AGENT on an automated message (Meta's policy).
+    /// </param>
+    public async Task<ReplyResult> ReplyAsync(Guid threadId, string text, Actor actor, bool writtenByPerson, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var thread = await db.Set<ConversationThread>().FirstOrDefaultAsync(t => t.Id == threadId, ct);

@@ -208,11 +208,12 @@ public sealed partial class InboxService(
     public async Task<bool> NameThreadAsync(AppDbContext db, Guid threadId, string name, CancellationToken ct)
     {
         var thread = await db.Set<ConversationThread>().FirstOrDefaultAsync(t => t.Id == threadId, ct);
-        if (thread is null || thread.Title != DefaultTitle(thread.Platform, thread.ExternalId) || string.IsNullOrWhiteSpace(name))
+        name = PersonNames.Clean(name);
+        if (thread is null || thread.Title != DefaultTitle(thread.Platform, thread.ExternalId) || name.Length == 0)
         {
             return false;
         }
-        thread.Title = Limit(name.Trim(), 200);
+        thread.Title = Limit(name, 200);
         notifier.AfterCommit(db, thread.Id);
         return true;
     }

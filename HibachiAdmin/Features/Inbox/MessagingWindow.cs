@@ -62,7 +62,8 @@ public static class MessagingWindow
         {
             WindowKind.None or WindowKind.Standard => (true, null, null),
             WindowKind.HumanAgent when writtenByPerson => (true, "HUMAN_AGENT", null),
-            WindowKind.HumanAgent => (false, null, "Outside Meta's 24-hour window: only a reply a person writes may go out now (HUMAN_AGENT), never an automated one."),
+            WindowKind.HumanAgent => (false, null, "Outside Meta's 24-hour window: only a reply a person writes may go out now (HUMAN_AGENT), never an automated one. "
+                + "Through the API, send \"writtenBy\":\"person\" when a person wrote it (from a signed-in session, or with a Manager or Admin token)."),
             _ => (false, null, lastInboundAt is null
                 ? "This person has not written to us on this platform; Meta only allows replies to people who wrote first."
                 : $"Outside Meta's messaging window: the last message from this person was {(int)(now - lastInboundAt.Value).TotalDays} days ago. Meta allows replies within 24 hours, or within 7 days for a reply a person writes."),

@@ -59,7 +59,8 @@ public sealed record QrCodeDto(
     QrErrorCorrection ErrorCorrection,
     string ScanUrl,
     string ShareUrl,
-    string RedirectsTo,
+    /// <summary>Null only for a stored destination that cannot be sent (scans then get a "not active" page).</summary>
+    string? RedirectsTo,
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {

@@ -294,7 +294,8 @@ public sealed class QrCodeService(IDbContextFactory<AppDbContext> dbFactory, Cam
         var normalized = input with
         {
             Name = name,
-            DestinationUrl = destination,
+            // Stored as it is sent: in ASCII (an IDN host in punycode, other text percent-encoded).
+            DestinationUrl = destination is null || errors.ContainsKey("destinationUrl") ? destination : QrDestinations.ToAscii(destination),
             Venue = venue,
             Campaign = campaign,
             UtmSource = Text(input.UtmSource) ?? defaults.Source,

@@ -70,11 +70,12 @@ public sealed partial class QrInquiryService(
     public Dictionary<string, string[]> Validate(InquiryForm form)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(form.Name))
+        var name = PersonNames.Clean(form.Name);
+        if (name.Length == 0)
         {
             errors[nameof(InquiryForm.Name)] = ["Please tell us your name."];
         }
-        else if (form.Name.Trim().Length > InquiryForm.MaxName)
+        else if (name.Length > InquiryForm.MaxName)
         {
             errors[nameof(InquiryForm.Name)] = [$"Please use at most {InquiryForm.MaxName} characters."];
         }

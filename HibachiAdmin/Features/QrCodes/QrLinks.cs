@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using HibachiAdmin.Common;
 
 namespace HibachiAdmin.Features.QrCodes;
 
@@ -74,8 +75,11 @@ public sealed record QrTarget(
 
     private string? _location;
 
-    /// <summary>The redirect's Location (<see cref="QrLinks.Destination"/>), composed once per cached target.</summary>
-    public string Location => _location ??= QrLinks.Destination(this);
+    /// <summary>
+    /// The redirect's Location (<see cref="QrLinks.Destination"/>), composed once per cached target; null when
+    /// the stored destination cannot be sent (a row from before the checks), remembered as "" so that is decided once too.
+    /// </summary>
+    public string? Location => (_location ??= QrLinks.Destination(this) ?? "") is { Length: > 0 } location ? location : null;
 }
 
 /// <summary>URLs of a code: the one printed, the one shared, and where a scan is sent (with its UTM parameters).</summary>
@@ -125,17 +129,23 @@ public static class QrLinks
     public static string InquiryPath(string slug) => $"/inquiry/{slug}";
 
     /// <summary>
-    /// The redirect's Location: the inquiry form's path, or the destination with utm_source, utm_medium,
-    /// utm_campaign and utm_content appended in that order (empty ones left out). A parameter the
-    /// destination already has is kept as written and not added again; a #fragment stays last.
+    /// The redirect's Location: the inquiry form's path, or the destination in ASCII (<see cref="QrDestinations.ToAscii"/>)
+    /// with utm_source, utm_medium, utm_campaign and utm_content appended in that order (empty ones left out).
+    /// A parameter the destination already has is kept as written and not added again; a #fragment stays last.
+    /// Null when the stored destination is not one <see cref="DestinationError"/> accepts (rows saved before
+    /// a check existed): never sent on, never a 500.
     /// </summary>
-    public static string Destination(QrTarget target)
+    public static string? Destination(QrTarget target)
     {
         if (target.UsesInquiryForm || target.DestinationUrl is null)
         {
             return InquiryPath(target.Slug);
         }
-        var url = target.DestinationUrl;
+        if (DestinationError(target.DestinationUrl) is not null)
+        {
+            return null;
+        }
+        var url = QrDestinations.ToAscii(target.DestinationUrl)!;
         var hash = url.IndexOf('#', StringComparison.Ordinal);
         var fragment = hash >= 0 ? url[hash..] : "";
         var head = hash >= 0 ? url[..hash] : url;
@@ -189,6 +199,10 @@ public static class QrLinks
         {
             return "A URL may not contain spaces or control characters.";
         }
+        if (url.Any(UnsafeText.IsBidiControl))
+        {
+            return "A URL may not contain bidirectional-text characters (such as U+202E): they disguise where it leads.";
+        }
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             || string.IsNullOrEmpty(uri.Host) || !url.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase))
         {
@@ -197,6 +211,15 @@ public static class QrLinks
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {
             return "A URL with a user name or password is not accepted.";
+        }
+        if (QrDestinations.ToAscii(url) is not { } ascii)
+        {
+            return "Expected a URL whose host is a valid domain name (international names are accepted).";
+        }
+        // Stored encoded: "ü" takes 6 characters there, and the column holds MaxUrl.
+        if (ascii.Length > QrCode.MaxUrl)
+        {
+            return $"At most {QrCode.MaxUrl} characters once encoded for the web (this one has {ascii.Length}).";
         }
         return null;
     }

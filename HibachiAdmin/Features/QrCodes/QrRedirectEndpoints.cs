@@ -137,6 +137,12 @@ public sealed class QrRedirectHandler(QrCodeService codes, TimeProvider time, Sc
                 availability == QrAvailability.NotYetValid ? "This QR code is not active yet. Please try again later." : "This QR code has expired or was switched off.");
             return;
         }
+        if (target.Location is not { } location)
+        {
+            logger.LogWarning("QR code {Slug} has a destination that cannot be sent; edit the code", target.Slug);
+            await QrRedirectEndpoints.PageAsync(http, StatusCodes.Status410Gone, "This code is no longer active", "This QR code's link does not work. Please let the business know.");
+            return;
+        }
         var request = http.Request;
         var userAgent = request.Headers.UserAgent.ToString();
         if (HttpMethods.IsGet(request.Method) && !UserAgentClassifier.IsLinkPreview(userAgent))
@@ -148,6 +154,6 @@ public sealed class QrRedirectHandler(QrCodeService codes, TimeProvider time, Sc
                 userAgent.Length == 0 ? null : userAgent, referer.Length == 0 ? null : referer, geo.FromHeaders(request.Headers), isNew));
         }
         response.StatusCode = StatusCodes.Status302Found;
-        headers.Location = target.Location;
+        headers.Location = location;
     }
 }

@@ -30,9 +30,7 @@ public static class IdentitySetup
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+                IsBearerRequest(ctx.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
                 o.BearerTokenExpiration = TimeSpan.FromHours(1);
@@ -121,6 +119,10 @@ public static class IdentitySetup
         });
         return builder;
     }
+
+    /// <summary>Whether the request is authenticated by its bearer token (else by the staff cookie): the header decides, as it does for <see cref="CookieOrBearer"/>.</summary>
+    public static bool IsBearerRequest(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Which anonymous, guessable endpoints are limited per client address (and how much).</summary>
     private static (string Key, int Permits)? AnonymousLimitFor(HttpRequest request, IConfiguration configuration)
