@@ -281,16 +281,26 @@ public sealed partial class ContactService
             ? "Phone is required."
             : $"'{phone}' is not a valid phone number. Use a US number like (212) 555-0147 or +1 212 555 0147.";
 
+    private const string LikeEscape = "\\";
+
+    /// <summary><paramref name="text"/> as a LIKE pattern that matches exactly it (with <see cref="LikeEscape"/>).</summary>
+    internal static string LikeLiteral(string text) =>
+        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
+
     private static IQueryable<Contact> Filter(IQueryable<Contact> contacts, ContactQuery query)
     {
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = query.Q.Trim();
             var digits = new string(q.Where(char.IsDigit).ToArray());
-            var pattern = $"%{q.ToLowerInvariant()}%";
+            // What was typed is matched literally: "%" and "_" are text here, not LIKE wildcards (escaped with
+            // an explicit escape character, the same on SQLite and PostgreSQL).
+            var pattern = $"%{LikeLiteral(q.ToLowerInvariant())}%";
             contacts = digits.Length >= 3
-                ? contacts.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern) || (c.Phone != null && c.Phone.Contains(digits)) || (c.Email != null && EF.Functions.Like(c.Email.ToLower(), pattern)))
-                : contacts.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern) || (c.Email != null && EF.Functions.Like(c.Email.ToLower(), pattern)));
+                ? contacts.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern, LikeEscape) || (c.Phone != null && c.Phone.Contains(digits)) || (c.Email != null && EF.Functions.Like(c.Email.ToLower(), pattern, LikeEscape)))
+                : contacts.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern, LikeEscape) || (c.Email != null && EF.Functions.Like(c.Email.ToLower(), pattern, LikeEscape)));
         }
         if (!string.IsNullOrWhiteSpace(query.Tag))
         {
