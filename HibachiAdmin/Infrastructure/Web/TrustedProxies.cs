@@ -10,7 +10,9 @@ namespace HibachiAdmin.Infrastructure.Web;
 /// (CIDR ranges): nobody else, not even loopback, which ASP.NET Core trusts by default (any local process,
 /// or a proxy that does not strip the header, could then choose its own rate-limit bucket). Each key takes
 /// an array or one comma-separated string; an entry that does not parse stops the start, since a typo
-/// would otherwise silently turn HSTS off behind the proxy.
+/// would otherwise silently turn HSTS off behind the proxy. Once proxies are configured, a connection
+/// without an address (a Unix socket, which only a local proxy can open) counts as the proxy, as
+/// ASP.NET Core decides.
 /// </summary>
 public static class TrustedProxies
 {
@@ -27,7 +29,9 @@ public static class TrustedProxies
             : throw new InvalidOperationException($"{NetworksKey}: '{entry}' is not a network in CIDR notation, e.g. 10.0.0.0/8.")).ToList();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Nothing configured: no header is read at all. (Both lists empty would not mean "nobody":
+            // the middleware then skips the check and trusts every sender.)
+            o.ForwardedHeaders = proxies.Count + networks.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             foreach (var proxy in proxies)
