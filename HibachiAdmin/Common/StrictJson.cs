@@ -21,6 +21,7 @@ public sealed class UnwritableValueException(string message) : InvalidOperationE
 public static class StrictJson
 {
     public const string ExpectedString = "Expected a string.";
+    public const string ExpectedText = "Expected text in UTF-8 (no lone surrogates).";
     public const string ExpectedInteger = "Expected a whole number.";
     public const string ExpectedNumber = "Expected a number (not a string, at most 28 significant digits).";
     public const string ExpectedDate = "Expected a date as YYYY-MM-DD.";

@@ -86,6 +86,7 @@ public static class Validation
         StringLengthAttribute { MinimumLength: > 0 } s => $"Expected {s.MinimumLength} to {s.MaximumLength} characters.",
         StringLengthAttribute s => TooLong(s.MaximumLength),
         MaxLengthAttribute m => $"At most {m.Length} items or characters.",
+        EachMaxLengthAttribute e => $"Each item at most {e.Length} characters.",
         EmailAddressAttribute => "Expected an email address.",
         RangeAttribute r => string.Create(CultureInfo.InvariantCulture, $"Expected a value from {r.Minimum} to {r.Maximum}."),
         _ => attribute.ErrorMessage ?? "Invalid value.",

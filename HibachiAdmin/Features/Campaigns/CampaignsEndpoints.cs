@@ -13,7 +13,8 @@ public static class CampaignsEndpoints
 {
     /// <param name="SkipBookedWithinDays">Skip contacts with a party from today through this many days ahead.</param>
     /// <param name="SkipTextedWithinDays">Skip contacts a campaign texted in this many days before the send.</param>
-    public sealed record AudienceBody([property: MaxLength(50)] List<string>? IncludeTags, [property: MaxLength(50)] List<string>? ExcludeTags, [property: MaxLength(5000)] List<Guid>? ContactIds,
+    public sealed record AudienceBody([property: MaxLength(50), EachMaxLength(50)] List<string>? IncludeTags, [property: MaxLength(50), EachMaxLength(50)] List<string>? ExcludeTags,
+        [property: MaxLength(5000)] List<Guid>? ContactIds,
         [property: Range(0, 365)] int? SkipBookedWithinDays = null, [property: Range(1, 365)] int? SkipTextedWithinDays = null)
     {
         public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? [], SkipBookedWithinDays, SkipTextedWithinDays);

@@ -273,8 +273,9 @@ public sealed partial class ContactService
         string.IsNullOrEmpty(c.TimeZones) ? [] : c.TimeZones.Split(','),
         c.SmsConsent, c.SmsConsentChangedAt, c.InstagramHandle, c.FacebookHandle, c.CreatedAt, c.UpdatedAt);
 
-    public static List<string> NormalizeTags(IEnumerable<string>? tags) =>
-        (tags ?? []).Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+    // A null tag (JSON [null]) is refused by Validation under its path; here it is only skipped, so the other checks still run.
+    public static List<string> NormalizeTags(IEnumerable<string?>? tags) =>
+        (tags ?? []).OfType<string>().Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
     internal static string InvalidPhoneMessage(string? phone) =>
         string.IsNullOrWhiteSpace(phone)
