@@ -49,12 +49,14 @@ builder.AddQrCodes();
 
 var app = builder.Build();
 
+// First: HSTS, secure cookies, rate limits and logs all need the client's scheme and address as the
+// trusted proxy forwarded them (HSTS skips a request it sees as plain http).
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
-app.UseForwardedHeaders();
 app.UseErrorResponses();
 app.UseRequestBodyLimit();
 app.UseStaticFiles();

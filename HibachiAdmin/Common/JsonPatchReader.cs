@@ -36,8 +36,11 @@ public sealed class JsonPatchReader(JsonElement root)
         {
             case JsonValueKind.Null:
                 return (true, null);
+            case JsonValueKind.String when TryGetText(value, out var text):
+                return (true, text);
             case JsonValueKind.String:
-                return (true, value.GetString());
+                Errors[name] = [StrictJson.ExpectedText];
+                return (false, null);
             default:
                 Errors[name] = [StrictJson.ExpectedString];
                 return (false, null);
@@ -59,7 +62,35 @@ public sealed class JsonPatchReader(JsonElement root)
             Errors[name] = ["Expected an array of strings."];
             return (false, null);
         }
-        return (true, value.EnumerateArray().Select(e => e.GetString()!).ToList());
+        var items = new List<string>();
+        foreach (var item in value.EnumerateArray())
+        {
+            if (!TryGetText(item, out var text))
+            {
+                Errors[$"{name}[{items.Count}]"] = [StrictJson.ExpectedText];
+                return (false, null);
+            }
+            items.Add(text!);
+        }
+        return (true, items);
+    }
+
+    /// <summary>
+    /// The string's text. False when it is not text: the parser keeps bytes that are not UTF-8 inside a
+    /// string (and an escaped lone surrogate) and only reading the value fails.
+    /// </summary>
+    private static bool TryGetText(JsonElement value, out string? text)
+    {
+        try
+        {
+            text = value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
     }
 
     public (bool Present, int? Value) Int(string name)

@@ -21,11 +21,21 @@ public sealed class UnwritableValueException(string message) : InvalidOperationE
 public static class StrictJson
 {
     public const string ExpectedString = "Expected a string.";
+    public const string ExpectedText = "Expected text in UTF-8 (no lone surrogates).";
     public const string ExpectedInteger = "Expected a whole number.";
     public const string ExpectedNumber = "Expected a number (not a string, at most 28 significant digits).";
     public const string ExpectedDate = "Expected a date as YYYY-MM-DD.";
     public const string ExpectedTime = "Expected a local time as HH:mm.";
-    public const string ExpectedInstant = "Expected an ISO 8601 UTC time, e.g. 2026-12-05T18:00:00Z.";
+    public const string ExpectedInstant = "Expected an ISO 8601 UTC time from 2000 to 2099, e.g. 2026-12-05T18:00:00Z.";
+
+    /// <summary>
+    /// The instants the API takes (<see cref="MaxInstant"/> excluded): wider than any real schedule, and far
+    /// enough from DateTime's ends that adding a day, a time zone's offset or a quiet-hours window to one
+    /// never overflows (0001-01-01 and 9999-12-31 did, as 500s).
+    /// </summary>
+    public static readonly DateTimeOffset MinInstant = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset MaxInstant = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public const string ExpectedGuid = "Expected an id (a GUID).";
     public const string ExpectedBool = "Expected true or false.";
     public const string ExpectedArray = "Expected an array.";
@@ -69,6 +79,8 @@ public static class StrictJson
             _ => ExpectedObject,
         };
     }
+
+    private static bool InRange(DateTimeOffset at) => at >= MinInstant && at < MaxInstant;
 
     private sealed class StrictEnumConverterFactory : JsonConverterFactory
     {
@@ -149,7 +161,9 @@ public static class StrictJson
     private sealed class DateTimeConverter : JsonConverter<DateTime>
     {
         public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out var value) ? value : throw new JsonFieldException(ExpectedInstant);
+            reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var at) && InRange(at) && reader.TryGetDateTime(out var value)
+                ? value
+                : throw new JsonFieldException(ExpectedInstant);
 
         public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
@@ -157,7 +171,7 @@ public static class StrictJson
     private sealed class DateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value) ? value : throw new JsonFieldException(ExpectedInstant);
+            reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value) && InRange(value) ? value : throw new JsonFieldException(ExpectedInstant);
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }

@@ -101,7 +101,7 @@ public sealed class CampaignsApiTests
             var bad = await marketing.PostAsJsonAsync("/api/v1/sms-campaigns/estimate", new { message = "Hi", audience });
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field}: {problem}");
+            Assert.True(problem.GetProperty("errors").TryGetProperty($"audience.{field}", out _), $"{field}: {problem}");
         }
         var created = await marketing.PostAsJsonAsync("/api/v1/sms-campaigns",
             new { name = "Dec", message = "Hi", audience = new { includeTags = new[] { "dec" }, skipBookedWithinDays = 7, skipTextedWithinDays = 14 } });

@@ -51,15 +51,17 @@ public sealed class LeadStatusRulesTests(LeadRulesAppFactory app) : IClassFixtur
         var (id, created) = await Leads.CreateOrUpdateOpenLeadAsync(new NewLead(contact, LeadSource.Sms, new DateOnly(2026, 12, 5), 12, "10001", "Brooklyn", "Birthday", 720m, "first text", ThreadId: thread), Staff, default);
         Assert.True(created);
         var lead = (await Leads.GetAsync(id, default))!;
-        Assert.Equal((LeadStatus.New, LeadSource.Sms, new DateOnly(2026, 12, 5), 12, "10001", "Brooklyn", "Birthday", 720m, "first text", thread),
+        Assert.Equal((LeadStatus.New, LeadSource.Sms, new DateOnly(2026, 12, 5), 12, "10001", "Brooklyn", "Birthday", 720m, (string?)null, thread),
             (lead.Status, lead.Source, lead.EventDate, lead.GuestCount, lead.Zip, lead.Location, lead.Occasion, lead.EstimatedValue, lead.Notes, lead.ThreadId));
+        // What came in is an inquiry message, never the staff's notes.
+        Assert.Equal([new LeadInquiryView(LeadSource.Sms, "first text", Now)], await Leads.GetInquiriesAsync(id, default));
         Assert.Equal((Now, Now, Now), (lead.CreatedAt, lead.UpdatedAt, lead.StatusChangedAt));
         var entry = Assert.Single(await Leads.GetHistoryAsync(id, default));
         Assert.Equal((null, LeadStatus.New, "staff@test.local", Now, "Created from Sms"), (entry.From, entry.To, entry.ChangedBy, entry.At, entry.Reason));
     }
 
     [Fact]
-    public async Task A_second_inquiry_fills_empty_fields_of_the_open_lead_and_appends_new_notes_once()
+    public async Task A_second_inquiry_fills_empty_fields_of_the_open_lead_and_adds_each_new_message_once()
     {
         var contact = await ContactAsync();
         var (id, _) = await Leads.CreateOrUpdateOpenLeadAsync(new NewLead(contact, LeadSource.Sms, GuestCount: 12, Notes: "party of 12"), Staff, default);
@@ -75,20 +77,44 @@ public sealed class LeadStatusRulesTests(LeadRulesAppFactory app) : IClassFixtur
         Assert.Equal(new DateOnly(2026, 12, 5), lead.EventDate);
         Assert.Equal("11201", lead.Zip);
         Assert.Equal(call, lead.CallId);
-        Assert.Equal("party of 12\nwe are in 11201", lead.Notes);
+        Assert.Null(lead.Notes);
+        Assert.Equal([(LeadSource.Phone, "we are in 11201"), (LeadSource.Sms, "party of 12")],
+            (await Leads.GetInquiriesAsync(id, default)).Select(m => (m.Source, m.Text)));
         Assert.Single(await Leads.GetHistoryAsync(id, default));
     }
 
     [Fact]
-    public async Task Notes_keep_their_newest_4000_characters()
+    public async Task Inquiry_messages_are_cut_to_their_limit_and_the_newest_are_kept_without_touching_staff_notes()
     {
         var contact = await ContactAsync();
-        var (id, _) = await Leads.CreateOrUpdateOpenLeadAsync(new NewLead(contact, LeadSource.Sms, Notes: new string('a', 4100)), Staff, default);
-        Assert.Equal(4000, (await Leads.GetAsync(id, default))!.Notes!.Length);
-        await Leads.CreateOrUpdateOpenLeadAsync(new NewLead(contact, LeadSource.Sms, Notes: "latest"), Staff, default);
-        var notes = (await Leads.GetAsync(id, default))!.Notes!;
-        Assert.Equal(4000, notes.Length);
-        Assert.EndsWith("\nlatest", notes);
+        var (id, _) = await Leads.CreateOrUpdateOpenLeadAsync(new NewLead(contact, LeadSource.Sms, Notes: new string('a', LeadInquiry.MaxText + 100)), Staff, default);
+        Assert.Equal(new string('a', LeadInquiry.MaxText), Assert.Single(await Leads.GetInquiriesAsync(id, default)).Text);
+        Assert.True((await Leads.UpdateAsync(id, new LeadPatch { Notes = (true, "staff: gate code 1234") }, Staff, default)).Succeeded);
+        for (var i = 0; i < LeadInquiry.MaxPerLead; i++)
+        {
+            await Leads.CreateOrUpdateOpenLeadAsync(new NewLead(contact, LeadSource.Sms, Notes: $"  text {i:D2} "), Staff, default);
+        }
+        var kept = await Leads.GetInquiriesAsync(id, default);
+        Assert.Equal(LeadInquiry.MaxPerLead, kept.Count);
+        Assert.Equal(Enumerable.Range(0, LeadInquiry.MaxPerLead).Reverse().Select(i => $"text {i:D2}"), kept.Select(m => m.Text));
+        Assert.Equal("staff: gate code 1234", (await Leads.GetAsync(id, default))!.Notes);
+    }
+
+    [Fact]
+    public async Task Messages_added_in_one_unit_of_work_count_toward_the_bound_and_are_not_repeated()
+    {
+        var contact = await ContactAsync();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Guid id = default;
+        for (var i = 0; i < LeadInquiry.MaxPerLead + 2; i++)
+        {
+            (id, _) = await Leads.CreateOrUpdateOpenLeadAsync(db, new NewLead(contact, LeadSource.Sms, Notes: $"batch {i:D2}"), Staff, default);
+            await Leads.CreateOrUpdateOpenLeadAsync(db, new NewLead(contact, LeadSource.Sms, Notes: $"batch {i:D2}"), Staff, default);
+        }
+        await db.SaveChangesAsync();
+        var kept = await Leads.GetInquiriesAsync(id, default);
+        // One instant for the whole batch: which ones are kept matters, not their order on the page.
+        Assert.Equal(Enumerable.Range(2, LeadInquiry.MaxPerLead).Select(i => $"batch {i:D2}"), kept.Select(m => m.Text).Order(StringComparer.Ordinal));
     }
 
     [Fact]

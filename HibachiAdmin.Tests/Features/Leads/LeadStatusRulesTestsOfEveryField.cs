@@ -85,7 +85,8 @@ public sealed class LeadStatusRulesTestsOfEveryField(LeadRulesAppFactory app) : 
         var filled = Tick();
         await Leads.CreateOrUpdateOpenLeadAsync(new NewLead(contact, LeadSource.Phone, new DateOnly(2027, 3, 4), 30, "33101", "Miami", "Wedding", 1500m, "hello",
             thread, call, qr, campaign, message), Staff, default);
-        var expected = (LeadSource.Sms, (DateOnly?)new DateOnly(2027, 3, 4), (int?)30, "33101", "Miami", "Wedding", (decimal?)1500m, "hello",
+        // The notes that came in ("hello") are an inquiry message; the staff's notes stay empty.
+        var expected = (LeadSource.Sms, (DateOnly?)new DateOnly(2027, 3, 4), (int?)30, "33101", "Miami", "Wedding", (decimal?)1500m, (string?)null,
             (Guid?)thread, (Guid?)call, (Guid?)qr, (Guid?)campaign, (Guid?)message);
 
         static object Fields(Lead l) => (l.Source, l.EventDate, l.GuestCount, l.Zip, l.Location, l.Occasion, l.EstimatedValue, l.Notes,
@@ -94,6 +95,7 @@ public sealed class LeadStatusRulesTestsOfEveryField(LeadRulesAppFactory app) : 
         var lead = (await Leads.GetAsync(id, default))!;
         Assert.Equal(expected, Fields(lead));
         Assert.Equal((created, filled, created), (lead.CreatedAt, lead.UpdatedAt, lead.StatusChangedAt));
+        Assert.Equal([new LeadInquiryView(LeadSource.Phone, "hello", filled)], await Leads.GetInquiriesAsync(id, default));
 
         await Leads.CreateOrUpdateOpenLeadAsync(new NewLead(contact, LeadSource.Website, new DateOnly(2028, 1, 1), 99, "10001", "Queens", "Birthday", 9m, null,
             Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()), Staff, default);

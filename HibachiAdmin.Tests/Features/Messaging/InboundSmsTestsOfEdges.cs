@@ -267,7 +267,9 @@ public sealed class InboundSmsTestsOfEdges(InboundEdgesAppFactory app) : IClassF
         var lead = (await LeadAsync(atLimits))!;
         Assert.Equal((LeadSource.Sms, new DateOnly(2026, 12, 12), 1, "1234567890", new string('c', 200), "Baby shower" + new string('!', 89), 1500.5m),
             (lead.Source, lead.EventDate, lead.GuestCount, lead.Zip, lead.Location, lead.Occasion, lead.EstimatedValue));
-        Assert.Equal($"SMS {at.UtcDateTime:yyyy-MM-dd}: intent {atLimits}", lead.Notes);
+        // The text is what came in, kept apart from the staff's notes.
+        Assert.Null(lead.Notes);
+        Assert.Equal($"SMS {at.UtcDateTime:yyyy-MM-dd}: intent {atLimits}", Assert.Single(await app.Services.GetRequiredService<LeadService>().GetInquiriesAsync(lead.Id, default)).Text);
         await using (var db = await DbAsync())
         {
             var message = await db.Set<ConversationMessage>().AsNoTracking().SingleAsync(m => m.ExternalId == $"msg-{atLimits}-1");

@@ -153,6 +153,28 @@ public abstract class MetaWebhookTests<TApp> : IAsyncLifetime
         Assert.Equal(0, await DbAsync(db => db.Set<InboundEvent>().CountAsync()));
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xC3, 0x28 })] // a lead byte without its continuation
+    [InlineData(new byte[] { 0xFF })] // never in UTF-8
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })] // a lone surrogate, encoded
+    [InlineData(new byte[] { 0xC0, 0xAF })] // an overlong "/"
+    public async Task A_correctly_signed_body_that_is_not_UTF8_is_a_400_problem_and_nothing_is_stored(byte[] bad)
+    {
+        // Issue 21 finding 9: the signature held, then reading the text answered 500.
+        var fixture = FixtureBytes("meta-messenger-message.json");
+        // Inside the message's text (the fixture is ASCII up to there, so the char index is the byte index).
+        var at = Encoding.UTF8.GetString(fixture).IndexOf("Hi, are you open", StringComparison.Ordinal) + 2;
+        Assert.True(at > 2, "the fixture has its message text");
+        var body = fixture[..at].Concat(bad).Concat(fixture[at..]).ToArray();
+        var response = await _app.CreateClient().SendAsync(Signed(body));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, await DbAsync(db => db.Set<InboundEvent>().CountAsync()));
+        // The same body, valid again, is stored: nothing of the refused one was kept.
+        Assert.Equal(HttpStatusCode.OK, await PostFixtureAsync("meta-messenger-message.json"));
+        Assert.Equal(1, await DbAsync(db => db.Set<InboundEvent>().CountAsync()));
+    }
+
     [Fact]
     public async Task A_redelivered_mid_is_stored_and_processed_once()
     {

@@ -34,7 +34,7 @@ public sealed class QrInquiryTests
         Assert.Equal(Valid().EventDate, lead.EventDate);
         Assert.Equal("Maria Lopez", lead.ContactName);
         Assert.Equal("+13055550142", lead.ContactPhone);
-        Assert.Contains("Birthday, 6 pm", lead.Notes);
+        Assert.Contains("Birthday, 6 pm", Assert.Single(lead.Inquiries!).Text);
 
         var contacts = app.Services.GetRequiredService<ContactService>();
         var contact = (await contacts.GetSummaryAsync(lead.ContactId, CancellationToken.None))!;

@@ -126,7 +126,8 @@ public sealed class QrRedirectTestsOfHandler
     [Fact]
     public async Task Behind_the_proxy_a_scan_keeps_the_visitors_network_and_the_cookie_is_secure()
     {
-        await using var app = QrTestApp.Fast();
+        // The proxy on this machine is trusted because it is configured, not because it is loopback.
+        await using var app = QrTestApp.Fast().With("ForwardedHeaders:KnownProxies", "127.0.0.1");
         var code = await app.CreateCodeAsync();
         var context = await app.Server.SendAsync(http =>
         {
@@ -142,5 +143,25 @@ public sealed class QrRedirectTestsOfHandler
         Assert.Equal(StatusCodes.Status302Found, context.Response.StatusCode);
         Assert.Contains("secure", context.Response.Headers.SetCookie.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("203.0.113.0", Assert.Single(await app.ScansEventuallyAsync(1)).AnonymizedIp);
+    }
+
+    [Fact]
+    public async Task A_loopback_client_that_is_not_a_configured_proxy_cannot_choose_the_scans_network_or_scheme()
+    {
+        await using var app = QrTestApp.Fast();
+        var code = await app.CreateCodeAsync();
+        var context = await app.Server.SendAsync(http =>
+        {
+            http.Request.Method = HttpMethods.Get;
+            http.Request.Path = $"/q/{code.Slug}";
+            http.Request.Headers.UserAgent = QrTestApp.PhoneUa;
+            http.Request.Headers["X-Forwarded-For"] = "203.0.113.77";
+            http.Request.Headers["X-Forwarded-Proto"] = "https";
+            http.Connection.RemoteIpAddress = IPAddress.Loopback;
+        });
+
+        Assert.Equal(StatusCodes.Status302Found, context.Response.StatusCode);
+        Assert.DoesNotContain("secure", context.Response.Headers.SetCookie.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("127.0.0.0", Assert.Single(await app.ScansEventuallyAsync(1)).AnonymizedIp);
     }
 }

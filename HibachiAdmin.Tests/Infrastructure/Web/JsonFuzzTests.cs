@@ -6,11 +6,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CsCheck;
+using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Identity;
 using HibachiAdmin.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -20,13 +23,21 @@ namespace HibachiAdmin.Tests.Infrastructure.Web;
 /// Fuzzes every JSON endpoint found in the endpoint data source (like the route crawl, so new
 /// endpoints are covered without touching this test). For each body field of each endpoint it sends
 /// a body that is valid except for that field, which gets a wrong type, a combined or numeric enum, a
-/// null (required fields), a huge number, a string past its limit, or a bad date/time; CsCheck adds
-/// random out-of-range values. Every answer must be a 4xx problem naming the field by its JSON path,
-/// and afterwards every list endpoint answers 200 with the totals it had before (nothing half-stored).
+/// null (required fields), a huge number, a string past its limit, a bad date/time or an instant at
+/// DateTime's ends, a null array item, or text that is not UTF-8; CsCheck adds random out-of-range
+/// values. Fields of nested objects (a campaign's audience) are fuzzed the same way under their JSON
+/// path. Every answer must be a 4xx problem naming the field by its JSON path (a body that is not UTF-8:
+/// a 4xx problem), and afterwards every list endpoint answers 200 with the totals it had before
+/// (nothing half-stored). Provider webhooks, found the same way, get correctly authenticated bodies
+/// that are not UTF-8: a 400 problem and nothing stored.
 /// </summary>
 public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly AppFactory _app = new();
+    private const string MetaSecret = "fuzz-meta-app-secret";
+    private const string RingCentralToken = "fuzz-ringcentral-token";
+
+    private readonly AppFactory _app = new AppFactory()
+        .With("Meta:AppSecret", MetaSecret).With("RingCentral:VerificationToken", RingCentralToken).With("Hangfire:ProcessJobs", "false");
     private HttpClient _client = default!;
     private readonly Dictionary<string, string> _ids = [];
 
@@ -45,7 +56,13 @@ public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
 
     private sealed record Target(string Method, string Url, Type Body);
 
-    private sealed record Field(string Path, Type Type, bool Required, int? MaxLength);
+    /// <param name="Path">The JSON path, dotted for nested objects (<c>audience.includeTags</c>).</param>
+    private sealed record Field(string Path, Type Type, bool Required, int? MaxLength)
+    {
+        public string Parent => Path.LastIndexOf('.') is var dot and >= 0 ? Path[..dot] : "";
+
+        public string Name => Path[(Path.LastIndexOf('.') + 1)..];
+    }
 
     private List<Target> Targets(List<string> undocumented)
     {
@@ -100,7 +117,8 @@ public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
     private static JsonSerializerOptions Options(IServiceProvider services) =>
         services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
-    private static List<Field> Fields(Type body, JsonSerializerOptions options)
+    /// <summary>The body's fields and, under their JSON path, the fields of the objects it nests (our own types).</summary>
+    private static List<Field> Fields(Type body, JsonSerializerOptions options, string prefix = "", int depth = 0)
     {
         var info = options.GetTypeInfo(body);
         var fields = new List<Field>();
@@ -109,16 +127,51 @@ public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
             var clr = body.GetProperty(property.AttributeProvider is MemberInfo m ? m.Name : property.Name, BindingFlags.Public | BindingFlags.Instance);
             var required = clr?.GetCustomAttribute<RequiredAttribute>() is not null;
             var length = clr?.GetCustomAttribute<StringLengthAttribute>()?.MaximumLength;
-            fields.Add(new Field(property.Name, property.PropertyType, required, length));
+            var field = new Field(prefix + property.Name, property.PropertyType, required, length);
+            fields.Add(field);
+            if (IsObject(property.PropertyType) && depth < 4)
+            {
+                fields.AddRange(Fields(property.PropertyType, options, field.Path + ".", depth + 1));
+            }
         }
         return fields;
+    }
+
+    private static bool IsObject(Type type) =>
+        type.IsClass && type.Assembly == typeof(ApiConventions).Assembly && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type);
+
+    private static bool IsArray(Type type) => type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type);
+
+    /// <summary>
+    /// The body with <paramref name="target"/> set to <paramref name="value"/>: required fields valid, the
+    /// objects on the way to a nested target present (with their own required fields), nothing else.
+    /// </summary>
+    private string BodyWith(List<Field> fields, Field target, string value, string parent = "")
+    {
+        var members = new List<string>();
+        foreach (var field in fields.Where(f => f.Parent == parent))
+        {
+            if (field == target)
+            {
+                members.Add($"\"{field.Name}\":{value}");
+            }
+            else if (target.Path.StartsWith(field.Path + ".", StringComparison.Ordinal))
+            {
+                members.Add($"\"{field.Name}\":{BodyWith(fields, target, value, field.Path)}");
+            }
+            else if (field.Required)
+            {
+                members.Add($"\"{field.Name}\":{Valid(field)}");
+            }
+        }
+        return "{" + string.Join(',', members) + "}";
     }
 
     /// <summary>A valid JSON value for a field, so only the fuzzed field is wrong.</summary>
     private string Valid(Field field)
     {
         var type = Nullable.GetUnderlyingType(field.Type) ?? field.Type;
-        return field.Path switch
+        return field.Name switch
         {
             "contactId" => $"\"{_ids["contacts"]}\"",
             "leadId" => $"\"{_ids["leads"]}\"",
@@ -169,6 +222,8 @@ public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
             yield return "{}";
             yield return "[]";
             yield return JsonString(new string('x', tooLong));
+            // Valid JSON, not text: an escaped lone surrogate (no database can store it).
+            yield return "\"ok\\ud800\"";
         }
         else if (type == typeof(int))
         {
@@ -206,6 +261,12 @@ public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
         {
             yield return "\"tomorrow\"";
             yield return "1700000000";
+            // DateTime's ends (adding a day or an offset to them overflows) and random years outside the API's range.
+            yield return "\"0001-01-01T00:00:00Z\"";
+            yield return "\"9999-12-31T23:59:59Z\"";
+            yield return "\"9999-12-31T23:59:59-14:00\"";
+            yield return "\"0001-01-01T00:00:00+14:00\"";
+            yield return $"\"{Gen.OneOf(Gen.Int[1, 1999], Gen.Int[2100, 9999]).Single():D4}-06-15T12:00:00Z\"";
         }
         else if (type == typeof(Guid))
         {
@@ -224,7 +285,27 @@ public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
             yield return "[1]";
             yield return $"[{JsonString(new string('t', 1_000))}]";
         }
+        if (IsArray(type))
+        {
+            // JSON reads [null] into a list of strings without complaint; the endpoint must not.
+            yield return "[null]";
+            yield return $"[{ValidItem(type)},null]";
+        }
     }
+
+    /// <summary>One valid item of an array field (for "[valid, null]").</summary>
+    private static string ValidItem(Type array)
+    {
+        var item = array.IsArray ? array.GetElementType()! : array.GetGenericArguments().FirstOrDefault() ?? typeof(string);
+        return item == typeof(Guid) ? $"\"{Guid.NewGuid()}\"" : item == typeof(int) ? "1" : "\"ok\"";
+    }
+
+    /// <summary>Bytes that are not UTF-8 (a lead byte without its continuation, a byte never used, an encoded surrogate, an overlong "/").</summary>
+    private static readonly byte[][] NotUtf8 = [[0xC3, 0x28], [0xFF], [0xED, 0xA0, 0x80], [0xC0, 0xAF]];
+
+    /// <summary><paramref name="json"/> with <paramref name="bad"/> in place of each "@@" (inside strings).</summary>
+    private static byte[] WithBytes(string json, byte[] bad) =>
+        json.Split("@@").Select(Encoding.UTF8.GetBytes).Aggregate((a, b) => [.. a, .. bad, .. b]);
 
     private async Task<Dictionary<string, int>> ListTotalsAsync()
     {
@@ -267,14 +348,14 @@ public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
             var fields = Fields(target.Body, options);
             foreach (var field in fields)
             {
-                foreach (var bad in Invalid(field))
+                // Text that is not UTF-8 in each string field, raw bytes (a StringContent would re-encode them).
+                var notUtf8 = (Nullable.GetUnderlyingType(field.Type) ?? field.Type) == typeof(string)
+                    ? NotUtf8.Select(b => (Shown: $"\"ok<{Convert.ToHexString(b)}>\"", Body: WithBytes(BodyWith(fields, field, "\"ok@@\""), b)))
+                    : [];
+                foreach (var (bad, bytes) in Invalid(field).Select(v => (v, Encoding.UTF8.GetBytes(BodyWith(fields, field, v)))).Concat(notUtf8))
                 {
-                    var body = "{" + string.Join(',', fields.Where(f => f.Required && f != field).Select(f => $"\"{f.Path}\":{Valid(f)}")
-                        .Append($"\"{field.Path}\":{bad}")) + "}";
-                    using var request = new HttpRequestMessage(new HttpMethod(target.Method), target.Url)
-                    {
-                        Content = new StringContent(body, Encoding.UTF8, "application/json"),
-                    };
+                    using var request = new HttpRequestMessage(new HttpMethod(target.Method), target.Url) { Content = new ByteArrayContent(bytes) };
+                    request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                     using var response = await _client.SendAsync(request);
                     probes++;
                     var text = await response.Content.ReadAsStringAsync();
@@ -294,7 +375,7 @@ public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
                     {
                         failures.Add($"{where} → framework text: {Cut(text)}");
                     }
-                    if (response.StatusCode == HttpStatusCode.BadRequest && !NamesField(text, field.Path))
+                    if (response.StatusCode == HttpStatusCode.BadRequest && !bad.StartsWith("\"ok<", StringComparison.Ordinal) && !NamesField(text, field.Path))
                     {
                         failures.Add($"{where} → 400 not naming {field.Path}: {Cut(text)}");
                     }
@@ -305,6 +386,73 @@ public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
         Assert.True(probes > 150, $"only {probes} probes");
         Assert.True(failures.Count == 0, $"{failures.Count} of {probes} probes failed:\n" + string.Join('\n', failures.Take(60)));
         Assert.Equal(before, await ListTotalsAsync());
+    }
+
+    /// <summary>A body both providers' webhooks read (RingCentral's uuid, Meta's object/entry/messaging), text marked "@@".</summary>
+    private const string WebhookBody = """
+        {"uuid":"fuzz-@@","event":"/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS","body":{"id":"1","subject":"hi @@"},
+         "object":"page","entry":[{"id":"104857600012345","time":1710428966123,"messaging":[{"sender":{"id":"6789012345678901"},
+         "recipient":{"id":"104857600012345"},"timestamp":1710428965870,"message":{"mid":"m_fuzz","text":"hi @@"}}]}]}
+        """;
+
+    /// <summary>The request a provider sends: its authentication over exactly these bytes. Null for a webhook this suite does not know.</summary>
+    private static HttpRequestMessage? Authenticated(string pattern, byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, pattern) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        if (pattern.StartsWith("/api/v1/meta/", StringComparison.Ordinal))
+        {
+            request.Headers.Add("X-Hub-Signature-256", HibachiAdmin.Infrastructure.Providers.Meta.MetaSignature.Sign(body, MetaSecret));
+        }
+        else if (pattern.StartsWith("/api/v1/ringcentral/", StringComparison.Ordinal))
+        {
+            request.Headers.Add("Verification-Token", RingCentralToken);
+        }
+        else
+        {
+            request.Dispose();
+            return null;
+        }
+        return request;
+    }
+
+    [Fact]
+    public async Task Every_authenticated_webhook_refuses_a_body_that_is_not_UTF8_and_stores_nothing()
+    {
+        var webhooks = _app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.Contains("/webhooks", StringComparison.Ordinal) == true
+                        && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .Select(e => "/" + e.RoutePattern.RawText!.Trim('/')).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(webhooks.Count >= 3, $"only {webhooks.Count} webhooks found: {string.Join(", ", webhooks)}");
+        var failures = new List<string>();
+        foreach (var pattern in webhooks)
+        {
+            foreach (var bad in NotUtf8)
+            {
+                using var request = Authenticated(pattern, WithBytes(WebhookBody, bad));
+                if (request is null)
+                {
+                    failures.Add($"{pattern}: unknown webhook; add how its provider authenticates to {nameof(Authenticated)}");
+                    break;
+                }
+                using var response = await _client.SendAsync(request);
+                if (response.StatusCode != HttpStatusCode.BadRequest || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                {
+                    failures.Add($"{pattern} with {Convert.ToHexString(bad)} → {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            Assert.Equal(0, await db.Set<InboundEvent>().CountAsync());
+        }
+        // The same bodies as UTF-8 are taken: the refusals were about the bytes, not the shape or the authentication.
+        foreach (var pattern in webhooks)
+        {
+            using var request = Authenticated(pattern, Encoding.UTF8.GetBytes(WebhookBody.Replace("@@", "ok", StringComparison.Ordinal)))!;
+            Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
+        }
     }
 
     private static bool NamesField(string problem, string path)

@@ -13,7 +13,8 @@ public static class CampaignsEndpoints
 {
     /// <param name="SkipBookedWithinDays">Skip contacts with a party from today through this many days ahead.</param>
     /// <param name="SkipTextedWithinDays">Skip contacts a campaign texted in this many days before the send.</param>
-    public sealed record AudienceBody([property: MaxLength(50)] List<string>? IncludeTags, [property: MaxLength(50)] List<string>? ExcludeTags, [property: MaxLength(5000)] List<Guid>? ContactIds,
+    public sealed record AudienceBody([property: MaxLength(50), EachMaxLength(50)] List<string>? IncludeTags, [property: MaxLength(50), EachMaxLength(50)] List<string>? ExcludeTags,
+        [property: MaxLength(5000)] List<Guid>? ContactIds,
         [property: Range(0, 365)] int? SkipBookedWithinDays = null, [property: Range(1, 365)] int? SkipTextedWithinDays = null)
     {
         public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? [], SkipBookedWithinDays, SkipTextedWithinDays);
@@ -75,7 +76,8 @@ public static class CampaignsEndpoints
 
     private static async Task<Results<Ok<CampaignEstimate>, ValidationProblem>> EstimateAsync(EstimateRequest body, CampaignPlanner planner, CancellationToken ct)
     {
-        var errors = Validation.Validate(body) ?? (body.Audience is null ? null : Validation.Validate(body.Audience)) ?? [];
+        // The audience too, by its JSON path (audience.includeTags[0]: a null tag would break planning later).
+        var errors = Validation.Validate(body) ?? [];
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -86,7 +88,8 @@ public static class CampaignsEndpoints
 
     private static async Task<Results<Created<CampaignSummary>, ValidationProblem>> CreateAsync(CreateCampaignRequest body, CampaignService campaigns, ClaimsPrincipal user, CancellationToken ct)
     {
-        var errors = Validation.Validate(body) ?? (body.Audience is null ? null : Validation.Validate(body.Audience)) ?? [];
+        // The audience too, by its JSON path (audience.includeTags[0]: a null tag would break planning later).
+        var errors = Validation.Validate(body) ?? [];
         if (errors.Count == 0 && CampaignRules.ShortenedLinks(body.Message!) is { Count: > 0 } hosts)
         {
             errors["message"] = [ShortenerMessage(hosts)];

@@ -288,13 +288,22 @@ public sealed partial class ContactService
         string.IsNullOrEmpty(c.TimeZones) ? [] : c.TimeZones.Split(','),
         c.SmsConsent, c.SmsConsentChangedAt, c.InstagramHandle, c.FacebookHandle, c.CreatedAt, c.UpdatedAt);
 
-    public static List<string> NormalizeTags(IEnumerable<string>? tags) =>
-        (tags ?? []).Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+    // A null tag (JSON [null]) is refused by Validation under its path; here it is only skipped, so the other checks still run.
+    public static List<string> NormalizeTags(IEnumerable<string?>? tags) =>
+        (tags ?? []).OfType<string>().Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
     internal static string InvalidPhoneMessage(string? phone) =>
         string.IsNullOrWhiteSpace(phone)
             ? "Phone is required."
             : $"'{phone}' is not a valid phone number. Use a US number like (212) 555-0147 or +1 212 555 0147.";
+
+    private const string LikeEscape = "\\";
+
+    /// <summary><paramref name="text"/> as a LIKE pattern that matches exactly it (with <see cref="LikeEscape"/>).</summary>
+    internal static string LikeLiteral(string text) =>
+        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
     private static IQueryable<Contact> Filter(IQueryable<Contact> contacts, ContactQuery query)
     {
@@ -302,10 +311,12 @@ public sealed partial class ContactService
         {
             var q = query.Q.Trim();
             var digits = new string(q.Where(char.IsDigit).ToArray());
-            var pattern = $"%{q.ToLowerInvariant()}%";
+            // What was typed is matched literally: "%" and "_" are text here, not LIKE wildcards (escaped with
+            // an explicit escape character, the same on SQLite and PostgreSQL).
+            var pattern = $"%{LikeLiteral(q.ToLowerInvariant())}%";
             contacts = digits.Length >= 3
-                ? contacts.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern) || (c.Phone != null && c.Phone.Contains(digits)) || (c.Email != null && EF.Functions.Like(c.Email.ToLower(), pattern)))
-                : contacts.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern) || (c.Email != null && EF.Functions.Like(c.Email.ToLower(), pattern)));
+                ? contacts.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern, LikeEscape) || (c.Phone != null && c.Phone.Contains(digits)) || (c.Email != null && EF.Functions.Like(c.Email.ToLower(), pattern, LikeEscape)))
+                : contacts.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern, LikeEscape) || (c.Email != null && EF.Functions.Like(c.Email.ToLower(), pattern, LikeEscape)));
         }
         if (!string.IsNullOrWhiteSpace(query.Tag))
         {

@@ -22,7 +22,14 @@ public sealed record LeadDto(
     Guid? CampaignId,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    DateTime StatusChangedAt);
+    DateTime StatusChangedAt)
+{
+    /// <summary>What came in from texts, calls and forms, newest first; one lead's answer only (lists leave it out).</summary>
+    public IReadOnlyList<LeadInquiryView>? Inquiries { get; init; }
+}
+
+/// <summary>One inquiry message as the lead page and the API show it.</summary>
+public sealed record LeadInquiryView(LeadSource Source, string Text, DateTime At);
 
 /// <summary>What a board card shows; projected in SQL, nothing loaded per card.</summary>
 public sealed record LeadCard(

@@ -74,7 +74,7 @@ public sealed partial class LeadService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lead = await ProjectDto(db.Set<Lead>().AsNoTracking().Where(l => l.Id == id)).FirstOrDefaultAsync(ct);
-        return lead is null ? null : (await WithContactsAsync([lead], ct))[0];
+        return lead is null ? null : (await WithContactsAsync([lead], ct))[0] with { Inquiries = await GetInquiriesAsync(id, ct) };
     }
 
     /// <summary>API/page create: validated; refuses a second open lead for the same contact (409 naming the open one).</summary>

@@ -6,7 +6,12 @@ using HibachiAdmin.Common;
 
 namespace HibachiAdmin.Features.Leads;
 
-/// <summary>Fields a lead can be created with; the attribution ids say where it came from.</summary>
+/// <summary>
+/// Fields a lead can be created with; the attribution ids say where it came from. <see cref="Notes"/> are
+/// the staff's notes when staff create the lead (<see cref="LeadService.CreateAsync"/>); from a text, call
+/// or form (<see cref="LeadService.CreateOrUpdateOpenLeadAsync(NewLead, Actor, CancellationToken)"/>) they are
+/// what came in, kept as one of the lead's <see cref="LeadInquiry"/> messages and never in the staff's notes.
+/// </summary>
 public sealed record NewLead(
     Guid ContactId,
     LeadSource Source,
@@ -54,7 +59,8 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
 
     /// <summary>
     /// Creates a lead, or, when the contact already has an open lead, fills that lead's empty fields
-    /// and missing attribution links from <paramref name="input"/>. Returns the lead and whether it is new.
+    /// and missing attribution links from <paramref name="input"/>; its notes become an inquiry message
+    /// (anything anyone sends never touches what staff wrote). Returns the lead and whether it is new.
     /// </summary>
     public async Task<(Guid LeadId, bool Created)> CreateOrUpdateOpenLeadAsync(NewLead input, Actor actor, CancellationToken ct)
     {
@@ -93,11 +99,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
             open.QrCodeId ??= input.QrCodeId;
             open.CampaignId ??= input.CampaignId;
             open.MessageId ??= input.MessageId;
-            if (!string.IsNullOrWhiteSpace(input.Notes) && open.Notes?.Contains(input.Notes, StringComparison.Ordinal) != true)
-            {
-                var notes = string.IsNullOrEmpty(open.Notes) ? input.Notes : $"{open.Notes}\n{input.Notes}";
-                open.Notes = notes[^Math.Min(notes.Length, Lead.MaxNotes)..];
-            }
+            await AddInquiryAsync(db, open, input, now, ct);
             open.UpdatedAt = now;
             // Stryker disable once Statement : only saves the next call's query; a lead found by the query is tracked, so the query finds the same instance
             UnitOfWorkCache.Set(db, key, open);
@@ -115,7 +117,6 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
             Location = input.Location,
             Occasion = input.Occasion,
             EstimatedValue = input.EstimatedValue,
-            Notes = input.Notes?[..Math.Min(input.Notes.Length, Lead.MaxNotes)],
             ThreadId = input.ThreadId,
             CallId = input.CallId,
             QrCodeId = input.QrCodeId,
@@ -127,8 +128,56 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
         };
         db.Add(lead);
         db.Add(new LeadStatusChange { LeadId = lead.Id, From = null, To = LeadStatus.New, ChangedBy = actor.Name, At = now, Reason = $"Created from {input.Source}" });
+        await AddInquiryAsync(db, lead, input, now, ct);
         UnitOfWorkCache.Set(db, key, lead);
         return (lead.Id, true);
+    }
+
+    /// <summary>
+    /// Records what came in (<see cref="NewLead.Notes"/> of a text, call or form) as one of the lead's
+    /// <see cref="LeadInquiry"/> messages, never in the staff's notes: once, cut to its own limit, and only
+    /// the lead's newest <see cref="LeadInquiry.MaxPerLead"/> messages are kept.
+    /// </summary>
+    private static async Task AddInquiryAsync(AppDbContext db, Lead lead, NewLead input, DateTime now, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(input.Notes))
+        {
+            return;
+        }
+        var text = input.Notes.Trim();
+        text = text[..Math.Min(text.Length, LeadInquiry.MaxText)];
+        // The lead's messages oldest first: the saved ones once per unit of work (a lead it created has
+        // none), then each one it adds, in order, so a batch keeps the newest too.
+        var key = $"lead-inquiries:{lead.Id}";
+        if (!UnitOfWorkCache.TryGet<List<LeadInquiry>>(db, key, out var kept) || kept is null)
+        {
+            kept = db.Entry(lead).State == EntityState.Added
+                ? []
+                : await db.Set<LeadInquiry>().Where(m => m.LeadId == lead.Id).OrderBy(m => m.At).ThenBy(m => m.Id).ToListAsync(ct);
+            UnitOfWorkCache.Set(db, key, kept);
+        }
+        if (kept.Exists(m => m.Text == text))
+        {
+            return;
+        }
+        var inquiry = new LeadInquiry { LeadId = lead.Id, Source = input.Source, Text = text, At = now };
+        db.Add(inquiry);
+        kept.Add(inquiry);
+        var over = kept.Count - LeadInquiry.MaxPerLead;
+        if (over > 0)
+        {
+            db.RemoveRange(kept.Take(over));
+            kept.RemoveRange(0, over);
+        }
+    }
+
+    /// <summary>The lead's inquiry messages, newest first (the lead page lists them under the staff's notes).</summary>
+    public async Task<IReadOnlyList<LeadInquiryView>> GetInquiriesAsync(Guid leadId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<LeadInquiry>().AsNoTracking().Where(m => m.LeadId == leadId)
+            .OrderByDescending(m => m.At).ThenByDescending(m => m.Id)
+            .Select(m => new LeadInquiryView(m.Source, m.Text, m.At)).ToListAsync(ct);
     }
 
     /// <summary>Moves a lead to a status and records the move (board drag, drawer). Lost needs a reason.</summary>

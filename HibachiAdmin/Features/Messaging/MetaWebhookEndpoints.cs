@@ -80,6 +80,13 @@ public static class MetaWebhookEndpoints
         {
             return Results.Problem(statusCode: 415, title: "Unsupported media type", detail: "Notifications are application/json.");
         }
+        // JSON must be UTF-8 (RFC 8259); a signature proves who sent the bytes, not that they are text.
+        // Checked before parsing: the parser reads past bad bytes inside a string and copying that
+        // string out later throws (a 500, once).
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return Results.Problem(statusCode: 400, title: "Malformed body", detail: "The request body is not valid UTF-8.");
+        }
         List<MetaEvent> events;
         try
         {

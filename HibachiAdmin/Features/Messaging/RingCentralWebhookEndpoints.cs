@@ -64,8 +64,17 @@ public static class RingCentralWebhookEndpoints
         string uuid;
         try
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            payload = await reader.ReadToEndAsync(ct);
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            // JSON must be UTF-8 (RFC 8259): a body that is not would be stored with its bad bytes
+            // replaced, not as the provider sent it.
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                return Results.Problem(statusCode: 400, title: "Malformed body", detail: "The request body is not valid UTF-8.");
+            }
+            // A leading byte order mark is not part of the text (the stream reader used before dropped it too).
+            payload = Encoding.UTF8.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes);
             using var doc = JsonDocument.Parse(payload);
             if (doc.RootElement.ValueKind != JsonValueKind.Object
                 || !doc.RootElement.TryGetProperty("uuid", out var uuidElement) || uuidElement.ValueKind != JsonValueKind.String

@@ -3,7 +3,6 @@ using HibachiAdmin.Common;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -30,18 +29,8 @@ public static class ApiConventions
             o.AddServerHeader = false;
         });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        // Behind a TLS proxy: trust X-Forwarded-For/Proto from loopback and from ForwardedHeaders:KnownProxies only.
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
-            {
-                if (System.Net.IPAddress.TryParse(proxy, out var address))
-                {
-                    o.KnownProxies.Add(address);
-                }
-            }
-        });
+        // Behind a TLS proxy: trust X-Forwarded-For/Proto from the configured proxies only.
+        builder.AddTrustedProxies();
         return builder;
     }
 

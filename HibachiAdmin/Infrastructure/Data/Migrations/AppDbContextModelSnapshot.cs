@@ -836,6 +836,35 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("Leads", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Leads.LeadInquiry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId", "At");
+
+                    b.ToTable("LeadInquiries", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Leads.LeadStatusChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1853,6 +1882,15 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Leads.LeadInquiry", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

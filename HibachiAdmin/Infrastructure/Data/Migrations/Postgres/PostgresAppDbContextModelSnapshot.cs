@@ -846,6 +846,37 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Leads", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Leads.LeadInquiry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId", "At");
+
+                    b.ToTable("LeadInquiries", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Leads.LeadStatusChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1879,6 +1910,15 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Leads.LeadInquiry", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
