@@ -18,7 +18,7 @@ public sealed class ReviewTests
 {
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
-    private static AppFactory NewApp(FakeGoogle google) => new AppFactory()
+    internal static AppFactory NewApp(FakeGoogle google, TestDatabase? database = null) => (database is null ? new AppFactory() : AppFactory.OverDatabase(database, deleteDatabase: true))
         .With("Hangfire:ProcessJobs", "false")
         .With("Google:AccountId", "accounts/112233445566778899001").With("Google:LocationId", "locations/9988776655443322110")
         .With("Google:ClientId", "client").With("Google:ClientSecret", "secret").With("Google:RefreshToken", "refresh")
