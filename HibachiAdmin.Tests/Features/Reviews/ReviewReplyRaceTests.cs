@@ -61,11 +61,11 @@ public abstract class ReviewReplyRaceTests<TApp>(ITestOutputHelper output)
             var waiting = await staff.PostAsJsonAsync(ReplyUrl(id), new { text = draft });
             Assert.Equal(HttpStatusCode.Accepted, waiting.StatusCode);
             var seen = await waiting.Content.ReadFromJsonAsync<JsonElement>();
-            var version = seen.TryGetProperty("replyVersion", out var v) ? v.GetInt32() : 0;
+            var version = seen.GetProperty("replyVersion").GetInt32();
 
             var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var staffEditing = Task.Run(async () => { await go.Task; return await staff.PostAsJsonAsync(ReplyUrl(id), new { text = rewrite }); });
-            var approving = Task.Run(async () => { await go.Task; return await reviews.ApproveAsync(id, new Actor(PageApprover), default); });
+            var approving = Task.Run(async () => { await go.Task; return await reviews.ApproveAsync(id, version, new Actor(PageApprover), default); });
             var managerPosting = Task.Run(async () => { await go.Task; return await manager.PostAsJsonAsync(ReplyUrl(id), new { text = own, replyVersion = version }); });
             go.SetResult();
             await Task.WhenAll(staffEditing, approving, managerPosting);

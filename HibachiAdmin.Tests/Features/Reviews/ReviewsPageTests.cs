@@ -52,12 +52,12 @@ public sealed class ReviewsPageTests : MudTestContext
         var (reviews, id) = await StartAsync();
         const string seen = "Jo, we're sorry. Please call us.";
         const string rewrite = "Jo, the chef was on time by our clock.";
-        Assert.Equal("needsApproval", (await reviews.ReplyAsync(id, seen, new Actor("staff@test.local"), approver: false, default)).Reason);
+        Assert.Equal("needsApproval", (await reviews.ReplyAsync(id, seen, null, new Actor("staff@test.local"), approver: false, default)).Reason);
         var cut = Render<ReviewsPage>();
         cut.WaitForAssertion(() => Assert.Contains(seen, Card(cut, "Jo Park").TextContent, StringComparison.Ordinal));
 
         // Staff rewrites the reply (through the API, another tab…) while the manager reads the first text.
-        Assert.Equal("needsApproval", (await reviews.ReplyAsync(id, rewrite, new Actor("staff@test.local"), approver: false, default)).Reason);
+        Assert.Equal("needsApproval", (await reviews.ReplyAsync(id, rewrite, null, new Actor("staff@test.local"), approver: false, default)).Reason);
         await Card(cut, "Jo Park").QuerySelector("button[data-testid=review-approve]")!.ClickAsync(new());
 
         cut.WaitForAssertion(() =>
@@ -83,14 +83,14 @@ public sealed class ReviewsPageTests : MudTestContext
     public async Task Saving_an_edit_over_a_reply_that_changed_meanwhile_keeps_the_draft_and_shows_the_other_text()
     {
         var (reviews, id) = await StartAsync();
-        Assert.Equal("needsApproval", (await reviews.ReplyAsync(id, "Jo, we're sorry.", new Actor("staff@test.local"), approver: false, default)).Reason);
+        Assert.Equal("needsApproval", (await reviews.ReplyAsync(id, "Jo, we're sorry.", null, new Actor("staff@test.local"), approver: false, default)).Reason);
         var cut = Render<ReviewsPage>();
         cut.WaitForAssertion(() => Assert.NotNull(Card(cut, "Jo Park").QuerySelector("button[data-testid=review-reply]")));
         await Card(cut, "Jo Park").QuerySelector("button[data-testid=review-reply]")!.ClickAsync(new());
         cut.WaitForAssertion(() => Assert.NotNull(Card(cut, "Jo Park").QuerySelector(Editor)));
 
         const string other = "Jo, someone else's words.";
-        Assert.Equal("needsApproval", (await reviews.ReplyAsync(id, other, new Actor("other@test.local"), approver: false, default)).Reason);
+        Assert.Equal("needsApproval", (await reviews.ReplyAsync(id, other, null, new Actor("other@test.local"), approver: false, default)).Reason);
         const string mine = "Jo, my careful apology.";
         await Card(cut, "Jo Park").QuerySelector(Editor)!.InputAsync(new() { Value = mine });
         await Card(cut, "Jo Park").QuerySelector("button[data-testid=review-save]")!.ClickAsync(new());
