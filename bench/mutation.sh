@@ -37,6 +37,7 @@ sendmany|Features/Messaging/SmsService.cs:SendManyAsync,CallProviderAsync|FullyQ
 meta|Infrastructure/Providers/Meta/MetaSignature.cs|FullyQualifiedName~MetaWebhookTests
 redirects|Common/LocalUrl.cs Components/Account/IdentityRedirectManager.cs|FullyQualifiedName~SecurityTests
 import|Features/Contacts/ContactImport.cs|FullyQualifiedName~ContactImportTests|FullyQualifiedName~ContactsApiTests.Csv_import
+reviews|Features/Reviews/ReviewService.cs:UpsertAsync,Apply,ReplyAsync,ApproveAsync,PublishAsync,SaveReplyAsync,FinishAsync,ChangedAsync,Changed Features/Reviews/ReviewsEndpoints.cs:ReplyAsync|FullyQualifiedName~HibachiAdmin.Tests.Features.Reviews.
 qr|Features/QrCodes/QrLinks.cs Features/QrCodes/UserAgentClassifier.cs Features/QrCodes/QrRedirectEndpoints.cs Features/QrCodes/QrAggregates.cs|FullyQualifiedName~QrLinksTests|FullyQualifiedName~UserAgentClassifierTests|FullyQualifiedName~QrRedirectTests|FullyQualifiedName~QrStorageTestsOnSqlite
 EOF
 )
