@@ -40,6 +40,7 @@ redirects|Common/LocalUrl.cs Components/Account/IdentityRedirectManager.cs|Fully
 import|Features/Contacts/ContactImport.cs|FullyQualifiedName~ContactImportTests|FullyQualifiedName~ContactsApiTests.Csv_import
 qr|Features/QrCodes/QrLinks.cs Features/QrCodes/QrDestinations.cs Features/QrCodes/UserAgentClassifier.cs Features/QrCodes/QrRedirectEndpoints.cs Features/QrCodes/QrAggregates.cs|FullyQualifiedName~QrLinksTests|FullyQualifiedName~QrDestinationEncodingTests|FullyQualifiedName~UserAgentClassifierTests|FullyQualifiedName~QrRedirectTests|FullyQualifiedName~QrStorageTestsOnSqlite
 humanagent|Features/Inbox/MessagingWindow.cs:Decide Features/Inbox/InboxEndpoints.cs:ReplyAsync,MayStateAPersonWrote|FullyQualifiedName~MetaReplyTests
+reviews|Features/Reviews/ReviewService.cs:UpsertAsync,Apply,ReplyAsync,ApproveAsync,PublishAsync,SaveReplyAsync,FinishAsync,ChangedAsync,Changed Features/Reviews/ReviewsEndpoints.cs:ReplyAsync|FullyQualifiedName~HibachiAdmin.Tests.Features.Reviews.
 EOF
 )
 # One-off groups for a focused re-run (e.g. only the members where survivors were), same format, one per line:

@@ -18,7 +18,7 @@ public sealed class ReviewTests
 {
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
-    private static AppFactory NewApp(FakeGoogle google) => new AppFactory()
+    internal static AppFactory NewApp(FakeGoogle google, TestDatabase? database = null) => (database is null ? new AppFactory() : AppFactory.OverDatabase(database, deleteDatabase: true))
         .With("Hangfire:ProcessJobs", "false")
         .With("Google:AccountId", "accounts/112233445566778899001").With("Google:LocationId", "locations/9988776655443322110")
         .With("Google:ClientId", "client").With("Google:ClientSecret", "secret").With("Google:RefreshToken", "refresh")
@@ -82,7 +82,7 @@ public sealed class ReviewTests
         var waiting = await staff.PostAsJsonAsync($"/api/v1/admin/social/reviews/{jo.Id}/reply", new { text = "Jo, we're sorry. Please call us." });
         Assert.Equal(HttpStatusCode.Accepted, waiting.StatusCode);
         Assert.Single(google.Replies);
-        var approved = await reviews.ApproveAsync(jo.Id, new Actor("manager@test.local"), default);
+        var approved = await reviews.ApproveAsync(jo.Id, (await waiting.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replyVersion").GetInt32(), new Actor("manager@test.local"), default);
         Assert.Null(approved.Reason);
         Assert.Equal(ReplyState.Posted, approved.Review!.ReplyState);
         Assert.Equal("manager@test.local", approved.Review.ApprovedBy);
@@ -90,7 +90,7 @@ public sealed class ReviewTests
 
         // Google refuses: the error is kept and shown.
         google.FailReplies = true;
-        var failed = await reviews.ReplyAsync(sam.Id, "Thanks again!", new Actor("staff@test.local"), approver: false, default);
+        var failed = await reviews.ReplyAsync(sam.Id, "Thanks again!", null, new Actor("staff@test.local"), approver: false, default);
         Assert.Equal("providerError", failed.Reason);
         Assert.Equal(ReplyState.Failed, failed.Review!.ReplyState);
         Assert.Contains("location is not verified", failed.Review.ReplyError, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class ReviewTests
         var added = await reviews.AddManualAsync(new ManualReview(ReviewPlatform.Yelp, yelp.GetProperty("user").GetProperty("name").GetString()!, yelp.GetProperty("rating").GetInt32(),
             yelp.GetProperty("text").GetString(), new DateTime(2025, 3, 9, 21, 5, 12, DateTimeKind.Utc), yelp.GetProperty("url").GetString()), default);
         Assert.NotNull(added.ContactId);
-        var outcome = await reviews.ReplyAsync(added.Id, "Thank you Ella!", new Actor("staff@test.local"), approver: false, default);
+        var outcome = await reviews.ReplyAsync(added.Id, "Thank you Ella!", null, new Actor("staff@test.local"), approver: false, default);
         Assert.Equal(ReplyState.Manual, outcome.Review!.ReplyState);
     }
 

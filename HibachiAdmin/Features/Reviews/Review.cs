@@ -46,7 +46,14 @@ public sealed class Review
     public DateTime? ReplyUpdatedAt { get; set; }
     public ReplyState ReplyState { get; set; }
     public string? ReplyError { get; set; }
+    /// <summary>Who approved <see cref="ReplyText"/> as it is now; cleared whenever the text changes.</summary>
     public string? ApprovedBy { get; set; }
+    /// <summary>
+    /// The reply's version: one more on every change of the reply (text, state, approver). An approval names the
+    /// version the manager read, and every write of the row is checked against the version it read (the
+    /// concurrency token), so two writers racing on one reply cannot mix their changes.
+    /// </summary>
+    public int ReplyVersion { get; set; }
     public Guid? ContactId { get; set; }
     public Guid? BookingId { get; set; }
     public DateTime ImportedAt { get; set; }
@@ -69,6 +76,8 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         b.Property(r => r.ReplyText).HasMaxLength(4096);
         b.Property(r => r.ReplyError).HasMaxLength(500);
         b.Property(r => r.ApprovedBy).HasMaxLength(256);
+        // A plain integer compared in the UPDATE's WHERE: the same on SQLite and PostgreSQL (no provider row version).
+        b.Property(r => r.ReplyVersion).IsConcurrencyToken();
         b.HasIndex(r => new { r.Platform, r.ExternalId }).IsUnique();
         b.HasIndex(r => r.CreatedAt);
     }

@@ -21,6 +21,7 @@ public sealed record ReviewDto(
     ReplyState ReplyState,
     string? ReplyError,
     string? ApprovedBy,
+    int ReplyVersion,
     Guid? ContactId,
     Guid? BookingId)
 {
@@ -31,7 +32,10 @@ public sealed record ReviewQuery(ReviewPlatform? Platform = null, int? Rating = 
 
 public sealed record ManualReview(ReviewPlatform Platform, string ReviewerName, int Rating, string? Text, DateTime CreatedAt, string? Url);
 
-/// <param name="Reason">notFound, invalid, needsApproval, providerError.</param>
+/// <param name="Reason">
+/// notFound, invalid, needsApproval, changed (the reply is no longer the version the caller read: <see cref="Review"/> is
+/// what it is now), posting (a post of it is under way), providerError.
+/// </param>
 public sealed record ReplyOutcome(ReviewDto? Review, string? Reason = null, string? Detail = null);
 
 public sealed record ImportResult(int Pages, int Seen, int Added, int Updated);
@@ -53,6 +57,12 @@ public sealed class ReviewService(
 {
     public const int ApprovalAtOrBelow = 3;
     public const int MaxReply = 4096;
+
+    /// <summary>
+    /// How long a post may stay under way before its row counts as stranded (a crash between marking it Posting and
+    /// recording Google's answer; the Google client itself gives up after 30 s): after that a new reply may replace it.
+    /// </summary>
+    public static readonly TimeSpan PostingStrandedAfter = TimeSpan.FromMinutes(2);
 
     /// <summary>Reads Google reviews page by page. Incremental: stops at the first page with nothing new or changed. Full: every page.</summary>
     public async Task<ImportResult> ImportGoogleAsync(bool full, CancellationToken ct)
@@ -86,6 +96,21 @@ public sealed class ReviewService(
         {
             return (0, 0);
         }
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await UpsertOnceAsync(reviews, now, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // A reply was written while this page was being applied: read the rows again (the import is idempotent).
+            }
+        }
+    }
+
+    private async Task<(int Added, int Updated)> UpsertOnceAsync(IReadOnlyList<GoogleReview> reviews, DateTime now, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = reviews.Select(r => r.ReviewId).ToList();
         var existing = await db.Set<Review>().Where(r => r.Platform == ReviewPlatform.Google && ids.Contains(r.ExternalId)).ToDictionaryAsync(r => r.ExternalId, ct);
@@ -121,7 +146,17 @@ public sealed class ReviewService(
         row.UpdatedAt = g.UpdateTime;
         if (g.ReviewReply?.Comment is { } reply && row.ReplyState is not (ReplyState.AwaitingApproval or ReplyState.Draft or ReplyState.Posting))
         {
-            row.ReplyText = Cut(reply, MaxReply);
+            reply = Cut(reply, MaxReply)!;
+            if (reply != row.ReplyText || row.ReplyState != ReplyState.Posted)
+            {
+                row.ReplyVersion++;
+            }
+            if (reply != row.ReplyText)
+            {
+                // Written on Google itself (or an older text than ours): nobody here approved these words.
+                row.ApprovedBy = null;
+            }
+            row.ReplyText = reply;
             row.ReplyUpdatedAt = g.ReviewReply.UpdateTime?.ToUniversalTime();
             row.ReplyState = ReplyState.Posted;
             row.ReplyError = null;
@@ -212,10 +247,11 @@ public sealed class ReviewService(
 
     /// <summary>
     /// Saves a reply. For 3 stars or less it waits for a manager's approval unless <paramref name="approver"/>
-    /// is that person; otherwise Google replies are posted at once and Yelp/Facebook ones are marked for
-    /// posting by hand on the site.
+    /// is that person (their own words are what they approve); otherwise Google replies are posted at once and
+    /// Yelp/Facebook ones are marked for posting by hand on the site. With <paramref name="version"/> (the reply's
+    /// version the writer read) a reply changed since is refused ("changed") instead of overwritten.
     /// </summary>
-    public async Task<ReplyOutcome> ReplyAsync(Guid id, string text, Actor actor, bool approver, CancellationToken ct)
+    public async Task<ReplyOutcome> ReplyAsync(Guid id, string text, int? version, Actor actor, bool approver, CancellationToken ct)
     {
         text = text.Trim();
         if (text.Length is 0 or > MaxReply)
@@ -228,28 +264,46 @@ public sealed class ReviewService(
         {
             return new ReplyOutcome(null, "notFound");
         }
+        if (version is { } read && read != row.ReplyVersion)
+        {
+            return Changed(row);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        if (row.ReplyState == ReplyState.Posting && now - row.ReplyUpdatedAt < PostingStrandedAfter)
+        {
+            // Replacing the text now would leave Google with one text and this row with another.
+            return new ReplyOutcome(ToDto(row), "posting", "This reply is being posted right now; read it again in a moment.");
+        }
         row.ReplyText = text;
         row.ReplyError = null;
-        row.ReplyUpdatedAt = time.GetUtcNow().UtcDateTime;
+        row.ReplyUpdatedAt = now;
         if (row.Rating <= ApprovalAtOrBelow && !approver)
         {
             row.ReplyState = ReplyState.AwaitingApproval;
             row.ApprovedBy = null;
-            await db.SaveChangesAsync(ct);
-            return new ReplyOutcome(ToDto(row), "needsApproval", "Replies to ratings of 3 or less wait for a manager's approval.");
+            return await SaveReplyAsync(db, row, ct)
+                ? new ReplyOutcome(ToDto(row), "needsApproval", "Replies to ratings of 3 or less wait for a manager's approval.")
+                : await ChangedAsync(id, ct);
         }
         row.ApprovedBy = row.Rating <= ApprovalAtOrBelow ? actor.Name : null;
         return await PublishAsync(db, row, ct);
     }
 
-    /// <summary>A manager approves the waiting reply; it is then posted (Google) or marked for posting by hand.</summary>
-    public async Task<ReplyOutcome> ApproveAsync(Guid id, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// A manager approves the waiting reply as they read it, named by its <paramref name="version"/>; it is then posted
+    /// (Google) or marked for posting by hand. A reply changed since is refused ("changed"): it needs a new approval.
+    /// </summary>
+    public async Task<ReplyOutcome> ApproveAsync(Guid id, int version, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Set<Review>().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (row is null)
         {
             return new ReplyOutcome(null, "notFound");
+        }
+        if (row.ReplyVersion != version)
+        {
+            return Changed(row);
         }
         if (row.ReplyState != ReplyState.AwaitingApproval || row.ReplyText is null)
         {
@@ -264,27 +318,66 @@ public sealed class ReviewService(
         if (row.Platform != ReviewPlatform.Google || row.ResourceName is null)
         {
             row.ReplyState = ReplyState.Manual;
-            await db.SaveChangesAsync(ct);
-            return new ReplyOutcome(ToDto(row));
+            return await SaveReplyAsync(db, row, ct) ? new ReplyOutcome(ToDto(row)) : await ChangedAsync(row.Id, ct);
         }
         row.ReplyState = ReplyState.Posting;
-        await db.SaveChangesAsync(ct);
+        row.ReplyUpdatedAt = time.GetUtcNow().UtcDateTime;
+        // The claim: of writers racing from one version only one gets the row to Posting, and the text it posts is the
+        // text it stored with its approver; until the answer is recorded no one else may replace it.
+        if (!await SaveReplyAsync(db, row, ct))
+        {
+            return await ChangedAsync(row.Id, ct);
+        }
         try
         {
             var posted = await google.UpdateReplyAsync(row.ResourceName, row.ReplyText!, ct);
             row.ReplyState = ReplyState.Posted;
             row.ReplyUpdatedAt = posted.UpdateTime?.ToUniversalTime() ?? time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
+            // Google has the text: record that even if the caller has gone meanwhile.
+            await FinishAsync(db, row);
             return new ReplyOutcome(ToDto(row));
         }
         catch (Exception ex) when (ex is GoogleApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             row.ReplyState = ReplyState.Failed;
             row.ReplyError = Cut(ex.Message, 500);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await FinishAsync(db, row);
             return new ReplyOutcome(ToDto(row), "providerError", ex.Message);
         }
     }
+
+    /// <summary>Saves a change of the reply as its next version; false when the row changed since it was read.</summary>
+    private static async Task<bool> SaveReplyAsync(AppDbContext db, Review row, CancellationToken ct)
+    {
+        row.ReplyVersion++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    private async Task FinishAsync(AppDbContext db, Review row)
+    {
+        if (!await SaveReplyAsync(db, row, CancellationToken.None))
+        {
+            // Only when someone replaced a post taken for stranded (PostingStrandedAfter): theirs is the newer reply.
+            logger.LogWarning("Review {ReviewId}: Google's answer to a post ({State}) came after the reply was replaced", row.Id, row.ReplyState);
+        }
+    }
+
+    private async Task<ReplyOutcome> ChangedAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Review>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } now ? Changed(now) : new ReplyOutcome(null, "notFound");
+    }
+
+    private static ReplyOutcome Changed(Review now) => new(ToDto(now), "changed",
+        $"The reply changed since it was read (it is now version {now.ReplyVersion}). Read it again: a changed reply needs a new approval.");
 
     /// <summary>Ratings and reply counts for analytics.</summary>
     public async Task<IReadOnlyList<(DateTime CreatedAt, int Rating, bool Replied, ReviewPlatform Platform)>> RatingsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
@@ -296,7 +389,7 @@ public sealed class ReviewService(
     }
 
     public static ReviewDto ToDto(Review r) => new(r.Id, r.Platform, r.ReviewerName, r.Rating, r.Text, r.Url, r.CreatedAt, r.ReplyText, r.ReplyUpdatedAt,
-        r.ReplyState, r.ReplyError, r.ApprovedBy, r.ContactId, r.BookingId);
+        r.ReplyState, r.ReplyError, r.ApprovedBy, r.ReplyVersion, r.ContactId, r.BookingId);
 
     private static string? Cut(string? text, int max) => text is { } t && t.Length > max ? t[..max] : text;
 }

@@ -8,14 +8,21 @@ namespace HibachiAdmin.Features.Reviews;
 
 public static class ReviewsEndpoints
 {
-    public sealed record ReplyRequest([property: Required, StringLength(ReviewService.MaxReply, MinimumLength = 1)] string? Text);
+    /// <param name="ReplyVersion">
+    /// Optional: the version of the reply the caller read (<c>replyVersion</c> of the review). A manager sending it
+    /// approves the reply only as of that version; anyone sending it replaces only that version.
+    /// </param>
+    public sealed record ReplyRequest(
+        [property: Required, StringLength(ReviewService.MaxReply, MinimumLength = 1)] string? Text,
+        [property: Range(0, int.MaxValue)] int? ReplyVersion = null);
 
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/admin/social").WithTags("Reviews").RequireAuthorization(Policies.StaffPlus);
         group.MapGet("/reviews", ListAsync).WithSummary("Reviews with rating, text and reply; filters platform, rating, unreplied");
         group.MapPost("/reviews/{id:guid}/reply", ReplyAsync)
-            .WithSummary("Reply to a review: Google replies are posted, Yelp/Facebook marked for posting by hand; 3 stars or less wait for a manager unless a manager replies");
+            .WithSummary("Reply to a review: Google replies are posted, Yelp/Facebook marked for posting by hand; 3 stars or less wait for a manager unless a manager replies; "
+                + "with replyVersion, 409 when the reply changed since that version");
         return app;
     }
 
@@ -44,12 +51,20 @@ public static class ReviewsEndpoints
             return TypedResults.ValidationProblem(errors);
         }
         var approver = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Manager);
-        var outcome = await reviews.ReplyAsync(id, request.Text!, Actor.From(user), approver, ct);
+        var outcome = await reviews.ReplyAsync(id, request.Text!, request.ReplyVersion, Actor.From(user), approver, ct);
         return outcome.Reason switch
         {
             "notFound" => TypedResults.Problem(statusCode: 404, title: "Review not found"),
             "invalid" => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [outcome.Detail!] }),
             "needsApproval" => TypedResults.Accepted($"/api/v1/admin/social/reviews/{id}", outcome.Review!),
+            // The reply as it is now comes along, so the caller can read it and approve (or replace) that version.
+            "changed" => TypedResults.Problem(statusCode: 409, title: "Reply changed", detail: outcome.Detail, extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = new Dictionary<string, string[]> { ["replyVersion"] = [outcome.Detail!] },
+                ["reply"] = outcome.Review!.Reply,
+                ["replyVersion"] = outcome.Review.ReplyVersion,
+            }),
+            "posting" => TypedResults.Problem(statusCode: 409, title: "Reply being posted", detail: outcome.Detail),
             "providerError" => TypedResults.Problem(statusCode: 502, title: "Reply not posted", detail: outcome.Detail),
             _ => TypedResults.Ok(outcome.Review!),
         };

@@ -1434,6 +1434,10 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.Property<DateTime?>("ReplyUpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReplyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResourceName")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");

@@ -1452,6 +1452,10 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("ReplyUpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ReplyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("ResourceName")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
