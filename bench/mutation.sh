@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing (Stryker.NET, local tool dotnet-stryker 5.1.0) over the code where a bug costs
-# money, breaks the law or opens a door. Explained in README ("Mutation testing").
+# money, breaks the law or opens a door. Explained in docs/testing.md ("Mutation testing").
 #
 #   bash bench/mutation.sh                 # every group, one after the other
 #   bash bench/mutation.sh rules outbox    # only these groups
