@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 
 namespace HibachiAdmin.Tests.Browser;
 
+[Collection(TestCollections.Browser)]
 public sealed class CampaignJourneyTests
 {
     [BrowserFact]
