@@ -8,21 +8,13 @@ namespace HibachiAdmin.Tests.Infrastructure;
 public static class TestCollections
 {
     /// <summary>
-    /// Chromium journeys, one after another: each starts a Kestrel host and a browser with several
-    /// processes; two at once on two cores starve each other's circuits past Playwright's timeouts,
-    /// while one at a time runs beside the in-process tests.
+    /// Chromium journeys run one after another, alone, after every parallel collection: each starts a
+    /// Kestrel host and a browser of several processes, and beside three in-process collections on a
+    /// loaded two-core machine their page loads and circuits starved past Playwright's 30-second timeouts
+    /// (two journeys failed that way in the first parallel run, load average 40). Alone they pass as before.
     /// </summary>
     public const string Browser = "Browser journeys";
-
-    /// <summary>
-    /// Run alone, after every parallel collection: tests whose assertion is a measurement that other work
-    /// on the CPU would distort.
-    /// </summary>
-    public const string Serial = "Serial (timing-sensitive)";
 }
 
-[CollectionDefinition(TestCollections.Browser)]
+[CollectionDefinition(TestCollections.Browser, DisableParallelization = true)]
 public sealed class BrowserCollection;
-
-[CollectionDefinition(TestCollections.Serial, DisableParallelization = true)]
-public sealed class SerialCollection;
