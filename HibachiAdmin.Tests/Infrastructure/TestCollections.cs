@@ -8,13 +8,15 @@ namespace HibachiAdmin.Tests.Infrastructure;
 public static class TestCollections
 {
     /// <summary>
-    /// Chromium journeys run one after another, alone, after every parallel collection: each starts a
-    /// Kestrel host and a browser of several processes, and beside three in-process collections on a
-    /// loaded two-core machine their page loads and circuits starved past Playwright's 30-second timeouts
-    /// (two journeys failed that way in the first parallel run, load average 40). Alone they pass as before.
+    /// Run one after another, alone, after every parallel collection: tests with wall-clock deadlines on work
+    /// outside the test process. Chromium journeys start a Kestrel host and a browser of several processes;
+    /// the kill test starts the app as a child process and gives it 30 s to become healthy. Beside three
+    /// in-process collections on a loaded two-core machine (load average 40) both missed their deadlines
+    /// in the first parallel run (three journeys at Playwright's 30 s, the child app's health check); alone
+    /// they pass as they did before.
     /// </summary>
-    public const string Browser = "Browser journeys";
+    public const string Serial = "Serial: browser journeys and process-level tests";
 }
 
-[CollectionDefinition(TestCollections.Browser, DisableParallelization = true)]
-public sealed class BrowserCollection;
+[CollectionDefinition(TestCollections.Serial, DisableParallelization = true)]
+public sealed class SerialCollection;
