@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace HibachiAdmin.Tests.Browser;
 
+[Collection(TestCollections.Serial)]
 public sealed class AdminUsersJourneyTests
 {
     [BrowserFact]

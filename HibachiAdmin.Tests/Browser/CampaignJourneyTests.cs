@@ -6,6 +6,7 @@ using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Browser;
 
+[Collection(TestCollections.Serial)]
 public sealed class CampaignJourneyTests
 {
     [BrowserFact]

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 
 namespace HibachiAdmin.Tests.Browser;
 
+[Collection(TestCollections.Serial)]
 public sealed class ContactsAndLeadsJourneyTests
 {
     [BrowserFact]

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace HibachiAdmin.Tests.Browser;
 
 /// <summary>The interactive app (Blazor Server circuit, MudBlazor) works under the content security policy.</summary>
+[Collection(TestCollections.Serial)]
 public sealed class ContentSecurityPolicyJourneyTests
 {
     [BrowserFact]

@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 
 namespace HibachiAdmin.Tests.Browser;
 
+[Collection(TestCollections.Serial)]
 public sealed class InboundSmsJourneyTests
 {
     [BrowserFact]

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 
 namespace HibachiAdmin.Tests.Browser;
 
+[Collection(TestCollections.Serial)]
 public sealed class QrInquiryJourneyTests
 {
     [BrowserFact]

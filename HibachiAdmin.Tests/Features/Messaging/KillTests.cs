@@ -21,6 +21,7 @@ namespace HibachiAdmin.Tests.Features.Messaging;
 /// the same database then finishes the work: every acknowledged notification is processed exactly
 /// once — each STOP applied with one confirmation, each inquiry one lead, each text once in its thread.
 /// </summary>
+[Collection(TestCollections.Serial)]
 public sealed class KillTests(ITestOutputHelper output)
 {
     private const string Token = "kill-test-token";

@@ -1,7 +1,9 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using HibachiAdmin.Infrastructure.Identity;
 
 namespace HibachiAdmin.Infrastructure.Jobs;
@@ -15,37 +17,19 @@ public static class JobsSetup
 
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
-        var storage = builder.Configuration["Hangfire:Storage"] ?? "InMemory";
-        builder.Services.AddHangfire((sp, config) =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (string.Equals(storage, "Postgres", StringComparison.OrdinalIgnoreCase))
-            {
-                var cs = builder.Configuration.GetConnectionString("Hangfire") ?? builder.Configuration.GetConnectionString("Default")
-                    ?? throw new InvalidOperationException("Hangfire:Storage=Postgres needs ConnectionStrings:Hangfire or ConnectionStrings:Default.");
-                // Several app instances share this storage: one of them fires each recurring job per
-                // schedule (Hangfire's distributed lock in PostgreSQL), and a job is fetched by one worker.
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(cs), new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true, // the schema is created (and upgraded) on start
-                    EnableLongPolling = true, // workers wake on LISTEN/NOTIFY instead of polling every 15 s
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                    UseSlidingInvisibilityTimeout = true, // a long job is not handed to a second worker while it runs
-                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
-                });
-            }
-            else if (string.Equals(storage, "InMemory", StringComparison.OrdinalIgnoreCase))
-            {
-                config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
-            }
-            else
-            {
-                throw new InvalidOperationException($"Hangfire:Storage must be InMemory or Postgres, not '{storage}'.");
-            }
-        });
+        // Each host owns its storage and activator, registered before AddHangfire (whose defaults are
+        // TryAdd) so the job client, the recurring-job manager, the servers and the dashboard resolve
+        // this host's instances. AddHangfire's defaults are Hangfire's process-wide JobStorage.Current and
+        // JobActivator.Current, which the last host to configure itself wins: with several hosts in one
+        // process (tests run many side by side) a job would be stored in, or activated from, another host.
+        var configuration = builder.Configuration;
+        builder.Services.AddSingleton<JobStorage>(_ => CreateStorage(configuration));
+        builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        // What stays global is the same for every host: serializer settings and the compatibility level.
+        builder.Services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         // Hangfire:ProcessJobs=false makes a web-only instance (jobs are stored, another instance runs them);
         // tests use it to run background work by hand.
         if (!builder.Configuration.GetValue("Hangfire:ProcessJobs", true))
@@ -72,16 +56,46 @@ public static class JobsSetup
         return builder;
     }
 
+    /// <summary>The storage named by <c>Hangfire:Storage</c>, built for one host (never installed as <c>JobStorage.Current</c>).</summary>
+    private static JobStorage CreateStorage(IConfiguration configuration)
+    {
+        var storage = configuration["Hangfire:Storage"] ?? "InMemory";
+        if (string.Equals(storage, "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            var cs = configuration.GetConnectionString("Hangfire") ?? configuration.GetConnectionString("Default")
+                ?? throw new InvalidOperationException("Hangfire:Storage=Postgres needs ConnectionStrings:Hangfire or ConnectionStrings:Default.");
+            // Several app instances share this storage: one of them fires each recurring job per
+            // schedule (Hangfire's distributed lock in PostgreSQL), and a job is fetched by one worker.
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true, // the schema is created (and upgraded) on start
+                EnableLongPolling = true, // workers wake on LISTEN/NOTIFY instead of polling every 15 s
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                UseSlidingInvisibilityTimeout = true, // a long job is not handed to a second worker while it runs
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(cs, options), options);
+        }
+        if (string.Equals(storage, "InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            return new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
+        }
+        throw new InvalidOperationException($"Hangfire:Storage must be InMemory or Postgres, not '{storage}'.");
+    }
+
     /// <summary>The dashboard for Admins only: endpoint authorization plus a filter that checks the role itself.</summary>
     public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder app)
     {
+        // Given this host's storage explicitly (see AddJobs: never the process-wide JobStorage.Current).
+        var storage = app.ServiceProvider.GetRequiredService<JobStorage>();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminDashboardAuthorizationFilter()],
             AppPath = "/",
             DashboardTitle = "HibachiAdmin jobs",
             DisplayStorageConnectionString = false,
-        }).RequireAuthorization(Policies.Admin);
+        }, storage).RequireAuthorization(Policies.Admin);
         return app;
     }
 }
