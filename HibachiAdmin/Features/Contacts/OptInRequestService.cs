@@ -5,33 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Contacts;
 
-/// <param name="Source">Where the ask came from, e.g. "web-form", "staff", "csv-import".</param>
-/// <param name="Evidence">What proves it: the form and page, time, network and the wording shown; a staff note; the file row.</param>
-public sealed record OptInAsk(string Source, string? Evidence);
-
-public enum OptInAskOutcome
-{
-    /// <summary>The contact waits for the person's YES; a confirmation text is scheduled.</summary>
-    Asked,
-    /// <summary>The contact waits for the person's YES; no new text (asked twice already, or less than a day ago).</summary>
-    AlreadyAsked,
-    /// <summary>The person had opted in already: nothing changed.</summary>
-    AlreadyOptedIn,
-    /// <summary>The person opted out: only they can opt back in. The ask is kept as evidence, nothing is sent.</summary>
-    OptedOut,
-    /// <summary>No phone number to ask.</summary>
-    NoPhone,
-}
-
-/// <summary>A confirmation text due to go out, as Messaging sees it.</summary>
-public sealed record OptInRequestToSend(Guid Id, Guid ContactId, string Phone, string ContactName, SmsConsent Consent);
-
-/// <summary>An ask as the contact page shows it.</summary>
-public sealed record OptInRequestDto(Guid Id, string Source, string? Evidence, string RequestedBy, DateTime RequestedAt, DateTime DueAt, ConsentRequestStatus Status, string? Outcome, DateTime? DoneAt);
-
-/// <summary>Raised in the ask's unit of work: Messaging sends the confirmation text (or holds it for the person's sending hours).</summary>
-public sealed record OptInRequested(Guid RequestId, Guid ContactId);
-
 /// <summary>
 /// Double opt-in: the only way anyone but the person moves a contact toward "opted in". An ask makes the
 /// contact <see cref="SmsConsent.PendingConfirmation"/> (ledger row with the evidence) and schedules one
