@@ -30,8 +30,13 @@ public sealed record CampaignRevenue(int Bookings, decimal Revenue);
 public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Bookings.BookingService bookings,
     Contacts.ContactService contacts, Inbox.InboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time)
 {
+    /// <exception cref="ArgumentException">The audience is not chosen (<see cref="Audience.IsChosen"/>) or mixes "everyone" with tags or contacts.</exception>
     public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)
     {
+        if (CampaignsEndpoints.AudienceError(input.Audience) is { } why)
+        {
+            throw new ArgumentException(why, "audience");
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var campaign = new Campaign
         {
