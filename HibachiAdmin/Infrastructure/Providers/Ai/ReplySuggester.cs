@@ -13,7 +13,7 @@ public sealed record BusinessFacts(string Name, decimal? PricePerPerson, int? Mi
         return new BusinessFacts(s["Name"] ?? "our team",
             decimal.TryParse(s["PricePerPerson"], NumberStyles.Number, CultureInfo.InvariantCulture, out var price) ? price : null,
             int.TryParse(s["MinimumGuests"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var min) ? min : null,
-            s["ServiceArea"], s["Faq"], s["Phone"]);
+            s["ServiceArea"], s["Faq"], s["Phone"] is { Length: > 0 } phone ? Common.PhoneText.Display(phone) : null);
     }
 
     public string Price => PricePerPerson is { } p ? p.ToString(p % 1 == 0 ? "C0" : "C2", CultureInfo.GetCultureInfo("en-US")) : "";
@@ -119,7 +119,7 @@ public sealed class ReplySuggester(IChatClient chat, IntentClassifier intents, I
             }
             using var doc = JsonDocument.Parse(json);
             return doc.RootElement.TryGetProperty("suggestions", out var s) && s.ValueKind == JsonValueKind.Array
-                ? s.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).Where(x => x.Length > 0).Take(3).ToList()
+                ? s.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => Common.PhoneText.Humanize(x.GetString()!)).Where(x => x.Length > 0).Take(3).ToList()
                 : null;
         }
         catch (Exception ex) when (ex is JsonException or HttpRequestException or NotSupportedException or InvalidOperationException or System.ClientModel.ClientResultException)
