@@ -59,7 +59,7 @@ public sealed class ContactDialogTests : MudTestContext
         provider.Find("input[data-testid=contact-phone], [data-testid=contact-phone] input").Input("(907) 555-0111");
         provider.Find("[data-testid=save-contact]").Click();
 
-        provider.WaitForAssertion(() => Assert.Equal(1, ContactCount()));
+        provider.WaitForAssertion(() => Assert.True(ContactCount() == 1, provider.Markup), TimeSpan.FromSeconds(10));
         using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
         var saved = db.Set<Contact>().Single();
         Assert.Equal("+19075550111", saved.Phone);

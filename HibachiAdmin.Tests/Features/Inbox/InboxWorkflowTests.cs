@@ -139,5 +139,13 @@ public abstract class InboxWorkflowTests<TApp> : IAsyncLifetime
         Assert.Equal(0.5, analytics.GetProperty("responseRate").GetDouble(), 3);
         Assert.Equal(1, analytics.GetProperty("openBacklog").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/admin/social/analytics?from=yesterday")).StatusCode);
+
+        // A date alone is the whole day in the business time zone (New York): to=2026-11-20 includes that day's
+        // messages (10:00–10:16 there); a range ending the day before has none of them.
+        var day = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/social/analytics?from=2026-11-20&to=2026-11-20");
+        Assert.Equal((2, 1), (day.GetProperty("messagesByPlatform").GetProperty("instagram").GetInt32(), day.GetProperty("messagesByPlatform").GetProperty("facebook").GetInt32()));
+        var before = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/social/analytics?to=2026-11-19");
+        Assert.False(before.GetProperty("messagesByPlatform").EnumerateObject().Any(p => p.Value.GetInt32() > 0), before.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/admin/social/analytics?to=2026-02-30")).StatusCode);
     }
 }

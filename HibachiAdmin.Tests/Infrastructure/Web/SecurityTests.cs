@@ -40,6 +40,25 @@ public sealed partial class SecurityTests(AppFactory app) : IClassFixture<AppFac
     private static partial Regex AntiforgeryToken();
 
     [Theory]
+    [InlineData(null, "/")]
+    [InlineData("/leads", "/leads")]
+    [InlineData("https://evil.example/x", "/")]
+    [InlineData("/Account/Login?ReturnUrl=%2Fleads", "/")]
+    public async Task Someone_already_signed_in_who_opens_the_sign_in_page_goes_on_instead_of_seeing_the_form(string? returnUrl, string expected)
+    {
+        // Issue 24 item 13: the sign-in page was shown again to a signed-in person.
+        var email = $"signed-in-{Guid.NewGuid():N}@test.local";
+        await app.CreateUserAsync(email, Password, Roles.Staff);
+        var client = await CookieClientAsync(app, email, Password);
+        var response = await client.GetAsync("/Account/Login" + (returnUrl is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl)));
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, $"answered {(int)response.StatusCode}");
+        Assert.Equal(expected, new Uri(new Uri("http://localhost/"), response.Headers.Location!).PathAndQuery);
+        // Signed out, the form is there.
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Contains("login-submit", await anonymous.GetStringAsync("/Account/Login"), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("https://evil.example/x")]
     [InlineData("//evil.example/x")]
     [InlineData("/\\evil.example/x")]

@@ -48,12 +48,14 @@ public static class SocialAnalyticsEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<SocialAnalytics>, ValidationProblem>> GetAsync(SocialAnalyticsService analytics, TimeProvider time, string? from, string? to, CancellationToken ct)
+    private static async Task<Results<Ok<SocialAnalytics>, ValidationProblem>> GetAsync(SocialAnalyticsService analytics, TimeProvider time, Common.Formats formats,
+        string? from, string? to, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var now = time.GetUtcNow().UtcDateTime;
-        var end = Parse(to, "to", errors) ?? now;
-        var start = Parse(from, "from", errors) ?? end.AddDays(-30);
+        // A date alone is a whole day in the business's time zone: from its first moment, to the end of "to".
+        var end = Parse(to, "to", errors, formats, endOfDay: true) ?? now;
+        var start = Parse(from, "from", errors, formats, endOfDay: false) ?? end.AddDays(-30);
         if (errors.Count == 0 && (end <= start || end - start > TimeSpan.FromDays(400)))
         {
             errors["to"] = ["Expected to after from, at most 400 days apart."];
@@ -65,18 +67,27 @@ public static class SocialAnalyticsEndpoints
         return TypedResults.Ok(await analytics.GetAsync(start, end, ct));
     }
 
-    private static DateTime? Parse(string? value, string field, Dictionary<string, string[]> errors)
+    private static DateTime? Parse(string? value, string field, Dictionary<string, string[]> errors, Common.Formats formats, bool endOfDay)
     {
         if (string.IsNullOrEmpty(value))
         {
             return null;
+        }
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            return day.Year is > 2000 and < 2200 ? formats.UtcStartOf(endOfDay ? day.AddDays(1) : day) : Invalid();
         }
         if (DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
             && at.Year is > 2000 and < 2200)
         {
             return at.UtcDateTime;
         }
-        errors[field] = ["Expected an ISO 8601 date or instant."];
-        return null;
+        return Invalid();
+
+        DateTime? Invalid()
+        {
+            errors[field] = ["Expected an ISO 8601 date or instant."];
+            return null;
+        }
     }
 }
