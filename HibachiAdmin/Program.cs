@@ -30,7 +30,15 @@ builder.AddApiDocs();
 builder.AddJobs();
 builder.AddEvents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+// Toasts bottom-left, short and never stacked twice for the same words: top-right (MudBlazor's default) sat over the
+// page header's primary buttons ("Print event sheet" hidden for ~7 s behind two of them).
+builder.Services.AddMudServices(mud =>
+{
+    mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+    mud.SnackbarConfiguration.VisibleStateDuration = 4000;
+    mud.SnackbarConfiguration.PreventDuplicates = true;
+    mud.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
+});
 builder.Services.AddScoped<UserPreferences>();
 builder.Services.AddSingleton<DemoSeeder>();
 

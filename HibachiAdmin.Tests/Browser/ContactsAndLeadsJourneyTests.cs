@@ -59,7 +59,16 @@ public sealed class ContactsAndLeadsJourneyTests
             }
         }
         await Assertions.Expect(app.Page.Locator($"[data-testid=lead-column-qualified] {card}")).ToBeVisibleAsync();
-        await Assertions.Expect(app.Page.Locator(".mud-snackbar", new() { HasText = "Qualified" })).ToBeVisibleAsync();
+        var toast = app.Page.Locator(".mud-snackbar", new() { HasText = "Qualified" });
+        await Assertions.Expect(toast).ToBeVisibleAsync();
+        // Issue 24 item 6: a toast never sits over the page's primary buttons.
+        var toastBox = (await toast.BoundingBoxAsync())!;
+        foreach (var button in await app.Page.Locator("[data-testid=page-actions] button").AllAsync())
+        {
+            var b = (await button.BoundingBoxAsync())!;
+            var overlaps = toastBox.X < b.X + b.Width && b.X < toastBox.X + toastBox.Width && toastBox.Y < b.Y + b.Height && b.Y < toastBox.Y + toastBox.Height;
+            Assert.False(overlaps, $"the toast ({toastBox.X},{toastBox.Y} {toastBox.Width}×{toastBox.Height}) covers a header button ({b.X},{b.Y})");
+        }
 
         await app.Page.ReloadAsync();
         await app.WaitForCircuitAsync();
