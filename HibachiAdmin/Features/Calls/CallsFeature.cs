@@ -1,4 +1,6 @@
+using Hangfire;
 using HibachiAdmin.Infrastructure.Events;
+using HibachiAdmin.Infrastructure.Jobs;
 
 namespace HibachiAdmin.Features.Calls;
 
@@ -9,6 +11,7 @@ public static class CallsFeature
         builder.Services.AddSingleton<CallService>();
         builder.Services.AddSingleton<IEventHandler, CallEffects>();
         builder.Services.AddTransient<MissedCallTextBackJob>();
+        builder.Services.AddRecurringJob<MissedCallTextBackJob>(MissedCallTextBackJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         builder.Services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, CallsDemoSeed>();
         return builder;
     }

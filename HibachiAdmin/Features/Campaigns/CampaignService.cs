@@ -28,7 +28,7 @@ public sealed record DeliveryRow(Guid ContactId, string? Phone, DeliveryStatus S
 public sealed record CampaignRevenue(int Bookings, decimal Revenue);
 
 public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Bookings.BookingService bookings,
-    Contacts.ContactService contacts, Inbox.InboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time)
+    Contacts.ContactService contacts, Inbox.InboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time) : Messaging.Contracts.ICampaignReplyAttribution
 {
     public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)
     {

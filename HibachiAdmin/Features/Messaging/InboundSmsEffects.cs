@@ -17,7 +17,7 @@ namespace HibachiAdmin.Features.Messaging;
 /// from the inbox message id, so a retry never sends twice; database changes (lead, the reply in the
 /// thread) commit with the dispatcher's processed mark.
 /// </summary>
-public sealed class InboundSmsEffects(ISmsService sms, SmsService texts, InboxService inbox, LeadService leads, Campaigns.CampaignService campaigns, IntentClassifier intents,
+public sealed class InboundSmsEffects(ISmsService sms, SmsService texts, InboxService inbox, LeadService leads, Contracts.ICampaignReplyAttribution campaigns, IntentClassifier intents,
     IDbContextFactory<AppDbContext> dbFactory, Contacts.Phones phones, IConfiguration configuration, TimeProvider time) : IEventHandler
 {
     private sealed record InternalNumbers(DateTime Until, HashSet<string> Numbers);

@@ -1,5 +1,6 @@
 using Hangfire;
 using HibachiAdmin.Infrastructure.Events;
+using HibachiAdmin.Infrastructure.Jobs;
 using HibachiAdmin.Infrastructure.Providers.RingCentral;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 
@@ -36,16 +37,20 @@ public static class MessagingFeature
         services.AddSingleton<OptInRequestSender>();
         services.AddSingleton<IEventHandler>(sp => sp.GetRequiredService<OptInRequestSender>());
         services.AddTransient<OptInRequestJob>();
+        services.AddRecurringJob<OptInRequestJob>(OptInRequestJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         services.AddSingleton<InboundEventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundEventWriter>());
         services.AddHostedService<InboundBacklogOnStart>();
         services.AddTransient<ProcessInboundEventJob>();
         services.AddTransient<InboundEventSweepJob>();
+        services.AddRecurringJob<InboundEventSweepJob>(InboundEventSweepJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         services.AddTransient<SandboxReceiptJob>();
         services.AddTransient<InDoubtSmsJob>();
+        services.AddRecurringJob<InDoubtSmsJob>(InDoubtSmsJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         services.AddSingleton<RingCentralIntegration>();
         services.AddSingleton<OutboundStatusSync>();
         services.AddTransient<RenewSubscriptionsJob>();
+        services.AddRecurringJob<RenewSubscriptionsJob>(RenewSubscriptionsJob.Id, "41 3 * * *", j => j.RunAsync(CancellationToken.None));
         return builder;
     }
 

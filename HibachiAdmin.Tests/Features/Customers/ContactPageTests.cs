@@ -3,6 +3,7 @@ using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
 using HibachiAdmin.Features.Calls;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Customers;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Infrastructure.Data;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using HibachiAdmin.Tests.TestKit;
 
-namespace HibachiAdmin.Tests.Features.Contacts;
+namespace HibachiAdmin.Tests.Features.Customers;
 
 /// <summary>The customer view gathers one person from every feature: details, consent, conversation, calls, leads, bookings, money.</summary>
 public sealed class ContactPageTests : MudTestContext
