@@ -7,18 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Bookings;
 
-/// <summary>What other features see of a booking.</summary>
-public sealed record BookingSummary(Guid Id, Guid ContactId, DateTime RequestedAt, DateOnly EventDate, decimal Total, BookingStatus Status,
-    Guid? LeadId = null, TimeOnly? EventTime = null, int GuestCount = 0, decimal DepositPaid = 0)
-{
-    public decimal BalanceDue => Status == BookingStatus.Cancelled ? 0 : Math.Max(0, Total - DepositPaid);
-}
-
-/// <summary>What other features may say about a party (a review reply mentions the date, guests and menu).</summary>
-public sealed record BookingFacts(Guid Id, Guid ContactId, DateOnly EventDate, int GuestCount, string? Package, BookingStatus Status);
-
-public sealed record CommandResult(BookingRow? Booking, string? Invalid = null, string? Conflict = null, bool NotFound = false, string? Field = null);
-
 /// <summary>
 /// Runs booking commands: load the stream, decide with the aggregate, append the events, their outbox
 /// rows and the read-model change in one transaction, then signal the dispatcher.

@@ -9,8 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Calls;
 
-public sealed record CallMissed(Guid CallId, Guid ContactId);
-
 /// <summary>
 /// A missed call or voicemail from a new caller, run from the outbox: the lead (source Phone) and,
 /// when <c>Calls:MissedCallTextBack</c> is on, the text-back's due time inside the caller's sending

@@ -7,9 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Calls;
 
-public sealed record CallRow(Guid Id, string Direction, string? FromNumber, string? FromName, Guid? ContactId, string? ContactName, string Status,
-    DateTime? StartedAt, int? DurationSeconds, bool Missed, bool Voicemail, bool HasRecording, Guid? LeadId);
-
 /// <summary>
 /// Call log from telephony session events, applied in the caller's unit of work (all or nothing with
 /// the notification's processed mark). A missed call or voicemail from an unknown caller is queued as

@@ -4,20 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace HibachiAdmin.Features.Campaigns;
 
-/// <param name="SkipBookedWithinDays">Skip contacts with a party (not cancelled) from today through this many days ahead (business time zone).</param>
-/// <param name="SkipTextedWithinDays">Skip contacts a campaign texted in this many days before the send.</param>
-public sealed record Audience(IReadOnlyList<string> IncludeTags, IReadOnlyList<string> ExcludeTags, IReadOnlyList<Guid> ContactIds,
-    int? SkipBookedWithinDays = null, int? SkipTextedWithinDays = null)
-{
-    public static readonly Audience Everyone = new([], [], []);
-}
-
-/// <summary>What a marketer sees before sending (the estimate request's answer).</summary>
-/// <param name="Encoding">Of the template rendered with fallbacks: GSM-7 or UCS-2.</param>
-public sealed record CampaignEstimate(string Encoding, int Characters, int Segments, int Recipients, int Eligible, IReadOnlyDictionary<string, int> Held, decimal EstimatedCost);
-
-public sealed record CampaignPlan(CampaignEstimate Estimate, IReadOnlyList<RecipientDecision> Decisions);
-
 /// <summary>
 /// Plans a campaign: the audience from Contacts, marketing texts already sent from Messaging, and a
 /// <see cref="CampaignRules"/> decision per recipient judged at the send time. The estimate is the sum

@@ -5,28 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Campaigns;
 
-public sealed record NewCampaign(string Name, string Message, Audience Audience, DateTime? EndAt);
-
-public sealed record CampaignCounts(int Recipients, int Pending, int Held, int Sending, int Sent, int Delivered, int Failed, int Skipped, int Cancelled, decimal Cost);
-
-public sealed record CampaignSummary(Guid Id, string Name, string Message, CampaignStatus Status, Audience Audience, DateTime CreatedAt, DateTime? SendAt, DateTime? EndAt,
-    DateTime? StartedAt, DateTime? CompletedAt, CampaignCounts Counts, int Bookings, decimal Revenue);
-
-/// <summary>One bucket of a campaign's activity over time (business time zone label).</summary>
-public sealed record ActivityPoint(DateTime StartUtc, int Sent, int Delivered, int Failed);
-
-public sealed record CampaignReply(Guid ContactId, string? Phone, DateTime At, string Text);
-
-/// <summary>What happened after the texts went out: activity over time, replies and opt-outs from recipients.</summary>
-/// <param name="BucketMinutes">Width of each activity bucket.</param>
-public sealed record CampaignInsights(IReadOnlyList<ActivityPoint> Activity, int BucketMinutes, int Replies, int RepliedContacts, int OptOuts,
-    IReadOnlyList<CampaignReply> LatestReplies);
-
-public sealed record DeliveryRow(Guid ContactId, string? Phone, DeliveryStatus Status, string? Reason, string? ProviderMessageId, DateTime? SentAt, DateTime DueAt);
-
-/// <summary>The campaigns feature's public service: create, preview, send (materialise recipients), cancel, progress.</summary>
-public sealed record CampaignRevenue(int Bookings, decimal Revenue);
-
 public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Bookings.BookingService bookings,
     Contacts.ContactService contacts, Inbox.InboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time) : Messaging.Contracts.ICampaignReplyAttribution
 {

@@ -2,9 +2,6 @@ using PhoneNumbers;
 
 namespace HibachiAdmin.Features.Contacts;
 
-/// <param name="State">US state from the number's geography (libphonenumber geocoder), null when not known.</param>
-public sealed record ParsedPhone(string E164, string? State, IReadOnlyList<string> TimeZones);
-
 /// <summary>
 /// Phone parsing on libphonenumber: any common format in, E.164 out, US default region.
 /// Also derives the IANA time zone(s) of the number, used for recipient-local quiet hours.

@@ -6,29 +6,6 @@ using HibachiAdmin.Features.Leads;
 
 namespace HibachiAdmin.Features.Dashboard;
 
-/// <summary>Parties in one business week: confirmed (or already done) and still only requested.</summary>
-public sealed record WeekParties(DateOnly Start, int Confirmed, int Requested, int Guests);
-
-/// <summary>One day of chef load: active parties against the chefs there are.</summary>
-public sealed record ChefDay(DateOnly Date, int Parties);
-
-/// <summary>Everything Home shows, computed for one moment in the business's time zone.</summary>
-public sealed record WeekAtAGlance(
-    DateOnly Today,
-    WeekParties ThisWeek,
-    WeekParties NextWeek,
-    DateOnly Month,
-    decimal RevenueBooked,
-    int RevenueParties,
-    int WithoutDeposit,
-    decimal BalanceDue,
-    InboxPulse Inbox,
-    int MissedCallsToday,
-    LeadIntake NewLeads,
-    LeadIntake Funnel,
-    IReadOnlyList<ChefDay> ChefLoad,
-    int ChefsPerDay);
-
 /// <summary>
 /// The week at a glance: asks each feature's public service for its part (bookings, inbox, calls,
 /// leads) and never reads their tables. Days, weeks and "today" are the business's (Business:TimeZone).

@@ -9,12 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
 
-/// <param name="Reason">Stable word when not sent: notFound, optedOut, noConsent, outsideWindow, providerError, …</param>
-/// <param name="Detail">What to tell the person (the provider's own words for provider errors).</param>
-public sealed record ReplyResult(bool Sent, string? Reason = null, string? Detail = null, Guid? MessageId = null);
-
-public sealed record LeadLink(Guid LeadId, bool Created);
-
 public sealed partial class InboxService
 {
     /// <summary>
@@ -205,10 +199,4 @@ public sealed partial class InboxService
         notifier.Publish(thread.Id);
         return new LeadLink(leadId, created);
     }
-}
-
-/// <summary>Sandbox only: simulates Meta's delivery and read receipts for a reply a moment after it was "sent".</summary>
-public sealed class SandboxMetaReceiptJob(InboxService inbox)
-{
-    public Task RunAsync(Guid messageId, CancellationToken ct) => inbox.SimulateReceiptsAsync(messageId, ct);
 }

@@ -10,21 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
 
-/// <summary>A message a person sent us, as a provider handler hands it to the inbox.</summary>
-/// <param name="AccountId">Meta: our Page / Instagram account it was sent to.</param>
-public sealed record InboundMessage(
-    Platform Platform,
-    string Party,
-    Guid? ContactId,
-    string Title,
-    string Text,
-    string? ExternalMessageId,
-    DateTime At,
-    MessageKind Kind = MessageKind.Text,
-    IReadOnlyList<MessageAttachment>? Attachments = null,
-    string? ReplyToExternalId = null,
-    string? AccountId = null);
-
 /// <summary>
 /// The inbox feature's public service: one model for SMS, Instagram and Facebook threads. Provider
 /// handlers append in their own unit of work (all or nothing with the notification's processed mark);

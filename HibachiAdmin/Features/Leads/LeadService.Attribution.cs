@@ -2,9 +2,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Leads;
 
-/// <summary>A lead as attribution reports see it (no contact details).</summary>
-public sealed record LeadAttribution(Guid Id, Guid ContactId, LeadSource Source, LeadStatus Status, Guid? QrCodeId, DateTime CreatedAt);
-
 public sealed partial class LeadService
 {
     /// <summary>Leads linked to any of these QR codes (their <c>qrCodeId</c>), or with these ids, for per-code attribution.</summary>

@@ -4,9 +4,6 @@ using HibachiAdmin.Infrastructure.Data;
 
 namespace HibachiAdmin.Features.Leads;
 
-/// <summary>A demo lead as later seeds (bookings, calls) see it, so they can join to it.</summary>
-public sealed record DemoLead(Guid Id, Guid ContactId, LeadSource Source, LeadStatus Status, DateOnly? EventDate, int Guests, string Zip, string Location, string Occasion);
-
 /// <summary>
 /// ~60 leads of a New York caterer across every status and source, with their status history
 /// (Seed:Demo=true). The first ones tell the week's story: parties booked for the coming days, quotes

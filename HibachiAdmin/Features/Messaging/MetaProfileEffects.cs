@@ -6,10 +6,6 @@ using HibachiAdmin.Infrastructure.Providers.Meta;
 
 namespace HibachiAdmin.Features.Messaging;
 
-/// <param name="ThreadId">The inbox thread created by the person's first message.</param>
-/// <param name="Party">Their PSID/IGSID.</param>
-public sealed record MetaThreadStarted(Guid ThreadId, string Party);
-
 /// <summary>
 /// A new Instagram/Facebook thread gets the person's name from the User Profile API, from the outbox
 /// (never inside the notification's transaction: a slow or failing Graph call must not hold back

@@ -3,16 +3,6 @@ using HibachiAdmin.Features.Contacts;
 
 namespace HibachiAdmin.Features.Messaging;
 
-public enum KeywordKind
-{
-    None,
-    OptOut,
-    OptIn,
-    Help,
-    /// <summary>Looks like a keyword but reads as something else ("Cancel my appointment"): a person should look.</summary>
-    Review,
-}
-
 /// <summary>
 /// Classifies an inbound text (CTIA Messaging Principles and Best Practices, opt-out keywords; FCC 24-24 on reasonable opt-out methods): exact single keywords after
 /// trimming, case folding and dropping spaces, hyphens and end punctuation; plus free-text wording a

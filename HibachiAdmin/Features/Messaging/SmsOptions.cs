@@ -11,10 +11,3 @@ public sealed class SmsOptions
     /// <summary>Sandbox only: numbers (E.164) or prefixes whose texts fail delivery, for demos.</summary>
     public List<string> SandboxFailNumbers { get; set; } = [];
 }
-
-public sealed class BusinessOptions
-{
-    public string Name { get; set; } = "Ember & Steel Hibachi";
-    public string TimeZone { get; set; } = "America/New_York";
-    public string? Phone { get; set; }
-}

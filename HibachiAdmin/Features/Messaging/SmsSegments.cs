@@ -2,18 +2,6 @@ using System.Collections.Frozen;
 
 namespace HibachiAdmin.Features.Messaging;
 
-public enum SmsEncoding
-{
-    Gsm7,
-    Ucs2,
-}
-
-/// <param name="Units">GSM-7 septets, or UTF-16 code units for UCS-2.</param>
-public sealed record SegmentCount(SmsEncoding Encoding, int Characters, int Units, int Segments)
-{
-    public string EncodingName => Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2";
-}
-
 /// <summary>
 /// Exact SMS segment counting (3GPP TS 23.038 alphabets; TS 23.040 concatenation headers): GSM-7 basic/extension tables (extension characters
 /// cost two septets), 160/153 septets or 70/67 UTF-16 units, and a two-unit character (ESC pair or

@@ -7,34 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.QrCodes;
 
-/// <summary>What the inquiry form posts. <see cref="Website"/> is the honeypot: hidden from people, filled by bots.</summary>
-public sealed record InquiryForm
-{
-    public const int MaxName = 100;
-    public const int MaxMessage = 1000;
-
-    public string? Name { get; set; }
-    public string? Phone { get; set; }
-    public DateOnly? EventDate { get; set; }
-    public int? Guests { get; set; }
-    public string? Zip { get; set; }
-    public string? Message { get; set; }
-    public bool SmsConsent { get; set; }
-    public string? Website { get; set; }
-}
-
-public enum InquiryOutcome
-{
-    Accepted,
-    Invalid,
-    /// <summary>The honeypot was filled: answered like a success, nothing stored.</summary>
-    Discarded,
-    NotFound,
-    Gone,
-}
-
-public sealed record InquiryResult(InquiryOutcome Outcome, Guid? LeadId = null, Dictionary<string, string[]>? Errors = null);
-
 /// <summary>
 /// The QR inquiry form: validates, finds or makes the contact by phone, creates (or fills) the open lead
 /// with source QrCode linked to the code, and records which codes the lead is attributed to (this one,

@@ -1,0 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HibachiAdmin.Common;
+
+/// <summary>A value that cannot be written (e.g. an undeclared enum value read from a poisoned row).</summary>
+public sealed class UnwritableValueException(string message) : InvalidOperationException(message);

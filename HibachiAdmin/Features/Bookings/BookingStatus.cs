@@ -1,0 +1,9 @@
+namespace HibachiAdmin.Features.Bookings;
+
+public enum BookingStatus
+{
+    Requested,
+    Confirmed,
+    Completed,
+    Cancelled,
+}

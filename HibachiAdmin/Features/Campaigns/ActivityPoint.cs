@@ -1,0 +1,9 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Campaigns;
+
+/// <summary>One bucket of a campaign's activity over time (business time zone label).</summary>
+public sealed record ActivityPoint(DateTime StartUtc, int Sent, int Delivered, int Failed);

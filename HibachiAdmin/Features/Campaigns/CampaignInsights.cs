@@ -1,0 +1,11 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Campaigns;
+
+/// <summary>What happened after the texts went out: activity over time, replies and opt-outs from recipients.</summary>
+/// <param name="BucketMinutes">Width of each activity bucket.</param>
+public sealed record CampaignInsights(IReadOnlyList<ActivityPoint> Activity, int BucketMinutes, int Replies, int RepliedContacts, int OptOuts,
+    IReadOnlyList<CampaignReply> LatestReplies);

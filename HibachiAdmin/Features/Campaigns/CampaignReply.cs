@@ -1,0 +1,8 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Campaigns;
+
+public sealed record CampaignReply(Guid ContactId, string? Phone, DateTime At, string Text);

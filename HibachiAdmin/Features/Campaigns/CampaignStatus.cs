@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HibachiAdmin.Features.Campaigns;
+
+public enum CampaignStatus
+{
+    Draft,
+    Scheduled,
+    Sending,
+    Paused,
+    Completed,
+    Cancelled,
+}

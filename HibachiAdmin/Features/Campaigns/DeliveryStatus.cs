@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HibachiAdmin.Features.Campaigns;
+
+public enum DeliveryStatus
+{
+    Pending,
+    Held,
+    Sending,
+    Sent,
+    Delivered,
+    Failed,
+    Skipped,
+    Cancelled,
+}

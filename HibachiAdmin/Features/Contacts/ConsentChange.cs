@@ -1,0 +1,7 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Contacts;
+
+public sealed record ConsentChange(SmsConsent To, string Source, string? Evidence);

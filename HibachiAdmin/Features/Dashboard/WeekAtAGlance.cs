@@ -1,0 +1,24 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Calls;
+using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Leads;
+
+namespace HibachiAdmin.Features.Dashboard;
+
+/// <summary>Everything Home shows, computed for one moment in the business's time zone.</summary>
+public sealed record WeekAtAGlance(
+    DateOnly Today,
+    WeekParties ThisWeek,
+    WeekParties NextWeek,
+    DateOnly Month,
+    decimal RevenueBooked,
+    int RevenueParties,
+    int WithoutDeposit,
+    decimal BalanceDue,
+    InboxPulse Inbox,
+    int MissedCallsToday,
+    LeadIntake NewLeads,
+    LeadIntake Funnel,
+    IReadOnlyList<ChefDay> ChefLoad,
+    int ChefsPerDay);

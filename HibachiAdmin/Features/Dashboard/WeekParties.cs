@@ -1,0 +1,10 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Calls;
+using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Leads;
+
+namespace HibachiAdmin.Features.Dashboard;
+
+/// <summary>Parties in one business week: confirmed (or already done) and still only requested.</summary>
+public sealed record WeekParties(DateOnly Start, int Confirmed, int Requested, int Guests);

@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HibachiAdmin.Features.Inbox;
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HibachiAdmin.Features.Inbox;
+
+/// <summary>What kind of thing a message is; reactions and story replies are shown in context, never dropped.</summary>
+public enum MessageKind
+{
+    Text,
+    Reaction,
+    StoryReply,
+    StoryMention,
+}

@@ -1,0 +1,7 @@
+using System.Text.Json;
+using HibachiAdmin.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Inbox;
+
+public sealed record NoteView(Guid Id, string Text, string Author, DateTime At);

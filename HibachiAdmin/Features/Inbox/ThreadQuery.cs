@@ -1,0 +1,9 @@
+using System.Text.Json;
+using HibachiAdmin.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Inbox;
+
+/// <param name="Assignee">"mine" (with <paramref name="CurrentUser"/>), "unassigned", or a user id.</param>
+public sealed record ThreadQuery(Platform? Platform = null, ThreadStatus? Status = null, string? Assignee = null, string? CurrentUser = null,
+    string? Search = null, bool UnreadOnly = false, int Page = 1, int PageSize = 50);

@@ -1,0 +1,4 @@
+namespace HibachiAdmin.Features.Leads;
+
+/// <summary>One inquiry message as the lead page and the API show it.</summary>
+public sealed record LeadInquiryView(LeadSource Source, string Text, DateTime At);

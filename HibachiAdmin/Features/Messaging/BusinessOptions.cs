@@ -1,0 +1,8 @@
+namespace HibachiAdmin.Features.Messaging;
+
+public sealed class BusinessOptions
+{
+    public string Name { get; set; } = "Ember & Steel Hibachi";
+    public string TimeZone { get; set; } = "America/New_York";
+    public string? Phone { get; set; }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HibachiAdmin.Features.QrCodes;
+
+public enum QrCodeType
+{
+    Table,
+    Flyer,
+    BusinessCard,
+    Vehicle,
+    Event,
+    Menu,
+    Other,
+}

@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace HibachiAdmin.Infrastructure.Data;
+
+public sealed record DatabaseSettings(DbProvider Provider);

@@ -1,0 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace HibachiAdmin.Infrastructure.Providers.Ai;
+
+/// <summary>One line of the conversation as the suggester sees it.</summary>
+public sealed record ChatLine(bool FromCustomer, string Text, DateTime At);

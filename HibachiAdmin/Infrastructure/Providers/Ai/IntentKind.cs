@@ -1,0 +1,14 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace HibachiAdmin.Infrastructure.Providers.Ai;
+
+public enum IntentKind
+{
+    BookingInquiry,
+    PricingQuestion,
+    Availability,
+    Complaint,
+    OptOut,
+    Other,
+}

@@ -1,0 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace HibachiAdmin.Infrastructure.Providers.Ai;
+
+/// <summary>Details a reply can lean on (the matched booking of a review, a lead).</summary>
+public sealed record SuggestionContext(DateOnly? EventDate = null, int? Guests = null, string? Package = null, string? CustomerName = null);

@@ -1,0 +1,18 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+
+namespace HibachiAdmin.Infrastructure.Providers.Google;
+
+/// <summary>Where Google reviews come from and replies go: the Business Profile API, or the sandbox.</summary>
+public interface IGoogleReviewSource
+{
+    bool IsSandbox { get; }
+
+    Task<GoogleReviewPage> ListAsync(string? pageToken, CancellationToken ct);
+
+    /// <summary>updateReply: creates or replaces the reply of the review <paramref name="reviewName"/>.</summary>
+    Task<GoogleReply> UpdateReplyAsync(string reviewName, string comment, CancellationToken ct);
+}
