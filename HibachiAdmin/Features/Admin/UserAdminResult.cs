@@ -1,4 +1,5 @@
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Admin.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

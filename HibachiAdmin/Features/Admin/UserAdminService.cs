@@ -1,4 +1,5 @@
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Admin.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace HibachiAdmin.Features.Admin;
 /// from here. Actions that change who someone is (disable, roles, password reset) rotate the security
 /// stamp, which ends their cookies (revalidated each minute) and bearer tokens (checked per request).
 /// </summary>
-public sealed class UserAdminService(IServiceScopeFactory scopes)
+public sealed class UserAdminService(IServiceScopeFactory scopes) : IStaffDirectory
 {
     // Identity's UserManager is scoped (it holds a DbContext): one scope per operation, never one per circuit.
     private async Task<T> RunAsync<T>(Func<UserAdminOperations, Task<T>> operation)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Infrastructure.Events;
 
 namespace HibachiAdmin.Features.Bookings;

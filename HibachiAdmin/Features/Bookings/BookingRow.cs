@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,9 @@
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +14,7 @@ namespace HibachiAdmin.Features.Bookings;
 /// Runs booking commands: load the stream, decide with the aggregate, append the events, their outbox
 /// rows and the read-model change in one transaction, then signal the dispatcher.
 /// </summary>
-public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, LeadService leads, EventStore store, OutboxSignal signal, Formats formats)
+public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, ILeadService leads, EventStore store, OutboxSignal signal, Formats formats) : IBookingService
 {
     // The business's day: a party "today" in New York is still today at 11 PM there (already tomorrow in UTC).
     private DateOnly Today => formats.Today;
@@ -110,8 +113,6 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
 
     /// <summary>Rebuilds the booking read model from the event store (no side effects re-run).</summary>
     public Task<(int Streams, int Events)> ReplayAsync(CancellationToken ct) => BookingProjection.ReplayAsync(dbFactory, ct);
-
-    public sealed record MonthRevenue(int Year, int Month, int Bookings, decimal Booked, decimal Deposits);
 
     /// <summary>Revenue read model: confirmed and completed bookings by event month.</summary>
     public async Task<IReadOnlyList<MonthRevenue>> RevenueAsync(DateOnly from, DateOnly to, CancellationToken ct)

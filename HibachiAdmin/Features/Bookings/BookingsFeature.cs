@@ -10,6 +10,7 @@ public static class BookingsFeature
     public static WebApplicationBuilder AddBookings(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<BookingService>();
+        builder.Services.AddSingleton<Contracts.IBookingService>(sp => sp.GetRequiredService<BookingService>());
         builder.Services.AddSingleton<Leads.Contracts.ILeadBookings, LeadBookings>();
         builder.Services.AddSingleton<IEventHandler, BookingSaga>();
         builder.Services.AddTransient<DueMessagesJob>();

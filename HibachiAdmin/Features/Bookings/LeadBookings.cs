@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Leads.Contracts;
 
 namespace HibachiAdmin.Features.Bookings;

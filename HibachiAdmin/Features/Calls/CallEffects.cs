@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Infrastructure.Providers.Sms;
@@ -14,7 +16,7 @@ namespace HibachiAdmin.Features.Calls;
 /// when <c>Calls:MissedCallTextBack</c> is on, the text-back's due time inside the caller's sending
 /// window. Both commit with the dispatcher's processed mark; <see cref="MissedCallTextBackJob"/> sends.
 /// </summary>
-public sealed class CallEffects(LeadService leads, ISmsService sms, IConfiguration configuration, TimeProvider time) : IEventHandler
+public sealed class CallEffects(ILeadService leads, ISmsService sms, IConfiguration configuration, TimeProvider time) : IEventHandler
 {
     public string Name => "calls.missed";
 
@@ -28,7 +30,7 @@ public sealed class CallEffects(LeadService leads, ISmsService sms, IConfigurati
         {
             return;
         }
-        var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(db, new NewLead(missed.ContactId, LeadSource.Phone, CallId: call.Id,
+        var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(new CrossFeatureTransaction(db), new NewLead(missed.ContactId, LeadSource.Phone, CallId: call.Id,
             Notes: $"{(call.Voicemail ? "Voicemail" : "Missed call")} {call.StartedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC from {call.FromNumber}"), Actor.System, ct);
         call.LeadId ??= leadId;
         if (configuration.GetValue<bool>("Calls:MissedCallTextBack") && call.FromNumber is not null && call.TextBackDueAt is null)

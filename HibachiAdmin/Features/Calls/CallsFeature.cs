@@ -9,6 +9,8 @@ public static class CallsFeature
     public static WebApplicationBuilder AddCalls(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CallService>();
+        builder.Services.AddSingleton<Contracts.ICallService>(sp => sp.GetRequiredService<CallService>());
+        builder.Services.AddSingleton<Messaging.Contracts.ITelephonyEvents>(sp => sp.GetRequiredService<CallService>());
         builder.Services.AddSingleton<IEventHandler, CallEffects>();
         builder.Services.AddTransient<MissedCallTextBackJob>();
         builder.Services.AddRecurringJob<MissedCallTextBackJob>(MissedCallTextBackJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));

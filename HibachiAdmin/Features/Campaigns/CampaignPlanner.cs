@@ -1,5 +1,8 @@
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.Messaging.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace HibachiAdmin.Features.Campaigns;
@@ -9,7 +12,7 @@ namespace HibachiAdmin.Features.Campaigns;
 /// <see cref="CampaignRules"/> decision per recipient judged at the send time. The estimate is the sum
 /// of each eligible recipient's own segments (merge fields change lengths) × <c>Sms:CostPerSegment</c>.
 /// </summary>
-public sealed class CampaignPlanner(ContactService contacts, SmsService sms, Bookings.BookingService bookings, CampaignHistory history, Phones phones,
+public sealed class CampaignPlanner(IContactService contacts, ISmsBatches sms, IBookingService bookings, CampaignHistory history, Phones phones,
     IOptions<SmsOptions> options, IOptions<BusinessOptions> business, Common.Formats formats, TimeProvider time)
 {
     public CampaignRules Rules => new(options.Value.FrequencyCapHours, business.Value.Name, business.Value.TimeZone);

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.Messaging.Contracts;
 
 namespace HibachiAdmin.Features.Campaigns;
 

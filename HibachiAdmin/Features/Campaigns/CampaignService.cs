@@ -1,12 +1,17 @@
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Bookings.Contracts;
+using HibachiAdmin.Features.Campaigns.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Inbox.Contracts;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Campaigns;
 
-public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Bookings.BookingService bookings,
-    Contacts.ContactService contacts, Inbox.InboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time) : Messaging.Contracts.ICampaignReplyAttribution
+public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, ISmsBatches sms, IBookingService bookings,
+    IContactService contacts, IInboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time) : Messaging.Contracts.ICampaignReplyAttribution, ICampaignSummaries
 {
     public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)
     {
@@ -312,7 +317,7 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
                 .Select(d => new { d.ContactId, d.CampaignId, SentAt = d.SentAt!.Value }).ToListAsync(ct)).Select(d => (d.ContactId, d.CampaignId, d.SentAt)));
         }
         var attributed = (await bookings.ForContactsAsync(contacts, from, to, ct))
-            .Where(b => b.Status != Bookings.BookingStatus.Cancelled)
+            .Where(b => b.Status != Bookings.Contracts.BookingStatus.Cancelled)
             .Where(b => touches.Where(t => t.ContactId == b.ContactId && t.SentAt <= b.RequestedAt && b.RequestedAt - t.SentAt <= AttributionWindow)
                 .OrderByDescending(t => t.SentAt).Select(t => (Guid?)t.CampaignId).FirstOrDefault() == id)
             .ToList();

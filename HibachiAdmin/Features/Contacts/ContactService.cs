@@ -1,4 +1,5 @@
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace HibachiAdmin.Features.Contacts;
 /// The contacts feature's public service. Other features (inbox, campaigns, bookings, calls) find
 /// or create contacts and change consent only through here, so the ledger is always written.
 /// </summary>
-public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFactory, Phones phones, OptInRequestService optIns, TimeProvider time)
+public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFactory, Phones phones, OptInRequestService optIns, TimeProvider time) : IContactService
 {
     public async Task<Contact?> FindByPhoneAsync(string phone, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HibachiAdmin.Features.Contacts.Contracts;
 
 namespace HibachiAdmin.Features.Contacts;
 

@@ -1,8 +1,12 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Calls;
+using HibachiAdmin.Features.Calls.Contracts;
 using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Inbox.Contracts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 
 namespace HibachiAdmin.Features.Dashboard;
 
@@ -10,7 +14,7 @@ namespace HibachiAdmin.Features.Dashboard;
 /// The week at a glance: asks each feature's public service for its part (bookings, inbox, calls,
 /// leads) and never reads their tables. Days, weeks and "today" are the business's (Business:TimeZone).
 /// </summary>
-public sealed class DashboardService(BookingService bookings, InboxService inbox, CallService calls, LeadService leads, Formats formats, IConfiguration configuration, TimeProvider time)
+public sealed class DashboardService(IBookingService bookings, IInboxService inbox, ICallService calls, ILeadService leads, Formats formats, IConfiguration configuration, TimeProvider time)
 {
     public const int NewLeadDays = 7;
     public const int FunnelDays = 30;

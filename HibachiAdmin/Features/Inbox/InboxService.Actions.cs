@@ -2,6 +2,8 @@ using Hangfire;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Providers.Ai;
 using HibachiAdmin.Infrastructure.Providers.Meta;
 using HibachiAdmin.Infrastructure.Providers.Sms;
@@ -188,7 +190,7 @@ public sealed partial class InboxService
         var intent = await intents.ClassifyAsync(text, inbound.FirstOrDefault()?.At ?? time.GetUtcNow().UtcDateTime, ct);
         var source = thread.Platform switch { Platform.Instagram => LeadSource.Instagram, Platform.Facebook => LeadSource.Facebook, _ => LeadSource.Sms };
         var (leadId, created) = await leads.CreateOrUpdateOpenLeadAsync(new NewLead(contactId, source,
-            EventDate: intent.EventDate, GuestCount: intent.GuestCount is > 0 and <= LeadService.MaxGuests ? intent.GuestCount : null,
+            EventDate: intent.EventDate, GuestCount: intent.GuestCount is > 0 and <= ILeadService.MaxGuests ? intent.GuestCount : null,
             Zip: intent.Zip is { Length: <= 10 } zip ? zip : null, Location: intent.City is { Length: <= 200 } city ? city : null,
             Occasion: intent.Occasion is { Length: > 0 and <= 100 } o ? char.ToUpperInvariant(o[0]) + o[1..] : null,
             EstimatedValue: intent.Budget, Notes: Cut($"From the {thread.Platform} conversation with {thread.Title}: {text}", 2000),

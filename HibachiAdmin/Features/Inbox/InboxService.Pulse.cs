@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Inbox.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Messaging.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
@@ -107,7 +108,7 @@ public sealed partial class InboxService
         var notes = await db.Set<ThreadNote>().AsNoTracking().Where(n => n.ThreadId == id).OrderBy(n => n.At)
             .Select(n => new NoteView(n.Id, n.Text, n.Author, n.At)).ToListAsync(ct);
         var smsIds = messages.Where(m => m.OutboundMessageId is not null && m.Status is null).Select(m => m.OutboundMessageId!.Value).ToList();
-        var smsStates = smsIds.Count == 0 ? new Dictionary<Guid, Infrastructure.Providers.Sms.SmsDeliveryState>() : await sms.GetDeliveryAsync(smsIds, ct);
+        var smsStates = smsIds.Count == 0 ? new Dictionary<Guid, Features.Messaging.Contracts.SmsDeliveryState>() : await sms.GetDeliveryAsync(smsIds, ct);
         var byExternal = messages.Where(m => m.ExternalId != null).GroupBy(m => m.ExternalId!).ToDictionary(g => g.Key, g => g.First().Text);
         var now = time.GetUtcNow().UtcDateTime;
         var views = messages.Select(m =>

@@ -1,7 +1,11 @@
 using System.Text.Json;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Inbox.Contracts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.Ai;
 using HibachiAdmin.Infrastructure.Providers.Meta;
@@ -20,14 +24,14 @@ public sealed partial class InboxService(
     IDbContextFactory<AppDbContext> dbFactory,
     ISmsService sms,
     IMetaSendProvider meta,
-    ContactService contacts,
-    LeadService leads,
+    IContactService contacts,
+    ILeadService leads,
     IntentClassifier intents,
     ReplySuggester suggester,
     InboxNotifier notifier,
     Hangfire.IBackgroundJobClient jobs,
     TimeProvider time,
-    ILogger<InboxService> logger)
+    ILogger<InboxService> logger) : IInboxService, IInboundConversations
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

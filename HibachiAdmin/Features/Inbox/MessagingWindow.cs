@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+
 namespace HibachiAdmin.Features.Inbox;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Messaging.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;

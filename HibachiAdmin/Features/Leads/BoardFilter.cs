@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Leads.Contracts;
+
 namespace HibachiAdmin.Features.Leads;
 
 /// <param name="ColumnLimit">Cards per column (most urgent first for open columns, latest first for closed ones); the header still counts all.</param>

@@ -1,4 +1,5 @@
 using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Leads.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Leads.Contracts;
+
 namespace HibachiAdmin.Features.Leads;
 
 /// <summary>What a board card shows; projected in SQL, nothing loaded per card.</summary>

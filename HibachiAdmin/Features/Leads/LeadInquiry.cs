@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Leads.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Leads.Contracts;
+
 namespace HibachiAdmin.Features.Leads;
 
 /// <summary>One inquiry message as the lead page and the API show it.</summary>

@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Leads.Contracts;
+
 namespace HibachiAdmin.Features.Leads;
 
 /// <summary>A patch: present fields change (null clears), absent fields stay.</summary>

@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Leads.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Leads;

@@ -1,4 +1,6 @@
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace HibachiAdmin.Features.Leads;
 /// (status not Booked/Lost); new inquiries update that lead instead of making another. Every status
 /// change (board drag, drawer, PATCH, booking saga) goes through <see cref="MoveAsync"/>.
 /// </summary>
-public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, LeadChanges changes, Formats formats, TimeProvider time)
+public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, LeadChanges changes, Formats formats, TimeProvider time) : ILeadService
 {
     public async Task<Lead?> GetAsync(Guid id, CancellationToken ct)
     {

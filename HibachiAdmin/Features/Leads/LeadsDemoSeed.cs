@@ -1,5 +1,6 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 
 namespace HibachiAdmin.Features.Leads;
@@ -11,10 +12,10 @@ namespace HibachiAdmin.Features.Leads;
 /// </summary>
 public sealed class LeadsDemoSeed(Formats formats) : IDemoSeedContributor
 {
-    public const string LeadsKey = "leads";
+    public const string LeadsKey = LeadsDemoData.LeadsKey;
 
     /// <summary>Front-desk staff the demo history is signed by.</summary>
-    public static readonly string[] Staff = ["maria.lopez@hibachi.local", "kenji.tanaka@hibachi.local", "dana.reyes@hibachi.local"];
+    public static readonly string[] Staff = LeadsDemoData.Staff;
 
     private static readonly string[] Occasions = ["Birthday", "Wedding rehearsal", "Graduation", "Corporate lunch", "Anniversary", "Backyard party", "Bachelorette", "Holiday party"];
     private static readonly string[] LostReasons = ["Price", "Date not available", "Chose another caterer", "No response"];

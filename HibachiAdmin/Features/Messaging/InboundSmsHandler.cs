@@ -1,6 +1,8 @@
 using System.Text.Json;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 
@@ -12,7 +14,7 @@ namespace HibachiAdmin.Features.Messaging;
 /// texts' own order. What leaves the process (the opt-out confirmation, HELP answer, booking intent
 /// and lead) is queued as outbox events in the same commit and done by <see cref="InboundSmsEffects"/>.
 /// </summary>
-public sealed class InboundSmsHandler(ContactService contacts, InboxService inbox, EventStore events, Phones phones)
+public sealed class InboundSmsHandler(IContactService contacts, IInboundConversations inbox, EventStore events, Phones phones)
 {
     /// <summary>Loads what a batch of SMS notifications will look up (contacts, threads, known messages) in a few queries.</summary>
     public async Task PreloadAsync(AppDbContext db, IEnumerable<(InboundEvent Row, JsonElement Body)> batch, CancellationToken ct)
@@ -24,8 +26,8 @@ public sealed class InboundSmsHandler(ContactService contacts, InboxService inbo
         {
             return;
         }
-        await contacts.PreloadByPhonesAsync(db, texts.Select(t => t.Item1), ct);
-        await inbox.PreloadInboundAsync(db, Platform.Sms, texts, ct);
+        await contacts.PreloadByPhonesAsync(new CrossFeatureTransaction(db), texts.Select(t => t.Item1), ct);
+        await inbox.PreloadInboundAsync(new CrossFeatureTransaction(db), Platform.Sms, texts, ct);
     }
 
     public async Task<string> HandleAsync(AppDbContext db, InboundEvent row, JsonElement body, CancellationToken ct)
@@ -34,13 +36,13 @@ public sealed class InboundSmsHandler(ContactService contacts, InboxService inbo
         {
             return $"ignored: {problem}";
         }
-        var found = await contacts.FindOrCreateByPhoneAsync(db, sms.From, sms.FromName, ct);
+        var found = await contacts.FindOrCreateByPhoneAsync(new CrossFeatureTransaction(db), sms.From, sms.FromName, ct);
         if (found is null)
         {
             return $"ignored: sender is not a valid number";
         }
         var contact = found.Value.Contact;
-        var (threadId, messageId, added) = await inbox.AppendInboundAsync(db, Platform.Sms, contact.Phone!, contact.Id, contact.Name, sms.Text, sms.MessageId, sms.SentAt, ct);
+        var (threadId, messageId, added) = await inbox.AppendInboundAsync(new CrossFeatureTransaction(db), new InboundMessage(Platform.Sms, contact.Phone!, contact.Id, contact.Name, sms.Text, sms.MessageId, sms.SentAt), ct);
         if (!added)
         {
             // Stored by an earlier notification whose processing committed in full (it is all or nothing).
@@ -52,14 +54,14 @@ public sealed class InboundSmsHandler(ContactService contacts, InboxService inbo
         switch (SmsKeywords.Classify(sms.Text, contact.SmsConsent))
         {
             case KeywordKind.OptOut:
-                var optOut = await contacts.ApplyKeywordAsync(db, contact.Id, SmsConsent.OptedOut, sms.SentAt, evidence, ct);
+                var optOut = await contacts.ApplyKeywordAsync(new CrossFeatureTransaction(db), contact.Id, SmsConsent.OptedOut, sms.SentAt, evidence, ct);
                 if (optOut == KeywordConsentOutcome.Applied)
                 {
                     events.Publish(db, MessagingEvents.OptedOut, contact.Id, effect);
                 }
                 return $"opt-out {optOut.ToString().ToLowerInvariant()} (thread {threadId})";
             case KeywordKind.OptIn:
-                var optIn = await contacts.ApplyKeywordAsync(db, contact.Id, SmsConsent.OptedIn, sms.SentAt, evidence, ct);
+                var optIn = await contacts.ApplyKeywordAsync(new CrossFeatureTransaction(db), contact.Id, SmsConsent.OptedIn, sms.SentAt, evidence, ct);
                 if (optIn == KeywordConsentOutcome.Applied)
                 {
                     events.Publish(db, MessagingEvents.OptedIn, contact.Id, effect);

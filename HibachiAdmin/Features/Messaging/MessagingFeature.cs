@@ -1,4 +1,5 @@
 using Hangfire;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Infrastructure.Jobs;
 using HibachiAdmin.Infrastructure.Providers.RingCentral;
@@ -31,6 +32,7 @@ public static class MessagingFeature
             throw new InvalidOperationException($"Sms:Provider must be Sandbox or RingCentral, not '{provider}'.");
         }
         services.AddSingleton<SmsService>();
+        services.AddSingleton<Contracts.ISmsBatches>(sp => sp.GetRequiredService<SmsService>());
         services.AddSingleton<ISmsService>(sp => sp.GetRequiredService<SmsService>());
         services.AddSingleton<InboundSmsHandler>();
         services.AddSingleton<IEventHandler, InboundSmsEffects>();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 
 namespace HibachiAdmin.Features.Messaging;
 

@@ -3,13 +3,15 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.QrCodes;
 
-public sealed class QrAnalyticsService(IDbContextFactory<AppDbContext> dbFactory, QrCodeService codes, LeadService leads, BookingService bookings)
+public sealed class QrAnalyticsService(IDbContextFactory<AppDbContext> dbFactory, QrCodeService codes, ILeadService leads, IBookingService bookings)
 {
     public const int MaxDays = 400;
 

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +17,7 @@ namespace HibachiAdmin.Features.QrCodes;
 /// form, page, time, network and the exact wording shown as evidence; an earlier STOP is never undone.
 /// </summary>
 public sealed partial class QrInquiryService(
-    IDbContextFactory<AppDbContext> dbFactory, QrCodeService codes, ContactService contacts, OptInRequestService optIns, LeadService leads, Phones phones, Formats formats,
+    IDbContextFactory<AppDbContext> dbFactory, QrCodeService codes, IContactService contacts, IOptInRequests optIns, ILeadService leads, Phones phones, Formats formats,
     IConfiguration configuration, TimeProvider time)
 {
     public const string ConsentSource = "qr-inquiry-form";
@@ -68,9 +70,9 @@ public sealed partial class QrInquiryService(
         {
             errors[nameof(InquiryForm.Guests)] = ["Please tell us how many guests you expect."];
         }
-        else if (form.Guests is < 1 or > LeadService.MaxGuests)
+        else if (form.Guests is < 1 or > ILeadService.MaxGuests)
         {
-            errors[nameof(InquiryForm.Guests)] = [$"Please enter 1 to {LeadService.MaxGuests} guests."];
+            errors[nameof(InquiryForm.Guests)] = [$"Please enter 1 to {ILeadService.MaxGuests} guests."];
         }
         if (!string.IsNullOrWhiteSpace(form.Zip) && !ZipPattern().IsMatch(form.Zip.Trim()))
         {
@@ -102,9 +104,9 @@ public sealed partial class QrInquiryService(
         var now = time.GetUtcNow().UtcDateTime;
         var actor = new Actor(ConsentSource);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contact = (await contacts.FindOrCreateByPhoneAsync(db, form.Phone!, form.Name!.Trim(), ct))!.Value.Contact;
+        var contact = (await contacts.FindOrCreateByPhoneAsync(new CrossFeatureTransaction(db), form.Phone!, form.Name!.Trim(), ct))!.Value.Contact;
         var notes = $"QR inquiry ({code.Name})" + (string.IsNullOrWhiteSpace(form.Message) ? "" : $": {form.Message.Trim()}");
-        var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(db,
+        var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(new CrossFeatureTransaction(db),
             new NewLead(contact.Id, LeadSource.QrCode, form.EventDate, form.Guests, string.IsNullOrWhiteSpace(form.Zip) ? null : form.Zip.Trim()[..5], Notes: notes, QrCodeId: code.Id),
             actor, ct);
         var earlier = visitorId is { } visitor
@@ -123,7 +125,7 @@ public sealed partial class QrInquiryService(
         {
             var evidence = $"Ticked on the inquiry form /inquiry/{code.Slug} (QR code {code.Name}) at {now:yyyy-MM-dd'T'HH:mm:ss'Z'} from network {anonymizedIp ?? "unknown"}, name given \"{form.Name!.Trim()}\". Text shown: \"{ConsentText}\"";
             // In the lead's unit of work: the ask and the inquiry are stored together or not at all.
-            await optIns.AskAsync(db, contact.Id, new OptInAsk(ConsentSource, evidence), actor, ct);
+            await optIns.AskAsync(new CrossFeatureTransaction(db), contact.Id, new OptInAsk(ConsentSource, evidence), actor, ct);
         }
         await db.SaveChangesAsync(ct);
         return new InquiryResult(InquiryOutcome.Accepted, leadId);

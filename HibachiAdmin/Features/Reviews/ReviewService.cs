@@ -1,6 +1,9 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.Ai;
 using HibachiAdmin.Infrastructure.Providers.Google;
@@ -17,8 +20,8 @@ namespace HibachiAdmin.Features.Reviews;
 public sealed class ReviewService(
     IDbContextFactory<AppDbContext> dbFactory,
     IGoogleReviewSource google,
-    ContactService contacts,
-    BookingService bookings,
+    IContactService contacts,
+    IBookingService bookings,
     ReplySuggester suggester,
     TimeProvider time,
     ILogger<ReviewService> logger)

@@ -11,6 +11,7 @@ public static class ReviewsFeature
         builder.Services.AddGoogleReviews(builder.Configuration);
         builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<SocialAnalyticsService>();
+        builder.Services.AddSingleton<Contracts.ISocialAnalytics>(sp => sp.GetRequiredService<SocialAnalyticsService>());
         builder.Services.AddTransient<ReviewImportJob>();
         builder.Services.AddRecurringJob<ReviewImportJob>(ReviewImportJob.Id, Cron.Hourly(7), j => j.RunAsync(CancellationToken.None));
         // Google's paging can drop reviews after the first page: every page is read again nightly.

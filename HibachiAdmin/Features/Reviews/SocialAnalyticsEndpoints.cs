@@ -1,5 +1,6 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Reviews.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,12 +1,15 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Inbox.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Reviews.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HibachiAdmin.Features.Reviews;
 
 /// <summary>Volumes by channel per day, first-response time, response rate, backlog, rating average and trend, share of reviews replied.</summary>
-public sealed class SocialAnalyticsService(InboxService inbox, ReviewService reviews, Formats formats)
+public sealed class SocialAnalyticsService(IInboxService inbox, ReviewService reviews, Formats formats) : ISocialAnalytics
 {
     public async Task<SocialAnalytics> GetAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {

@@ -1,9 +1,0 @@
-namespace HibachiAdmin.Features.Bookings;
-
-public enum BookingStatus
-{
-    Requested,
-    Confirmed,
-    Completed,
-    Cancelled,
-}

@@ -1,9 +1,0 @@
-using HibachiAdmin.Common;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
-namespace HibachiAdmin.Features.Contacts;
-
-/// <summary>What other features see of a contact (never the entity: a feature reaches another only through its service).</summary>
-/// <param name="NumberInvalid">A carrier reported the number cannot receive texts (see <see cref="ContactService.MarkNumberInvalidAsync"/>).</param>
-public sealed record ContactSummary(Guid Id, string Name, string? Phone, string? Email, SmsConsent SmsConsent, string? State, string? TimeZones, bool NumberInvalid = false);

@@ -1,6 +1,0 @@
-using PhoneNumbers;
-
-namespace HibachiAdmin.Features.Contacts;
-
-/// <param name="State">US state from the number's geography (libphonenumber geocoder), null when not known.</param>
-public sealed record ParsedPhone(string E164, string? State, IReadOnlyList<string> TimeZones);

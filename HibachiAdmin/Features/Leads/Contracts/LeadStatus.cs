@@ -1,0 +1,16 @@
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Leads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HibachiAdmin.Features.Leads.Contracts;
+
+public enum LeadStatus
+{
+    New,
+    Contacted,
+    Qualified,
+    Quoted,
+    Booked,
+    Lost,
+}

@@ -1,4 +1,0 @@
-namespace HibachiAdmin.Features.Leads;
-
-/// <summary>How far leads got: <paramref name="Reached"/> leads reached <paramref name="Stage"/> or a later one (Lost is not a stage).</summary>
-public sealed record FunnelStep(LeadStatus Stage, int Reached);

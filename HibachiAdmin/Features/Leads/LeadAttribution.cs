@@ -1,6 +1,0 @@
-using Microsoft.EntityFrameworkCore;
-
-namespace HibachiAdmin.Features.Leads;
-
-/// <summary>A lead as attribution reports see it (no contact details).</summary>
-public sealed record LeadAttribution(Guid Id, Guid ContactId, LeadSource Source, LeadStatus Status, Guid? QrCodeId, DateTime CreatedAt);

@@ -1,3 +1,0 @@
-namespace HibachiAdmin.Features.Leads;
-
-public sealed record LeadListQuery(LeadStatus? Status = null, LeadSource? Source = null, DateOnly? From = null, DateOnly? To = null, Guid? ContactId = null, int Page = 1, int PageSize = 50);

@@ -1,8 +1,0 @@
-namespace HibachiAdmin.Features.Messaging;
-
-public sealed class BusinessOptions
-{
-    public string Name { get; set; } = "Ember & Steel Hibachi";
-    public string TimeZone { get; set; } = "America/New_York";
-    public string? Phone { get; set; }
-}

@@ -1,0 +1,6 @@
+using HibachiAdmin.Infrastructure.Providers.Sms;
+
+namespace HibachiAdmin.Features.Messaging.Contracts;
+
+/// <param name="Status">queued, sent, delivered or failed (a refused text is failed, with the reason as its error).</param>
+public sealed record SmsDeliveryState(string Status, string? Error);

@@ -1,0 +1,10 @@
+using System.Collections.Frozen;
+using HibachiAdmin.Features.Messaging;
+
+namespace HibachiAdmin.Features.Messaging.Contracts;
+
+public enum SmsEncoding
+{
+    Gsm7,
+    Ucs2,
+}

@@ -1,8 +1,0 @@
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Inbox;
-using HibachiAdmin.Infrastructure.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
-
-namespace HibachiAdmin.Features.Reviews;
-
-public sealed record RatingWeek(DateOnly WeekStart, double Average, int Count);
