@@ -131,7 +131,7 @@ public sealed class HomePageTests : MudTestContext
         _time.Set(Now);
 
         Services.AddSingleton(Get<DashboardService>());
-        Services.AddSingleton(Get<HibachiAdmin.Features.Reviews.SocialAnalyticsService>());
+        Services.AddSingleton(Get<HibachiAdmin.Features.Reviews.Contracts.ISocialAnalytics>());
         Services.AddSingleton(Get<Formats>());
         Services.AddSingleton<TimeProvider>(_time);
         var cut = Render<HomePage>();
