@@ -8,6 +8,8 @@ public static class CallsFeature
 {
     public static WebApplicationBuilder AddCalls(this WebApplicationBuilder builder)
     {
+        // Call recordings are downloaded from RingCentral.
+        Infrastructure.Providers.RingCentral.RingCentralSetup.AddRingCentral(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<CallService>();
         builder.Services.AddSingleton<Contracts.ICallService>(sp => sp.GetRequiredService<CallService>());
         builder.Services.AddSingleton<Messaging.Contracts.ITelephonyEvents>(sp => sp.GetRequiredService<CallService>());

@@ -4,6 +4,8 @@ public static class InboxFeature
 {
     public static WebApplicationBuilder AddInbox(this WebApplicationBuilder builder)
     {
+        // Replies to Instagram and Facebook go through Meta's Send API (or its sandbox).
+        Infrastructure.Providers.Meta.MetaSetup.AddMeta(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<InboxNotifier>();
         builder.Services.AddSingleton<InboxService>();
         builder.Services.AddSingleton<Contracts.IInboxService>(sp => sp.GetRequiredService<InboxService>());
