@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace HibachiAdmin.Common;
 
 /// <summary>A value that cannot be written (e.g. an undeclared enum value read from a poisoned row).</summary>

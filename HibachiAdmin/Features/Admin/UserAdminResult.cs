@@ -1,8 +1,4 @@
-using HibachiAdmin.Common;
 using HibachiAdmin.Features.Admin.Contracts;
-using HibachiAdmin.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Admin;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using HibachiAdmin.Infrastructure.Events;
-
 namespace HibachiAdmin.Features.Bookings;
 
 /// <summary>What staff can do to a booking; the page offers exactly <see cref="Booking.Allowed"/>.</summary>

@@ -1,8 +1,4 @@
 using HibachiAdmin.Features.Bookings.Contracts;
-using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Events;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HibachiAdmin.Features.Bookings;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using HibachiAdmin.Infrastructure.Events;
-
 namespace HibachiAdmin.Features.Bookings;
 
 /// <summary>A command's outcome: events to append, or why not (invalid input → 400, wrong state → 409).</summary>

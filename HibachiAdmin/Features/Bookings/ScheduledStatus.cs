@@ -1,9 +1,3 @@
-using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Providers.Sms;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HibachiAdmin.Features.Bookings;
 
 public enum ScheduledStatus

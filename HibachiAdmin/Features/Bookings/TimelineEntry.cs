@@ -1,7 +1,3 @@
-using System.Text.Json;
-using HibachiAdmin.Common;
-using HibachiAdmin.Infrastructure.Events;
-
 namespace HibachiAdmin.Features.Bookings;
 
 /// <summary>One line of a booking's history as a person reads it: what happened, then who and when.</summary>

@@ -1,8 +1,3 @@
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Messaging;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HibachiAdmin.Features.Campaigns;
 
 /// <summary>One bucket of a campaign's activity over time (business time zone label).</summary>

@@ -1,7 +1,3 @@
-using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Features.Messaging;
-using Microsoft.Extensions.Options;
-
 namespace HibachiAdmin.Features.Campaigns;
 
 /// <param name="SkipBookedWithinDays">Skip contacts with a party (not cancelled) from today through this many days ahead (business time zone).</param>

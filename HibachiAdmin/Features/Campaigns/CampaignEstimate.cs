@@ -1,7 +1,3 @@
-using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Features.Messaging;
-using Microsoft.Extensions.Options;
-
 namespace HibachiAdmin.Features.Campaigns;
 
 /// <summary>What a marketer sees before sending (the estimate request's answer).</summary>

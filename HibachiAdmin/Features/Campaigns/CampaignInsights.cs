@@ -1,8 +1,3 @@
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Messaging;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HibachiAdmin.Features.Campaigns;
 
 /// <summary>What happened after the texts went out: activity over time, replies and opt-outs from recipients.</summary>

@@ -1,8 +1,4 @@
-using System.Text.RegularExpressions;
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Contacts.Contracts;
-using HibachiAdmin.Features.Messaging;
 
 namespace HibachiAdmin.Features.Campaigns;
 

@@ -1,6 +1,3 @@
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Messaging;
-using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Campaigns;

@@ -1,8 +1,3 @@
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Messaging;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HibachiAdmin.Features.Campaigns;
 
 /// <summary>The campaigns feature's public service: create, preview, send (materialise recipients), cancel, progress.</summary>

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Features.Messaging;
 using HibachiAdmin.Features.Messaging.Contracts;
 
 namespace HibachiAdmin.Features.Campaigns;

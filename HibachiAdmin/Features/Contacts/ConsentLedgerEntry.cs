@@ -1,6 +1,4 @@
 using HibachiAdmin.Features.Contacts.Contracts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HibachiAdmin.Features.Contacts;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HibachiAdmin.Features.Contacts;
 
 /// <summary>A tag on a contact; a row per tag so audience filters run in SQL on any provider.</summary>

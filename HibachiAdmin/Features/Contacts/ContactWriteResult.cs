@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using HibachiAdmin.Features.Contacts.Contracts;
 
 namespace HibachiAdmin.Features.Contacts;

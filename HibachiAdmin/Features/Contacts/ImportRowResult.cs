@@ -1,11 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
-using HibachiAdmin.Common;
-
 namespace HibachiAdmin.Features.Contacts;
 
 /// <param name="Row">1-based data row number (the header is not counted), as a spreadsheet user sees it minus the header.</param>

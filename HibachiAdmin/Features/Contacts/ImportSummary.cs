@@ -1,11 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
-using HibachiAdmin.Common;
-
 namespace HibachiAdmin.Features.Contacts;
 
 public sealed record ImportSummary(int Created, int Updated, IReadOnlyList<ImportRejection> Rejected, IReadOnlyList<ImportRowResult> Rows)

@@ -1,11 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
-using HibachiAdmin.Common;
-
 namespace HibachiAdmin.Features.Contacts;
 
 /// <summary>A row that was applied with a part of it left out, and why.</summary>

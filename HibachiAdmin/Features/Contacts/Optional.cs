@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace HibachiAdmin.Features.Contacts;
 
 /// <summary>A value that may be absent (not the same as null) in a patch.</summary>

@@ -1,9 +1,3 @@
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Bookings;
-using HibachiAdmin.Features.Calls;
-using HibachiAdmin.Features.Inbox;
-using HibachiAdmin.Features.Leads;
-
 namespace HibachiAdmin.Features.Dashboard;
 
 /// <summary>One day of chef load: active parties against the chefs there are.</summary>

@@ -1,9 +1,4 @@
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Bookings;
-using HibachiAdmin.Features.Calls;
-using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Inbox.Contracts;
-using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Features.Leads.Contracts;
 
 namespace HibachiAdmin.Features.Dashboard;

@@ -1,9 +1,3 @@
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Bookings;
-using HibachiAdmin.Features.Calls;
-using HibachiAdmin.Features.Inbox;
-using HibachiAdmin.Features.Leads;
-
 namespace HibachiAdmin.Features.Dashboard;
 
 /// <summary>Parties in one business week: confirmed (or already done) and still only requested.</summary>

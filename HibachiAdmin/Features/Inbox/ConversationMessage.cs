@@ -1,6 +1,5 @@
 using HibachiAdmin.Features.Messaging.Contracts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HibachiAdmin.Features.Inbox;
 

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HibachiAdmin.Features.Inbox;
 
 /// <summary>What changed: a thread got a message, a receipt, a status or an assignee.</summary>

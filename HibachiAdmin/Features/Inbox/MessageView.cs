@@ -1,5 +1,3 @@
-using System.Text.Json;
-using HibachiAdmin.Common;
 using HibachiAdmin.Features.Messaging.Contracts;
 using Microsoft.EntityFrameworkCore;
 

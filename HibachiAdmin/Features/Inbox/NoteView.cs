@@ -1,5 +1,3 @@
-using System.Text.Json;
-using HibachiAdmin.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using HibachiAdmin.Common;
 using HibachiAdmin.Features.Messaging.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HibachiAdmin.Features.Inbox;
 
 /// <summary>Open: waiting on us. Pending: waiting on the customer. Snoozed: hidden until a time. A customer reply reopens any of them.</summary>

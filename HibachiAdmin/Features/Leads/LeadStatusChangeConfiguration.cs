@@ -1,4 +1,3 @@
-using HibachiAdmin.Features.Contacts.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,8 +1,4 @@
 using Hangfire;
-using HibachiAdmin.Infrastructure.Events;
-using HibachiAdmin.Infrastructure.Jobs;
-using HibachiAdmin.Infrastructure.Providers.RingCentral;
-using HibachiAdmin.Infrastructure.Providers.Sms;
 
 namespace HibachiAdmin.Features.Messaging;
 

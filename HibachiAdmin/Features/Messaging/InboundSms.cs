@@ -1,8 +1,4 @@
 using System.Text.Json;
-using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Features.Inbox;
-using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Events;
 
 namespace HibachiAdmin.Features.Messaging;
 

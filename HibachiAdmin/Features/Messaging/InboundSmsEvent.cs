@@ -1,9 +1,3 @@
-using System.Text.Json;
-using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Features.Inbox;
-using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Events;
-
 namespace HibachiAdmin.Features.Messaging;
 
 /// <param name="MessageId">The inbox message (stable across retries: the idempotency key of every effect).</param>

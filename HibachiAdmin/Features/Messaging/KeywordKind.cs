@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using HibachiAdmin.Features.Contacts;
-
 namespace HibachiAdmin.Features.Messaging;
 
 public enum KeywordKind

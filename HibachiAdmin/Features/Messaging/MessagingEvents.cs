@@ -1,9 +1,3 @@
-using System.Text.Json;
-using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Features.Inbox;
-using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Events;
-
 namespace HibachiAdmin.Features.Messaging;
 
 public static class MessagingEvents

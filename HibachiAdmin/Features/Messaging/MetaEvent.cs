@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using HibachiAdmin.Infrastructure.Providers.Meta;
-using HibachiAdmin.Infrastructure.Web;
-using Microsoft.Extensions.Options;
 
 namespace HibachiAdmin.Features.Messaging;
 

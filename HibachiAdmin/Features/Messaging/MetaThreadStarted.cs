@@ -1,9 +1,3 @@
-using System.Text.Json;
-using HibachiAdmin.Features.Inbox;
-using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Events;
-using HibachiAdmin.Infrastructure.Providers.Meta;
-
 namespace HibachiAdmin.Features.Messaging;
 
 /// <param name="ThreadId">The inbox thread created by the person's first message.</param>

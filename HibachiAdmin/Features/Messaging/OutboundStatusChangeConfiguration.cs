@@ -1,4 +1,3 @@
-using HibachiAdmin.Infrastructure.Providers.Sms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

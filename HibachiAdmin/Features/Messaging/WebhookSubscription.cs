@@ -1,9 +1,3 @@
-using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Providers.RingCentral;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Options;
-
 namespace HibachiAdmin.Features.Messaging;
 
 /// <summary>The webhook subscription made at RingCentral, so it can be shown and renewed.</summary>

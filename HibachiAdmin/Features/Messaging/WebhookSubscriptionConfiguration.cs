@@ -1,8 +1,5 @@
-using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Providers.RingCentral;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Options;
 
 namespace HibachiAdmin.Features.Messaging;
 

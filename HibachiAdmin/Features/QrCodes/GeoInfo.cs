@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using MaxMind.GeoIP2;
-
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>Where a scan came from: country (ISO 3166-1 alpha-2), region, city, coordinates.</summary>

@@ -1,10 +1,3 @@
-using System.Text.RegularExpressions;
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Features.Leads;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HibachiAdmin.Features.QrCodes;
 
 public enum InquiryOutcome

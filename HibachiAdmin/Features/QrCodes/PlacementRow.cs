@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text;
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Bookings;
-using HibachiAdmin.Features.Leads;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>One code's funnel: scans → leads → bookings → revenue (confirmed and completed bookings).</summary>

@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text;
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Bookings;
-using HibachiAdmin.Features.Leads;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>Counts over a date range (UTC days), from the daily aggregate; unique visitors are first scans of a code by a visitor cookie.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text;
-using HibachiAdmin.Common;
-
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>Whether a code sends people on right now.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>QRCoder's error-correction levels: L 7%, M 15%, Q 25%, H 30% of the modules may be lost.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>A lead the QR feature attributes to a code: made by its inquiry form, or by a visitor who scanned it earlier.</summary>

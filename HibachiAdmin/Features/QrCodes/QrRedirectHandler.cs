@@ -1,8 +1,3 @@
-using HibachiAdmin.Common;
-using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Net.Http.Headers;
-
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>The redirect itself (singleton: the code cache, the clock, the scan queue and geo are all singletons).</summary>

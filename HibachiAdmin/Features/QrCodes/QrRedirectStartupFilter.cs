@@ -1,8 +1,3 @@
-using HibachiAdmin.Common;
-using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Net.Http.Headers;
-
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>Puts the QR redirect in front of the app's pipeline (after forwarded headers, so the client address is the real one).</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text;
-using HibachiAdmin.Common;
-
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>What the redirect needs of a code (cached).</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>How a scan reached <c>/q/{slug}</c>: the printed code carries a marker, a shared copy of the link does not.</summary>

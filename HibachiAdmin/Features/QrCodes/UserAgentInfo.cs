@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>What a scan's User-Agent says: device, OS, browser (in-app browsers by their app), and whether a program made the request.</summary>

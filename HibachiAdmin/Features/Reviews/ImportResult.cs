@@ -1,11 +1,3 @@
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Bookings;
-using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Providers.Ai;
-using HibachiAdmin.Infrastructure.Providers.Google;
-using Microsoft.EntityFrameworkCore;
-
 namespace HibachiAdmin.Features.Reviews;
 
 public sealed record ImportResult(int Pages, int Seen, int Added, int Updated);

@@ -1,11 +1,3 @@
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Bookings;
-using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Providers.Ai;
-using HibachiAdmin.Infrastructure.Providers.Google;
-using Microsoft.EntityFrameworkCore;
-
 namespace HibachiAdmin.Features.Reviews;
 
 /// <summary>Imports recent Google reviews (hourly) and re-reads every page nightly, since Google's paging can drop reviews after the first page.</summary>

@@ -1,10 +1,7 @@
 using HibachiAdmin.Common;
-using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Inbox.Contracts;
 using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Features.Reviews.Contracts;
-using HibachiAdmin.Infrastructure.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HibachiAdmin.Features.Reviews;
 

@@ -1,8 +1,4 @@
-using System.Data;
-using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace HibachiAdmin.Infrastructure.Data;
 

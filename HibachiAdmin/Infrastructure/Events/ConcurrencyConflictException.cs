@@ -1,7 +1,4 @@
-using System.Text.Json;
-using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HibachiAdmin.Infrastructure.Events;
 

@@ -1,4 +1,3 @@
-using Hangfire;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,4 @@
 using Hangfire;
-using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Infrastructure.Events;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace HibachiAdmin.Infrastructure.Identity;
 
 public static class Roles

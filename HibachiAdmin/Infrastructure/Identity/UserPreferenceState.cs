@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Infrastructure.Identity;

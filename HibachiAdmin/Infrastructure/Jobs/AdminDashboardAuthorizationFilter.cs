@@ -1,9 +1,4 @@
-using Hangfire;
-using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
-using Hangfire.InMemory;
-using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 using HibachiAdmin.Infrastructure.Identity;
 
 namespace HibachiAdmin.Infrastructure.Jobs;

@@ -1,10 +1,7 @@
 using System.Text.Json;
 using HibachiAdmin.Common;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Infrastructure.Web;

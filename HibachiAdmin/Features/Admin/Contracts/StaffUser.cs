@@ -1,8 +1,5 @@
-using HibachiAdmin.Common;
 using HibachiAdmin.Features.Admin;
 using HibachiAdmin.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Admin.Contracts;
 

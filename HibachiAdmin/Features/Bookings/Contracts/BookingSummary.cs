@@ -1,10 +1,6 @@
-using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Leads;
-using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Events;
-using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Bookings.Contracts;
 

@@ -1,10 +1,5 @@
-using System.Text.Json;
-using HibachiAdmin.Common;
 using HibachiAdmin.Features.Calls;
 using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Infrastructure.Events;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Calls.Contracts;
 

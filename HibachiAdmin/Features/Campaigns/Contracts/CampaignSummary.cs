@@ -1,8 +1,5 @@
-using HibachiAdmin.Common;
 using HibachiAdmin.Features.Campaigns;
 using HibachiAdmin.Features.Messaging;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Campaigns.Contracts;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using HibachiAdmin.Features.Contacts;
 
 namespace HibachiAdmin.Features.Contacts.Contracts;

@@ -1,7 +1,4 @@
-using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Contacts.Contracts;
 

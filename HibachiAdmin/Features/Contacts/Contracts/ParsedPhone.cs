@@ -1,5 +1,4 @@
 using HibachiAdmin.Features.Contacts;
-using PhoneNumbers;
 
 namespace HibachiAdmin.Features.Contacts.Contracts;
 

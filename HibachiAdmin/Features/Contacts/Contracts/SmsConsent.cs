@@ -1,6 +1,4 @@
 using HibachiAdmin.Features.Contacts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HibachiAdmin.Features.Contacts.Contracts;
 

@@ -1,6 +1,5 @@
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Messaging.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox.Contracts;
 

@@ -1,5 +1,4 @@
 using HibachiAdmin.Features.Inbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox.Contracts;
 

@@ -1,7 +1,5 @@
-using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Leads;
-using HibachiAdmin.Infrastructure.Data;
 
 namespace HibachiAdmin.Features.Leads.Contracts;
 

@@ -1,5 +1,4 @@
 using HibachiAdmin.Features.Leads;
-using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Leads.Contracts;
 

@@ -1,9 +1,6 @@
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Leads;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
-using HibachiAdmin.Common;
 
 namespace HibachiAdmin.Features.Leads.Contracts;
 

@@ -1,7 +1,4 @@
-using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Leads;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HibachiAdmin.Features.Leads.Contracts;
 

@@ -1,7 +1,5 @@
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Leads;
-using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 using HibachiAdmin.Common;
 

@@ -1,5 +1,3 @@
-using HibachiAdmin.Infrastructure.Providers.Sms;
-
 namespace HibachiAdmin.Features.Messaging.Contracts;
 
 /// <summary>

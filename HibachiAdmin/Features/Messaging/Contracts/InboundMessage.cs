@@ -1,12 +1,6 @@
-using System.Text.Json;
-using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
-using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Providers.Ai;
-using HibachiAdmin.Infrastructure.Providers.Meta;
-using HibachiAdmin.Infrastructure.Providers.Sms;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Messaging.Contracts;

@@ -1,6 +1,5 @@
 using HibachiAdmin.Features.Inbox;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HibachiAdmin.Features.Messaging.Contracts;
 

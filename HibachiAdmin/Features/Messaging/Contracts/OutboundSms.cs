@@ -1,5 +1,3 @@
-using HibachiAdmin.Infrastructure.Providers.Sms;
-
 namespace HibachiAdmin.Features.Messaging.Contracts;
 
 /// <param name="To">Any common phone format; normalized to E.164 by the service.</param>

@@ -1,7 +1,4 @@
 using HibachiAdmin.Features.Messaging;
-using HibachiAdmin.Infrastructure.Providers.Sms;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HibachiAdmin.Features.Messaging.Contracts;
 

@@ -1,6 +1,4 @@
 using HibachiAdmin.Features.Inbox;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HibachiAdmin.Features.Messaging.Contracts;
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using HibachiAdmin.Features.Messaging;
 
 namespace HibachiAdmin.Features.Messaging.Contracts;

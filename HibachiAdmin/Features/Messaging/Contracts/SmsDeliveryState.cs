@@ -1,5 +1,3 @@
-using HibachiAdmin.Infrastructure.Providers.Sms;
-
 namespace HibachiAdmin.Features.Messaging.Contracts;
 
 /// <param name="Status">queued, sent, delivered or failed (a refused text is failed, with the reason as its error).</param>

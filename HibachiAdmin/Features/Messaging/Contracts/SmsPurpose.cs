@@ -1,5 +1,3 @@
-using HibachiAdmin.Infrastructure.Providers.Sms;
-
 namespace HibachiAdmin.Features.Messaging.Contracts;
 
 /// <summary>Why a text is sent; decides which consent rules apply (Features/Messaging enforces them).</summary>

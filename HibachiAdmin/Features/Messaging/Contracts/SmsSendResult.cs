@@ -1,5 +1,3 @@
-using HibachiAdmin.Infrastructure.Providers.Sms;
-
 namespace HibachiAdmin.Features.Messaging.Contracts;
 
 /// <param name="Accepted">Handed to the provider (or already sent for this correlation id).</param>

@@ -1,8 +1,5 @@
-using HibachiAdmin.Common;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Reviews;
-using HibachiAdmin.Infrastructure.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HibachiAdmin.Features.Reviews.Contracts;
 

@@ -1,9 +1,6 @@
-using HibachiAdmin.Common;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Inbox.Contracts;
 using HibachiAdmin.Features.Reviews;
-using HibachiAdmin.Infrastructure.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HibachiAdmin.Features.Reviews.Contracts;
 

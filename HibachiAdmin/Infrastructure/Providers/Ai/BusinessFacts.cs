@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Microsoft.Extensions.AI;
 
 namespace HibachiAdmin.Infrastructure.Providers.Ai;
 

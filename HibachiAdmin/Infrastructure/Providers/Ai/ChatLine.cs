@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.Extensions.AI;
-
 namespace HibachiAdmin.Infrastructure.Providers.Ai;
 
 /// <summary>One line of the conversation as the suggester sees it.</summary>

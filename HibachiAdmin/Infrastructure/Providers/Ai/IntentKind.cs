@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace HibachiAdmin.Infrastructure.Providers.Ai;
 
 public enum IntentKind

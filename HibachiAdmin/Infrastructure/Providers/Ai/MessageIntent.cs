@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace HibachiAdmin.Infrastructure.Providers.Ai;
 
 /// <summary>What a customer's message asks for, with the booking details it mentions.</summary>

@@ -1,4 +1,3 @@
-using System.ClientModel;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.Extensions.AI;
-
 namespace HibachiAdmin.Infrastructure.Providers.Ai;
 
 /// <summary>Details a reply can lean on (the matched booking of a review, a lead).</summary>

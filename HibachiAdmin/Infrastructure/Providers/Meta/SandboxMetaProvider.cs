@@ -1,9 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
-
 namespace HibachiAdmin.Infrastructure.Providers.Meta;
 
 /// <summary>

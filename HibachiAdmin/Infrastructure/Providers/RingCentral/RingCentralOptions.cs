@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
-
 namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
 
 /// <summary>RingCentral:* settings (README, Configuration).</summary>
