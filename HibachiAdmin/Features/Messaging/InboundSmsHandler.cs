@@ -19,6 +19,7 @@ public sealed class InboundSmsHandler(IContactService contacts, IInboundConversa
     /// <summary>Loads what a batch of SMS notifications will look up (contacts, threads, known messages) in a few queries.</summary>
     public async Task PreloadAsync(AppDbContext db, IEnumerable<(InboundEvent Row, JsonElement Body)> batch, CancellationToken ct)
     {
+        var tx = new CrossFeatureTransaction(db);
         var texts = batch.Select(b => InboundSms.TryRead(b.Body, b.Row.ReceivedAt, out _)).OfType<InboundSms>()
             .Select(s => (Phone: phones.ToE164(s.From), s.MessageId)).Where(s => s.Phone is not null).Select(s => (s.Phone!, s.MessageId)).ToList();
         // Stryker disable once Block,Statement : only a shortcut; both preloads run no query for an empty list
@@ -26,23 +27,24 @@ public sealed class InboundSmsHandler(IContactService contacts, IInboundConversa
         {
             return;
         }
-        await contacts.PreloadByPhonesAsync(new CrossFeatureTransaction(db), texts.Select(t => t.Item1), ct);
-        await inbox.PreloadInboundAsync(new CrossFeatureTransaction(db), Platform.Sms, texts, ct);
+        await contacts.PreloadByPhonesAsync(tx, texts.Select(t => t.Item1), ct);
+        await inbox.PreloadInboundAsync(tx, Platform.Sms, texts, ct);
     }
 
     public async Task<string> HandleAsync(AppDbContext db, InboundEvent row, JsonElement body, CancellationToken ct)
     {
+        var tx = new CrossFeatureTransaction(db);
         if (InboundSms.TryRead(body, row.ReceivedAt, out var problem) is not { } sms)
         {
             return $"ignored: {problem}";
         }
-        var found = await contacts.FindOrCreateByPhoneAsync(new CrossFeatureTransaction(db), sms.From, sms.FromName, ct);
+        var found = await contacts.FindOrCreateByPhoneAsync(tx, sms.From, sms.FromName, ct);
         if (found is null)
         {
             return $"ignored: sender is not a valid number";
         }
         var contact = found.Value.Contact;
-        var (threadId, messageId, added) = await inbox.AppendInboundAsync(new CrossFeatureTransaction(db), new InboundMessage(Platform.Sms, contact.Phone!, contact.Id, contact.Name, sms.Text, sms.MessageId, sms.SentAt), ct);
+        var (threadId, messageId, added) = await inbox.AppendInboundAsync(tx, new InboundMessage(Platform.Sms, contact.Phone!, contact.Id, contact.Name, sms.Text, sms.MessageId, sms.SentAt), ct);
         if (!added)
         {
             // Stored by an earlier notification whose processing committed in full (it is all or nothing).
@@ -54,14 +56,14 @@ public sealed class InboundSmsHandler(IContactService contacts, IInboundConversa
         switch (SmsKeywords.Classify(sms.Text, contact.SmsConsent))
         {
             case KeywordKind.OptOut:
-                var optOut = await contacts.ApplyKeywordAsync(new CrossFeatureTransaction(db), contact.Id, SmsConsent.OptedOut, sms.SentAt, evidence, ct);
+                var optOut = await contacts.ApplyKeywordAsync(tx, contact.Id, SmsConsent.OptedOut, sms.SentAt, evidence, ct);
                 if (optOut == KeywordConsentOutcome.Applied)
                 {
                     events.Publish(db, MessagingEvents.OptedOut, contact.Id, effect);
                 }
                 return $"opt-out {optOut.ToString().ToLowerInvariant()} (thread {threadId})";
             case KeywordKind.OptIn:
-                var optIn = await contacts.ApplyKeywordAsync(new CrossFeatureTransaction(db), contact.Id, SmsConsent.OptedIn, sms.SentAt, evidence, ct);
+                var optIn = await contacts.ApplyKeywordAsync(tx, contact.Id, SmsConsent.OptedIn, sms.SentAt, evidence, ct);
                 if (optIn == KeywordConsentOutcome.Applied)
                 {
                     events.Publish(db, MessagingEvents.OptedIn, contact.Id, effect);

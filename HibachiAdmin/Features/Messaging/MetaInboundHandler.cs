@@ -16,6 +16,7 @@ public sealed class MetaInboundHandler(IInboundConversations inbox, Infrastructu
 {
     public async Task<string> HandleAsync(AppDbContext db, InboundEvent row, JsonElement root, CancellationToken ct)
     {
+        var tx = new CrossFeatureTransaction(db);
         if (!root.TryGetProperty("event", out var e) || e.ValueKind != JsonValueKind.Object)
         {
             return "ignored: no event";
@@ -45,7 +46,7 @@ public sealed class MetaInboundHandler(IInboundConversations inbox, Infrastructu
             if (message.TryGetProperty("is_echo", out var echo) && echo.ValueKind == JsonValueKind.True)
             {
                 // Our own message: the customer is the recipient.
-                var outcome = await inbox.RecordEchoAsync(new CrossFeatureTransaction(db), platform, recipient, sender, mid, text, attachments, Str(message, "metadata"), at, ct);
+                var outcome = await inbox.RecordEchoAsync(tx, platform, recipient, sender, mid, text, attachments, Str(message, "metadata"), at, ct);
                 return $"echo {outcome}";
             }
             var kind = MessageKind.Text;
@@ -67,7 +68,7 @@ public sealed class MetaInboundHandler(IInboundConversations inbox, Infrastructu
             {
                 text = Str(quick, "payload") ?? "";
             }
-            var (threadId, _, added) = await inbox.AppendInboundAsync(new CrossFeatureTransaction(db), new InboundMessage(platform, sender, null, inbox.DefaultTitle(platform, sender),
+            var (threadId, _, added) = await inbox.AppendInboundAsync(tx, new InboundMessage(platform, sender, null, inbox.DefaultTitle(platform, sender),
                 text, mid.Length <= 100 ? mid : row.ExternalId, at, kind, attachments, replyTo, recipient), ct);
             AskForName(db, platform, sender, threadId);
             return added ? $"{Word(kind)} appended to thread {threadId}" : "duplicate message";
@@ -78,7 +79,7 @@ public sealed class MetaInboundHandler(IInboundConversations inbox, Infrastructu
             var unreact = Str(reaction, "action") == "unreact";
             var emoji = Str(reaction, "emoji") ?? Str(reaction, "reaction") ?? "";
             var text = unreact ? $"removed their reaction {emoji}".Trim() : emoji;
-            var (threadId, _, added) = await inbox.AppendInboundAsync(new CrossFeatureTransaction(db), new InboundMessage(platform, sender, null, inbox.DefaultTitle(platform, sender),
+            var (threadId, _, added) = await inbox.AppendInboundAsync(tx, new InboundMessage(platform, sender, null, inbox.DefaultTitle(platform, sender),
                 text, row.ExternalId, at, MessageKind.Reaction, null, target, recipient), ct);
             AskForName(db, platform, sender, threadId);
             return added ? $"reaction appended to thread {threadId}" : "duplicate reaction";
@@ -86,20 +87,20 @@ public sealed class MetaInboundHandler(IInboundConversations inbox, Infrastructu
         if (e.TryGetProperty("postback", out var postback) && postback.ValueKind == JsonValueKind.Object)
         {
             var text = Str(postback, "title") ?? Str(postback, "payload") ?? "";
-            var (threadId, _, added) = await inbox.AppendInboundAsync(new CrossFeatureTransaction(db), new InboundMessage(platform, sender, null, inbox.DefaultTitle(platform, sender),
+            var (threadId, _, added) = await inbox.AppendInboundAsync(tx, new InboundMessage(platform, sender, null, inbox.DefaultTitle(platform, sender),
                 text, Str(postback, "mid") ?? row.ExternalId, at, AccountId: recipient), ct);
             AskForName(db, platform, sender, threadId);
             return added ? $"postback appended to thread {threadId}" : "duplicate postback";
         }
         if (e.TryGetProperty("delivery", out var delivery) && delivery.ValueKind == JsonValueKind.Object)
         {
-            var changed = await inbox.ApplyReceiptAsync(new CrossFeatureTransaction(db), platform, sender, MessageStatus.Delivered, Mids(delivery), Watermark(delivery, row.ReceivedAt), ct);
+            var changed = await inbox.ApplyReceiptAsync(tx, platform, sender, MessageStatus.Delivered, Mids(delivery), Watermark(delivery, row.ReceivedAt), ct);
             return $"delivery receipt: {changed} message(s) delivered";
         }
         if (e.TryGetProperty("read", out var read) && read.ValueKind == JsonValueKind.Object)
         {
             var mids = Str(read, "mid") is { } one ? new[] { one } : Mids(read);
-            var changed = await inbox.ApplyReceiptAsync(new CrossFeatureTransaction(db), platform, sender, MessageStatus.Read, mids, Watermark(read, row.ReceivedAt), ct);
+            var changed = await inbox.ApplyReceiptAsync(tx, platform, sender, MessageStatus.Read, mids, Watermark(read, row.ReceivedAt), ct);
             return $"read receipt: {changed} message(s) read";
         }
         return "ignored: unsupported event";

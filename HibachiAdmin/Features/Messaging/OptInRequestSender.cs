@@ -28,7 +28,8 @@ public sealed class OptInRequestSender(IOptInRequests requests, ISmsService sms,
     /// <summary>Sends or reschedules one request in the caller's unit of work (the caller saves).</summary>
     public async Task SendAsync(AppDbContext db, Guid requestId, CancellationToken ct)
     {
-        if (await requests.ToSendAsync(new CrossFeatureTransaction(db), requestId, ct) is not { } request)
+        var tx = new CrossFeatureTransaction(db);
+        if (await requests.ToSendAsync(tx, requestId, ct) is not { } request)
         {
             return;
         }
@@ -40,14 +41,14 @@ public sealed class OptInRequestSender(IOptInRequests requests, ISmsService sms,
                 SmsConsent.OptedOut => "not sent: the person opted out",
                 _ => "not sent: the request was withdrawn or the number changed",
             };
-            await requests.CompleteAsync(new CrossFeatureTransaction(db), requestId, sent: false, why, null, ct);
+            await requests.CompleteAsync(tx, requestId, sent: false, why, null, ct);
             return;
         }
         var now = time.GetUtcNow().UtcDateTime;
         var due = await sms.EarliestAllowedSendTimeAsync(request.Phone, SmsPurpose.ConsentRequest, now, ct);
         if (due > now)
         {
-            await requests.RescheduleAsync(new CrossFeatureTransaction(db), requestId, due, ct);
+            await requests.RescheduleAsync(tx, requestId, due, ct);
             return;
         }
         var text = texts.ConsentRequestText;
@@ -55,8 +56,8 @@ public sealed class OptInRequestSender(IOptInRequests requests, ISmsService sms,
         if (result.Accepted)
         {
             // In the thread, so staff see what the person was asked when the YES (or a question) comes back.
-            await inbox.RecordOutboundAsync(new CrossFeatureTransaction(db), Platform.Sms, request.Phone, request.ContactId, request.ContactName, text, result.MessageId, Actor.System.Name, ct);
+            await inbox.RecordOutboundAsync(tx, Platform.Sms, request.Phone, request.ContactId, request.ContactName, text, result.MessageId, Actor.System.Name, ct);
         }
-        await requests.CompleteAsync(new CrossFeatureTransaction(db), requestId, result.Accepted, result.Accepted ? null : $"not sent: {result.RefusedReason}", result.MessageId, ct);
+        await requests.CompleteAsync(tx, requestId, result.Accepted, result.Accepted ? null : $"not sent: {result.RefusedReason}", result.MessageId, ct);
     }
 }

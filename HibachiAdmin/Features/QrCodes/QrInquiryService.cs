@@ -104,9 +104,10 @@ public sealed partial class QrInquiryService(
         var now = time.GetUtcNow().UtcDateTime;
         var actor = new Actor(ConsentSource);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contact = (await contacts.FindOrCreateByPhoneAsync(new CrossFeatureTransaction(db), form.Phone!, form.Name!.Trim(), ct))!.Value.Contact;
+        var tx = new CrossFeatureTransaction(db);
+        var contact = (await contacts.FindOrCreateByPhoneAsync(tx, form.Phone!, form.Name!.Trim(), ct))!.Value.Contact;
         var notes = $"QR inquiry ({code.Name})" + (string.IsNullOrWhiteSpace(form.Message) ? "" : $": {form.Message.Trim()}");
-        var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(new CrossFeatureTransaction(db),
+        var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(tx,
             new NewLead(contact.Id, LeadSource.QrCode, form.EventDate, form.Guests, string.IsNullOrWhiteSpace(form.Zip) ? null : form.Zip.Trim()[..5], Notes: notes, QrCodeId: code.Id),
             actor, ct);
         var earlier = visitorId is { } visitor
@@ -125,7 +126,7 @@ public sealed partial class QrInquiryService(
         {
             var evidence = $"Ticked on the inquiry form /inquiry/{code.Slug} (QR code {code.Name}) at {now:yyyy-MM-dd'T'HH:mm:ss'Z'} from network {anonymizedIp ?? "unknown"}, name given \"{form.Name!.Trim()}\". Text shown: \"{ConsentText}\"";
             // In the lead's unit of work: the ask and the inquiry are stored together or not at all.
-            await optIns.AskAsync(new CrossFeatureTransaction(db), contact.Id, new OptInAsk(ConsentSource, evidence), actor, ct);
+            await optIns.AskAsync(tx, contact.Id, new OptInAsk(ConsentSource, evidence), actor, ct);
         }
         await db.SaveChangesAsync(ct);
         return new InquiryResult(InquiryOutcome.Accepted, leadId);
