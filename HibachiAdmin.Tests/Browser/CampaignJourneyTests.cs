@@ -37,6 +37,15 @@ public sealed class CampaignJourneyTests
         await app.Page.ClickAsync("[data-testid=fix-ucs2]");
         await Assertions.Expect(app.Page.Locator("[data-testid=campaign-counter]")).ToContainTextAsync("GSM-7");
 
+        // No audience chosen: nobody, and nothing to send (an empty audience never means everyone).
+        await Assertions.Expect(app.Page.Locator("[data-testid=choose-audience]")).ToBeVisibleAsync();
+        await Assertions.Expect(app.Page.Locator("[data-testid=send-now]")).ToBeDisabledAsync();
+        // "Everyone" is an explicit choice, and the button names how many it reaches (Di has no consent).
+        await app.Page.Locator("[data-testid=audience-everyone] label").ClickAsync();
+        await Assertions.Expect(app.Page.Locator("[data-testid=send-now]")).ToHaveTextAsync("Send to all 4");
+        await app.Page.Locator("[data-testid=audience-everyone] label").ClickAsync();
+        await Assertions.Expect(app.Page.Locator("[data-testid=send-now]")).ToBeDisabledAsync();
+
         await app.Page.ClickAsync("[data-testid=include-tags]");
         await app.Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "holiday" }).ClickAsync();
         var estimate = app.Page.Locator("[data-testid=estimate]");

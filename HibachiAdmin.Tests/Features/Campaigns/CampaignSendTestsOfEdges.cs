@@ -48,7 +48,7 @@ public sealed class CampaignSendTestsOfEdges
 
     private static async Task<Guid> CampaignAsync(IServiceProvider s, CampaignStatus status = CampaignStatus.Sending, string message = Template, DateTime? endAt = null)
     {
-        var campaign = await s.GetRequiredService<CampaignService>().CreateAsync(new NewCampaign("Edge", message, new Audience([], [], []), endAt), Actor.System, default);
+        var campaign = await s.GetRequiredService<CampaignService>().CreateAsync(new NewCampaign("Edge", message, Audience.All, endAt), Actor.System, default);
         await using var db = await Db(s);
         await db.Set<Campaign>().Where(c => c.Id == campaign.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, status));
         return campaign.Id;

@@ -109,10 +109,7 @@ public sealed class CampaignsApiTests
         var audienceBack = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("audience");
         Assert.Equal((7, 14), (audienceBack.GetProperty("skipBookedWithinDays").GetInt32(), audienceBack.GetProperty("skipTextedWithinDays").GetInt32()));
 
-        // The audience is optional (everyone): its absence is not a missing body.
-        var everyone = await marketing.PostAsJsonAsync("/api/v1/sms-campaigns/estimate", new { message = "Hi" });
-        Assert.Equal(HttpStatusCode.OK, everyone.StatusCode);
-        var shortened = await marketing.PostAsJsonAsync("/api/v1/sms-campaigns", new { name = "Dec", message = "Book at https://bit.ly/dec" });
+        var shortened = await marketing.PostAsJsonAsync("/api/v1/sms-campaigns", new { name = "Dec", message = "Book at https://bit.ly/dec", audience = new { includeTags = new[] { "dec" } } });
         Assert.Equal(HttpStatusCode.BadRequest, shortened.StatusCode);
         var refused = await shortened.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(refused.GetProperty("errors").TryGetProperty("message", out var why), refused.ToString());

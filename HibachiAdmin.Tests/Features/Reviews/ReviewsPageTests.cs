@@ -28,6 +28,7 @@ public sealed class ReviewsPageTests : MudTestContext
         var jo = (await reviews.ListAsync(new ReviewQuery(), default)).Items.Single(r => r.ReviewerName == "Jo Park");
         Services.AddSingleton(reviews);
         Services.AddSingleton(_app.Services.GetRequiredService<Formats>());
+        Services.AddSingleton(_app.Services.GetRequiredService<HibachiAdmin.Infrastructure.Identity.StaffNames>());
         Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();
         return (reviews, jo.Id);
@@ -114,5 +115,24 @@ public sealed class ReviewsPageTests : MudTestContext
         {
             await _google.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_reply_names_its_approver_by_the_name_staff_know_them_by_not_their_email()
+    {
+        var (reviews, id) = await StartAsync();
+        var created = await _app!.Services.GetRequiredService<HibachiAdmin.Features.Admin.UserAdminService>()
+            .CreateAsync("mia@demo.test", "Mia Chen", [HibachiAdmin.Infrastructure.Identity.Roles.Manager], null, Actor.System, default);
+        Assert.True(created.Succeeded, created.Error);
+        var waiting = await reviews.ReplyAsync(id, "Jo, we're sorry. Please call us.", null, new Actor("staff@test.local"), approver: false, default);
+        Assert.Null((await reviews.ApproveAsync(id, waiting.Review!.ReplyVersion, new Actor("mia@demo.test"), default)).Reason);
+
+        var cut = Render<ReviewsPage>();
+        cut.WaitForAssertion(() =>
+        {
+            var footer = Card(cut, "Jo Park").QuerySelector("[data-testid=reply-footer]")!.TextContent;
+            Assert.Contains("approved by Mia Chen", footer, StringComparison.Ordinal);
+            Assert.DoesNotContain("@", footer, StringComparison.Ordinal);
+        });
     }
 }

@@ -26,5 +26,7 @@ public sealed class Campaign
     public DateTime? StartedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
 
-    public Audience Audience => new(IncludeTags, ExcludeTags, ContactIds, SkipBookedWithinDays, SkipTextedWithinDays);
+    /// <summary>A stored campaign was created with a chosen audience, so no tags and no contacts means the explicit "everyone".</summary>
+    public Audience Audience => new(IncludeTags, ExcludeTags, ContactIds, SkipBookedWithinDays, SkipTextedWithinDays,
+        Everyone: IncludeTags.Count == 0 && ContactIds.Count == 0);
 }

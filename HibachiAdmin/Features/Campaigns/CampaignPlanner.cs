@@ -21,7 +21,8 @@ public sealed class CampaignPlanner(IContactService contacts, ISmsBatches sms, I
     {
         var at = sendAtUtc ?? time.GetUtcNow().UtcDateTime;
         var rules = Rules;
-        var people = await contacts.GetAudienceAsync(audience.IncludeTags, audience.ExcludeTags, audience.ContactIds, ct);
+        // An unchosen audience reaches nobody (the Contacts query reads "no tags, no ids" as everyone).
+        var people = audience.IsChosen ? await contacts.GetAudienceAsync(audience.IncludeTags, audience.ExcludeTags, audience.ContactIds, ct) : [];
         var sentTo = await sms.MarketingSentSinceAsync(at.AddHours(-Math.Max(24, options.Value.FrequencyCapHours)), ct);
         var bookedSoon = audience.SkipBookedWithinDays is { } days
             ? await bookings.ContactsWithEventsAsync(DateOnly.FromDateTime(formats.Local(at)), DateOnly.FromDateTime(formats.Local(at)).AddDays(days), ct)

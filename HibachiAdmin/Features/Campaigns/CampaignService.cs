@@ -13,8 +13,13 @@ namespace HibachiAdmin.Features.Campaigns;
 public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, ISmsBatches sms, IBookingService bookings,
     IContactService contacts, IInboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time) : Messaging.Contracts.ICampaignReplyAttribution, ICampaignSummaries
 {
+    /// <exception cref="ArgumentException">The audience is not chosen (<see cref="Audience.IsChosen"/>) or mixes "everyone" with tags or contacts.</exception>
     public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)
     {
+        if (CampaignsEndpoints.AudienceError(input.Audience) is { } why)
+        {
+            throw new ArgumentException(why, "audience");
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var campaign = new Campaign
         {

@@ -15,12 +15,25 @@ public static class CampaignsEndpoints
 {
     /// <param name="SkipBookedWithinDays">Skip contacts with a party from today through this many days ahead.</param>
     /// <param name="SkipTextedWithinDays">Skip contacts a campaign texted in this many days before the send.</param>
+    /// <param name="Everyone">Everyone who may be texted (less <paramref name="ExcludeTags"/>): the explicit choice an empty audience never makes.</param>
     public sealed record AudienceBody([property: MaxLength(50), EachMaxLength(50)] List<string>? IncludeTags, [property: MaxLength(50), EachMaxLength(50)] List<string>? ExcludeTags,
         [property: MaxLength(5000)] List<Guid>? ContactIds,
-        [property: Range(0, 365)] int? SkipBookedWithinDays = null, [property: Range(1, 365)] int? SkipTextedWithinDays = null)
+        [property: Range(0, 365)] int? SkipBookedWithinDays = null, [property: Range(1, 365)] int? SkipTextedWithinDays = null, bool? Everyone = null)
     {
-        public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? [], SkipBookedWithinDays, SkipTextedWithinDays);
+        public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? [], SkipBookedWithinDays, SkipTextedWithinDays, Everyone == true);
     }
+
+    /// <summary>
+    /// Why an audience cannot be used, or null: a campaign with no tag must never text everyone by accident, so an
+    /// audience names tags, contacts, or <c>"everyone": true</c> (which does not mix with tags or contacts).
+    /// </summary>
+    public static string? AudienceError(Audience? audience) => audience switch
+    {
+        null or { IsChosen: false } => "Choose who gets it: tags (includeTags), people (contactIds), or \"everyone\": true for everyone who may be texted.",
+        { Everyone: true } when audience.IncludeTags.Count > 0 || audience.ContactIds.Count > 0 =>
+            "\"everyone\": true sends to everyone who may be texted; it cannot be combined with includeTags or contactIds (use excludeTags to leave people out).",
+        _ => null,
+    };
 
     public sealed record EstimateRequest([property: Required, StringLength(Limits.Message, MinimumLength = 1)] string? Message, AudienceBody? Audience, DateTime? SendAt);
 
@@ -80,11 +93,15 @@ public static class CampaignsEndpoints
     {
         // The audience too, by its JSON path (audience.includeTags[0]: a null tag would break planning later).
         var errors = Validation.Validate(body) ?? [];
+        if (errors.Count == 0 && AudienceError(body.Audience?.ToAudience()) is { } audienceError)
+        {
+            errors["audience"] = [audienceError];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var plan = await planner.PlanAsync(body.Message!, body.Audience?.ToAudience() ?? Audience.Everyone, body.SendAt?.ToUniversalTime(), ct);
+        var plan = await planner.PlanAsync(body.Message!, body.Audience!.ToAudience(), body.SendAt?.ToUniversalTime(), ct);
         return TypedResults.Ok(plan.Estimate);
     }
 
@@ -96,11 +113,15 @@ public static class CampaignsEndpoints
         {
             errors["message"] = [ShortenerMessage(hosts)];
         }
+        if (errors.Count == 0 && AudienceError(body.Audience?.ToAudience()) is { } audienceError)
+        {
+            errors["audience"] = [audienceError];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var campaign = await campaigns.CreateAsync(new NewCampaign(body.Name!, body.Message!, body.Audience?.ToAudience() ?? Audience.Everyone, body.EndAt?.ToUniversalTime()), Actor.From(user), ct);
+        var campaign = await campaigns.CreateAsync(new NewCampaign(body.Name!, body.Message!, body.Audience!.ToAudience(), body.EndAt?.ToUniversalTime()), Actor.From(user), ct);
         var summary = await campaigns.GetSummaryAsync(campaign.Id, ct);
         return TypedResults.Created($"/api/v1/sms-campaigns/{campaign.Id}", summary!);
     }

@@ -76,6 +76,7 @@ public static class IdentitySetup
             .AddDefaultTokenProviders();
         services.AddScoped<AdminBootstrapper>();
         services.AddSingleton<UnknownAccountLockout>();
+        services.AddSingleton<StaffNames>();
 
         services.AddDataProtection()
             .SetApplicationName("HibachiAdmin")

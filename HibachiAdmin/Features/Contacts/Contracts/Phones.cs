@@ -41,20 +41,5 @@ public sealed class Phones
     public string? ToE164(string? text) => Parse(text)?.E164;
 
     /// <summary>Human format for display, e.g. (212) 555-0147; falls back to the input.</summary>
-    public static string Display(string? e164)
-    {
-        if (string.IsNullOrEmpty(e164))
-        {
-            return "";
-        }
-        try
-        {
-            var n = Util.Parse(e164, "US");
-            return Util.Format(n, n.CountryCode == 1 ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
-        }
-        catch (NumberParseException)
-        {
-            return e164;
-        }
-    }
+    public static string Display(string? e164) => Common.PhoneText.Display(e164);
 }

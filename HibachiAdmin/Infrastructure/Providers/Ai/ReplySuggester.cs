@@ -96,7 +96,7 @@ public sealed class ReplySuggester(IChatClient chat, IntentClassifier intents, I
             }
             using var doc = JsonDocument.Parse(json);
             return doc.RootElement.TryGetProperty("suggestions", out var s) && s.ValueKind == JsonValueKind.Array
-                ? s.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).Where(x => x.Length > 0).Take(3).ToList()
+                ? s.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => Common.PhoneText.Humanize(x.GetString()!)).Where(x => x.Length > 0).Take(3).ToList()
                 : null;
         }
         catch (Exception ex) when (ex is JsonException or HttpRequestException or NotSupportedException or InvalidOperationException or System.ClientModel.ClientResultException)
