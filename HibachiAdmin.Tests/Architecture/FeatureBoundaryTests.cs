@@ -1,110 +1,97 @@
 using System.Reflection;
 using HibachiAdmin.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using NetArchTest.Rules;
 
 namespace HibachiAdmin.Tests.Architecture;
 
 /// <summary>
-/// README, Architecture: a feature reaches another only through that feature's public service or a domain event.
-/// Concretely: no type of one feature uses another feature's entities (the EF model's classes) or
-/// its internal types; Infrastructure depends on no feature (except the one schedule list,
-/// RecurringJobs, which names every job by design); each feature registers itself in one
+/// docs/architecture.md, "Feature boundaries": the features are the namespaces <c>HibachiAdmin.Features.&lt;Area&gt;</c>
+/// (derived from the compiled app, never listed); a feature uses another only through that feature's
+/// <c>Contracts</c> namespace (interfaces, DTOs, events); the features depend on each other without a
+/// cycle; Infrastructure and Common depend on no feature; each feature registers itself in one
 /// <c>&lt;Area&gt;Feature</c> class.
 /// </summary>
 public sealed class FeatureBoundaryTests
 {
-    private const string FeaturesRoot = "HibachiAdmin.Features.";
     private static readonly Assembly App = typeof(AppDbContext).Assembly;
+    private static readonly Lazy<FeatureGraph> AppGraph = new(() => FeatureGraph.Of(App.Location));
+    private static readonly Lazy<FeatureGraph> ProbeGraph = new(() => FeatureGraph.Of(typeof(FeatureBoundaryTests).Assembly.Location));
 
-    /// <summary>Entity CLR types by feature, from the app's real EF model.</summary>
-    private static Dictionary<string, List<Type>> EntitiesByFeature()
+    /// <returns>"Type → other feature's type" lines for every use of another feature outside its Contracts.</returns>
+    internal static List<string> ContractViolations(FeatureGraph graph) =>
+        graph.Uses.Where(u => u.FromPart.StartsWith("Feature:", StringComparison.Ordinal) && !u.ToContract)
+            .Select(u => $"{u.From} → {u.To}").ToList();
+
+    internal static List<string> CycleLines(FeatureGraph graph) =>
+        graph.Cycles().Select(cycle => string.Join(" → ", cycle) + "   (" + string.Join("; ", cycle.Zip(cycle.Skip(1),
+            (a, b) => graph.FeatureEdges()[a][b] is var use ? $"{use.From} uses {use.To}" : "")) + ")").ToList();
+
+    [Fact]
+    public void Every_folder_under_Features_is_a_feature_the_rules_see()
     {
-        using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options);
-        return db.Model.GetEntityTypes().Select(e => e.ClrType)
-            .Where(t => t.Namespace?.StartsWith(FeaturesRoot, StringComparison.Ordinal) == true)
-            .Distinct()
-            .GroupBy(FeatureOf)
-            .ToDictionary(g => g.Key, g => g.ToList());
-    }
-
-    private static string FeatureOf(Type t) => t.Namespace![FeaturesRoot.Length..].Split('.')[0];
-
-    private static IEnumerable<string> Features(Assembly assembly) =>
-        assembly.GetTypes().Where(t => t.Namespace?.StartsWith(FeaturesRoot, StringComparison.Ordinal) == true).Select(FeatureOf).Distinct();
-
-    /// <summary>Forbidden dependencies of <paramref name="feature"/>: other features' entities and non-public types.</summary>
-    private static string[] ForbiddenFor(string feature, Assembly assembly, Dictionary<string, List<Type>> entities) =>
-        entities.Where(kv => kv.Key != feature).SelectMany(kv => kv.Value)
-            .Concat(App.GetTypes().Where(t => t.Namespace?.StartsWith(FeaturesRoot, StringComparison.Ordinal) == true
-                                              && FeatureOf(t) != feature && !t.IsNested && !t.IsPublic
-                                              && !t.Name.StartsWith('<')))
-            .Select(t => t.FullName!).Distinct().ToArray();
-
-    /// <returns>"Type → forbidden dependency" lines for every violation in <paramref name="assembly"/>.</returns>
-    internal static List<string> Violations(Assembly assembly)
-    {
-        var entities = EntitiesByFeature();
-        var violations = new List<string>();
-        foreach (var feature in Features(assembly))
-        {
-            var forbidden = ForbiddenFor(feature, assembly, entities);
-            foreach (var dependency in forbidden)
-            {
-                var result = Types.InAssembly(assembly).That().ResideInNamespace(FeaturesRoot + feature)
-                    .ShouldNot().HaveDependencyOn(dependency).GetResult();
-                if (!result.IsSuccessful)
-                {
-                    violations.AddRange(result.FailingTypeNames.Select(t => $"{t} → {dependency}"));
-                }
-            }
-        }
-        return violations;
+        // No list to keep up to date: the rules derive the features from the compiled namespaces; this
+        // checks that derivation against the folders (a feature whose namespace drifted would escape).
+        var folders = Directory.GetDirectories(Path.Combine(RepoRoot(), "HibachiAdmin", "Features")).Select(Path.GetFileName).ToHashSet();
+        Assert.Equal(folders.Order(StringComparer.Ordinal), AppGraph.Value.Features.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void No_feature_uses_another_features_entities_or_internals()
+    public void No_feature_uses_another_feature_outside_its_Contracts()
     {
-        var violations = Violations(App);
-        Assert.True(violations.Count == 0, "Cross-feature access (use the feature's service or a domain event):\n" + string.Join("\n", violations));
+        var violations = ContractViolations(AppGraph.Value);
+        Assert.True(violations.Count == 0,
+            "A feature may use another only through HibachiAdmin.Features.<Area>.Contracts (move what others need there):\n" + string.Join("\n", violations));
     }
 
     [Fact]
-    public void The_rule_catches_a_forbidden_reference_and_allows_a_service()
+    public void The_features_depend_on_each_other_without_a_cycle()
     {
-        // Types in this test assembly under HibachiAdmin.Features.BoundaryProbe: one reads the Contact
-        // entity (must be caught), one uses ContactService and ContactSummary (must pass).
-        var violations = Violations(typeof(FeatureBoundaryTests).Assembly);
+        var cycles = CycleLines(AppGraph.Value);
+        Assert.True(cycles.Count == 0, "Cycles between features (invert one edge: an interface or event owned by the lower feature):\n" + string.Join("\n", cycles));
+    }
+
+    [Fact]
+    public void Infrastructure_and_Common_depend_on_no_feature()
+    {
+        var uses = AppGraph.Value.Uses.Where(u => u.FromPart is "HibachiAdmin.Infrastructure" or "HibachiAdmin.Common").Select(u => $"{u.From} → {u.To}").ToList();
+        Assert.True(uses.Count == 0, "Infrastructure/Common → Features:\n" + string.Join("\n", uses));
+    }
+
+    [Fact]
+    public void The_rules_catch_planted_violations_and_allow_a_contract()
+    {
+        // Probe/BoundaryProbe.cs: namespaces of this test assembly play features of their own.
+        var graph = ProbeGraph.Value;
+        var violations = ContractViolations(graph);
         Assert.Contains(violations, v => v.Contains("ReadsContactEntity", StringComparison.Ordinal) && v.EndsWith("Features.Contacts.Contact", StringComparison.Ordinal));
-        Assert.DoesNotContain(violations, v => v.Contains("UsesContactService", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Infrastructure_depends_on_no_feature_except_the_schedule_list()
-    {
-        var result = Types.InAssembly(App).That().ResideInNamespace("HibachiAdmin.Infrastructure")
-            .And().DoNotHaveName(nameof(HibachiAdmin.Infrastructure.Jobs.RecurringJobs))
-            .ShouldNot().HaveDependencyOn("HibachiAdmin.Features").GetResult();
-        Assert.True(result.IsSuccessful, "Infrastructure → Features: " + string.Join(", ", result.FailingTypeNames ?? []));
+        Assert.Contains(violations, v => v.Contains("UsesContactService", StringComparison.Ordinal) && v.EndsWith("Features.Contacts.ContactService", StringComparison.Ordinal));
+        Assert.DoesNotContain(violations, v => v.Contains("UsesContactsContract", StringComparison.Ordinal));
+        var cycle = Assert.Single(CycleLines(graph));
+        Assert.StartsWith("BoundaryProbe → BoundaryProbeEcho → BoundaryProbe", cycle, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Each_feature_that_registers_services_does_it_in_one_Area_Feature_class()
     {
         var registrations = App.GetTypes()
-            .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Namespace?.StartsWith(FeaturesRoot, StringComparison.Ordinal) == true)
+            .Where(t => t is { IsAbstract: true, IsSealed: true } && FeatureGraph.FeatureOf(t.Namespace) is not null)
             .Where(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static).Any(m => m.Name.StartsWith("Add", StringComparison.Ordinal)
                 && m.GetParameters() is [{ ParameterType.Name: "WebApplicationBuilder" }]))
             .ToList();
-        foreach (var group in registrations.GroupBy(FeatureOf))
+        foreach (var group in registrations.GroupBy(t => FeatureGraph.FeatureOf(t.Namespace)!))
         {
             var type = Assert.Single(group);
             Assert.Equal($"{group.Key}Feature", type.Name);
             Assert.NotNull(type.GetMethod($"Add{group.Key}"));
         }
-        foreach (var feature in new[] { "Contacts", "Leads", "Inbox", "Calls", "Messaging", "Bookings", "Admin" })
+    }
+
+    internal static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HibachiAdmin.sln")))
         {
-            Assert.Contains(registrations, t => t.Name == $"{feature}Feature");
+            dir = dir.Parent;
         }
+        return dir?.FullName ?? throw new InvalidOperationException("HibachiAdmin.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -20,12 +20,12 @@ public sealed class CampaignJourneyTests
         {
             var created = await api.PostAsJsonAsync("/api/v1/contacts", new { name, phone, tags = new[] { "holiday" } });
             created.EnsureSuccessStatusCode();
-            await PersonConsent.SetAsync(app.Factory.Services, (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid(), HibachiAdmin.Features.Contacts.SmsConsent.OptedIn);
+            await PersonConsent.SetAsync(app.Factory.Services, (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid(), HibachiAdmin.Features.Contacts.Contracts.SmsConsent.OptedIn);
         }
         await api.PostAsJsonAsync("/api/v1/contacts", new { name = "Di Nope", phone = "(212) 555-0144", tags = new[] { "holiday" } });
         // Not tagged: added to this campaign by hand.
         var eve = (await api.PostAsJsonAsync("/api/v1/contacts", new { name = "Eve Extra", phone = "(212) 555-0145" })).EnsureSuccessStatusCode();
-        await PersonConsent.SetAsync(app.Factory.Services, (await eve.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid(), HibachiAdmin.Features.Contacts.SmsConsent.OptedIn);
+        await PersonConsent.SetAsync(app.Factory.Services, (await eve.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid(), HibachiAdmin.Features.Contacts.Contracts.SmsConsent.OptedIn);
 
         await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         await app.Page.GotoAsync("/campaigns/new");

@@ -1,4 +1,5 @@
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Messaging;
 using HibachiAdmin.Features.QrCodes;
 using HibachiAdmin.Infrastructure.Data;

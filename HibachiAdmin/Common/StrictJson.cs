@@ -5,15 +5,6 @@ using System.Text.Json.Serialization;
 namespace HibachiAdmin.Common;
 
 /// <summary>
-/// A JSON value of the wrong type or format. The message is the expected format (shown to the
-/// client); System.Text.Json fills in <see cref="JsonException.Path"/>, so the problem names the field.
-/// </summary>
-public sealed class JsonFieldException(string expected) : JsonException(expected);
-
-/// <summary>A value that cannot be written (e.g. an undeclared enum value read from a poisoned row).</summary>
-public sealed class UnwritableValueException(string message) : InvalidOperationException(message);
-
-/// <summary>
 /// Strict readers for every scalar the API takes: one rule for all endpoints. Numbers are JSON numbers
 /// (never strings), whole numbers are whole and in range, dates are YYYY-MM-DD, times HH:mm, enums one
 /// declared name. Each refusal says what was expected.

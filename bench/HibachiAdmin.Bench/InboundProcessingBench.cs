@@ -80,7 +80,7 @@ public sealed class InboundProcessingBench : IBench
         await using var check = await factory.CreateDbContextAsync(ct);
         var unprocessed = await check.Set<InboundEvent>().CountAsync(e => e.ProcessedAt == null, ct);
         var leads = await check.Set<Features.Leads.Lead>().CountAsync(ct);
-        var confirmations = await check.Set<OutboundMessage>().CountAsync(m => m.Purpose == Infrastructure.Providers.Sms.SmsPurpose.OptOutConfirmation, ct);
+        var confirmations = await check.Set<OutboundMessage>().CountAsync(m => m.Purpose == Features.Messaging.Contracts.SmsPurpose.OptOutConfirmation, ct);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

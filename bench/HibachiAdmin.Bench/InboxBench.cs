@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using Bunit;
 using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Identity;
 using Microsoft.AspNetCore.Hosting;

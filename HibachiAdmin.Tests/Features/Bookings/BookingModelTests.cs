@@ -1,5 +1,6 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Tests.Features.Calls;

@@ -1,8 +1,10 @@
 using Bunit;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Tests.Components;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Infrastructure.Events;
 using System.Text.Json;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Infrastructure.Events;
 
 namespace HibachiAdmin.Tests.Features.Bookings;

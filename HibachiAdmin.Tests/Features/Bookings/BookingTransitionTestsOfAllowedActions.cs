@@ -1,4 +1,5 @@
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Contracts;
 
 namespace HibachiAdmin.Tests.Features.Bookings;
 

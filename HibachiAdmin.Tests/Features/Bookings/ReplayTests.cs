@@ -1,6 +1,7 @@
 using System.Data.Common;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Tests.Infrastructure;

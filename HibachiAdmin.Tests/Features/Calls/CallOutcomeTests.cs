@@ -1,4 +1,5 @@
 using HibachiAdmin.Features.Calls;
+using HibachiAdmin.Features.Calls.Contracts;
 
 namespace HibachiAdmin.Tests.Features.Calls;
 

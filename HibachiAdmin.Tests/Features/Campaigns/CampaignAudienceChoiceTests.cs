@@ -5,6 +5,7 @@ using System.Text.Json;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Campaigns;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
 using HibachiAdmin.Tests.Infrastructure;
 using HibachiAdmin.Tests.TestKit;

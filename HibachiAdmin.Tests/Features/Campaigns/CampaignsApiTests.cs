@@ -42,7 +42,7 @@ public sealed class CampaignsApiTests
             if (consent != "none")
             {
                 // The API asks; the person's YES opts them in.
-                await PersonConsent.SetAsync(app.Services, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), HibachiAdmin.Features.Contacts.SmsConsent.OptedIn);
+                await PersonConsent.SetAsync(app.Services, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), HibachiAdmin.Features.Contacts.Contracts.SmsConsent.OptedIn);
             }
         }
         var audience = new { includeTags = new[] { "dec" }, excludeTags = Array.Empty<string>(), contactIds = Array.Empty<Guid>() };

@@ -1,5 +1,6 @@
 using HibachiAdmin.Features.Campaigns;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Messaging;
 
 namespace HibachiAdmin.Tests.Features.Contacts;

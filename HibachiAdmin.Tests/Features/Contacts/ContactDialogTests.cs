@@ -1,5 +1,6 @@
 using Bunit;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Tests.Components;
 using Microsoft.Data.Sqlite;

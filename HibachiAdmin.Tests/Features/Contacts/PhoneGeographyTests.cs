@@ -1,4 +1,5 @@
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 
 namespace HibachiAdmin.Tests.Features.Contacts;
 

@@ -1,11 +1,14 @@
 using Bunit;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Calls;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Dashboard;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Tests.Components;
 using HibachiAdmin.Tests.Infrastructure;
@@ -128,7 +131,7 @@ public sealed class HomePageTests : MudTestContext
         _time.Set(Now);
 
         Services.AddSingleton(Get<DashboardService>());
-        Services.AddSingleton(Get<HibachiAdmin.Features.Reviews.SocialAnalyticsService>());
+        Services.AddSingleton(Get<HibachiAdmin.Features.Reviews.Contracts.ISocialAnalytics>());
         Services.AddSingleton(Get<Formats>());
         Services.AddSingleton<TimeProvider>(_time);
         var cut = Render<HomePage>();

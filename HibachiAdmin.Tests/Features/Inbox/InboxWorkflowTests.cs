@@ -4,6 +4,8 @@ using System.Text.Json;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Tests.Features.Messaging;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

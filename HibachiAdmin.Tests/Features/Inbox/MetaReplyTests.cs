@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
 using HibachiAdmin.Infrastructure.Providers.Meta;
 using HibachiAdmin.Tests.Features.Messaging;

@@ -3,6 +3,7 @@ using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Tests.Components;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;

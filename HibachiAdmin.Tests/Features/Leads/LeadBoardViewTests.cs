@@ -1,5 +1,6 @@
 using Bunit;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Tests.Components;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

@@ -1,6 +1,7 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

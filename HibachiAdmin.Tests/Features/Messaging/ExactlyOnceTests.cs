@@ -4,6 +4,7 @@ using System.Text.Json;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Calls;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Features.Messaging;

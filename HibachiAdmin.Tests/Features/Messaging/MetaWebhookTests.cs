@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.Meta;
 using HibachiAdmin.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.Messaging.Contracts;
 
 namespace HibachiAdmin.Tests.Features.Messaging;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.Messaging.Contracts;
 
 namespace HibachiAdmin.Tests.Features.Messaging;
 

@@ -1,5 +1,6 @@
 using CsCheck;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.Messaging.Contracts;
 
 namespace HibachiAdmin.Tests.Features.Messaging;
 

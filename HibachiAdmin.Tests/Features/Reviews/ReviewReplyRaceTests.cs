@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Features.Reviews;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Identity;

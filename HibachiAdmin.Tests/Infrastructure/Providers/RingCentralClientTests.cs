@@ -208,9 +208,9 @@ public sealed class RingCentralIntegrationTests
 public sealed class RingCentralStatusTests
 {
     [Theory]
-    [InlineData("ringcentral-sms-status-delivered.json", HibachiAdmin.Features.Messaging.OutboundStatus.Delivered)]
-    [InlineData("ringcentral-sms-status-delivery-failed.json", HibachiAdmin.Features.Messaging.OutboundStatus.Failed)]
-    public async Task A_message_store_event_re_reads_in_flight_texts(string statusFixture, HibachiAdmin.Features.Messaging.OutboundStatus expected)
+    [InlineData("ringcentral-sms-status-delivered.json", HibachiAdmin.Features.Messaging.Contracts.OutboundStatus.Delivered)]
+    [InlineData("ringcentral-sms-status-delivery-failed.json", HibachiAdmin.Features.Messaging.Contracts.OutboundStatus.Failed)]
+    public async Task A_message_store_event_re_reads_in_flight_texts(string statusFixture, HibachiAdmin.Features.Messaging.Contracts.OutboundStatus expected)
     {
         await using var fake = await FakeRingCentral.StartAsync();
         fake.MessageStatusFixture = statusFixture;
@@ -219,7 +219,7 @@ public sealed class RingCentralStatusTests
             .With("RingCentral:ClientSecret", "secret").With("RingCentral:Jwt", "jwt").With("RingCentral:FromNumber", "+12125550147")
             .With("RingCentral:VerificationToken", "verify-me");
         var sms = app.Services.GetRequiredService<HibachiAdmin.Features.Messaging.SmsService>();
-        var sent = await sms.SendAsync(new HibachiAdmin.Infrastructure.Providers.Sms.OutboundSms(null, "+13055550123", "Your booking is confirmed", HibachiAdmin.Infrastructure.Providers.Sms.SmsPurpose.Transactional), default);
+        var sent = await sms.SendAsync(new HibachiAdmin.Features.Messaging.Contracts.OutboundSms(null, "+13055550123", "Your booking is confirmed", HibachiAdmin.Features.Messaging.Contracts.SmsPurpose.Transactional), default);
         Assert.True(sent.Accepted);
         Assert.Equal("1740001245016", sent.ProviderMessageId);
 

@@ -1,28 +1,8 @@
 using System.Text.Json;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Infrastructure.Events;
 
 namespace HibachiAdmin.Features.Bookings;
-
-/// <summary>A command's outcome: events to append, or why not (invalid input → 400, wrong state → 409).</summary>
-public sealed record Decision(IReadOnlyList<(string Type, object Data)> Events, string? Invalid = null, string? Conflict = null, string? Field = null)
-{
-    public static Decision Of(string type, object data) => new([(type, data)]);
-    /// <param name="field">The camelCase request field at fault, so the 400 names it.</param>
-    public static Decision Reject(string message, string? field = null) => new([], Invalid: message, Field: field);
-    public static Decision StateConflict(string message) => new([], Conflict: message);
-}
-
-/// <summary>What staff can do to a booking; the page offers exactly <see cref="Booking.Allowed"/>.</summary>
-[Flags]
-public enum BookingAction
-{
-    None = 0,
-    Deposit = 1,
-    Confirm = 2,
-    Reschedule = 4,
-    Complete = 8,
-    Cancel = 16,
-}
 
 /// <summary>The booking aggregate: state rebuilt from its events; commands check the invariants.</summary>
 public sealed class Booking

@@ -1,7 +1,11 @@
 using System.Text.Json;
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Infrastructure.Providers.Sms;
@@ -16,7 +20,7 @@ namespace HibachiAdmin.Features.Bookings;
 /// Scheduled texts are rows (<see cref="ScheduledMessage"/>) shifted into the recipient's sending
 /// window; their inserts commit with the handler's processed-message row.
 /// </summary>
-public sealed class BookingSaga(ContactService contacts, LeadService leads, ISmsService sms, Formats formats, TimeProvider time) : IEventHandler
+public sealed class BookingSaga(IContactService contacts, ILeadService leads, ISmsService sms, Formats formats, TimeProvider time) : IEventHandler
 {
     /// <summary>When no start time is given, parties are assumed to start at 17:00 and last 3 hours.</summary>
     private static readonly TimeOnly DefaultStart = new(17, 0);
@@ -91,7 +95,7 @@ public sealed class BookingSaga(ContactService contacts, LeadService leads, ISms
             }
             if (row.LeadId is { } lead)
             {
-                await leads.ChangeStatusAsync(db, lead, LeadStatus.Booked, null, Actor.System, ct);
+                await leads.ChangeStatusAsync(new CrossFeatureTransaction(db), lead, LeadStatus.Booked, null, Actor.System, ct);
             }
             if (phone is not null)
             {
@@ -113,7 +117,7 @@ public sealed class BookingSaga(ContactService contacts, LeadService leads, ISms
                 return;
             }
             var cancelled = JsonSerializer.Deserialize<BookingCancelled>(entry.Data, EventStore.Json)!;
-            await leads.ChangeStatusAsync(db, lead, cancelled.LeadOutcome == "reopen" ? LeadStatus.Qualified : LeadStatus.Lost,
+            await leads.ChangeStatusAsync(new CrossFeatureTransaction(db), lead, cancelled.LeadOutcome == "reopen" ? LeadStatus.Qualified : LeadStatus.Lost,
                 cancelled.LeadOutcome == "reopen" ? null : $"Booking cancelled: {cancelled.Reason}", Actor.System, ct);
         }
     }

@@ -1,29 +1,20 @@
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Bookings;
 
-/// <summary>What other features see of a booking.</summary>
-public sealed record BookingSummary(Guid Id, Guid ContactId, DateTime RequestedAt, DateOnly EventDate, decimal Total, BookingStatus Status,
-    Guid? LeadId = null, TimeOnly? EventTime = null, int GuestCount = 0, decimal DepositPaid = 0)
-{
-    public decimal BalanceDue => Status == BookingStatus.Cancelled ? 0 : Math.Max(0, Total - DepositPaid);
-}
-
-/// <summary>What other features may say about a party (a review reply mentions the date, guests and menu).</summary>
-public sealed record BookingFacts(Guid Id, Guid ContactId, DateOnly EventDate, int GuestCount, string? Package, BookingStatus Status);
-
-public sealed record CommandResult(BookingRow? Booking, string? Invalid = null, string? Conflict = null, bool NotFound = false, string? Field = null);
-
 /// <summary>
 /// Runs booking commands: load the stream, decide with the aggregate, append the events, their outbox
 /// rows and the read-model change in one transaction, then signal the dispatcher.
 /// </summary>
-public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, LeadService leads, EventStore store, OutboxSignal signal, Formats formats)
+public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, ILeadService leads, EventStore store, OutboxSignal signal, Formats formats) : IBookingService
 {
     // The business's day: a party "today" in New York is still today at 11 PM there (already tomorrow in UTC).
     private DateOnly Today => formats.Today;
@@ -122,8 +113,6 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, Co
 
     /// <summary>Rebuilds the booking read model from the event store (no side effects re-run).</summary>
     public Task<(int Streams, int Events)> ReplayAsync(CancellationToken ct) => BookingProjection.ReplayAsync(dbFactory, ct);
-
-    public sealed record MonthRevenue(int Year, int Month, int Bookings, decimal Booked, decimal Deposits);
 
     /// <summary>Revenue read model: confirmed and completed bookings by event month.</summary>
     public async Task<IReadOnlyList<MonthRevenue>> RevenueAsync(DateOnly from, DateOnly to, CancellationToken ct)

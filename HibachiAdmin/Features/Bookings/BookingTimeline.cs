@@ -4,9 +4,6 @@ using HibachiAdmin.Infrastructure.Events;
 
 namespace HibachiAdmin.Features.Bookings;
 
-/// <summary>One line of a booking's history as a person reads it: what happened, then who and when.</summary>
-public sealed record TimelineEntry(string What, string WhoAndWhen, string Icon);
-
 /// <summary>Turns a booking's stored events into sentences ("Deposit of $200 recorded by Maria, Nov 24 3:05 PM"), never raw JSON.</summary>
 public static class BookingTimeline
 {

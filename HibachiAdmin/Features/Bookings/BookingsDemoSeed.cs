@@ -1,5 +1,6 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 
@@ -18,7 +19,7 @@ public sealed class BookingsDemoSeed(EventStore store, Formats formats) : IDemoS
 
     public Task SeedAsync(AppDbContext db, DemoSeedContext context, CancellationToken ct)
     {
-        if (!context.Items.TryGetValue(LeadsDemoSeed.LeadsKey, out var value) || value is not List<DemoLead> leads)
+        if (!context.Items.TryGetValue(LeadsDemoData.LeadsKey, out var value) || value is not List<DemoLead> leads)
         {
             return Task.CompletedTask;
         }
@@ -27,7 +28,7 @@ public sealed class BookingsDemoSeed(EventStore store, Formats formats) : IDemoS
         foreach (var lead in leads.Where(l => l.EventDate is not null && (l.Status == LeadStatus.Booked || (l.Status == LeadStatus.Quoted && l.EventDate >= today))))
         {
             var date = lead.EventDate!.Value;
-            var staff = new Actor(LeadsDemoSeed.Staff[r.Next(LeadsDemoSeed.Staff.Length)]);
+            var staff = new Actor(LeadsDemoData.Staff[r.Next(LeadsDemoData.Staff.Length)]);
             var requested = new BookingRequested(lead.ContactId, lead.Id, date, new TimeOnly(r.Next(12, 19), r.Next(2) * 30), lead.Guests, 60m,
                 $"{r.Next(10, 400)} {Streets[r.Next(Streets.Length)]}, {lead.Location}", lead.Zip, r.Next(3) == 0 ? "Deluxe (filet and lobster)" : "Classic", lead.Occasion);
             var events = new List<(string, object)> { (BookingEventTypes.Requested, requested) };

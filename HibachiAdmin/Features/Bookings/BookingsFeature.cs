@@ -1,5 +1,7 @@
+using Hangfire;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
+using HibachiAdmin.Infrastructure.Jobs;
 
 namespace HibachiAdmin.Features.Bookings;
 
@@ -8,8 +10,11 @@ public static class BookingsFeature
     public static WebApplicationBuilder AddBookings(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<BookingService>();
+        builder.Services.AddSingleton<Contracts.IBookingService>(sp => sp.GetRequiredService<BookingService>());
+        builder.Services.AddSingleton<Leads.Contracts.ILeadBookings, LeadBookings>();
         builder.Services.AddSingleton<IEventHandler, BookingSaga>();
         builder.Services.AddTransient<DueMessagesJob>();
+        builder.Services.AddRecurringJob<DueMessagesJob>(DueMessagesJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         builder.Services.AddSingleton<IDemoSeedContributor, BookingsDemoSeed>();
         return builder;
     }

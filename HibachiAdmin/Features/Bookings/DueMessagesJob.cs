@@ -1,4 +1,7 @@
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HibachiAdmin.Features.Bookings;
 
 /// <summary>Sends saga texts whose time has come (every minute). Idempotent per row via the SMS correlation id.</summary>
-public sealed class DueMessagesJob(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, ISmsService sms, IConfiguration configuration, TimeProvider time)
+public sealed class DueMessagesJob(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, ISmsService sms, IConfiguration configuration, TimeProvider time)
 {
     public const string Id = "booking-due-messages";
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Infrastructure.Providers.Sms;
@@ -9,14 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Calls;
 
-public sealed record CallMissed(Guid CallId, Guid ContactId);
-
 /// <summary>
 /// A missed call or voicemail from a new caller, run from the outbox: the lead (source Phone) and,
 /// when <c>Calls:MissedCallTextBack</c> is on, the text-back's due time inside the caller's sending
 /// window. Both commit with the dispatcher's processed mark; <see cref="MissedCallTextBackJob"/> sends.
 /// </summary>
-public sealed class CallEffects(LeadService leads, ISmsService sms, IConfiguration configuration, TimeProvider time) : IEventHandler
+public sealed class CallEffects(ILeadService leads, ISmsService sms, IConfiguration configuration, TimeProvider time) : IEventHandler
 {
     public string Name => "calls.missed";
 
@@ -30,7 +30,7 @@ public sealed class CallEffects(LeadService leads, ISmsService sms, IConfigurati
         {
             return;
         }
-        var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(db, new NewLead(missed.ContactId, LeadSource.Phone, CallId: call.Id,
+        var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(new CrossFeatureTransaction(db), new NewLead(missed.ContactId, LeadSource.Phone, CallId: call.Id,
             Notes: $"{(call.Voicemail ? "Voicemail" : "Missed call")} {call.StartedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC from {call.FromNumber}"), Actor.System, ct);
         call.LeadId ??= leadId;
         if (configuration.GetValue<bool>("Calls:MissedCallTextBack") && call.FromNumber is not null && call.TextBackDueAt is null)

@@ -1,23 +1,25 @@
 using System.Text.Json;
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Calls.Contracts;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Calls;
 
-public sealed record CallRow(Guid Id, string Direction, string? FromNumber, string? FromName, Guid? ContactId, string? ContactName, string Status,
-    DateTime? StartedAt, int? DurationSeconds, bool Missed, bool Voicemail, bool HasRecording, Guid? LeadId);
-
 /// <summary>
 /// Call log from telephony session events, applied in the caller's unit of work (all or nothing with
 /// the notification's processed mark). A missed call or voicemail from an unknown caller is queued as
 /// an outbox event in the same commit; <see cref="CallEffects"/> makes the lead and the text-back.
 /// </summary>
-public sealed class CallService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, EventStore events, TimeProvider time)
+public sealed class CallService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, EventStore events, TimeProvider time) : ICallService, ITelephonyEvents
 {
     public const string MissedEvent = "call.missed.v1";
+
+    Task<string> ITelephonyEvents.ApplyTelephonyEventAsync(CrossFeatureTransaction tx, JsonElement body, CancellationToken ct) => ApplyTelephonyEventAsync(tx.Db, body, ct);
 
     public async Task<string> ApplyTelephonyEventAsync(AppDbContext db, JsonElement body, CancellationToken ct)
     {
@@ -64,7 +66,7 @@ public sealed class CallService(IDbContextFactory<AppDbContext> dbFactory, Conta
         if (call is null)
         {
             call = new CallLog { TelephonySessionId = sessionId, Direction = direction, FromName = PersonNames.Clean(name) is { Length: > 0 } clean ? clean : null };
-            if (number is not null && await contacts.FindOrCreateByPhoneAsync(db, number, name, ct) is { } found)
+            if (number is not null && await contacts.FindOrCreateByPhoneAsync(new CrossFeatureTransaction(db), number, name, ct) is { } found)
             {
                 call.ContactId = found.Contact.Id;
                 call.CallerWasKnown = !found.Created;

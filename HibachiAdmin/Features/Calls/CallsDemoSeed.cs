@@ -1,10 +1,12 @@
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 
 namespace HibachiAdmin.Features.Calls;
 
 /// <summary>Demo calls (answered, and voicemails with their recordings) from the first contacts, linked to their leads (Seed:Demo=true).</summary>
-public sealed class CallsDemoSeed(ContactService contacts) : IDemoSeedContributor
+public sealed class CallsDemoSeed(IContactService contacts) : IDemoSeedContributor
 {
     public int Order => 35;
 
@@ -15,7 +17,7 @@ public sealed class CallsDemoSeed(ContactService contacts) : IDemoSeedContributo
             return;
         }
         var found = await contacts.GetSummariesAsync(ids.Take(8), ct);
-        var leads = context.Items.TryGetValue(Leads.LeadsDemoSeed.LeadsKey, out var l) && l is List<Leads.DemoLead> list
+        var leads = context.Items.TryGetValue(LeadsDemoData.LeadsKey, out var l) && l is List<Leads.Contracts.DemoLead> list
             ? list.GroupBy(x => x.ContactId).ToDictionary(g => g.Key, g => g.First().Id) : [];
         var r = context.Random;
         var i = 0;

@@ -1,4 +1,5 @@
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Calls.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 

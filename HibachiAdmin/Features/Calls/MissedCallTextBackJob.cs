@@ -1,9 +1,10 @@
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 
 namespace HibachiAdmin.Features.Calls;
 
 /// <summary>
-/// Sends missed-call text-backs that are due (every minute from RecurringJobs). Once per call: the
+/// Sends missed-call text-backs that are due (every minute, on the schedule its feature declares). Once per call: the
 /// correlation id makes a rerun after a crash a no-op at the SMS service, and the done mark follows.
 /// </summary>
 public sealed class MissedCallTextBackJob(CallService calls, ISmsService sms, IConfiguration configuration)

@@ -1,36 +1,18 @@
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.Messaging.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace HibachiAdmin.Features.Campaigns;
-
-/// <param name="SkipBookedWithinDays">Skip contacts with a party (not cancelled) from today through this many days ahead (business time zone).</param>
-/// <param name="SkipTextedWithinDays">Skip contacts a campaign texted in this many days before the send.</param>
-/// <param name="Everyone">The marketer chose everyone who may be texted (less <paramref name="ExcludeTags"/>). Nothing else
-/// means everyone: an audience with no tags, no contacts and no explicit <c>Everyone</c> reaches nobody.</param>
-public sealed record Audience(IReadOnlyList<string> IncludeTags, IReadOnlyList<string> ExcludeTags, IReadOnlyList<Guid> ContactIds,
-    int? SkipBookedWithinDays = null, int? SkipTextedWithinDays = null, bool Everyone = false)
-{
-    /// <summary>Everyone who may be texted: an explicit choice.</summary>
-    public static readonly Audience All = new([], [], [], Everyone: true);
-
-    /// <summary>Someone was chosen: tags, contacts, or everyone (exclusions alone choose nobody).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsChosen => Everyone || IncludeTags.Count > 0 || ContactIds.Count > 0;
-}
-
-/// <summary>What a marketer sees before sending (the estimate request's answer).</summary>
-/// <param name="Encoding">Of the template rendered with fallbacks: GSM-7 or UCS-2.</param>
-public sealed record CampaignEstimate(string Encoding, int Characters, int Segments, int Recipients, int Eligible, IReadOnlyDictionary<string, int> Held, decimal EstimatedCost);
-
-public sealed record CampaignPlan(CampaignEstimate Estimate, IReadOnlyList<RecipientDecision> Decisions);
 
 /// <summary>
 /// Plans a campaign: the audience from Contacts, marketing texts already sent from Messaging, and a
 /// <see cref="CampaignRules"/> decision per recipient judged at the send time. The estimate is the sum
 /// of each eligible recipient's own segments (merge fields change lengths) × <c>Sms:CostPerSegment</c>.
 /// </summary>
-public sealed class CampaignPlanner(ContactService contacts, SmsService sms, Bookings.BookingService bookings, CampaignHistory history, Phones phones,
+public sealed class CampaignPlanner(IContactService contacts, ISmsBatches sms, IBookingService bookings, CampaignHistory history, Phones phones,
     IOptions<SmsOptions> options, IOptions<BusinessOptions> business, Common.Formats formats, TimeProvider time)
 {
     public CampaignRules Rules => new(options.Value.FrequencyCapHours, business.Value.Name, business.Value.TimeZone);

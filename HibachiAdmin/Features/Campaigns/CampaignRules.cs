@@ -1,35 +1,11 @@
 using System.Text.RegularExpressions;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.Messaging.Contracts;
 
 namespace HibachiAdmin.Features.Campaigns;
-
-/// <summary>Why a recipient does not get the text now (stable words, used by the API and the preview).</summary>
-public static class HoldReasons
-{
-    public const string NoConsent = "noConsent";
-    /// <summary>Someone asked for the person to get texts; the person has not confirmed with YES yet.</summary>
-    public const string PendingConfirmation = "pendingConfirmation";
-    public const string OptedOut = "optedOut";
-    public const string InvalidNumber = "invalidNumber";
-    public const string QuietHours = "quietHours";
-    public const string FrequencyCap = "frequencyCap";
-    public const string Duplicate = "duplicate";
-    /// <summary>Audience option: the contact has a party in the next N days (no offer texts right before it).</summary>
-    public const string BookedSoon = "bookedSoon";
-    /// <summary>Audience option: a campaign texted the contact in the last N days.</summary>
-    public const string TextedRecently = "textedRecently";
-
-    /// <summary>Held reasons that only delay a text (it goes out at <c>EarliestSendAt</c>); the others skip the recipient.</summary>
-    public static bool IsDelay(string? reason) => reason is QuietHours or FrequencyCap;
-}
-
-/// <summary>One audience member as the rules see them.</summary>
-public sealed record CampaignRecipient(Guid ContactId, string Name, string? Phone, SmsConsent Consent, string? State, string? TimeZones, bool NumberInvalid = false);
-
-/// <summary>The decision for one recipient: eligible now, or held with a reason (and, for delays, when it can go).</summary>
-public sealed record RecipientDecision(Guid ContactId, string? Phone, bool Eligible, string? Reason, DateTime? EarliestSendAt, string Text, SegmentCount Segments);
 
 /// <summary>
 /// The campaign compliance engine: pure, no I/O. Renders each recipient's final text (merge fields and

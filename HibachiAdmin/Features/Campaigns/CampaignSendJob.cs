@@ -1,7 +1,9 @@
 using System.Threading.RateLimiting;
 using Hangfire;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ namespace HibachiAdmin.Features.Campaigns;
 /// <summary>
 /// The campaign sender (every minute, and at once when a send starts): starts scheduled campaigns whose
 /// time has come, expires what is left after a campaign's end time, then claims due delivery rows in
-/// batches with a lease and sends each through <see cref="SmsService"/> at <c>Sms:MaxPerSecond</c>.
+/// batches with a lease and sends each through <see cref="ISmsBatches"/> at <c>Sms:MaxPerSecond</c>.
 /// Every rule is checked again at the moment of sending (a STOP that arrived mid-campaign wins, a window
 /// that closed holds the row until it opens). Crash-safe: a claimed row whose worker died is claimed
 /// again after its lease, and the SMS correlation id returns the first attempt instead of texting twice.
@@ -21,8 +23,8 @@ public sealed class CampaignSendJob(
     IDbContextFactory<AppDbContext> dbFactory,
     CampaignService campaigns,
     CampaignPlanner planner,
-    ContactService contacts,
-    SmsService sms,
+    IContactService contacts,
+    ISmsBatches sms,
     Phones phones,
     IOptions<SmsOptions> options,
     TimeProvider time,
@@ -148,14 +150,14 @@ public sealed class CampaignSendJob(
                     // An earlier attempt whose provider call never reported back: the SMS service settles it
                     // (asks the provider, sends it if it never arrived); this row waits for that, claimed.
                     row.OutboundMessageId = result.MessageId;
-                    row.LockedUntil = time.GetUtcNow().UtcDateTime + SmsService.InDoubtAfter;
+                    row.LockedUntil = time.GetUtcNow().UtcDateTime + ISmsBatches.InDoubtAfter;
                     continue;
                 }
                 row.OutboundMessageId = result.MessageId;
                 row.ProviderMessageId = result.ProviderMessageId;
                 row.SentAt = time.GetUtcNow().UtcDateTime;
                 row.Status = result.Accepted ? DeliveryStatus.Sent : result.RefusedReason is "providerError" ? DeliveryStatus.Failed : DeliveryStatus.Skipped;
-                // Stryker disable once Conditional : an accepted result carries no refusal reason (SmsService never sets one), so both branches store null
+                // Stryker disable once Conditional : an accepted result carries no refusal reason (ISmsBatches never sets one), so both branches store null
                 row.Reason = result.Accepted ? null : result.RefusedReason;
                 Release(row);
             }

@@ -1,34 +1,17 @@
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Bookings.Contracts;
+using HibachiAdmin.Features.Campaigns.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Inbox.Contracts;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Campaigns;
 
-public sealed record NewCampaign(string Name, string Message, Audience Audience, DateTime? EndAt);
-
-public sealed record CampaignCounts(int Recipients, int Pending, int Held, int Sending, int Sent, int Delivered, int Failed, int Skipped, int Cancelled, decimal Cost);
-
-public sealed record CampaignSummary(Guid Id, string Name, string Message, CampaignStatus Status, Audience Audience, DateTime CreatedAt, DateTime? SendAt, DateTime? EndAt,
-    DateTime? StartedAt, DateTime? CompletedAt, CampaignCounts Counts, int Bookings, decimal Revenue);
-
-/// <summary>One bucket of a campaign's activity over time (business time zone label).</summary>
-public sealed record ActivityPoint(DateTime StartUtc, int Sent, int Delivered, int Failed);
-
-public sealed record CampaignReply(Guid ContactId, string? Phone, DateTime At, string Text);
-
-/// <summary>What happened after the texts went out: activity over time, replies and opt-outs from recipients.</summary>
-/// <param name="BucketMinutes">Width of each activity bucket.</param>
-public sealed record CampaignInsights(IReadOnlyList<ActivityPoint> Activity, int BucketMinutes, int Replies, int RepliedContacts, int OptOuts,
-    IReadOnlyList<CampaignReply> LatestReplies);
-
-public sealed record DeliveryRow(Guid ContactId, string? Phone, DeliveryStatus Status, string? Reason, string? ProviderMessageId, DateTime? SentAt, DateTime DueAt);
-
-/// <summary>The campaigns feature's public service: create, preview, send (materialise recipients), cancel, progress.</summary>
-public sealed record CampaignRevenue(int Bookings, decimal Revenue);
-
-public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Bookings.BookingService bookings,
-    Contacts.ContactService contacts, Inbox.InboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time)
+public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, ISmsBatches sms, IBookingService bookings,
+    IContactService contacts, IInboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time) : Messaging.Contracts.ICampaignReplyAttribution, ICampaignSummaries
 {
     /// <exception cref="ArgumentException">The audience is not chosen (<see cref="Audience.IsChosen"/>) or mixes "everyone" with tags or contacts.</exception>
     public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)
@@ -339,7 +322,7 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
                 .Select(d => new { d.ContactId, d.CampaignId, SentAt = d.SentAt!.Value }).ToListAsync(ct)).Select(d => (d.ContactId, d.CampaignId, d.SentAt)));
         }
         var attributed = (await bookings.ForContactsAsync(contacts, from, to, ct))
-            .Where(b => b.Status != Bookings.BookingStatus.Cancelled)
+            .Where(b => b.Status != Bookings.Contracts.BookingStatus.Cancelled)
             .Where(b => touches.Where(t => t.ContactId == b.ContactId && t.SentAt <= b.RequestedAt && b.RequestedAt - t.SentAt <= AttributionWindow)
                 .OrderByDescending(t => t.SentAt).Select(t => (Guid?)t.CampaignId).FirstOrDefault() == id)
             .ToList();

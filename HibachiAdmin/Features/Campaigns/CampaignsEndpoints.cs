@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Campaigns.Contracts;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
 using HibachiAdmin.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,3 +1,6 @@
+using Hangfire;
+using HibachiAdmin.Infrastructure.Jobs;
+
 namespace HibachiAdmin.Features.Campaigns;
 
 public static class CampaignsFeature
@@ -7,7 +10,10 @@ public static class CampaignsFeature
         builder.Services.AddSingleton<CampaignHistory>();
         builder.Services.AddSingleton<CampaignPlanner>();
         builder.Services.AddSingleton<CampaignService>();
+        builder.Services.AddSingleton<Contracts.ICampaignSummaries>(sp => sp.GetRequiredService<CampaignService>());
+        builder.Services.AddSingleton<Messaging.Contracts.ICampaignReplyAttribution>(sp => sp.GetRequiredService<CampaignService>());
         builder.Services.AddTransient<CampaignSendJob>();
+        builder.Services.AddRecurringJob<CampaignSendJob>(CampaignSendJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Contacts.Contracts;
+
 namespace HibachiAdmin.Features.Contacts;
 
 /// <summary>The one human label of each consent state and opt-in request state, used on every screen.</summary>

@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Contacts.Contracts;
+
 namespace HibachiAdmin.Features.Contacts;
 
 /// <summary>

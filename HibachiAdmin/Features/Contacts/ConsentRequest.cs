@@ -3,15 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HibachiAdmin.Features.Contacts;
 
-public enum ConsentRequestStatus
-{
-    /// <summary>The confirmation text waits to go out (at <see cref="ConsentRequest.DueAt"/>, inside the person's sending hours).</summary>
-    Scheduled = 0,
-    Sent = 1,
-    /// <summary>No text: the person had answered, opted out, or was asked enough already (see <see cref="ConsentRequest.Outcome"/>).</summary>
-    NotSent = 2,
-}
-
 /// <summary>
 /// Someone other than the person asked for them to get texts (a web form, staff, an import). The row
 /// is the evidence (who asked, from where, the wording shown) and the schedule of the one confirmation
@@ -39,21 +30,4 @@ public sealed class ConsentRequest
     public DateTime? DoneAt { get; set; }
     /// <summary>The outbound text (Messaging's message id) once sent.</summary>
     public Guid? MessageId { get; set; }
-}
-
-internal sealed class ConsentRequestConfiguration : IEntityTypeConfiguration<ConsentRequest>
-{
-    public void Configure(EntityTypeBuilder<ConsentRequest> b)
-    {
-        b.ToTable("ConsentRequests");
-        b.Property(r => r.Phone).HasMaxLength(20).IsRequired();
-        b.Property(r => r.Source).HasMaxLength(Contact.MaxConsentSource).IsRequired();
-        b.Property(r => r.Evidence).HasMaxLength(ConsentRequest.MaxEvidence);
-        b.Property(r => r.RequestedBy).HasMaxLength(256).IsRequired();
-        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(10);
-        b.Property(r => r.Outcome).HasMaxLength(300);
-        b.HasIndex(r => new { r.Status, r.DueAt });
-        b.HasIndex(r => new { r.ContactId, r.RequestedAt });
-        b.HasOne<Contact>().WithMany().HasForeignKey(r => r.ContactId).OnDelete(DeleteBehavior.Cascade);
-    }
 }

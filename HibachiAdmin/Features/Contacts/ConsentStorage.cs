@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Contacts.Contracts;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HibachiAdmin.Features.Contacts;

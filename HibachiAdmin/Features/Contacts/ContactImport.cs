@@ -1,32 +1,13 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 using HibachiAdmin.Common;
 
 namespace HibachiAdmin.Features.Contacts;
-
-public enum ImportRowOutcome
-{
-    Create,
-    Update,
-    Reject,
-}
-
-/// <param name="Row">1-based data row number (the header is not counted), as a spreadsheet user sees it minus the header.</param>
-public sealed record ImportRowResult(int Row, ImportRowOutcome Outcome, string? Name, string? Phone, string? Reason, IReadOnlyList<string> Warnings);
-
-public sealed record ImportRejection(int Row, string Reason);
-
-/// <summary>A row that was applied with a part of it left out, and why.</summary>
-public sealed record ImportWarning(int Row, string Reason);
-
-public sealed record ImportSummary(int Created, int Updated, IReadOnlyList<ImportRejection> Rejected, IReadOnlyList<ImportRowResult> Rows)
-{
-    public int RejectedCount => Rejected.Count;
-}
 
 /// <summary>
 /// CSV import of contacts with CsvHelper. Columns by header (case-insensitive): name, phone, email,

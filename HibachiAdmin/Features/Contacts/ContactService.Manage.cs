@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Contacts.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Contacts;

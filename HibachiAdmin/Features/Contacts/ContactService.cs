@@ -1,30 +1,15 @@
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Contacts;
 
-public sealed record ConsentChange(SmsConsent To, string Source, string? Evidence);
-
-/// <summary>What other features see of a contact (never the entity: a feature reaches another only through its service).</summary>
-/// <param name="NumberInvalid">A carrier reported the number cannot receive texts (see <see cref="ContactService.MarkNumberInvalidAsync"/>).</param>
-public sealed record ContactSummary(Guid Id, string Name, string? Phone, string? Email, SmsConsent SmsConsent, string? State, string? TimeZones, bool NumberInvalid = false);
-
-public enum KeywordConsentOutcome
-{
-    /// <summary>The contact's consent changed (ledger row written).</summary>
-    Applied,
-    /// <summary>Already in that state: nothing written.</summary>
-    Unchanged,
-    /// <summary>Older than the contact's last consent change: recorded as evidence, consent kept.</summary>
-    Superseded,
-}
-
 /// <summary>
 /// The contacts feature's public service. Other features (inbox, campaigns, bookings, calls) find
 /// or create contacts and change consent only through here, so the ledger is always written.
 /// </summary>
-public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFactory, Phones phones, OptInRequestService optIns, TimeProvider time)
+public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFactory, Phones phones, OptInRequestService optIns, TimeProvider time) : IContactService
 {
     public async Task<Contact?> FindByPhoneAsync(string phone, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Contacts.Contracts;
 using Microsoft.EntityFrameworkCore;
 using HibachiAdmin.Common;
 using HibachiAdmin.Infrastructure.Data;

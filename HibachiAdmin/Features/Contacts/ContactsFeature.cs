@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 
 namespace HibachiAdmin.Features.Contacts;
@@ -8,7 +9,9 @@ public static class ContactsFeature
     {
         builder.Services.AddSingleton<Phones>();
         builder.Services.AddSingleton<OptInRequestService>();
+        builder.Services.AddSingleton<Contracts.IOptInRequests>(sp => sp.GetRequiredService<OptInRequestService>());
         builder.Services.AddSingleton<ContactService>();
+        builder.Services.AddSingleton<Contracts.IContactService>(sp => sp.GetRequiredService<ContactService>());
         builder.Services.AddSingleton<ContactImport>();
         builder.Services.AddSingleton<IDemoSeedContributor, ContactsDemoSeed>();
         return builder;

@@ -1,4 +1,5 @@
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,9 @@ namespace HibachiAdmin.Features.Contacts;
 /// them in. A number is texted at most twice while it has not answered (<see cref="ConsentPolicy.MayText"/>),
 /// and never after a STOP.
 /// </summary>
-public sealed class OptInRequestService(IDbContextFactory<AppDbContext> dbFactory, EventStore events, OutboxSignal outbox, TimeProvider time)
+public sealed partial class OptInRequestService(IDbContextFactory<AppDbContext> dbFactory, EventStore events, OutboxSignal outbox, TimeProvider time) : IOptInRequests
 {
-    public const string RequestedEvent = "contacts.opt-in-requested.v1";
+    public const string RequestedEvent = IOptInRequests.RequestedEvent;
 
     /// <summary>Asks, in the caller's unit of work (the contact is tracked there): commits with the caller's save.</summary>
     public async Task<OptInAskOutcome> AskAsync(AppDbContext db, Contact contact, OptInAsk ask, Actor actor, CancellationToken ct)

@@ -1,39 +1,20 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Calls;
+using HibachiAdmin.Features.Calls.Contracts;
 using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Inbox.Contracts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 
 namespace HibachiAdmin.Features.Dashboard;
-
-/// <summary>Parties in one business week: confirmed (or already done) and still only requested.</summary>
-public sealed record WeekParties(DateOnly Start, int Confirmed, int Requested, int Guests);
-
-/// <summary>One day of chef load: active parties against the chefs there are.</summary>
-public sealed record ChefDay(DateOnly Date, int Parties);
-
-/// <summary>Everything Home shows, computed for one moment in the business's time zone.</summary>
-public sealed record WeekAtAGlance(
-    DateOnly Today,
-    WeekParties ThisWeek,
-    WeekParties NextWeek,
-    DateOnly Month,
-    decimal RevenueBooked,
-    int RevenueParties,
-    int WithoutDeposit,
-    decimal BalanceDue,
-    InboxPulse Inbox,
-    int MissedCallsToday,
-    LeadIntake NewLeads,
-    LeadIntake Funnel,
-    IReadOnlyList<ChefDay> ChefLoad,
-    int ChefsPerDay);
 
 /// <summary>
 /// The week at a glance: asks each feature's public service for its part (bookings, inbox, calls,
 /// leads) and never reads their tables. Days, weeks and "today" are the business's (Business:TimeZone).
 /// </summary>
-public sealed class DashboardService(BookingService bookings, InboxService inbox, CallService calls, LeadService leads, Formats formats, IConfiguration configuration, TimeProvider time)
+public sealed class DashboardService(IBookingService bookings, IInboxService inbox, ICallService calls, ILeadService leads, Formats formats, IConfiguration configuration, TimeProvider time)
 {
     public const int NewLeadDays = 7;
     public const int FunnelDays = 30;

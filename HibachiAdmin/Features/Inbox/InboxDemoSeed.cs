@@ -1,4 +1,6 @@
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 
 namespace HibachiAdmin.Features.Inbox;
@@ -9,7 +11,7 @@ namespace HibachiAdmin.Features.Inbox;
 /// delivery marks, and an unanswered thread is unread and waiting — including a 👍 reaction that is an
 /// answer to our question.
 /// </summary>
-public sealed class InboxDemoSeed(ContactService contacts) : IDemoSeedContributor
+public sealed class InboxDemoSeed(IContactService contacts) : IDemoSeedContributor
 {
     private static readonly (string In, string? Out)[] Texts =
     [

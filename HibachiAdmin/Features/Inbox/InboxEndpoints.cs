@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
 using HibachiAdmin.Infrastructure.Providers.Ai;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -4,8 +4,12 @@ public static class InboxFeature
 {
     public static WebApplicationBuilder AddInbox(this WebApplicationBuilder builder)
     {
+        // Replies to Instagram and Facebook go through Meta's Send API (or its sandbox).
+        Infrastructure.Providers.Meta.MetaSetup.AddMeta(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<InboxNotifier>();
         builder.Services.AddSingleton<InboxService>();
+        builder.Services.AddSingleton<Contracts.IInboxService>(sp => sp.GetRequiredService<InboxService>());
+        builder.Services.AddSingleton<Messaging.Contracts.IInboundConversations>(sp => sp.GetRequiredService<InboxService>());
         builder.Services.AddTransient<SandboxMetaReceiptJob>();
         builder.Services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, InboxDemoSeed>();
         return builder;

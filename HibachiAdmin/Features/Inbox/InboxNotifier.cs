@@ -4,9 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
 
-/// <summary>What changed: a thread got a message, a receipt, a status or an assignee.</summary>
-public sealed record InboxChange(IReadOnlyCollection<Guid> ThreadIds);
-
 /// <summary>
 /// Live inbox updates for open pages. Changes are announced only after the unit of work that made them
 /// committed (<see cref="AfterCommit"/>), so a page never reloads before the data is there. Pages

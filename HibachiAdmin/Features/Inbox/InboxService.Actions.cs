@@ -2,18 +2,14 @@ using Hangfire;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Providers.Ai;
 using HibachiAdmin.Infrastructure.Providers.Meta;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
-
-/// <param name="Reason">Stable word when not sent: notFound, optedOut, noConsent, outsideWindow, providerError, …</param>
-/// <param name="Detail">What to tell the person (the provider's own words for provider errors).</param>
-public sealed record ReplyResult(bool Sent, string? Reason = null, string? Detail = null, Guid? MessageId = null);
-
-public sealed record LeadLink(Guid LeadId, bool Created);
 
 public sealed partial class InboxService
 {
@@ -194,7 +190,7 @@ public sealed partial class InboxService
         var intent = await intents.ClassifyAsync(text, inbound.FirstOrDefault()?.At ?? time.GetUtcNow().UtcDateTime, ct);
         var source = thread.Platform switch { Platform.Instagram => LeadSource.Instagram, Platform.Facebook => LeadSource.Facebook, _ => LeadSource.Sms };
         var (leadId, created) = await leads.CreateOrUpdateOpenLeadAsync(new NewLead(contactId, source,
-            EventDate: intent.EventDate, GuestCount: intent.GuestCount is > 0 and <= LeadService.MaxGuests ? intent.GuestCount : null,
+            EventDate: intent.EventDate, GuestCount: intent.GuestCount is > 0 and <= ILeadService.MaxGuests ? intent.GuestCount : null,
             Zip: intent.Zip is { Length: <= 10 } zip ? zip : null, Location: intent.City is { Length: <= 200 } city ? city : null,
             Occasion: intent.Occasion is { Length: > 0 and <= 100 } o ? char.ToUpperInvariant(o[0]) + o[1..] : null,
             EstimatedValue: intent.Budget, Notes: Cut($"From the {thread.Platform} conversation with {thread.Title}: {text}", 2000),
@@ -205,10 +201,4 @@ public sealed partial class InboxService
         notifier.Publish(thread.Id);
         return new LeadLink(leadId, created);
     }
-}
-
-/// <summary>Sandbox only: simulates Meta's delivery and read receipts for a reply a moment after it was "sent".</summary>
-public sealed class SandboxMetaReceiptJob(InboxService inbox)
-{
-    public Task RunAsync(Guid messageId, CancellationToken ct) => inbox.SimulateReceiptsAsync(messageId, ct);
 }

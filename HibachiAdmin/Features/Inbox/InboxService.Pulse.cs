@@ -1,15 +1,7 @@
+using HibachiAdmin.Features.Inbox.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
-
-/// <summary>How the inbox is doing, for the dashboard: threads waiting for us and how fast we answer.</summary>
-/// <param name="Unanswered">Open threads whose last message is the customer's.</param>
-/// <param name="OldestWaitingSince">When the longest-waiting of those customers wrote (null when none waits).</param>
-/// <param name="MedianFirstResponse">Median time from a customer's first unanswered message to our reply, over replies in the window.</param>
-public sealed record InboxPulse(int Unanswered, DateTime? OldestWaitingSince, TimeSpan? MedianFirstResponse, int Responses);
-
-/// <summary>One message of a contact's conversations (the customer view), without the inbox's entities.</summary>
-public sealed record ConversationLine(Guid ThreadId, Platform Platform, bool FromCustomer, string Text, string? SentBy, DateTime At);
 
 public sealed partial class InboxService
 {

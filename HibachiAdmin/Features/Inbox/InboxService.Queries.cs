@@ -1,49 +1,9 @@
 using System.Text.Json;
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Messaging.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
-
-/// <param name="WaitingSince">The oldest customer message not answered yet (null when answered).</param>
-public sealed record ThreadSummary(
-    Guid Id,
-    Platform Platform,
-    string Title,
-    Guid? ContactId,
-    ThreadStatus Status,
-    DateTime LastMessageAt,
-    string? LastMessagePreview,
-    int UnreadCount,
-    string? AssigneeId = null,
-    string? AssigneeName = null,
-    DateTime? WaitingSince = null,
-    DateTime? SnoozedUntil = null,
-    Guid? LeadId = null,
-    DateTime? LastInboundAt = null);
-
-/// <param name="Status">queued, sent, delivered, read or failed for our messages; null for the customer's.</param>
-/// <param name="ReplyToText">For a reaction or reply: the text of the message it refers to, when we have it.</param>
-public sealed record MessageView(
-    Guid Id,
-    MessageDirection Direction,
-    MessageKind Kind,
-    string Text,
-    DateTime At,
-    string? SentBy,
-    string? Status,
-    string? Error,
-    IReadOnlyList<MessageAttachment> Attachments,
-    string? ReplyToText,
-    string? Tag,
-    bool Automated);
-
-public sealed record NoteView(Guid Id, string Text, string Author, DateTime At);
-
-public sealed record ThreadDetail(ThreadSummary Thread, IReadOnlyList<MessageView> Messages, IReadOnlyList<NoteView> Notes, WindowState Window);
-
-/// <param name="Assignee">"mine" (with <paramref name="CurrentUser"/>), "unassigned", or a user id.</param>
-public sealed record ThreadQuery(Platform? Platform = null, ThreadStatus? Status = null, string? Assignee = null, string? CurrentUser = null,
-    string? Search = null, bool UnreadOnly = false, int Page = 1, int PageSize = 50);
 
 public sealed partial class InboxService
 {
@@ -148,7 +108,7 @@ public sealed partial class InboxService
         var notes = await db.Set<ThreadNote>().AsNoTracking().Where(n => n.ThreadId == id).OrderBy(n => n.At)
             .Select(n => new NoteView(n.Id, n.Text, n.Author, n.At)).ToListAsync(ct);
         var smsIds = messages.Where(m => m.OutboundMessageId is not null && m.Status is null).Select(m => m.OutboundMessageId!.Value).ToList();
-        var smsStates = smsIds.Count == 0 ? new Dictionary<Guid, Infrastructure.Providers.Sms.SmsDeliveryState>() : await sms.GetDeliveryAsync(smsIds, ct);
+        var smsStates = smsIds.Count == 0 ? new Dictionary<Guid, Features.Messaging.Contracts.SmsDeliveryState>() : await sms.GetDeliveryAsync(smsIds, ct);
         var byExternal = messages.Where(m => m.ExternalId != null).GroupBy(m => m.ExternalId!).ToDictionary(g => g.Key, g => g.First().Text);
         var now = time.GetUtcNow().UtcDateTime;
         var views = messages.Select(m =>

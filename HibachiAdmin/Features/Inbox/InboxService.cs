@@ -1,7 +1,11 @@
 using System.Text.Json;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Inbox.Contracts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.Ai;
 using HibachiAdmin.Infrastructure.Providers.Meta;
@@ -9,21 +13,6 @@ using HibachiAdmin.Infrastructure.Providers.Sms;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
-
-/// <summary>A message a person sent us, as a provider handler hands it to the inbox.</summary>
-/// <param name="AccountId">Meta: our Page / Instagram account it was sent to.</param>
-public sealed record InboundMessage(
-    Platform Platform,
-    string Party,
-    Guid? ContactId,
-    string Title,
-    string Text,
-    string? ExternalMessageId,
-    DateTime At,
-    MessageKind Kind = MessageKind.Text,
-    IReadOnlyList<MessageAttachment>? Attachments = null,
-    string? ReplyToExternalId = null,
-    string? AccountId = null);
 
 /// <summary>
 /// The inbox feature's public service: one model for SMS, Instagram and Facebook threads. Provider
@@ -35,14 +24,14 @@ public sealed partial class InboxService(
     IDbContextFactory<AppDbContext> dbFactory,
     ISmsService sms,
     IMetaSendProvider meta,
-    ContactService contacts,
-    LeadService leads,
+    IContactService contacts,
+    ILeadService leads,
     IntentClassifier intents,
     ReplySuggester suggester,
     InboxNotifier notifier,
     Hangfire.IBackgroundJobClient jobs,
     TimeProvider time,
-    ILogger<InboxService> logger)
+    ILogger<InboxService> logger) : IInboxService, IInboundConversations
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Leads.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -20,16 +21,4 @@ public sealed class LeadInquiry
     public LeadSource Source { get; set; }
     public string Text { get; set; } = "";
     public DateTime At { get; set; }
-}
-
-internal sealed class LeadInquiryConfiguration : IEntityTypeConfiguration<LeadInquiry>
-{
-    public void Configure(EntityTypeBuilder<LeadInquiry> b)
-    {
-        b.ToTable("LeadInquiries");
-        b.Property(m => m.Source).HasConversion<string>().HasMaxLength(20);
-        b.Property(m => m.Text).HasMaxLength(LeadInquiry.MaxText);
-        b.HasIndex(m => new { m.LeadId, m.At });
-        b.HasOne<Lead>().WithMany().HasForeignKey(m => m.LeadId).OnDelete(DeleteBehavior.Cascade);
-    }
 }

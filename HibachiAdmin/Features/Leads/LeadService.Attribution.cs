@@ -1,9 +1,7 @@
+using HibachiAdmin.Features.Leads.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Leads;
-
-/// <summary>A lead as attribution reports see it (no contact details).</summary>
-public sealed record LeadAttribution(Guid Id, Guid ContactId, LeadSource Source, LeadStatus Status, Guid? QrCodeId, DateTime CreatedAt);
 
 public sealed partial class LeadService
 {

@@ -1,11 +1,12 @@
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Leads.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Leads;
 
 public sealed partial class LeadService
 {
-    public const int MaxGuests = 500;
+    public const int MaxGuests = ILeadService.MaxGuests;
 
     private static readonly LeadStatus[] OpenStatuses = [LeadStatus.New, LeadStatus.Contacted, LeadStatus.Qualified, LeadStatus.Quoted];
 

@@ -1,4 +1,6 @@
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,43 +9,11 @@ using HibachiAdmin.Common;
 namespace HibachiAdmin.Features.Leads;
 
 /// <summary>
-/// Fields a lead can be created with; the attribution ids say where it came from. <see cref="Notes"/> are
-/// the staff's notes when staff create the lead (<see cref="LeadService.CreateAsync"/>); from a text, call
-/// or form (<see cref="LeadService.CreateOrUpdateOpenLeadAsync(NewLead, Actor, CancellationToken)"/>) they are
-/// what came in, kept as one of the lead's <see cref="LeadInquiry"/> messages and never in the staff's notes.
-/// </summary>
-public sealed record NewLead(
-    Guid ContactId,
-    LeadSource Source,
-    DateOnly? EventDate = null,
-    int? GuestCount = null,
-    string? Zip = null,
-    string? Location = null,
-    string? Occasion = null,
-    decimal? EstimatedValue = null,
-    string? Notes = null,
-    Guid? ThreadId = null,
-    Guid? CallId = null,
-    Guid? QrCodeId = null,
-    Guid? CampaignId = null,
-    Guid? MessageId = null);
-
-public enum LeadChangeResult
-{
-    Changed,
-    Unchanged,
-    NotFound,
-    Invalid,
-    /// <summary>Reopening would give the contact a second open lead.</summary>
-    Conflict,
-}
-
-/// <summary>
 /// The leads feature's public service. Invariant kept here: a contact has at most one open lead
 /// (status not Booked/Lost); new inquiries update that lead instead of making another. Every status
 /// change (board drag, drawer, PATCH, booking saga) goes through <see cref="MoveAsync"/>.
 /// </summary>
-public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactory, ContactService contacts, LeadChanges changes, Formats formats, TimeProvider time)
+public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, LeadChanges changes, Formats formats, TimeProvider time) : ILeadService
 {
     public async Task<Lead?> GetAsync(Guid id, CancellationToken ct)
     {

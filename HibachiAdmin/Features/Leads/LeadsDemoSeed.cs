@@ -1,11 +1,9 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 
 namespace HibachiAdmin.Features.Leads;
-
-/// <summary>A demo lead as later seeds (bookings, calls) see it, so they can join to it.</summary>
-public sealed record DemoLead(Guid Id, Guid ContactId, LeadSource Source, LeadStatus Status, DateOnly? EventDate, int Guests, string Zip, string Location, string Occasion);
 
 /// <summary>
 /// ~60 leads of a New York caterer across every status and source, with their status history
@@ -14,10 +12,10 @@ public sealed record DemoLead(Guid Id, Guid ContactId, LeadSource Source, LeadSt
 /// </summary>
 public sealed class LeadsDemoSeed(Formats formats) : IDemoSeedContributor
 {
-    public const string LeadsKey = "leads";
+    public const string LeadsKey = LeadsDemoData.LeadsKey;
 
     /// <summary>Front-desk staff the demo history is signed by.</summary>
-    public static readonly string[] Staff = ["maria.lopez@hibachi.local", "kenji.tanaka@hibachi.local", "dana.reyes@hibachi.local"];
+    public static readonly string[] Staff = LeadsDemoData.Staff;
 
     private static readonly string[] Occasions = ["Birthday", "Wedding rehearsal", "Graduation", "Corporate lunch", "Anniversary", "Backyard party", "Bachelorette", "Holiday party"];
     private static readonly string[] LostReasons = ["Price", "Date not available", "Chose another caterer", "No response"];

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 

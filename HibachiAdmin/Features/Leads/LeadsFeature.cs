@@ -7,6 +7,7 @@ public static class LeadsFeature
     public static WebApplicationBuilder AddLeads(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<LeadService>();
+        builder.Services.AddSingleton<Contracts.ILeadService>(sp => sp.GetRequiredService<LeadService>());
         builder.Services.AddSingleton<LeadChanges>();
         builder.Services.AddSingleton<IDemoSeedContributor, LeadsDemoSeed>();
         return builder;

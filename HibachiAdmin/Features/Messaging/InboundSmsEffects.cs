@@ -2,6 +2,8 @@ using System.Text.Json;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Infrastructure.Providers.Ai;
@@ -17,8 +19,8 @@ namespace HibachiAdmin.Features.Messaging;
 /// from the inbox message id, so a retry never sends twice; database changes (lead, the reply in the
 /// thread) commit with the dispatcher's processed mark.
 /// </summary>
-public sealed class InboundSmsEffects(ISmsService sms, SmsService texts, InboxService inbox, LeadService leads, Campaigns.CampaignService campaigns, IntentClassifier intents,
-    IDbContextFactory<AppDbContext> dbFactory, Contacts.Phones phones, IConfiguration configuration, TimeProvider time) : IEventHandler
+public sealed class InboundSmsEffects(ISmsService sms, SmsService texts, IInboundConversations inbox, ILeadService leads, Contracts.ICampaignReplyAttribution campaigns, IntentClassifier intents,
+    IDbContextFactory<AppDbContext> dbFactory, Contacts.Contracts.Phones phones, IConfiguration configuration, TimeProvider time) : IEventHandler
 {
     private sealed record InternalNumbers(DateTime Until, HashSet<string> Numbers);
 
@@ -54,7 +56,7 @@ public sealed class InboundSmsEffects(ISmsService sms, SmsService texts, InboxSe
         var result = await sms.SendAsync(new OutboundSms(e.ContactId, e.Phone, text, purpose, correlationId), ct);
         if (result.Accepted)
         {
-            await inbox.RecordOutboundAsync(db, Platform.Sms, e.Phone, e.ContactId, e.ContactName, text, result.MessageId, Actor.System.Name, ct);
+            await inbox.RecordOutboundAsync(new CrossFeatureTransaction(db), Platform.Sms, e.Phone, e.ContactId, e.ContactName, text, result.MessageId, Actor.System.Name, ct);
         }
     }
 
@@ -70,8 +72,8 @@ public sealed class InboundSmsEffects(ISmsService sms, SmsService texts, InboxSe
         {
             return;
         }
-        await leads.CreateOrUpdateOpenLeadAsync(db, new NewLead(e.ContactId, LeadSource.Sms,
-            EventDate: intent.EventDate, GuestCount: intent.GuestCount is > 0 and <= LeadService.MaxGuests ? intent.GuestCount : null,
+        await leads.CreateOrUpdateOpenLeadAsync(new CrossFeatureTransaction(db), new NewLead(e.ContactId, LeadSource.Sms,
+            EventDate: intent.EventDate, GuestCount: intent.GuestCount is > 0 and <= ILeadService.MaxGuests ? intent.GuestCount : null,
             Zip: intent.Zip is { Length: <= 10 } zip ? zip : null, Location: intent.City is { Length: <= 200 } city ? city : null,
             Occasion: intent.Occasion is { Length: > 0 and <= 100 } o ? char.ToUpperInvariant(o[0]) + o[1..] : null,
             EstimatedValue: intent.Budget, Notes: $"SMS {e.SentAt:yyyy-MM-dd}: {e.Text}", ThreadId: e.ThreadId, MessageId: e.MessageId,

@@ -1,5 +1,7 @@
 using Hangfire;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Events;
+using HibachiAdmin.Infrastructure.Jobs;
 using HibachiAdmin.Infrastructure.Providers.RingCentral;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 
@@ -30,22 +32,27 @@ public static class MessagingFeature
             throw new InvalidOperationException($"Sms:Provider must be Sandbox or RingCentral, not '{provider}'.");
         }
         services.AddSingleton<SmsService>();
+        services.AddSingleton<Contracts.ISmsBatches>(sp => sp.GetRequiredService<SmsService>());
         services.AddSingleton<ISmsService>(sp => sp.GetRequiredService<SmsService>());
         services.AddSingleton<InboundSmsHandler>();
         services.AddSingleton<IEventHandler, InboundSmsEffects>();
         services.AddSingleton<OptInRequestSender>();
         services.AddSingleton<IEventHandler>(sp => sp.GetRequiredService<OptInRequestSender>());
         services.AddTransient<OptInRequestJob>();
+        services.AddRecurringJob<OptInRequestJob>(OptInRequestJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         services.AddSingleton<InboundEventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundEventWriter>());
         services.AddHostedService<InboundBacklogOnStart>();
         services.AddTransient<ProcessInboundEventJob>();
         services.AddTransient<InboundEventSweepJob>();
+        services.AddRecurringJob<InboundEventSweepJob>(InboundEventSweepJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         services.AddTransient<SandboxReceiptJob>();
         services.AddTransient<InDoubtSmsJob>();
+        services.AddRecurringJob<InDoubtSmsJob>(InDoubtSmsJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         services.AddSingleton<RingCentralIntegration>();
         services.AddSingleton<OutboundStatusSync>();
         services.AddTransient<RenewSubscriptionsJob>();
+        services.AddRecurringJob<RenewSubscriptionsJob>(RenewSubscriptionsJob.Id, "41 3 * * *", j => j.RunAsync(CancellationToken.None));
         return builder;
     }
 
@@ -69,19 +76,4 @@ public static class MessagingFeature
         });
         return app;
     }
-}
-
-/// <summary>
-/// On start, processes what an earlier run stored but did not process (a crash, a restart of
-/// in-memory Hangfire) at once and at full speed, instead of waiting for the minutely sweep.
-/// </summary>
-public sealed class InboundBacklogOnStart(IBackgroundJobClient jobs) : IHostedService
-{
-    public Task StartAsync(CancellationToken ct)
-    {
-        jobs.Enqueue<InboundEventSweepJob>(j => j.RunAsync(CancellationToken.None));
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

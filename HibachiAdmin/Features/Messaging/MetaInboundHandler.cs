@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 
 namespace HibachiAdmin.Features.Messaging;
@@ -11,10 +12,11 @@ namespace HibachiAdmin.Features.Messaging;
 /// read receipts move our messages' marks forward; reactions, postbacks and story replies/mentions
 /// become messages a person sees in context — a 👍 to "Is Friday 2 pm good?" is an answer.
 /// </summary>
-public sealed class MetaInboundHandler(InboxService inbox, Infrastructure.Events.EventStore events)
+public sealed class MetaInboundHandler(IInboundConversations inbox, Infrastructure.Events.EventStore events)
 {
     public async Task<string> HandleAsync(AppDbContext db, InboundEvent row, JsonElement root, CancellationToken ct)
     {
+        var tx = new CrossFeatureTransaction(db);
         if (!root.TryGetProperty("event", out var e) || e.ValueKind != JsonValueKind.Object)
         {
             return "ignored: no event";
@@ -44,7 +46,7 @@ public sealed class MetaInboundHandler(InboxService inbox, Infrastructure.Events
             if (message.TryGetProperty("is_echo", out var echo) && echo.ValueKind == JsonValueKind.True)
             {
                 // Our own message: the customer is the recipient.
-                var outcome = await inbox.RecordEchoAsync(db, platform, recipient, sender, mid, text, attachments, Str(message, "metadata"), at, ct);
+                var outcome = await inbox.RecordEchoAsync(tx, platform, recipient, sender, mid, text, attachments, Str(message, "metadata"), at, ct);
                 return $"echo {outcome}";
             }
             var kind = MessageKind.Text;
@@ -66,7 +68,7 @@ public sealed class MetaInboundHandler(InboxService inbox, Infrastructure.Events
             {
                 text = Str(quick, "payload") ?? "";
             }
-            var (threadId, _, added) = await inbox.AppendInboundAsync(db, new InboundMessage(platform, sender, null, InboxService.DefaultTitle(platform, sender),
+            var (threadId, _, added) = await inbox.AppendInboundAsync(tx, new InboundMessage(platform, sender, null, inbox.DefaultTitle(platform, sender),
                 text, mid.Length <= 100 ? mid : row.ExternalId, at, kind, attachments, replyTo, recipient), ct);
             AskForName(db, platform, sender, threadId);
             return added ? $"{Word(kind)} appended to thread {threadId}" : "duplicate message";
@@ -77,7 +79,7 @@ public sealed class MetaInboundHandler(InboxService inbox, Infrastructure.Events
             var unreact = Str(reaction, "action") == "unreact";
             var emoji = Str(reaction, "emoji") ?? Str(reaction, "reaction") ?? "";
             var text = unreact ? $"removed their reaction {emoji}".Trim() : emoji;
-            var (threadId, _, added) = await inbox.AppendInboundAsync(db, new InboundMessage(platform, sender, null, InboxService.DefaultTitle(platform, sender),
+            var (threadId, _, added) = await inbox.AppendInboundAsync(tx, new InboundMessage(platform, sender, null, inbox.DefaultTitle(platform, sender),
                 text, row.ExternalId, at, MessageKind.Reaction, null, target, recipient), ct);
             AskForName(db, platform, sender, threadId);
             return added ? $"reaction appended to thread {threadId}" : "duplicate reaction";
@@ -85,20 +87,20 @@ public sealed class MetaInboundHandler(InboxService inbox, Infrastructure.Events
         if (e.TryGetProperty("postback", out var postback) && postback.ValueKind == JsonValueKind.Object)
         {
             var text = Str(postback, "title") ?? Str(postback, "payload") ?? "";
-            var (threadId, _, added) = await inbox.AppendInboundAsync(db, new InboundMessage(platform, sender, null, InboxService.DefaultTitle(platform, sender),
+            var (threadId, _, added) = await inbox.AppendInboundAsync(tx, new InboundMessage(platform, sender, null, inbox.DefaultTitle(platform, sender),
                 text, Str(postback, "mid") ?? row.ExternalId, at, AccountId: recipient), ct);
             AskForName(db, platform, sender, threadId);
             return added ? $"postback appended to thread {threadId}" : "duplicate postback";
         }
         if (e.TryGetProperty("delivery", out var delivery) && delivery.ValueKind == JsonValueKind.Object)
         {
-            var changed = await inbox.ApplyReceiptAsync(db, platform, sender, MessageStatus.Delivered, Mids(delivery), Watermark(delivery, row.ReceivedAt), ct);
+            var changed = await inbox.ApplyReceiptAsync(tx, platform, sender, MessageStatus.Delivered, Mids(delivery), Watermark(delivery, row.ReceivedAt), ct);
             return $"delivery receipt: {changed} message(s) delivered";
         }
         if (e.TryGetProperty("read", out var read) && read.ValueKind == JsonValueKind.Object)
         {
             var mids = Str(read, "mid") is { } one ? new[] { one } : Mids(read);
-            var changed = await inbox.ApplyReceiptAsync(db, platform, sender, MessageStatus.Read, mids, Watermark(read, row.ReceivedAt), ct);
+            var changed = await inbox.ApplyReceiptAsync(tx, platform, sender, MessageStatus.Read, mids, Watermark(read, row.ReceivedAt), ct);
             return $"read receipt: {changed} message(s) read";
         }
         return "ignored: unsupported event";
@@ -107,7 +109,7 @@ public sealed class MetaInboundHandler(InboxService inbox, Infrastructure.Events
     /// <summary>A thread this notification created gets the person's name looked up from the outbox, after the commit.</summary>
     private void AskForName(AppDbContext db, Platform platform, string party, Guid threadId)
     {
-        if (InboxService.IsNewThread(db, platform, party))
+        if (inbox.IsNewThread(new CrossFeatureTransaction(db), platform, party))
         {
             events.Publish(db, MetaProfileEffects.ThreadStarted, threadId, new MetaThreadStarted(threadId, party));
         }

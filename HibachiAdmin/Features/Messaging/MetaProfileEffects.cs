@@ -1,21 +1,18 @@
 using System.Text.Json;
 using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Infrastructure.Providers.Meta;
 
 namespace HibachiAdmin.Features.Messaging;
 
-/// <param name="ThreadId">The inbox thread created by the person's first message.</param>
-/// <param name="Party">Their PSID/IGSID.</param>
-public sealed record MetaThreadStarted(Guid ThreadId, string Party);
-
 /// <summary>
 /// A new Instagram/Facebook thread gets the person's name from the User Profile API, from the outbox
 /// (never inside the notification's transaction: a slow or failing Graph call must not hold back
 /// processing). Idempotent: a thread already named is left alone. The sandbox knows no names.
 /// </summary>
-public sealed class MetaProfileEffects(IMetaSendProvider meta, InboxService inbox) : IEventHandler
+public sealed class MetaProfileEffects(IMetaSendProvider meta, IInboundConversations inbox) : IEventHandler
 {
     public const string ThreadStarted = "meta.thread-started.v1";
 
@@ -28,7 +25,7 @@ public sealed class MetaProfileEffects(IMetaSendProvider meta, InboxService inbo
         var e = JsonSerializer.Deserialize<MetaThreadStarted>(entry.Data, EventStore.Json)!;
         if (await meta.GetNameAsync(e.Party, ct) is { } name)
         {
-            await inbox.NameThreadAsync(db, e.ThreadId, name, ct);
+            await inbox.NameThreadAsync(new CrossFeatureTransaction(db), e.ThreadId, name, ct);
         }
     }
 }

@@ -1,4 +1,5 @@
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace HibachiAdmin.Features.Messaging;
 /// Sends confirmation texts that waited for the person's sending hours (every minute). Each request in its
 /// own short unit of work; a rerun finds sent ones done and answers the rest from the SMS correlation id.
 /// </summary>
-public sealed class OptInRequestJob(OptInRequestService requests, OptInRequestSender sender, IDbContextFactory<AppDbContext> dbFactory)
+public sealed class OptInRequestJob(IOptInRequests requests, OptInRequestSender sender, IDbContextFactory<AppDbContext> dbFactory)
 {
     public const string Id = "opt-in-requests";
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Inbox;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Infrastructure.Providers.Sms;
@@ -9,16 +11,16 @@ using HibachiAdmin.Infrastructure.Providers.Sms;
 namespace HibachiAdmin.Features.Messaging;
 
 /// <summary>
-/// Sends the double opt-in question ("Reply YES…") for an ask (<see cref="OptInRequestService"/>): right
+/// Sends the double opt-in question ("Reply YES…") for an ask (<see cref="IOptInRequests"/>): right
 /// after the ask commits (outbox), or at the person's next sending hour (<see cref="OptInRequestJob"/>).
 /// Consent is read again first: a person who answered, opted out or was un-asked meanwhile gets nothing.
 /// The correlation id makes a retry after a crash answer from the first send, never a second text.
 /// </summary>
-public sealed class OptInRequestSender(OptInRequestService requests, ISmsService sms, SmsService texts, InboxService inbox, TimeProvider time) : IEventHandler
+public sealed class OptInRequestSender(IOptInRequests requests, ISmsService sms, SmsService texts, IInboundConversations inbox, TimeProvider time) : IEventHandler
 {
     public string Name => "messaging.opt-in-request";
 
-    public bool Handles(string eventType) => eventType == OptInRequestService.RequestedEvent;
+    public bool Handles(string eventType) => eventType == IOptInRequests.RequestedEvent;
 
     public Task HandleAsync(OutboxEntry entry, AppDbContext db, CancellationToken ct) =>
         SendAsync(db, JsonSerializer.Deserialize<OptInRequested>(entry.Data, EventStore.Json)!.RequestId, ct);
@@ -26,7 +28,8 @@ public sealed class OptInRequestSender(OptInRequestService requests, ISmsService
     /// <summary>Sends or reschedules one request in the caller's unit of work (the caller saves).</summary>
     public async Task SendAsync(AppDbContext db, Guid requestId, CancellationToken ct)
     {
-        if (await requests.ToSendAsync(db, requestId, ct) is not { } request)
+        var tx = new CrossFeatureTransaction(db);
+        if (await requests.ToSendAsync(tx, requestId, ct) is not { } request)
         {
             return;
         }
@@ -38,14 +41,14 @@ public sealed class OptInRequestSender(OptInRequestService requests, ISmsService
                 SmsConsent.OptedOut => "not sent: the person opted out",
                 _ => "not sent: the request was withdrawn or the number changed",
             };
-            await requests.CompleteAsync(db, requestId, sent: false, why, null, ct);
+            await requests.CompleteAsync(tx, requestId, sent: false, why, null, ct);
             return;
         }
         var now = time.GetUtcNow().UtcDateTime;
         var due = await sms.EarliestAllowedSendTimeAsync(request.Phone, SmsPurpose.ConsentRequest, now, ct);
         if (due > now)
         {
-            await requests.RescheduleAsync(db, requestId, due, ct);
+            await requests.RescheduleAsync(tx, requestId, due, ct);
             return;
         }
         var text = texts.ConsentRequestText;
@@ -53,8 +56,8 @@ public sealed class OptInRequestSender(OptInRequestService requests, ISmsService
         if (result.Accepted)
         {
             // In the thread, so staff see what the person was asked when the YES (or a question) comes back.
-            await inbox.RecordOutboundAsync(db, Platform.Sms, request.Phone, request.ContactId, request.ContactName, text, result.MessageId, Actor.System.Name, ct);
+            await inbox.RecordOutboundAsync(tx, Platform.Sms, request.Phone, request.ContactId, request.ContactName, text, result.MessageId, Actor.System.Name, ct);
         }
-        await requests.CompleteAsync(db, requestId, result.Accepted, result.Accepted ? null : $"not sent: {result.RefusedReason}", result.MessageId, ct);
+        await requests.CompleteAsync(tx, requestId, result.Accepted, result.Accepted ? null : $"not sent: {result.RefusedReason}", result.MessageId, ct);
     }
 }

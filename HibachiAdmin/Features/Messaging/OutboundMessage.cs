@@ -1,17 +1,9 @@
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HibachiAdmin.Features.Messaging;
-
-public enum OutboundStatus
-{
-    Refused,
-    Queued,
-    Sent,
-    Delivered,
-    Failed,
-}
 
 /// <summary>Every text the app sends (or refused to send), with its provider id, cost and status history.</summary>
 public sealed class OutboundMessage
@@ -46,50 +38,4 @@ public sealed class OutboundMessage
         OutboundStatus.Delivered or OutboundStatus.Failed => 3,
         _ => 0,
     };
-}
-
-public sealed class OutboundStatusChange
-{
-    public long Id { get; set; }
-    public Guid MessageId { get; set; }
-    public OutboundStatus Status { get; set; }
-    public string? Detail { get; set; }
-    public DateTime At { get; set; }
-}
-
-internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<OutboundMessage>
-{
-    public void Configure(EntityTypeBuilder<OutboundMessage> b)
-    {
-        b.ToTable("OutboundMessages");
-        b.Property(m => m.To).HasMaxLength(20);
-        b.Property(m => m.From).HasMaxLength(20);
-        b.Property(m => m.Text).HasMaxLength(2000);
-        b.Property(m => m.Purpose).HasConversion<string>().HasMaxLength(30);
-        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(m => m.RefusedReason).HasMaxLength(50);
-        b.Property(m => m.Error).HasMaxLength(500);
-        b.Property(m => m.Provider).HasMaxLength(20);
-        b.Property(m => m.ProviderMessageId).HasMaxLength(100);
-        b.Property(m => m.Encoding).HasMaxLength(10);
-        b.Property(m => m.Cost).HasPrecision(10, 4);
-        b.Property(m => m.CorrelationId).HasMaxLength(200);
-        b.HasIndex(m => m.CorrelationId).IsUnique();
-        b.HasIndex(m => m.ProviderMessageId);
-        b.HasIndex(m => new { m.To, m.CreatedAt });
-        // The in-doubt recovery looks for queued texts by age every minute.
-        b.HasIndex(m => new { m.Status, m.UpdatedAt });
-    }
-}
-
-internal sealed class OutboundStatusChangeConfiguration : IEntityTypeConfiguration<OutboundStatusChange>
-{
-    public void Configure(EntityTypeBuilder<OutboundStatusChange> b)
-    {
-        b.ToTable("OutboundStatusChanges");
-        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(c => c.Detail).HasMaxLength(500);
-        b.HasIndex(c => c.MessageId);
-        b.HasOne<OutboundMessage>().WithMany().HasForeignKey(c => c.MessageId).OnDelete(DeleteBehavior.Cascade);
-    }
 }

@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 using HibachiAdmin.Infrastructure.Providers.RingCentral;
 

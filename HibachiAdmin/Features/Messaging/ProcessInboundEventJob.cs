@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hangfire;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class ProcessInboundEventJob(
     InboundEventWriter writer,
     InboundSmsHandler sms,
     MetaInboundHandler meta,
-    Calls.CallService calls,
+    ITelephonyEvents calls,
     OutboundStatusSync statusSync,
     OutboxSignal outbox,
     TimeProvider time,
@@ -251,7 +252,7 @@ public sealed class ProcessInboundEventJob(
         }
         if (filter.Contains("/telephony/sessions", StringComparison.Ordinal))
         {
-            return await calls.ApplyTelephonyEventAsync(db, body, ct);
+            return await calls.ApplyTelephonyEventAsync(new CrossFeatureTransaction(db), body, ct);
         }
         return $"ignored: unknown event filter '{(filter.Length > 100 ? filter[..100] : filter)}'";
     }

@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.RingCentral;
 using Microsoft.EntityFrameworkCore;
@@ -5,38 +6,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
 
 namespace HibachiAdmin.Features.Messaging;
-
-/// <summary>The webhook subscription made at RingCentral, so it can be shown and renewed.</summary>
-public sealed class WebhookSubscription
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public string Provider { get; set; } = "ringcentral";
-    public string ExternalId { get; set; } = "";
-    public string Address { get; set; } = "";
-    public string Status { get; set; } = "";
-    public DateTime? ExpiresAt { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime? RenewedAt { get; set; }
-    public string? LastError { get; set; }
-}
-
-internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
-{
-    public void Configure(EntityTypeBuilder<WebhookSubscription> b)
-    {
-        b.ToTable("WebhookSubscriptions");
-        b.Property(s => s.Provider).HasMaxLength(20);
-        b.Property(s => s.ExternalId).HasMaxLength(100);
-        b.Property(s => s.Address).HasMaxLength(500);
-        b.Property(s => s.Status).HasMaxLength(30);
-        b.Property(s => s.LastError).HasMaxLength(1000);
-        b.HasIndex(s => new { s.Provider, s.ExternalId }).IsUnique();
-    }
-}
-
-public sealed record SubscriptionInfo(string ExternalId, string Address, string Status, DateTime? ExpiresAt);
-
-public sealed record IntegrationStatus(string SmsProvider, bool RingCentralConfigured, bool VerificationTokenSet, string? FromNumber, string? TokenCheck, SubscriptionInfo? Subscription);
 
 /// <summary>Admin > Integrations: RingCentral status, the webhook URL, creating and renewing the subscription.</summary>
 public sealed class RingCentralIntegration(

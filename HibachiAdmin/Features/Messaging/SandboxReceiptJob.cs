@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+
 namespace HibachiAdmin.Features.Messaging;
 
 /// <summary>Simulated carrier receipts for sandbox sends. Idempotent: statuses never move backwards.</summary>

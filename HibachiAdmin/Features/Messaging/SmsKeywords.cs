@@ -1,17 +1,8 @@
 using System.Text.RegularExpressions;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 
 namespace HibachiAdmin.Features.Messaging;
-
-public enum KeywordKind
-{
-    None,
-    OptOut,
-    OptIn,
-    Help,
-    /// <summary>Looks like a keyword but reads as something else ("Cancel my appointment"): a person should look.</summary>
-    Review,
-}
 
 /// <summary>
 /// Classifies an inbound text (CTIA Messaging Principles and Best Practices, opt-out keywords; FCC 24-24 on reasonable opt-out methods): exact single keywords after

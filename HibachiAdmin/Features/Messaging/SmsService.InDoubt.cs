@@ -1,4 +1,6 @@
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +10,7 @@ namespace HibachiAdmin.Features.Messaging;
 public sealed partial class SmsService
 {
     /// <summary>How long a queued text may go without its provider answer before a recovery asks the provider about it.</summary>
-    public static readonly TimeSpan InDoubtAfter = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan InDoubtAfter = ISmsBatches.InDoubtAfter;
 
     /// <summary>
     /// Texts stored as queued whose provider call never reported back (the process died around it): each

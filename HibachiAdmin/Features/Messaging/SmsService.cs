@@ -1,4 +1,6 @@
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 using Microsoft.EntityFrameworkCore;
@@ -13,13 +15,13 @@ namespace HibachiAdmin.Features.Messaging;
 /// </summary>
 public sealed partial class SmsService(
     IDbContextFactory<AppDbContext> dbFactory,
-    ContactService contacts,
+    IContactService contacts,
     ISmsProvider provider,
     Phones phones,
     IOptions<SmsOptions> options,
     IOptions<BusinessOptions> business,
     TimeProvider time,
-    ILogger<SmsService> logger) : ISmsService
+    ILogger<SmsService> logger) : ISmsService, ISmsBatches
 {
     public async Task<IReadOnlyDictionary<Guid, SmsDeliveryState>> GetDeliveryAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken ct)
     {
@@ -269,7 +271,7 @@ public sealed partial class SmsService(
             // Commits with the receipt: the number is marked exactly when the failure is recorded.
             if (CarrierErrors.InvalidNumber(detail) is { } reason)
             {
-                await contacts.MarkNumberInvalidAsync(db, message.To, reason, now, ct);
+                await contacts.MarkNumberInvalidAsync(new CrossFeatureTransaction(db), message.To, reason, now, ct);
             }
         }
         db.Add(new OutboundStatusChange { MessageId = messageId, Status = status, Detail = detail, At = now });

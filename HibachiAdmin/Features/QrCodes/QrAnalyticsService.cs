@@ -3,42 +3,15 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.QrCodes;
 
-public sealed record DayCount(DateOnly Day, long Scans, long UniqueVisitors);
-
-public sealed record NamedCount(string Name, long Scans, long UniqueVisitors);
-
-/// <summary>One code's funnel: scans → leads → bookings → revenue (confirmed and completed bookings).</summary>
-public sealed record PlacementRow(Guid QrCodeId, string Name, string Slug, QrCodeType Type, string Placement, long Scans, long UniqueVisitors, int Leads, int Bookings, decimal Revenue);
-
-/// <summary>Counts over a date range (UTC days), from the daily aggregate; unique visitors are first scans of a code by a visitor cookie.</summary>
-public sealed record QrAnalytics(
-    DateOnly From,
-    DateOnly To,
-    Guid? QrCodeId,
-    bool IncludesBots,
-    long Scans,
-    long UniqueVisitors,
-    long BotScans,
-    IReadOnlyList<DayCount> ByDay,
-    IReadOnlyList<NamedCount> Devices,
-    IReadOnlyList<NamedCount> OperatingSystems,
-    IReadOnlyList<NamedCount> Browsers,
-    IReadOnlyList<NamedCount> Countries,
-    IReadOnlyList<NamedCount> Cities,
-    IReadOnlyList<NamedCount> Channels,
-    IReadOnlyList<PlacementRow> Placements);
-
-/// <summary>A scan as the API and CSV export show it.</summary>
-public sealed record ScanDto(Guid Id, Guid QrCodeId, DateTime At, ScanChannel Channel, DeviceType Device, string Os, string Browser, bool IsBot, bool IsNewVisitor,
-    string? Country, string? Region, string? City, double? Latitude, double? Longitude, string? Referer, string? AnonymizedIp);
-
-public sealed class QrAnalyticsService(IDbContextFactory<AppDbContext> dbFactory, QrCodeService codes, LeadService leads, BookingService bookings)
+public sealed class QrAnalyticsService(IDbContextFactory<AppDbContext> dbFactory, QrCodeService codes, ILeadService leads, IBookingService bookings)
 {
     public const int MaxDays = 400;
 

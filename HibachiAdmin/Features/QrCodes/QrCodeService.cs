@@ -1,5 +1,6 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Campaigns;
+using HibachiAdmin.Features.Campaigns.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -11,7 +12,7 @@ namespace HibachiAdmin.Features.QrCodes;
 /// cache is per instance; an edit here removes the slug at once, other instances see it within
 /// <see cref="PositiveLifetime"/>.
 /// </summary>
-public sealed class QrCodeService(IDbContextFactory<AppDbContext> dbFactory, CampaignService campaigns, TimeProvider time) : IDisposable
+public sealed class QrCodeService(IDbContextFactory<AppDbContext> dbFactory, ICampaignSummaries campaigns, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan PositiveLifetime = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan NegativeLifetime = TimeSpan.FromSeconds(30);

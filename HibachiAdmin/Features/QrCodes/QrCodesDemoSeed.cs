@@ -2,13 +2,14 @@ using System.Net;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.QrCodes;
 
 /// <summary>Demo QR codes (a venue's table set, flyer, business card, truck, an event) with 30 days of scans and a few attributed leads.</summary>
-public sealed class QrCodesDemoSeed(LeadService leads) : IDemoSeedContributor
+public sealed class QrCodesDemoSeed(ILeadService leads) : IDemoSeedContributor
 {
     private static readonly string[] UserAgents =
     [
@@ -90,7 +91,7 @@ public sealed class QrCodesDemoSeed(LeadService leads) : IDemoSeedContributor
             foreach (var (contactId, i) in contacts.Skip(5).Take(8).Select((c, i) => (c, i)))
             {
                 var code = codes[i % 5];
-                var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(db, new NewLead(contactId, LeadSource.QrCode, GuestCount: 20 + i, QrCodeId: code.Id), actor, ct);
+                var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(new CrossFeatureTransaction(db), new NewLead(contactId, LeadSource.QrCode, GuestCount: 20 + i, QrCodeId: code.Id), actor, ct);
                 db.Add(new QrLeadLink { QrCodeId = code.Id, LeadId = leadId, ContactId = contactId, Via = "form", At = now.AddDays(-r.Next(1, 25)) });
             }
         }

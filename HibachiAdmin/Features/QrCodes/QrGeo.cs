@@ -4,12 +4,6 @@ using MaxMind.GeoIP2;
 
 namespace HibachiAdmin.Features.QrCodes;
 
-/// <summary>Where a scan came from: country (ISO 3166-1 alpha-2), region, city, coordinates.</summary>
-public sealed record GeoInfo(string? Country, string? Region, string? City, double? Latitude, double? Longitude)
-{
-    public static readonly GeoInfo None = new(null, null, null, null, null);
-}
-
 /// <summary>
 /// Geo of a scan: from the GeoLite2-City database at <c>Geo:MaxMindDbPath</c> when set (looked up by the
 /// scan writer, off the request path), else from the headers a trusted proxy adds — names configured in

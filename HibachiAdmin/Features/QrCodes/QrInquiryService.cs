@@ -1,39 +1,13 @@
 using System.Text.RegularExpressions;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Leads;
+using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.QrCodes;
-
-/// <summary>What the inquiry form posts. <see cref="Website"/> is the honeypot: hidden from people, filled by bots.</summary>
-public sealed record InquiryForm
-{
-    public const int MaxName = 100;
-    public const int MaxMessage = 1000;
-
-    public string? Name { get; set; }
-    public string? Phone { get; set; }
-    public DateOnly? EventDate { get; set; }
-    public int? Guests { get; set; }
-    public string? Zip { get; set; }
-    public string? Message { get; set; }
-    public bool SmsConsent { get; set; }
-    public string? Website { get; set; }
-}
-
-public enum InquiryOutcome
-{
-    Accepted,
-    Invalid,
-    /// <summary>The honeypot was filled: answered like a success, nothing stored.</summary>
-    Discarded,
-    NotFound,
-    Gone,
-}
-
-public sealed record InquiryResult(InquiryOutcome Outcome, Guid? LeadId = null, Dictionary<string, string[]>? Errors = null);
 
 /// <summary>
 /// The QR inquiry form: validates, finds or makes the contact by phone, creates (or fills) the open lead
@@ -43,7 +17,7 @@ public sealed record InquiryResult(InquiryOutcome Outcome, Guid? LeadId = null, 
 /// form, page, time, network and the exact wording shown as evidence; an earlier STOP is never undone.
 /// </summary>
 public sealed partial class QrInquiryService(
-    IDbContextFactory<AppDbContext> dbFactory, QrCodeService codes, ContactService contacts, OptInRequestService optIns, LeadService leads, Phones phones, Formats formats,
+    IDbContextFactory<AppDbContext> dbFactory, QrCodeService codes, IContactService contacts, IOptInRequests optIns, ILeadService leads, Phones phones, Formats formats,
     IConfiguration configuration, TimeProvider time)
 {
     public const string ConsentSource = "qr-inquiry-form";
@@ -96,9 +70,9 @@ public sealed partial class QrInquiryService(
         {
             errors[nameof(InquiryForm.Guests)] = ["Please tell us how many guests you expect."];
         }
-        else if (form.Guests is < 1 or > LeadService.MaxGuests)
+        else if (form.Guests is < 1 or > ILeadService.MaxGuests)
         {
-            errors[nameof(InquiryForm.Guests)] = [$"Please enter 1 to {LeadService.MaxGuests} guests."];
+            errors[nameof(InquiryForm.Guests)] = [$"Please enter 1 to {ILeadService.MaxGuests} guests."];
         }
         if (!string.IsNullOrWhiteSpace(form.Zip) && !ZipPattern().IsMatch(form.Zip.Trim()))
         {
@@ -130,9 +104,10 @@ public sealed partial class QrInquiryService(
         var now = time.GetUtcNow().UtcDateTime;
         var actor = new Actor(ConsentSource);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contact = (await contacts.FindOrCreateByPhoneAsync(db, form.Phone!, form.Name!.Trim(), ct))!.Value.Contact;
+        var tx = new CrossFeatureTransaction(db);
+        var contact = (await contacts.FindOrCreateByPhoneAsync(tx, form.Phone!, form.Name!.Trim(), ct))!.Value.Contact;
         var notes = $"QR inquiry ({code.Name})" + (string.IsNullOrWhiteSpace(form.Message) ? "" : $": {form.Message.Trim()}");
-        var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(db,
+        var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(tx,
             new NewLead(contact.Id, LeadSource.QrCode, form.EventDate, form.Guests, string.IsNullOrWhiteSpace(form.Zip) ? null : form.Zip.Trim()[..5], Notes: notes, QrCodeId: code.Id),
             actor, ct);
         var earlier = visitorId is { } visitor
@@ -151,7 +126,7 @@ public sealed partial class QrInquiryService(
         {
             var evidence = $"Ticked on the inquiry form /inquiry/{code.Slug} (QR code {code.Name}) at {now:yyyy-MM-dd'T'HH:mm:ss'Z'} from network {anonymizedIp ?? "unknown"}, name given \"{form.Name!.Trim()}\". Text shown: \"{ConsentText}\"";
             // In the lead's unit of work: the ask and the inquiry are stored together or not at all.
-            await optIns.AskAsync(db, contact.Id, new OptInAsk(ConsentSource, evidence), actor, ct);
+            await optIns.AskAsync(tx, contact.Id, new OptInAsk(ConsentSource, evidence), actor, ct);
         }
         await db.SaveChangesAsync(ct);
         return new InquiryResult(InquiryOutcome.Accepted, leadId);

@@ -6,82 +6,6 @@ using HibachiAdmin.Common;
 
 namespace HibachiAdmin.Features.QrCodes;
 
-/// <summary>Short slugs that cannot be guessed in sequence (random, no look-alike characters).</summary>
-public static class QrSlugs
-{
-    public const int Length = 7;
-    public const int MaxLength = 32;
-
-    /// <summary>No 0/o, 1/l/i: a slug read off a flyer is typed right.</summary>
-    public const string Alphabet = "23456789abcdefghjkmnpqrstuvwxyz";
-
-    public static string New()
-    {
-        Span<char> chars = stackalloc char[Length];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        }
-        return new string(chars);
-    }
-
-    /// <summary>The only strings ever looked up: 1–32 of a–z, 0–9 and '-' (after lower-casing). Anything else is a 404 without a query.</summary>
-    public static string? Normalize(string? slug)
-    {
-        if (string.IsNullOrEmpty(slug) || slug.Length > MaxLength)
-        {
-            return null;
-        }
-        foreach (var c in slug)
-        {
-            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-'))
-            {
-                return null;
-            }
-        }
-        return slug.ToLowerInvariant();
-    }
-}
-
-/// <summary>Whether a code sends people on right now.</summary>
-public enum QrAvailability
-{
-    Live,
-    Inactive,
-    NotYetValid,
-    Expired,
-}
-
-/// <summary>What the redirect needs of a code (cached).</summary>
-public sealed record QrTarget(
-    Guid Id,
-    string Slug,
-    string? DestinationUrl,
-    bool UsesInquiryForm,
-    string UtmSource,
-    string UtmMedium,
-    string? UtmCampaign,
-    string? UtmContent,
-    bool IsActive,
-    DateTime? ValidFrom,
-    DateTime? ValidUntil)
-{
-    /// <summary>Live from <see cref="ValidFrom"/> (inclusive) until <see cref="ValidUntil"/> (exclusive).</summary>
-    public QrAvailability AvailabilityAt(DateTime utcNow) =>
-        !IsActive ? QrAvailability.Inactive
-        : ValidFrom is { } from && utcNow < from ? QrAvailability.NotYetValid
-        : ValidUntil is { } until && utcNow >= until ? QrAvailability.Expired
-        : QrAvailability.Live;
-
-    private string? _location;
-
-    /// <summary>
-    /// The redirect's Location (<see cref="QrLinks.Destination"/>), composed once per cached target; null when
-    /// the stored destination cannot be sent (a row from before the checks), remembered as "" so that is decided once too.
-    /// </summary>
-    public string? Location => (_location ??= QrLinks.Destination(this) ?? "") is { Length: > 0 } location ? location : null;
-}
-
 /// <summary>URLs of a code: the one printed, the one shared, and where a scan is sent (with its UTM parameters).</summary>
 public static class QrLinks
 {
@@ -269,31 +193,5 @@ public static class QrLinks
         var result = sb.ToString();
         result = result[..Math.Min(result.Length, QrCode.MaxUtm)].TrimEnd('-');
         return result.Length == 0 ? null : result;
-    }
-}
-
-/// <summary>The network part of an address, never the host: IPv4 /24 (last octet zeroed), IPv6 /48.</summary>
-public static class IpAnonymizer
-{
-    public static string? Anonymize(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return null;
-        }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        var bytes = address.GetAddressBytes();
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            bytes[3] = 0;
-        }
-        else
-        {
-            Array.Clear(bytes, 6, bytes.Length - 6);
-        }
-        return new IPAddress(bytes).ToString();
     }
 }

@@ -2,10 +2,6 @@ using System.Buffers;
 
 namespace HibachiAdmin.Features.QrCodes;
 
-/// <summary>What a scan's User-Agent says: device, OS, browser (in-app browsers by their app), and whether a program made the request.</summary>
-/// <param name="IsLinkPreview">A messenger or social network fetching the page to draw a preview card: answered, never counted.</param>
-public sealed record UserAgentInfo(DeviceType Device, string Os, string Browser, bool IsBot, bool IsLinkPreview);
-
 /// <summary>
 /// A small User-Agent classifier (no parser package is served). Order matters: link-preview fetchers
 /// first (iMessage sends a Safari-like string that also names facebookexternalhit and Twitterbot),

@@ -1,31 +1,8 @@
+using HibachiAdmin.Features.Messaging.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HibachiAdmin.Features.Reviews;
-
-public enum ReviewPlatform
-{
-    Google,
-    Yelp,
-    Facebook,
-}
-
-/// <summary>
-/// Where our reply stands. Google replies are posted by the app (Posting → Posted, or Failed with the error);
-/// Yelp and Facebook replies are written here and posted by hand on the site (Manual).
-/// </summary>
-public enum ReplyState
-{
-    None,
-    Draft,
-    /// <summary>A reply to a rating of 3 or less waits for a manager's approval before it goes out.</summary>
-    AwaitingApproval,
-    Posting,
-    Posted,
-    Failed,
-    /// <summary>Yelp/Facebook: the platform has no reply API; staff copy the text to the site.</summary>
-    Manual,
-}
 
 /// <summary>A review of the business on one platform, with our reply and what it was matched to.</summary>
 public sealed class Review
@@ -59,26 +36,4 @@ public sealed class Review
     public DateTime ImportedAt { get; set; }
     /// <summary>Last import that saw it (a nightly full re-sync refreshes every row).</summary>
     public DateTime LastSeenAt { get; set; }
-}
-
-internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
-{
-    public void Configure(EntityTypeBuilder<Review> b)
-    {
-        b.ToTable("Reviews");
-        b.Property(r => r.Platform).HasConversion<string>().HasMaxLength(20);
-        b.Property(r => r.ReplyState).HasConversion<string>().HasMaxLength(20);
-        b.Property(r => r.ExternalId).HasMaxLength(200);
-        b.Property(r => r.ResourceName).HasMaxLength(300);
-        b.Property(r => r.ReviewerName).HasMaxLength(200);
-        b.Property(r => r.Text).HasMaxLength(5000);
-        b.Property(r => r.Url).HasMaxLength(500);
-        b.Property(r => r.ReplyText).HasMaxLength(4096);
-        b.Property(r => r.ReplyError).HasMaxLength(500);
-        b.Property(r => r.ApprovedBy).HasMaxLength(256);
-        // A plain integer compared in the UPDATE's WHERE: the same on SQLite and PostgreSQL (no provider row version).
-        b.Property(r => r.ReplyVersion).IsConcurrencyToken();
-        b.HasIndex(r => new { r.Platform, r.ExternalId }).IsUnique();
-        b.HasIndex(r => r.CreatedAt);
-    }
 }

@@ -1,44 +1,15 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.Ai;
 using HibachiAdmin.Infrastructure.Providers.Google;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Reviews;
-
-public sealed record ReviewDto(
-    Guid Id,
-    ReviewPlatform Platform,
-    string ReviewerName,
-    int Rating,
-    string? Text,
-    string? Url,
-    DateTime CreatedAt,
-    string? Reply,
-    DateTime? ReplyUpdatedAt,
-    ReplyState ReplyState,
-    string? ReplyError,
-    string? ApprovedBy,
-    int ReplyVersion,
-    Guid? ContactId,
-    Guid? BookingId)
-{
-    public bool NeedsApproval => Rating <= ReviewService.ApprovalAtOrBelow;
-}
-
-public sealed record ReviewQuery(ReviewPlatform? Platform = null, int? Rating = null, bool UnrepliedOnly = false, int Page = 1, int PageSize = 50);
-
-public sealed record ManualReview(ReviewPlatform Platform, string ReviewerName, int Rating, string? Text, DateTime CreatedAt, string? Url);
-
-/// <param name="Reason">
-/// notFound, invalid, needsApproval, changed (the reply is no longer the version the caller read: <see cref="Review"/> is
-/// what it is now), posting (a post of it is under way), providerError.
-/// </param>
-public sealed record ReplyOutcome(ReviewDto? Review, string? Reason = null, string? Detail = null);
-
-public sealed record ImportResult(int Pages, int Seen, int Added, int Updated);
 
 /// <summary>
 /// The reviews feature's public service: Google import (recent pages often, everything nightly: Google's
@@ -49,8 +20,8 @@ public sealed record ImportResult(int Pages, int Seen, int Added, int Updated);
 public sealed class ReviewService(
     IDbContextFactory<AppDbContext> dbFactory,
     IGoogleReviewSource google,
-    ContactService contacts,
-    BookingService bookings,
+    IContactService contacts,
+    IBookingService bookings,
     ReplySuggester suggester,
     TimeProvider time,
     ILogger<ReviewService> logger)
@@ -392,15 +363,4 @@ public sealed class ReviewService(
         r.ReplyState, r.ReplyError, r.ApprovedBy, r.ReplyVersion, r.ContactId, r.BookingId);
 
     private static string? Cut(string? text, int max) => text is { } t && t.Length > max ? t[..max] : text;
-}
-
-/// <summary>Imports recent Google reviews (hourly) and re-reads every page nightly, since Google's paging can drop reviews after the first page.</summary>
-public sealed class ReviewImportJob(ReviewService reviews)
-{
-    public const string Id = nameof(ReviewImportJob);
-    public const string FullId = nameof(ReviewImportJob) + ".Full";
-
-    public Task RunAsync(CancellationToken ct) => reviews.ImportGoogleAsync(full: false, ct);
-
-    public Task RunFullAsync(CancellationToken ct) => reviews.ImportGoogleAsync(full: true, ct);
 }

@@ -6,12 +6,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace HibachiAdmin.Infrastructure.Data;
 
-public enum DbProvider
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>
 /// The one place that knows how SQLite and PostgreSQL differ: configuration, the context type (and
 /// so the migrations set), conventions, start-up and maintenance statements, and what raw SQL needs.

@@ -3,16 +3,6 @@ using Microsoft.EntityFrameworkCore;
 namespace HibachiAdmin.Infrastructure.Data;
 
 /// <summary>
-/// A table whose rows are work items taken with a lease: <c>LockedUntil</c> (and optionally
-/// <c>LockedBy</c>) columns; a row whose lease has expired is free again, so a crashed worker's rows
-/// are picked up by another after the lease.
-/// </summary>
-/// <param name="Table">Table name as in the model, e.g. "Outbox".</param>
-/// <param name="Key">Key column, returned for each claimed row.</param>
-/// <param name="OrderBy">SQL order of candidates (oldest first), e.g. "\"Id\"".</param>
-public sealed record LeaseTable(string Table, string Key = "Id", string LockedUntil = "LockedUntil", string? LockedBy = "LockedBy", string OrderBy = "\"Id\"");
-
-/// <summary>
 /// Claims a batch of rows with a lease in one statement, so two workers — in this process or in
 /// another app instance over the same database — never get the same row. On PostgreSQL the candidates
 /// are selected <c>FOR UPDATE SKIP LOCKED</c> (a concurrent claimer skips them instead of waiting or

@@ -1,3 +1,6 @@
+using Hangfire;
+using HibachiAdmin.Infrastructure.Jobs;
+
 namespace HibachiAdmin.Infrastructure.Events;
 
 public static class EventsSetup
@@ -9,6 +12,7 @@ public static class EventsSetup
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxDrainGate>();
         builder.Services.AddTransient<OutboxDispatchJob>();
+        builder.Services.AddRecurringJob<OutboxDispatchJob>(OutboxDispatchJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         return builder;
     }
 }

@@ -3,7 +3,7 @@ using Hangfire;
 namespace HibachiAdmin.Infrastructure.Events;
 
 /// <summary>
-/// Dispatches the outbox: every minute from RecurringJobs as a safety net, and right after each commit
+/// Dispatches the outbox: every minute, on the schedule its feature declares as a safety net, and right after each commit
 /// that wrote events (<see cref="OutboxSignal"/>) so latency stays low without tight polling.
 /// One drain per app instance at a time (<see cref="OutboxDrainGate"/>); instances drain side by side,
 /// their leases keep them off each other's rows.

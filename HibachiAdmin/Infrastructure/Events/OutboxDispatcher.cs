@@ -5,21 +5,6 @@ using Microsoft.EntityFrameworkCore;
 namespace HibachiAdmin.Infrastructure.Events;
 
 /// <summary>
-/// Reacts to domain events delivered from the outbox. Database effects tracked on the given context
-/// commit in the same SaveChanges as the handler's processed-message row, so they happen once.
-/// Effects outside the database must be idempotent themselves (e.g. an SMS correlation id).
-/// </summary>
-public interface IEventHandler
-{
-    /// <summary>Stable name, the key of its processed-messages rows.</summary>
-    string Name { get; }
-    bool Handles(string eventType);
-    Task HandleAsync(OutboxEntry entry, AppDbContext db, CancellationToken ct);
-}
-
-public sealed record DispatchResult(int Claimed, int Dispatched, int Failed, int DeadLettered);
-
-/// <summary>
 /// Delivers outbox rows to handlers: claims a batch with a lease (<see cref="LeaseClaims"/>: two
 /// dispatchers or app instances never get the same row), runs each handler once per event, retries failures with
 /// exponential back-off and dead-letters a row after <see cref="MaxAttempts"/>.
@@ -200,10 +185,4 @@ public sealed class OutboxDispatcher(IDbContextFactory<AppDbContext> dbFactory, 
         }
         return await rows.ExecuteUpdateAsync(s => s.SetProperty(o => o.DeadLettered, false).SetProperty(o => o.Attempts, 0).SetProperty(o => o.NextAttemptAt, (DateTime?)null), ct);
     }
-}
-
-/// <summary>Asks Hangfire to dispatch now (called after a commit that appended events).</summary>
-public sealed class OutboxSignal(IBackgroundJobClient jobs)
-{
-    public void Committed() => jobs.Enqueue<OutboxDispatchJob>(j => j.RunAsync(CancellationToken.None));
 }

@@ -20,25 +20,3 @@ public sealed class ApplicationUser : IdentityUser
 
     public DateTime CreatedAt { get; set; }
 }
-
-public static class Roles
-{
-    public const string Admin = "Admin";
-    public const string Manager = "Manager";
-    public const string Marketing = "Marketing";
-    public const string Staff = "Staff";
-
-    public static readonly string[] All = [Admin, Manager, Marketing, Staff];
-}
-
-public static class Policies
-{
-    /// <summary>Admin only.</summary>
-    public const string Admin = "Admin";
-    /// <summary>Marketing, Manager or Admin.</summary>
-    public const string MarketingPlus = "MarketingPlus";
-    /// <summary>Manager or Admin.</summary>
-    public const string ManagerPlus = "ManagerPlus";
-    /// <summary>Any signed-in staff role.</summary>
-    public const string StaffPlus = "StaffPlus";
-}

@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Infrastructure.Identity;
 
-public sealed record UserPreferenceState(bool DarkMode, bool MustChangePassword);
-
 /// <summary>Per-user UI preferences (dark mode) stored on the user row so they follow the person.</summary>
 public sealed class UserPreferences(IDbContextFactory<AppDbContext> dbFactory)
 {

@@ -23,6 +23,7 @@ public static class JobsSetup
         // JobActivator.Current, which the last host to configure itself wins: with several hosts in one
         // process (tests run many side by side) a job would be stored in, or activated from, another host.
         var configuration = builder.Configuration;
+        builder.Services.AddRecurringJob<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, "17 4 * * *", j => j.RunAsync(CancellationToken.None));
         builder.Services.AddSingleton<JobStorage>(_ => CreateStorage(configuration));
         builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         // What stays global is the same for every host: serializer settings and the compatibility level.
@@ -97,15 +98,5 @@ public static class JobsSetup
             DisplayStorageConnectionString = false,
         }, storage).RequireAuthorization(Policies.Admin);
         return app;
-    }
-}
-
-/// <summary>Not Hangfire's LocalRequestsOnly: works behind a proxy, decides on the signed-in user's role.</summary>
-public sealed class AdminDashboardAuthorizationFilter : IDashboardAuthorizationFilter
-{
-    public bool Authorize(DashboardContext context)
-    {
-        var user = context.GetHttpContext().User;
-        return user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Admin);
     }
 }

@@ -3,27 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace HibachiAdmin.Infrastructure.Providers.Ai;
 
-public enum IntentKind
-{
-    BookingInquiry,
-    PricingQuestion,
-    Availability,
-    Complaint,
-    OptOut,
-    Other,
-}
-
-/// <summary>What a customer's message asks for, with the booking details it mentions.</summary>
-public sealed record MessageIntent(
-    IntentKind Kind,
-    double Confidence,
-    DateOnly? EventDate = null,
-    int? GuestCount = null,
-    string? Zip = null,
-    string? City = null,
-    string? Occasion = null,
-    decimal? Budget = null);
-
 /// <summary>
 /// Deterministic, offline intent rules (the default AI): regular expressions for dates (absolute and
 /// relative to the message's local date), guest counts, ZIP, occasion and budget, and keyword scoring

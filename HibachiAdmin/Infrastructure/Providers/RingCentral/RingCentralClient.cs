@@ -4,35 +4,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HibachiAdmin.Features.Messaging.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
-
-/// <summary>RingCentral:* settings (README, Configuration).</summary>
-public sealed class RingCentralOptions
-{
-    public string ServerUrl { get; set; } = "https://platform.ringcentral.com";
-    public string? ClientId { get; set; }
-    public string? ClientSecret { get; set; }
-    public string? Jwt { get; set; }
-    public string? FromNumber { get; set; }
-    public string? VerificationToken { get; set; }
-    /// <summary>Host that serves recording content (https://developers.ringcentral.com/guide/voice/call-log/recordings).</summary>
-    public string MediaUrl { get; set; } = "https://media.ringcentral.com";
-
-    public bool IsConfigured => !string.IsNullOrEmpty(ClientId) && !string.IsNullOrEmpty(ClientSecret) && !string.IsNullOrEmpty(Jwt);
-}
-
-/// <summary>A RingCentral API error with its stable code (branch on <see cref="ErrorCode"/>, never on the message).</summary>
-public sealed class RingCentralException(HttpStatusCode status, string? errorCode, string message) : Exception(message)
-{
-    public HttpStatusCode Status { get; } = status;
-    public string? ErrorCode { get; } = errorCode;
-}
-
-public sealed record RingCentralSmsResult(string Id, string MessageStatus);
-
-public sealed record RingCentralSubscription(string Id, string Status, DateTime? ExpirationTime);
 
 /// <summary>
 /// Typed client for the RingCentral REST API (https://developers.ringcentral.com/api-reference): JWT-grant token shared and refreshed
@@ -225,13 +200,4 @@ public sealed class RingCentralClient(HttpClient http, IOptions<RingCentralOptio
     private sealed record TokenResponse(
         [property: JsonPropertyName("access_token")] string AccessToken,
         [property: JsonPropertyName("expires_in")] int ExpiresIn);
-}
-
-/// <summary>The one access token of the process, shared by every RingCentral call (auth calls are rate-limited to 5/min).</summary>
-public sealed class RingCentralTokenCache
-{
-    public SemaphoreSlim Lock { get; } = new(1, 1);
-    public (string Token, DateTime RefreshAfter)? Token { get; set; }
-    /// <summary>Token requests made so far (diagnostics, tests).</summary>
-    public int Requests { get; set; }
 }

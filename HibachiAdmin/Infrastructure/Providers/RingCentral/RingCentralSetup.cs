@@ -11,9 +11,14 @@ public static class RingCentralSetup
     /// The RingCentral HTTP client: a client-side limit under the SMS endpoint's 40 requests/minute,
     /// and retries only for 429 (the request was refused, so a retry cannot send a text twice),
     /// waiting what Retry-After says (30 s when absent, https://developers.ringcentral.com/guide/basics/rate-limits).
+    /// Each feature that uses RingCentral (Messaging: texts and webhooks; Calls: recordings) calls this; the second call adds nothing.
     /// </summary>
     public static IServiceCollection AddRingCentral(this IServiceCollection services, IConfiguration configuration)
     {
+        if (services.Any(d => d.ServiceType == typeof(RingCentralTokenCache)))
+        {
+            return services;
+        }
         services.Configure<RingCentralOptions>(configuration.GetSection("RingCentral"));
         services.AddSingleton<RingCentralTokenCache>();
         services.AddHttpClient<RingCentralClient>(c => c.Timeout = TimeSpan.FromSeconds(60))

@@ -1,0 +1,3 @@
+namespace HibachiAdmin.Features.Bookings;
+
+public sealed record BookingConfirmed;

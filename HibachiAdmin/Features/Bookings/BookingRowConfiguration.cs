@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HibachiAdmin.Features.Bookings;
+
+internal sealed class BookingRowConfiguration : IEntityTypeConfiguration<BookingRow>
+{
+    public void Configure(EntityTypeBuilder<BookingRow> b)
+    {
+        b.ToTable("BookingRows");
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Address).HasMaxLength(BookingRow.MaxAddress);
+        b.Property(r => r.Zip).HasMaxLength(BookingRow.MaxZip);
+        b.Property(r => r.Package).HasMaxLength(BookingRow.MaxPackage);
+        b.Property(r => r.Notes).HasMaxLength(BookingRow.MaxNotes);
+        b.Property(r => r.CancelReason).HasMaxLength(BookingRow.MaxCancelReason);
+        b.Property(r => r.PricePerPerson).HasPrecision(10, 2);
+        b.Property(r => r.Total).HasPrecision(12, 2);
+        b.Property(r => r.DepositPaid).HasPrecision(12, 2);
+        b.HasIndex(r => r.EventDate);
+        b.HasIndex(r => r.ContactId);
+    }
+}

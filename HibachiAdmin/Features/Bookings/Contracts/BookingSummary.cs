@@ -1,0 +1,12 @@
+using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Contacts;
+using HibachiAdmin.Features.Leads;
+
+namespace HibachiAdmin.Features.Bookings.Contracts;
+
+/// <summary>What other features see of a booking.</summary>
+public sealed record BookingSummary(Guid Id, Guid ContactId, DateTime RequestedAt, DateOnly EventDate, decimal Total, BookingStatus Status,
+    Guid? LeadId = null, TimeOnly? EventTime = null, int GuestCount = 0, decimal DepositPaid = 0)
+{
+    public decimal BalanceDue => Status == BookingStatus.Cancelled ? 0 : Math.Max(0, Total - DepositPaid);
+}

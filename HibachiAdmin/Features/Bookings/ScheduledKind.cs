@@ -1,0 +1,7 @@
+namespace HibachiAdmin.Features.Bookings;
+
+public enum ScheduledKind
+{
+    Reminder,
+    ReviewRequest,
+}

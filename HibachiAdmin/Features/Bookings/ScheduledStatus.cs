@@ -1,0 +1,9 @@
+namespace HibachiAdmin.Features.Bookings;
+
+public enum ScheduledStatus
+{
+    Pending,
+    Sent,
+    Refused,
+    Cancelled,
+}

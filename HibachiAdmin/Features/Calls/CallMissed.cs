@@ -1,0 +1,3 @@
+namespace HibachiAdmin.Features.Calls;
+
+public sealed record CallMissed(Guid CallId, Guid ContactId);

@@ -1,0 +1,11 @@
+namespace HibachiAdmin.Features.Campaigns;
+
+public enum CampaignStatus
+{
+    Draft,
+    Scheduled,
+    Sending,
+    Paused,
+    Completed,
+    Cancelled,
+}

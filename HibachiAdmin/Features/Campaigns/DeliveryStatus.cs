@@ -1,0 +1,13 @@
+namespace HibachiAdmin.Features.Campaigns;
+
+public enum DeliveryStatus
+{
+    Pending,
+    Held,
+    Sending,
+    Sent,
+    Delivered,
+    Failed,
+    Skipped,
+    Cancelled,
+}

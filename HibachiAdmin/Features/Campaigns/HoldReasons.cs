@@ -1,0 +1,23 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+
+namespace HibachiAdmin.Features.Campaigns;
+
+/// <summary>Why a recipient does not get the text now (stable words, used by the API and the preview).</summary>
+public static class HoldReasons
+{
+    public const string NoConsent = "noConsent";
+    /// <summary>Someone asked for the person to get texts; the person has not confirmed with YES yet.</summary>
+    public const string PendingConfirmation = "pendingConfirmation";
+    public const string OptedOut = "optedOut";
+    public const string InvalidNumber = "invalidNumber";
+    public const string QuietHours = "quietHours";
+    public const string FrequencyCap = "frequencyCap";
+    public const string Duplicate = "duplicate";
+    /// <summary>Audience option: the contact has a party in the next N days (no offer texts right before it).</summary>
+    public const string BookedSoon = "bookedSoon";
+    /// <summary>Audience option: a campaign texted the contact in the last N days.</summary>
+    public const string TextedRecently = "textedRecently";
+
+    /// <summary>Held reasons that only delay a text (it goes out at <c>EarliestSendAt</c>); the others skip the recipient.</summary>
+    public static bool IsDelay(string? reason) => reason is QuietHours or FrequencyCap;
+}

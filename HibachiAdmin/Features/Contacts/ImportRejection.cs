@@ -1,0 +1,3 @@
+namespace HibachiAdmin.Features.Contacts;
+
+public sealed record ImportRejection(int Row, string Reason);

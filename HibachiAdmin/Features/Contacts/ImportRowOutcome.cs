@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+
+
+namespace HibachiAdmin.Features.Contacts;
+
+public enum ImportRowOutcome
+{
+    Create,
+    Update,
+    Reject,
+}

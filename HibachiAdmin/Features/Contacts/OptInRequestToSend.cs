@@ -1,4 +1,0 @@
-namespace HibachiAdmin.Features.Contacts;
-
-/// <summary>A confirmation text due to go out, as Messaging sees it.</summary>
-public sealed record OptInRequestToSend(Guid Id, Guid ContactId, string Phone, string ContactName, SmsConsent Consent);

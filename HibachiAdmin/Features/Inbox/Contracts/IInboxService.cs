@@ -1,0 +1,10 @@
+namespace HibachiAdmin.Features.Inbox.Contracts;
+
+/// <summary>What other features may ask of the inbox (implemented by <c>InboxService</c>).</summary>
+public interface IInboxService
+{
+    Task<IReadOnlyList<ConversationLine>> ConversationOfContactAsync(Guid contactId, int max, CancellationToken ct);
+    Task<InboxPulse> GetPulseAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct);
+    Task<InboxStats> StatsAsync(DateTime fromUtc, DateTime toUtc, TimeZoneInfo zone, CancellationToken ct);
+    Task<IReadOnlyList<(Guid ContactId, DateTime At, string Text)>> InboundSmsSinceAsync(IReadOnlyCollection<Guid> contactIds, DateTime sinceUtc, CancellationToken ct);
+}

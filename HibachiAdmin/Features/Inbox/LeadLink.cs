@@ -1,0 +1,3 @@
+namespace HibachiAdmin.Features.Inbox;
+
+public sealed record LeadLink(Guid LeadId, bool Created);

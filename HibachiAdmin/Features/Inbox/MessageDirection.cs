@@ -1,0 +1,7 @@
+namespace HibachiAdmin.Features.Inbox;
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}

@@ -1,0 +1,7 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+
+namespace HibachiAdmin.Features.Inbox;
+
+/// <param name="Assignee">"mine" (with <paramref name="CurrentUser"/>), "unassigned", or a user id.</param>
+public sealed record ThreadQuery(Platform? Platform = null, ThreadStatus? Status = null, string? Assignee = null, string? CurrentUser = null,
+    string? Search = null, bool UnreadOnly = false, int Page = 1, int PageSize = 50);

@@ -1,0 +1,5 @@
+using HibachiAdmin.Features.Leads.Contracts;
+
+namespace HibachiAdmin.Features.Leads;
+
+public sealed record BoardColumn(LeadStatus Status, IReadOnlyList<LeadCard> Cards, int Count, decimal TotalValue);

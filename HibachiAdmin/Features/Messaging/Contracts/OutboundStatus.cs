@@ -1,0 +1,12 @@
+using HibachiAdmin.Features.Messaging;
+
+namespace HibachiAdmin.Features.Messaging.Contracts;
+
+public enum OutboundStatus
+{
+    Refused,
+    Queued,
+    Sent,
+    Delivered,
+    Failed,
+}

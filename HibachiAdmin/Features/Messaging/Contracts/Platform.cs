@@ -1,0 +1,10 @@
+using HibachiAdmin.Features.Inbox;
+
+namespace HibachiAdmin.Features.Messaging.Contracts;
+
+public enum Platform
+{
+    Sms,
+    Instagram,
+    Facebook,
+}

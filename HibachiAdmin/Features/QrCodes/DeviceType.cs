@@ -1,0 +1,10 @@
+namespace HibachiAdmin.Features.QrCodes;
+
+public enum DeviceType
+{
+    Unknown,
+    Mobile,
+    Tablet,
+    Desktop,
+    Bot,
+}

@@ -1,0 +1,12 @@
+namespace HibachiAdmin.Features.QrCodes;
+
+public enum QrCodeType
+{
+    Table,
+    Flyer,
+    BusinessCard,
+    Vehicle,
+    Event,
+    Menu,
+    Other,
+}

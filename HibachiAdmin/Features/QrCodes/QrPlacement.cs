@@ -1,0 +1,3 @@
+namespace HibachiAdmin.Features.QrCodes;
+
+public sealed record QrPlacement(string? Venue, int? TableNumber, DateOnly? EventDate);

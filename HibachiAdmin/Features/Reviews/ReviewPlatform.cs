@@ -1,0 +1,8 @@
+namespace HibachiAdmin.Features.Reviews;
+
+public enum ReviewPlatform
+{
+    Google,
+    Yelp,
+    Facebook,
+}

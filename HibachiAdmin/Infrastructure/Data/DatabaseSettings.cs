@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Infrastructure.Data;
+
+public sealed record DatabaseSettings(DbProvider Provider);

@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Infrastructure.Data;
+
+public enum DbProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,11 @@
+namespace HibachiAdmin.Infrastructure.Providers.Ai;
+
+public enum IntentKind
+{
+    BookingInquiry,
+    PricingQuestion,
+    Availability,
+    Complaint,
+    OptOut,
+    Other,
+}

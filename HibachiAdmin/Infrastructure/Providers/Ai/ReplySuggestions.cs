@@ -1,0 +1,3 @@
+namespace HibachiAdmin.Infrastructure.Providers.Ai;
+
+public sealed record ReplySuggestions(IReadOnlyList<string> Suggestions, MessageIntent Intent);

@@ -1,0 +1,3 @@
+namespace HibachiAdmin.Infrastructure.Providers.Sms;
+
+public sealed record ProviderSendResult(bool Accepted, string? ProviderMessageId, string? Error);
