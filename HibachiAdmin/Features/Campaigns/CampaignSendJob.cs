@@ -25,6 +25,7 @@ public sealed class CampaignSendJob(
     SmsService sms,
     Phones phones,
     IOptions<SmsOptions> options,
+    AppInstanceIdentity instance,
     TimeProvider time,
     ILogger<CampaignSendJob> logger)
 {
@@ -77,7 +78,7 @@ public sealed class CampaignSendJob(
     /// <summary>Due rows of sending campaigns, and rows whose sender died mid-send (their lease has run out).</summary>
     private async Task<string?> ClaimAsync(CancellationToken ct)
     {
-        var worker = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
+        var worker = instance.NewOwner();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var claimed = await LeaseClaims.ClaimBatchAsync<long>(db, Table,

@@ -8,6 +8,8 @@ public static class CampaignsFeature
         builder.Services.AddSingleton<CampaignPlanner>();
         builder.Services.AddSingleton<CampaignService>();
         builder.Services.AddTransient<CampaignSendJob>();
+        builder.Services.AddSingleton(new Infrastructure.Data.RecoverableLease(new Infrastructure.Data.LeaseTable("CampaignDeliveries"),
+            jobs => Hangfire.BackgroundJobClientExtensions.Enqueue<CampaignSendJob>(jobs, j => j.RunAsync(CancellationToken.None))));
         return builder;
     }
 

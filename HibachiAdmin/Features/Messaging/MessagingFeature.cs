@@ -45,6 +45,12 @@ public static class MessagingFeature
         services.AddTransient<InDoubtSmsJob>();
         services.AddSingleton<RingCentralIntegration>();
         services.AddSingleton<OutboundStatusSync>();
+        services.AddSingleton<StatusSyncSignal>();
+        services.AddTransient<StatusSyncJob>();
+        // Inbound rows resume through InboundBacklogOnStart; the status read through its own job.
+        services.AddSingleton(new Infrastructure.Data.RecoverableLease(new Infrastructure.Data.LeaseTable("InboundEvents")));
+        services.AddSingleton(new Infrastructure.Data.RecoverableLease(new Infrastructure.Data.LeaseTable("ProviderSyncStates", Key: "Key"),
+            jobs => jobs.Enqueue<StatusSyncJob>(j => j.RunAsync(CancellationToken.None))));
         services.AddTransient<RenewSubscriptionsJob>();
         return builder;
     }

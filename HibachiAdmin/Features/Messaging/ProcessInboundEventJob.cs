@@ -26,6 +26,7 @@ public sealed class ProcessInboundEventJob(
     Calls.CallService calls,
     OutboundStatusSync statusSync,
     OutboxSignal outbox,
+    AppInstanceIdentity instance,
     TimeProvider time,
     ILogger<ProcessInboundEventJob> logger)
 {
@@ -101,7 +102,7 @@ public sealed class ProcessInboundEventJob(
     /// <returns>The claim's owner id, or null when nothing was claimed.</returns>
     private async Task<string?> ClaimAsync(int max, CancellationToken ct)
     {
-        var worker = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
+        var worker = instance.NewOwner();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The shared lease claim: SKIP LOCKED on PostgreSQL, so parallel workers and instances never wait on each other.
         var claimed = await LeaseClaims.ClaimBatchAsync<Guid>(db, Table, """ "ProcessedAt" IS NULL AND "Attempts" < {0} """, [MaxAttempts],
@@ -218,6 +219,7 @@ public sealed class ProcessInboundEventJob(
 
     private void SignalOutbox(AppDbContext db)
     {
+        statusSync.Committed(db);
         if (db.ChangeTracker.Entries<OutboxEntry>().Any())
         {
             outbox.Committed();
@@ -246,8 +248,8 @@ public sealed class ProcessInboundEventJob(
         }
         if (filter.Contains("/message-store", StringComparison.Ordinal))
         {
-            // The event only says that something changed: re-read the messages still in flight.
-            return await statusSync.SyncAsync(ct);
+            // The event only says that something changed: mark it for the status job; the inbound worker never calls a provider.
+            return await statusSync.MarkPendingAsync(db, ct);
         }
         if (filter.Contains("/telephony/sessions", StringComparison.Ordinal))
         {

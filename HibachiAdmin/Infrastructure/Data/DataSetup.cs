@@ -12,6 +12,7 @@ public static class DataSetup
         var connectionString = builder.Configuration.GetConnectionString("Default") ?? DefaultConnectionString;
 
         builder.Services.AddSingleton(new DatabaseSettings(provider));
+        builder.Services.AddSingleton<AppInstanceIdentity>();
         builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((sp, options) =>
         {
             // Interceptors registered in DI join the provider's own (tests inject faults this way).
@@ -21,6 +22,8 @@ public static class DataSetup
         // Identity and data protection resolve the context per request/scope.
         builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddSingleton<LeaseRecovery>();
+        builder.Services.AddHostedService<InstanceHeartbeat>();
         return builder;
     }
 

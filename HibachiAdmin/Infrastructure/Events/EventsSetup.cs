@@ -1,3 +1,5 @@
+using Hangfire;
+
 namespace HibachiAdmin.Infrastructure.Events;
 
 public static class EventsSetup
@@ -9,6 +11,7 @@ public static class EventsSetup
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxDrainGate>();
         builder.Services.AddTransient<OutboxDispatchJob>();
+        builder.Services.AddSingleton(new Data.RecoverableLease(new Data.LeaseTable("Outbox"), jobs => jobs.Enqueue<OutboxDispatchJob>(j => j.RunAsync(CancellationToken.None))));
         return builder;
     }
 }

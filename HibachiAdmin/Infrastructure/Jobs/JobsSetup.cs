@@ -52,6 +52,7 @@ public static class JobsSetup
             o.WorkerCount = builder.Configuration.GetValue("Hangfire:InboundWorkerCount", 1);
             o.Queues = [InboundQueue];
         });
+        builder.AddProviderStatusServer();
         builder.Services.AddHostedService<RecurringJobsRegistrar>();
         return builder;
     }

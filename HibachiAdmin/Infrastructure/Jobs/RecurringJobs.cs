@@ -13,6 +13,7 @@ public static class RecurringJobs
     public static IReadOnlyList<(string Id, string Cron, Action<IRecurringJobManager, string, string> Register)> All { get; } =
     [
         (Features.Messaging.InboundEventSweepJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Messaging.InboundEventSweepJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
+        (Features.Messaging.StatusSyncJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Messaging.StatusSyncJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
         (Features.Messaging.RenewSubscriptionsJob.Id, "41 3 * * *", (m, id, cron) => m.AddOrUpdate<Features.Messaging.RenewSubscriptionsJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
         (Events.OutboxDispatchJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Events.OutboxDispatchJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
         (Features.Calls.MissedCallTextBackJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Calls.MissedCallTextBackJob>(id, j => j.RunAsync(CancellationToken.None), cron)),

@@ -1082,6 +1082,42 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("OutboundStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Messaging.ProviderSyncState", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSyncAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PendingVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SyncToken")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SyncedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ProviderSyncStates", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Messaging.WebhookSubscription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1466,6 +1502,28 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Infrastructure.Data.AppInstance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeartbeatAt");
+
+                    b.ToTable("AppInstances", (string)null);
                 });
 
             modelBuilder.Entity("HibachiAdmin.Infrastructure.Events.OutboxEntry", b =>

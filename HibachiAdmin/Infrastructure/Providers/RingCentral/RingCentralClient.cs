@@ -39,7 +39,7 @@ public sealed record RingCentralSubscription(string Id, string Status, DateTime?
 /// before it expires, single SMS send, webhook subscription. Retries on 429 honour Retry-After through
 /// the resilience pipeline configured in MessagingFeature.
 /// </summary>
-public sealed class RingCentralClient(HttpClient http, IOptions<RingCentralOptions> options, RingCentralTokenCache cache, TimeProvider time)
+public sealed partial class RingCentralClient(HttpClient http, IOptions<RingCentralOptions> options, RingCentralTokenCache cache, TimeProvider time)
 {
     private RingCentralOptions Options => options.Value;
 
