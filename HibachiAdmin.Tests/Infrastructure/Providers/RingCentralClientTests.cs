@@ -67,6 +67,11 @@ public sealed class FakeRingCentral : IAsyncDisposable
             ctx.Response.ContentType = "application/json";
             await ctx.Response.WriteAsync(Fixture(fake.MessageStatusFixture));
         });
+        app.MapGet("/restapi/v1.0/account/~/extension/~/message-sync", async (HttpContext ctx) =>
+        {
+            ctx.Response.ContentType = "application/json";
+            await ctx.Response.WriteAsync($$$"""{"records":[{{{Fixture(fake.MessageStatusFixture)}}}],"syncInfo":{"syncType":"FSync","syncToken":"t1","olderRecordsExist":false}}""");
+        });
         app.MapPost("/restapi/v1.0/subscription", async (HttpContext ctx) =>
         {
             using var reader = new StreamReader(ctx.Request.Body);

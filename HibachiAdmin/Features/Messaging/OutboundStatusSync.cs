@@ -25,7 +25,7 @@ public sealed class OutboundStatusSync(ISmsProvider provider, StatusSyncSignal s
         {
             db.Add(new ProviderSyncState { Key = MessageSyncKey, PendingVersion = 1 });
         }
-        else if (db.Entry(state).Property(s => s.PendingVersion).IsModified == false)
+        else if (db.Entry(state).State != Microsoft.EntityFrameworkCore.EntityState.Added && !db.Entry(state).Property(s => s.PendingVersion).IsModified)
         {
             state.PendingVersion++;
         }
