@@ -31,7 +31,8 @@ public sealed class CampaignSendJob(
 {
     public const string Id = "campaign-sender";
     /// <summary>Rows per claim: larger without a throttle (the batch's texts share a few round trips).</summary>
-    private int Batch => options.Value.MaxPerSecond > 0 ? Math.Clamp(options.Value.MaxPerSecond * 2, 50, 500) : 500;
+    private int Batch => sms.SendsMarketingInBatches ? sms.MarketingBatchSize
+        : options.Value.MaxPerSecond > 0 ? Math.Clamp(options.Value.MaxPerSecond * 2, 50, 500) : 500;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     [DisableConcurrentExecution(timeoutInSeconds: 0)]
@@ -40,7 +41,8 @@ public sealed class CampaignSendJob(
     {
         await StartDueAsync(ct);
         await ExpireAsync(ct);
-        using var throttle = options.Value.MaxPerSecond > 0
+        // Sms:MaxPerSecond paces person-to-person sends; a batch channel (High Volume SMS) takes a whole claim per request.
+        using var throttle = options.Value.MaxPerSecond > 0 && !sms.SendsMarketingInBatches
             ? new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
                 TokenLimit = options.Value.MaxPerSecond, TokensPerPeriod = options.Value.MaxPerSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1),
@@ -132,6 +134,7 @@ public sealed class CampaignSendJob(
         }
 
         // Sub-batches no larger than a second's allowance, so the throttle is held to Sms:MaxPerSecond.
+        var failed = new List<(CampaignDelivery Row, Guid MessageId)>();
         var step = throttle is null ? Math.Max(1, outgoing.Count) : Math.Max(1, Math.Min(options.Value.MaxPerSecond, outgoing.Count));
         foreach (var part in outgoing.Chunk(step))
         {
@@ -158,9 +161,14 @@ public sealed class CampaignSendJob(
                 row.Status = result.Accepted ? DeliveryStatus.Sent : result.RefusedReason is "providerError" ? DeliveryStatus.Failed : DeliveryStatus.Skipped;
                 // Stryker disable once Conditional : an accepted result carries no refusal reason (SmsService never sets one), so both branches store null
                 row.Reason = result.Accepted ? null : result.RefusedReason;
+                if (!result.Accepted && result.MessageId is { } failedId)
+                {
+                    failed.Add((row, failedId));
+                }
                 Release(row);
             }
         }
+        await CampaignProviderReasons.RecordAsync(sms, failed, ct);
         await db.SaveChangesAsync(ct);
         logger.LogDebug("Campaign batch of {Count} done ({Sent} sent)", rows.Count, outgoing.Count);
     }

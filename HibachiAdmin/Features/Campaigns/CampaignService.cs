@@ -62,6 +62,11 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
     /// </summary>
     public async Task<Campaign?> SendAsync(Guid id, DateTime? sendAt, CancellationToken ct)
     {
+        // A campaign number that cannot send High Volume SMS refuses the start, naming the number and the missing feature.
+        if (await FindAsync(id, ct) is { Status: CampaignStatus.Draft } && await sms.CheckMarketingSenderAsync(ct) is { } cannot)
+        {
+            throw new CampaignSenderException(cannot);
+        }
         var now = time.GetUtcNow().UtcDateTime;
         if (sendAt is { } later && later > now)
         {

@@ -47,6 +47,9 @@ public static class MessagingFeature
         services.AddSingleton<OutboundStatusSync>();
         services.AddSingleton<StatusSyncSignal>();
         services.AddTransient<StatusSyncJob>();
+        services.AddSingleton<A2pEventHandler>();
+        services.AddTransient<A2pReconcileJob>();
+        services.AddTransient<OptOutSyncJob>();
         // Inbound rows resume through InboundBacklogOnStart; the status read through its own job.
         services.AddSingleton(new Infrastructure.Data.RecoverableLease(new Infrastructure.Data.LeaseTable("InboundEvents")));
         services.AddSingleton(new Infrastructure.Data.RecoverableLease(new Infrastructure.Data.LeaseTable("ProviderSyncStates", Key: "Key"),

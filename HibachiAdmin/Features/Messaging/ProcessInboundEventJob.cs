@@ -25,6 +25,7 @@ public sealed class ProcessInboundEventJob(
     MetaInboundHandler meta,
     Calls.CallService calls,
     OutboundStatusSync statusSync,
+    A2pEventHandler a2p,
     OutboxSignal outbox,
     AppInstanceIdentity instance,
     TimeProvider time,
@@ -240,6 +241,10 @@ public sealed class ProcessInboundEventJob(
         if (!root.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.Object)
         {
             return "ignored: no body";
+        }
+        if (A2pEventHandler.Handles(filter))
+        {
+            return await a2p.HandleAsync(db, row, filter, root, body, ct);
         }
         if (filter.Contains("/message-store/instant", StringComparison.Ordinal)
             || (Is(body, "type", "SMS") && Is(body, "direction", "Inbound")))

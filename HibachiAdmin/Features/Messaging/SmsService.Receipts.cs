@@ -39,34 +39,43 @@ public sealed partial class SmsService
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var report in statuses)
         {
-            if (!byId.TryGetValue(report.ProviderMessageId, out var message) || MapRingCentral(report.ProviderState) is not { } status
-                || OutboundMessage.Rank(status) <= OutboundMessage.Rank(message.Status))
+            if (byId.TryGetValue(report.ProviderMessageId, out var message) && await ApplyOneAsync(db, message, report.ProviderState, report.ErrorCode, now, ct))
             {
-                continue;
+                moved.Add((message.Id, message.Status));
             }
-            var detail = report.ErrorCode is null ? $"{providerName}: {report.ProviderState}" : $"{providerName}: {report.ProviderState} ({report.ErrorCode})";
-            message.Status = status;
-            message.UpdatedAt = now;
-            if (status == OutboundStatus.Sent)
-            {
-                message.SentAt = now;
-            }
-            if (status == OutboundStatus.Delivered)
-            {
-                message.DeliveredAt = now;
-                message.SentAt ??= now;
-            }
-            if (status == OutboundStatus.Failed)
-            {
-                message.Error = detail.Length > 500 ? detail[..500] : detail;
-                if (CarrierErrors.InvalidNumber(detail) is { } reason)
-                {
-                    await contacts.MarkNumberInvalidAsync(db, message.To, reason, now, ct);
-                }
-            }
-            db.Add(new OutboundStatusChange { MessageId = message.Id, Status = status, Detail = detail.Length > 500 ? detail[..500] : detail, At = now });
-            moved.Add((message.Id, status));
         }
         return moved;
+    }
+
+    /// <summary>One report on one tracked text: never backwards; a failure that says the number cannot take texts marks the contact.</summary>
+    private async Task<bool> ApplyOneAsync(AppDbContext db, OutboundMessage message, string providerState, string? errorCode, DateTime now, CancellationToken ct)
+    {
+        if (MapRingCentral(providerState) is not { } status || OutboundMessage.Rank(status) <= OutboundMessage.Rank(message.Status))
+        {
+            return false;
+        }
+        var detail = errorCode is null ? $"{message.Provider}: {providerState}" : $"{message.Provider}: {providerState} ({errorCode})";
+        detail = detail.Length > 500 ? detail[..500] : detail;
+        message.Status = status;
+        message.UpdatedAt = now;
+        if (status == OutboundStatus.Sent)
+        {
+            message.SentAt = now;
+        }
+        if (status == OutboundStatus.Delivered)
+        {
+            message.DeliveredAt = now;
+            message.SentAt ??= now;
+        }
+        if (status == OutboundStatus.Failed)
+        {
+            message.Error = detail;
+            if (CarrierErrors.InvalidNumber(detail) is { } reason)
+            {
+                await contacts.MarkNumberInvalidAsync(db, message.To, reason, now, ct);
+            }
+        }
+        db.Add(new OutboundStatusChange { MessageId = message.Id, Status = status, Detail = detail, At = now });
+        return true;
     }
 }

@@ -127,9 +127,12 @@ public sealed partial class SmsService(
             return one;
         }
 
-        foreach (var (index, message) in queued)
+        // Marketing through the provider's batch channel when it has one (High Volume SMS), else one call per text.
+        var answers = await CallProviderManyAsync(db, [.. queued.Select(q => q.Message)], ct);
+        for (var q = 0; q < queued.Count; q++)
         {
-            var sent = await CallProviderAsync(message, ct);
+            var (index, message) = queued[q];
+            var sent = answers[q];
             message.ProviderMessageId = sent.ProviderMessageId;
             message.UpdatedAt = time.GetUtcNow().UtcDateTime;
             if (!sent.Accepted)

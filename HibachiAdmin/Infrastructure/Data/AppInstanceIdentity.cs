@@ -10,18 +10,17 @@ namespace HibachiAdmin.Infrastructure.Data;
 /// </summary>
 public sealed class AppInstanceIdentity
 {
-    /// <summary>Host (cut to 24 characters) and 12 random hex digits; fits <c>AppInstances.Id</c> and leaves room in a lease owner.</summary>
-    public string Id { get; } = $"{Host()}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+    /// <summary>
+    /// Host (cut to 32 characters), process id and 12 random hex digits: an operator looking at a held row sees which
+    /// host and process holds it; fits <c>AppInstances.Id</c> (60) and leaves room in a lease owner.
+    /// </summary>
+    public string Id { get; } = $"{Host()}:{Environment.ProcessId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
 
-    /// <summary>A new lease owner of this instance, unique per claim (at most 70 characters: <see cref="LeaseClaims.MaxOwnerLength"/>).</summary>
+    /// <summary>A new lease owner of this instance, unique per claim (at most 90 characters: <see cref="LeaseClaims.MaxOwnerLength"/>).</summary>
     public string NewOwner() => $"{Id}:{Guid.NewGuid():N}";
 
     /// <summary>The prefix every owner of instance <paramref name="instanceId"/> starts with.</summary>
     public static string OwnerPrefix(string instanceId) => instanceId + ":";
 
-    private static string Host()
-    {
-        var host = new string(Environment.MachineName.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.').ToArray());
-        return host.Length == 0 ? "host" : host[..Math.Min(host.Length, 24)];
-    }
+    private static string Host() => Environment.MachineName[..Math.Min(Environment.MachineName.Length, 32)];
 }

@@ -14,6 +14,9 @@ public static class RecurringJobs
     [
         (Features.Messaging.InboundEventSweepJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Messaging.InboundEventSweepJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
         (Features.Messaging.StatusSyncJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Messaging.StatusSyncJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
+        (Features.Messaging.A2pReconcileJob.Id, "*/10 * * * *", (m, id, cron) => m.AddOrUpdate<Features.Messaging.A2pReconcileJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
+        (Features.Messaging.OptOutSyncJob.PushId, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Messaging.OptOutSyncJob>(id, j => j.PushAsync(CancellationToken.None), cron)),
+        (Features.Messaging.OptOutSyncJob.ReconcileId, "37 2 * * *", (m, id, cron) => m.AddOrUpdate<Features.Messaging.OptOutSyncJob>(id, j => j.ReconcileAsync(CancellationToken.None), cron)),
         (Features.Messaging.RenewSubscriptionsJob.Id, "41 3 * * *", (m, id, cron) => m.AddOrUpdate<Features.Messaging.RenewSubscriptionsJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
         (Events.OutboxDispatchJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Events.OutboxDispatchJob>(id, j => j.RunAsync(CancellationToken.None), cron)),
         (Features.Calls.MissedCallTextBackJob.Id, Cron.Minutely(), (m, id, cron) => m.AddOrUpdate<Features.Calls.MissedCallTextBackJob>(id, j => j.RunAsync(CancellationToken.None), cron)),

@@ -902,6 +902,34 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("LeadStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Messaging.A2pBatch", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReconciledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SettledAt", "CreatedAt");
+
+                    b.ToTable("A2pBatches", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Messaging.InboundEvent", b =>
                 {
                     b.Property<Guid>("Id")

@@ -16,6 +16,8 @@ public sealed class RingCentralOptions
     public string? ClientSecret { get; set; }
     public string? Jwt { get; set; }
     public string? FromNumber { get; set; }
+    /// <summary>The High Volume (A2P) number campaigns go out from; unset: <see cref="FromNumber"/>.</summary>
+    public string? CampaignFromNumber { get; set; }
     public string? VerificationToken { get; set; }
     /// <summary>Host that serves recording content (https://developers.ringcentral.com/guide/voice/call-log/recordings).</summary>
     public string MediaUrl { get; set; } = "https://media.ringcentral.com";
@@ -152,6 +154,10 @@ public sealed partial class RingCentralClient(HttpClient http, IOptions<RingCent
                 "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS",
                 "/restapi/v1.0/account/~/extension/~/message-store?type=SMS&direction=Outbound",
                 "/restapi/v1.0/account/~/extension/~/telephony/sessions",
+                // High Volume (campaigns): per-message status, batches, and RingCentral's opt-out service.
+                "/restapi/v1.0/account/~/a2p-sms/messages?direction=Outbound",
+                "/restapi/v1.0/account/~/a2p-sms/batches",
+                "/restapi/v1.0/account/~/a2p-sms/opt-outs",
             },
             deliveryMode = new { transportType = "WebHook", address = webhookAddress, verificationToken },
             expiresIn = 315_360_000,

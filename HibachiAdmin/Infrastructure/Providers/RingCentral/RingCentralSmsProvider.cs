@@ -3,7 +3,7 @@ using HibachiAdmin.Infrastructure.Providers.Sms;
 namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
 
 /// <summary>Sends through RingCentral's single-SMS API; errors become clear reasons on the message row.</summary>
-public sealed class RingCentralSmsProvider(IServiceProvider services) : ISmsProvider
+public sealed partial class RingCentralSmsProvider(IServiceProvider services) : ISmsProvider
 {
     public string Name => "ringcentral";
 

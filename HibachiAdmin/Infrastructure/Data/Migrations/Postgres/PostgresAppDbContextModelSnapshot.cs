@@ -916,6 +916,34 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("LeadStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Messaging.A2pBatch", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastReconciledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SettledAt", "CreatedAt");
+
+                    b.ToTable("A2pBatches", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Messaging.InboundEvent", b =>
                 {
                     b.Property<Guid>("Id")
