@@ -23,19 +23,15 @@ public sealed partial class SmsService
         provider is ISmsBatchProvider b ? b.CheckBatchSenderAsync(ct) : Task.FromResult<string?>(null);
 
     /// <summary>
-    /// Hands stored texts to the provider: all marketing and a batch channel → one batch (the batch rows are added to
-    /// <paramref name="db"/>, saved with the answers); otherwise one call per text.
+    /// Hands stored texts to the provider's batch channel when they are all marketing and it has one (the batch rows are
+    /// added to <paramref name="db"/>, saved with the answers).
     /// </summary>
-    private async Task<IReadOnlyList<ProviderSendResult>> CallProviderManyAsync(AppDbContext db, IReadOnlyList<OutboundMessage> messages, CancellationToken ct)
+    /// <returns>One answer per text, or null: send them one by one (person-to-person).</returns>
+    private async Task<IReadOnlyList<ProviderSendResult>?> CallBatchChannelAsync(AppDbContext db, IReadOnlyList<OutboundMessage> messages, CancellationToken ct)
     {
         if (provider is not ISmsBatchProvider batches || messages.Count == 0 || messages.Any(m => m.Purpose != SmsPurpose.Marketing))
         {
-            var one = new List<ProviderSendResult>(messages.Count);
-            foreach (var message in messages)
-            {
-                one.Add(await CallProviderAsync(message, ct));
-            }
-            return one;
+            return null;
         }
         IReadOnlyList<BatchTextResult> answers;
         try

@@ -128,11 +128,11 @@ public sealed partial class SmsService(
         }
 
         // Marketing through the provider's batch channel when it has one (High Volume SMS), else one call per text.
-        var answers = await CallProviderManyAsync(db, [.. queued.Select(q => q.Message)], ct);
+        var batched = await CallBatchChannelAsync(db, [.. queued.Select(q => q.Message)], ct);
         for (var q = 0; q < queued.Count; q++)
         {
             var (index, message) = queued[q];
-            var sent = answers[q];
+            var sent = batched?[q] ?? await CallProviderAsync(message, ct);
             message.ProviderMessageId = sent.ProviderMessageId;
             message.UpdatedAt = time.GetUtcNow().UtcDateTime;
             if (!sent.Accepted)
