@@ -62,6 +62,13 @@ public sealed partial class ContactService
         return ProviderOptOutOutcome.Applied;
     }
 
+    /// <summary>The newest consent ledger row's id (0 when empty): where a reader of later changes starts.</summary>
+    public async Task<long> LastLedgerIdAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<ConsentLedgerEntry>().MaxAsync(e => (long?)e.Id, ct) ?? 0;
+    }
+
     /// <summary>Opt-outs recorded in this app after ledger row <paramref name="afterId"/> (not those that came from the provider): to push to its list.</summary>
     public async Task<IReadOnlyList<(long Id, string Phone)>> OptOutsToPushAsync(long afterId, int take, CancellationToken ct)
     {

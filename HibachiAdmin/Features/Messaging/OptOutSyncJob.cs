@@ -47,7 +47,7 @@ public sealed class OptOutSyncJob(
                 if (state is null)
                 {
                     // Start from now: the first run does not push the whole history (the nightly reconcile compares lists).
-                    var last = await db.Set<ConsentLedgerEntry>().MaxAsync(e => (long?)e.Id, ct) ?? 0;
+                    var last = await contacts.LastLedgerIdAsync(ct);
                     db.Add(new ProviderSyncState { Key = PushKey, SyncToken = last.ToString(System.Globalization.CultureInfo.InvariantCulture) });
                     await db.SaveChangesAsync(ct);
                     return 0;
