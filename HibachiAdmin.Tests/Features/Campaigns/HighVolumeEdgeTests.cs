@@ -236,3 +236,23 @@ public sealed class HighVolumeEdgeTests
         Assert.Empty(await contacts.OptOutsToPushAsync(rows[1].Id, 10, default));
     }
 }
+
+/// <summary>A campaign text whose batch answer never reached us is found in High Volume before anything is sent again.</summary>
+public sealed class HighVolumeInDoubtTests
+{
+    [Fact]
+    public async Task A_text_that_left_in_a_batch_is_found_by_number_and_words_and_an_unknown_one_is_not()
+    {
+        await using var fake = await RingCentralFake.StartAsync();
+        await using var app = HighVolumeCampaignTests.App(fake, new FakeTimeProvider(HighVolumeCampaignTests.Start));
+        var provider = (RingCentralSmsProvider)app.Services.GetRequiredService<ISmsProvider>();
+        await provider.SendBatchAsync([new BatchText(Guid.NewGuid(), "+12125556101", "Winter dates are open"), new BatchText(Guid.NewGuid(), "+12125556102", "Winter dates are open")], default);
+        var sent = fake.Messages.Values.Single(m => m.To == "+12125556101");
+        var since = HighVolumeCampaignTests.Start.UtcDateTime;
+
+        Assert.Equal(sent.Id, await provider.FindSentAsync(Guid.NewGuid(), "+12125556101", "Winter dates are open", since, default));
+        Assert.Null(await provider.FindSentAsync(Guid.NewGuid(), "+12125556101", "Another text", since, default));
+        Assert.Null(await provider.FindSentAsync(Guid.NewGuid(), "+12125556109", "Winter dates are open", since, default));
+        Assert.Contains(fake.Calls, c => c.Path.EndsWith("/a2p-sms/messages", StringComparison.Ordinal) && c.Query.Contains("view=Detailed", StringComparison.Ordinal));
+    }
+}

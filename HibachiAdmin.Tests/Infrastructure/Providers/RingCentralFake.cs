@@ -101,6 +101,12 @@ public sealed class RingCentralFake : IAsyncDisposable
                 await Json(ctx, fake.Record(message, p2p: true).ToJsonString());
             });
             a.MapGet("/restapi/v1.0/account/~/extension/~/message-sync", (HttpContext ctx) => Json(ctx, fake!.Sync(ctx.Request.Query)));
+            a.MapGet("/restapi/v1.0/account/~/extension/~/message-store", (HttpContext ctx) =>
+            {
+                var to = ctx.Request.Query["phoneNumber"].ToString();
+                var records = fake!._messages.Values.Where(m => m.BatchId is null && m.To == to).Select(m => (JsonNode)fake.Record(m, p2p: true)).ToArray();
+                return Json(ctx, new JsonObject { ["records"] = new JsonArray(records) }.ToJsonString());
+            });
             a.MapGet("/restapi/v1.0/account/~/extension/~/message-store/{id}", (HttpContext ctx, string id) =>
                 fake!._messages.TryGetValue(id, out var m) ? Json(ctx, fake.Record(m, p2p: true).ToJsonString()) : NotFound(ctx));
             a.MapGet("/restapi/v1.0/account/~/extension/~/phone-number", (HttpContext ctx) => Json(ctx, fake!.PhoneNumbers()));
@@ -322,14 +328,25 @@ public sealed class RingCentralFake : IAsyncDisposable
     private string ListMessages(IQueryCollection query)
     {
         var batchId = query["batchId"].ToString();
+        var phone = query["phoneNumber"].ToString();
+        var detailed = query["view"].ToString() == "Detailed";
         var perPage = int.TryParse(query["perPage"], out var p) ? p : 1000;
         var start = int.TryParse(query["pageToken"].ToString(), out var s) ? s : 0;
         List<FakeMessage> all;
         lock (_gate)
         {
-            all = _messages.Values.Where(m => m.BatchId is not null && (batchId.Length == 0 || m.BatchId == batchId)).OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+            all = _messages.Values.Where(m => m.BatchId is not null && (batchId.Length == 0 || m.BatchId == batchId) && (phone.Length == 0 || m.To == phone))
+                .OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
         }
-        var page = all.Skip(start).Take(perPage).Select(m => (JsonNode)Record(m, p2p: false)).ToArray();
+        var page = all.Skip(start).Take(perPage).Select(m =>
+        {
+            var record = Record(m, p2p: false);
+            if (detailed)
+            {
+                record["text"] = m.Text;
+            }
+            return (JsonNode)record;
+        }).ToArray();
         var paging = new JsonObject { ["perPage"] = perPage };
         if (start + perPage < all.Count)
         {

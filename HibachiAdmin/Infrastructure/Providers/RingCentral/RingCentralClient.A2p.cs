@@ -61,6 +61,33 @@ public sealed partial class RingCentralClient
         return new RingCentralMessagePage(ReadRecords(doc.RootElement), NextPageToken(doc.RootElement));
     }
 
+    /// <summary>
+    /// The id of a High Volume text to <paramref name="to"/> with exactly <paramref name="text"/> created since
+    /// <paramref name="sinceUtc"/>, or null (<c>GET /a2p-sms/messages?phoneNumber=…&amp;view=Detailed</c>): a batch whose answer
+    /// never reached us (the process died during the request) is found before its texts are sent again.
+    /// </summary>
+    public async Task<string?> FindA2pMessageAsync(string to, string text, DateTime sinceUtc, CancellationToken ct)
+    {
+        var query = $"phoneNumber={Uri.EscapeDataString(to)}&direction=Outbound&view=Detailed&perPage=100&dateFrom={Uri.EscapeDataString(Iso(sinceUtc))}";
+        using var response = await SendAuthorizedAsync(HttpMethod.Get, $"/restapi/v1.0/account/~/a2p-sms/messages?{query}", null, ct);
+        using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        if (!doc.RootElement.TryGetProperty("records", out var records) || records.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+        foreach (var r in records.EnumerateArray())
+        {
+            var sameText = r.TryGetProperty("text", out var t) && t.GetString() == text;
+            var sameTo = r.TryGetProperty("to", out var recipients) && recipients.ValueKind == JsonValueKind.Array
+                         && recipients.EnumerateArray().Any(x => x.ValueKind == JsonValueKind.String && x.GetString() == to);
+            if (sameText && sameTo && r.TryGetProperty("id", out var id))
+            {
+                return id.ValueKind == JsonValueKind.Number ? id.GetRawText() : id.GetString();
+            }
+        }
+        return null;
+    }
+
     /// <summary><c>GET /a2p-sms/opt-outs?from=…</c>, one page: the pairs RingCentral's opt-out service holds for the campaign number.</summary>
     public async Task<RingCentralOptOutPage> ListOptOutsAsync(string? pageToken, CancellationToken ct)
     {

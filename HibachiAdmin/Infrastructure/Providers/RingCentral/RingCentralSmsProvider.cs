@@ -27,7 +27,10 @@ public sealed partial class RingCentralSmsProvider(IServiceProvider services) : 
     {
         try
         {
-            return await services.GetRequiredService<RingCentralClient>().FindOutboundSmsAsync(to, text, queuedAtUtc.AddMinutes(-1), ct);
+            var client = services.GetRequiredService<RingCentralClient>();
+            // A campaign text may have left in a High Volume batch: look there too before anything is sent again.
+            return await client.FindOutboundSmsAsync(to, text, queuedAtUtc.AddMinutes(-1), ct)
+                   ?? await client.FindA2pMessageAsync(to, text, queuedAtUtc.AddMinutes(-1), ct);
         }
         catch (RingCentralException ex)
         {
