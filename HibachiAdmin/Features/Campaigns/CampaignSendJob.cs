@@ -31,7 +31,10 @@ public sealed class CampaignSendJob(
 {
     public const string Id = "campaign-sender";
     /// <summary>Rows per claim: larger without a throttle (the batch's texts share a few round trips).</summary>
-    private int Batch => sms.SendsMarketingInBatches ? sms.MarketingBatchSize
+    /// <summary>Rows per claim with a batch channel: one High Volume request each (RingCentral takes up to 10,000); 2,000 keeps each write of the queued texts short, so webhook ingest is not held behind it on SQLite.</summary>
+    public const int HighVolumeClaim = 2_000;
+
+    private int Batch => sms.SendsMarketingInBatches ? Math.Min(sms.MarketingBatchSize, HighVolumeClaim)
         : options.Value.MaxPerSecond > 0 ? Math.Clamp(options.Value.MaxPerSecond * 2, 50, 500) : 500;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
