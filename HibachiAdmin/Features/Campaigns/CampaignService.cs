@@ -27,7 +27,7 @@ public sealed record DeliveryRow(Guid ContactId, string? Phone, DeliveryStatus S
 /// <summary>The campaigns feature's public service: create, preview, send (materialise recipients), cancel, progress.</summary>
 public sealed record CampaignRevenue(int Bookings, decimal Revenue);
 
-public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Bookings.BookingService bookings,
+public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, SmsService sms, Bookings.BookingService bookings,
     Contacts.ContactService contacts, Inbox.InboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time)
 {
     public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)
@@ -89,11 +89,17 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var campaign = await db.Set<Campaign>().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (campaign is null || campaign.Status is not (CampaignStatus.Draft or CampaignStatus.Scheduled) || await db.Set<CampaignDelivery>().AnyAsync(d => d.CampaignId == id, ct))
+        if (campaign is null || campaign.Status is not (CampaignStatus.Draft or CampaignStatus.Scheduled))
         {
             return false;
         }
+        var resume = await db.Set<CampaignDelivery>().AnyAsync(d => d.CampaignId == id, ct);
         var plan = await planner.PlanAsync(campaign.Message, campaign.Audience, now, ct);
+        if (resume || plan.Decisions.Count > StartChunk)
+        {
+            // A big audience (or a staged start that died midway) is written in short transactions.
+            return await StartStagedAsync(id, plan.Decisions, now, ct);
+        }
         foreach (var d in plan.Decisions)
         {
             db.Add(new CampaignDelivery
