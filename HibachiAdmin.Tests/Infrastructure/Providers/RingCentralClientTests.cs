@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using System.Net;
 using System.Text.Json;
 using HibachiAdmin.Infrastructure.Providers.RingCentral;
@@ -66,6 +68,11 @@ public sealed class FakeRingCentral : IAsyncDisposable
         {
             ctx.Response.ContentType = "application/json";
             await ctx.Response.WriteAsync(Fixture(fake.MessageStatusFixture));
+        });
+        app.MapGet("/restapi/v1.0/account/~/extension/~/message-sync", async (HttpContext ctx) =>
+        {
+            ctx.Response.ContentType = "application/json";
+            await ctx.Response.WriteAsync($$$"""{"records":[{{{Fixture(fake.MessageStatusFixture)}}}],"syncInfo":{"syncType":"FSync","syncToken":"t1","olderRecordsExist":false}}""");
         });
         app.MapPost("/restapi/v1.0/subscription", async (HttpContext ctx) =>
         {

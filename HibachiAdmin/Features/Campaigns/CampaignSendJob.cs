@@ -27,12 +27,17 @@ public sealed class CampaignSendJob(
     ISmsBatches sms,
     Phones phones,
     IOptions<SmsOptions> options,
+    AppInstanceIdentity instance,
     TimeProvider time,
     ILogger<CampaignSendJob> logger)
 {
     public const string Id = "campaign-sender";
     /// <summary>Rows per claim: larger without a throttle (the batch's texts share a few round trips).</summary>
-    private int Batch => options.Value.MaxPerSecond > 0 ? Math.Clamp(options.Value.MaxPerSecond * 2, 50, 500) : 500;
+    /// <summary>Rows per claim with a batch channel: one High Volume request each (RingCentral takes up to 10,000); 2,000 keeps each write of the queued texts short, so webhook ingest is not held behind it on SQLite.</summary>
+    public const int HighVolumeClaim = 2_000;
+
+    private int Batch => sms.SendsMarketingInBatches ? Math.Min(sms.MarketingBatchSize, HighVolumeClaim)
+        : options.Value.MaxPerSecond > 0 ? Math.Clamp(options.Value.MaxPerSecond * 2, 50, 500) : 500;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     [DisableConcurrentExecution(timeoutInSeconds: 0)]
@@ -41,7 +46,8 @@ public sealed class CampaignSendJob(
     {
         await StartDueAsync(ct);
         await ExpireAsync(ct);
-        using var throttle = options.Value.MaxPerSecond > 0
+        // Sms:MaxPerSecond paces person-to-person sends; a batch channel (High Volume SMS) takes a whole claim per request.
+        using var throttle = options.Value.MaxPerSecond > 0 && !sms.SendsMarketingInBatches
             ? new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
                 TokenLimit = options.Value.MaxPerSecond, TokensPerPeriod = options.Value.MaxPerSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1),
@@ -79,7 +85,7 @@ public sealed class CampaignSendJob(
     /// <summary>Due rows of sending campaigns, and rows whose sender died mid-send (their lease has run out).</summary>
     private async Task<string?> ClaimAsync(CancellationToken ct)
     {
-        var worker = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
+        var worker = instance.NewOwner();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var claimed = await LeaseClaims.ClaimBatchAsync<long>(db, Table,
@@ -133,6 +139,7 @@ public sealed class CampaignSendJob(
         }
 
         // Sub-batches no larger than a second's allowance, so the throttle is held to Sms:MaxPerSecond.
+        var failed = new List<(CampaignDelivery Row, Guid MessageId)>();
         var step = throttle is null ? Math.Max(1, outgoing.Count) : Math.Max(1, Math.Min(options.Value.MaxPerSecond, outgoing.Count));
         foreach (var part in outgoing.Chunk(step))
         {
@@ -159,9 +166,14 @@ public sealed class CampaignSendJob(
                 row.Status = result.Accepted ? DeliveryStatus.Sent : result.RefusedReason is "providerError" ? DeliveryStatus.Failed : DeliveryStatus.Skipped;
                 // Stryker disable once Conditional : an accepted result carries no refusal reason (ISmsBatches never sets one), so both branches store null
                 row.Reason = result.Accepted ? null : result.RefusedReason;
+                if (!result.Accepted && result.MessageId is { } failedId)
+                {
+                    failed.Add((row, failedId));
+                }
                 Release(row);
             }
         }
+        await CampaignProviderReasons.RecordAsync(sms, failed, ct);
         await db.SaveChangesAsync(ct);
         logger.LogDebug("Campaign batch of {Count} done ({Sent} sent)", rows.Count, outgoing.Count);
     }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Campaigns;
 
-public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, ISmsBatches sms, IBookingService bookings,
+public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, ISmsBatches sms, IBookingService bookings,
     IContactService contacts, IInboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time) : Messaging.Contracts.ICampaignReplyAttribution, ICampaignSummaries
 {
     /// <exception cref="ArgumentException">The audience is not chosen (<see cref="Audience.IsChosen"/>) or mixes "everyone" with tags or contacts.</exception>
@@ -50,6 +50,11 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
     /// </summary>
     public async Task<Campaign?> SendAsync(Guid id, DateTime? sendAt, CancellationToken ct)
     {
+        // A campaign number that cannot send High Volume SMS refuses the start, naming the number and the missing feature.
+        if (await FindAsync(id, ct) is { Status: CampaignStatus.Draft } && await sms.CheckMarketingSenderAsync(ct) is { } cannot)
+        {
+            throw new CampaignSenderException(cannot);
+        }
         var now = time.GetUtcNow().UtcDateTime;
         if (sendAt is { } later && later > now)
         {
@@ -72,11 +77,17 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, C
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var campaign = await db.Set<Campaign>().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (campaign is null || campaign.Status is not (CampaignStatus.Draft or CampaignStatus.Scheduled) || await db.Set<CampaignDelivery>().AnyAsync(d => d.CampaignId == id, ct))
+        if (campaign is null || campaign.Status is not (CampaignStatus.Draft or CampaignStatus.Scheduled))
         {
             return false;
         }
+        var resume = await db.Set<CampaignDelivery>().AnyAsync(d => d.CampaignId == id, ct);
         var plan = await planner.PlanAsync(campaign.Message, campaign.Audience, now, ct);
+        if (resume || plan.Decisions.Count > StartChunk)
+        {
+            // A big audience (or a staged start that died midway) is written in short transactions.
+            return await StartStagedAsync(id, plan.Decisions, now, ct);
+        }
         foreach (var d in plan.Decisions)
         {
             db.Add(new CampaignDelivery

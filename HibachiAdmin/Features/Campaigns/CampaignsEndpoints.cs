@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Contacts.Contracts;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using HibachiAdmin.Common;
@@ -142,9 +143,16 @@ public static class CampaignsEndpoints
 
     private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> SendAsync(Guid id, SendRequest? body, CampaignService campaigns, CancellationToken ct)
     {
-        if (await campaigns.SendAsync(id, body?.SendAt?.ToUniversalTime(), ct) is null)
+        try
         {
-            return ApiProblems.NotFound("Campaign", id);
+            if (await campaigns.SendAsync(id, body?.SendAt?.ToUniversalTime(), ct) is null)
+            {
+                return ApiProblems.NotFound("Campaign", id);
+            }
+        }
+        catch (CampaignSenderException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Campaigns cannot be sent from this number", detail: ex.Message);
         }
         return TypedResults.Ok((await campaigns.GetSummaryAsync(id, ct))!);
     }

@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using Hangfire;
 using HibachiAdmin.Infrastructure.Jobs;
 
@@ -14,6 +16,8 @@ public static class CampaignsFeature
         builder.Services.AddSingleton<Messaging.Contracts.ICampaignReplyAttribution>(sp => sp.GetRequiredService<CampaignService>());
         builder.Services.AddTransient<CampaignSendJob>();
         builder.Services.AddRecurringJob<CampaignSendJob>(CampaignSendJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
+        builder.Services.AddSingleton(new Infrastructure.Data.RecoverableLease(new Infrastructure.Data.LeaseTable("CampaignDeliveries"),
+            jobs => Hangfire.BackgroundJobClientExtensions.Enqueue<CampaignSendJob>(jobs, j => j.RunAsync(CancellationToken.None))));
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Contacts.Contracts;
 using Hangfire;
 using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Events;
@@ -51,6 +52,19 @@ public static class MessagingFeature
         services.AddRecurringJob<InDoubtSmsJob>(InDoubtSmsJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         services.AddSingleton<RingCentralIntegration>();
         services.AddSingleton<OutboundStatusSync>();
+        services.AddSingleton<StatusSyncSignal>();
+        services.AddTransient<StatusSyncJob>();
+        services.AddRecurringJob<StatusSyncJob>(StatusSyncJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
+        services.AddSingleton<A2pEventHandler>();
+        services.AddTransient<A2pReconcileJob>();
+        services.AddRecurringJob<A2pReconcileJob>(A2pReconcileJob.Id, "*/10 * * * *", j => j.RunAsync(CancellationToken.None));
+        services.AddTransient<OptOutSyncJob>();
+        services.AddRecurringJob<OptOutSyncJob>(OptOutSyncJob.PushId, Cron.Minutely(), j => j.PushAsync(CancellationToken.None));
+        services.AddRecurringJob<OptOutSyncJob>(OptOutSyncJob.ReconcileId, "37 2 * * *", j => j.ReconcileAsync(CancellationToken.None));
+        // Inbound rows resume through InboundBacklogOnStart; the status read through its own job.
+        services.AddSingleton(new Infrastructure.Data.RecoverableLease(new Infrastructure.Data.LeaseTable("InboundEvents")));
+        services.AddSingleton(new Infrastructure.Data.RecoverableLease(new Infrastructure.Data.LeaseTable("ProviderSyncStates", Key: "Key"),
+            jobs => jobs.Enqueue<StatusSyncJob>(j => j.RunAsync(CancellationToken.None))));
         services.AddTransient<RenewSubscriptionsJob>();
         services.AddRecurringJob<RenewSubscriptionsJob>(RenewSubscriptionsJob.Id, "41 3 * * *", j => j.RunAsync(CancellationToken.None));
         return builder;

@@ -1,46 +1,45 @@
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.Sms;
-using HibachiAdmin.Infrastructure.Providers.RingCentral;
 
 namespace HibachiAdmin.Features.Messaging;
 
 /// <summary>
-/// After a RingCentral message-store change event, re-reads the status of outbound texts still in
-/// flight and applies it (never backwards). With the Sandbox provider, receipts arrive directly.
+/// What the inbound worker does with RingCentral's generic message-store notification ("something changed"):
+/// it only marks status changes as pending, in the batch's own transaction, and never calls the provider.
+/// After the commit one coalesced <see cref="StatusSyncJob"/> on its own queue reads every change with Message
+/// Sync under its own rate budget. With the Sandbox provider, receipts arrive directly.
 /// </summary>
-public sealed class OutboundStatusSync(SmsService sms, IServiceProvider services, ISmsProvider provider, ILogger<OutboundStatusSync> logger)
+public sealed class OutboundStatusSync(ISmsProvider provider, StatusSyncSignal signal)
 {
-    public async Task<string> SyncAsync(CancellationToken ct)
+    public const string MessageSyncKey = "ringcentral:message-sync";
+
+    /// <summary>Marks status changes pending in <paramref name="db"/> (saved with the caller's batch): one bump per unit of work.</summary>
+    public async Task<string> MarkPendingAsync(AppDbContext db, CancellationToken ct)
     {
         if (provider.Name != "ringcentral")
         {
             return "noted: message-store change (sandbox receipts are applied directly)";
         }
-        var client = services.GetRequiredService<RingCentralClient>();
-        var inFlight = await sms.InFlightAsync("ringcentral", TimeSpan.FromDays(2), 100, ct);
-        var changed = 0;
-        foreach (var (id, providerId) in inFlight)
+        var state = await db.Set<ProviderSyncState>().FindAsync([MessageSyncKey], ct);
+        if (state is null)
         {
-            try
-            {
-                var (status, error) = await client.GetMessageStatusAsync(providerId, ct);
-                var mapped = status switch
-                {
-                    "Sent" => OutboundStatus.Sent,
-                    "Delivered" => OutboundStatus.Delivered,
-                    "DeliveryFailed" or "SendingFailed" => OutboundStatus.Failed,
-                    _ => (OutboundStatus?)null,
-                };
-                if (mapped is { } s && await sms.ApplyStatusAsync(id, s, error is null ? $"ringcentral: {status}" : $"ringcentral: {status} ({error})", ct))
-                {
-                    changed++;
-                }
-            }
-            catch (RingCentralException ex)
-            {
-                logger.LogWarning(ex, "Could not re-read RingCentral message {ProviderId}", providerId);
-            }
+            db.Add(new ProviderSyncState { Key = MessageSyncKey, PendingVersion = 1 });
         }
-        return $"message-store change: {changed} of {inFlight.Count} in-flight texts updated";
+        else if (db.Entry(state).State != Microsoft.EntityFrameworkCore.EntityState.Added && !db.Entry(state).Property(s => s.PendingVersion).IsModified)
+        {
+            state.PendingVersion++;
+        }
+        return "noted: message-store change; status sync pending";
+    }
+
+    /// <summary>After a commit: asks for the status read when the committed work marked changes pending.</summary>
+    public void Committed(AppDbContext db)
+    {
+        if (db.ChangeTracker.Entries<ProviderSyncState>().Any())
+        {
+            signal.Request();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Contacts.Contracts;
 using System.Text.Json;
 using Hangfire;
 using HibachiAdmin.Features.Messaging.Contracts;
@@ -26,7 +27,9 @@ public sealed class ProcessInboundEventJob(
     MetaInboundHandler meta,
     ITelephonyEvents calls,
     OutboundStatusSync statusSync,
+    A2pEventHandler a2p,
     OutboxSignal outbox,
+    AppInstanceIdentity instance,
     TimeProvider time,
     ILogger<ProcessInboundEventJob> logger)
 {
@@ -102,7 +105,7 @@ public sealed class ProcessInboundEventJob(
     /// <returns>The claim's owner id, or null when nothing was claimed.</returns>
     private async Task<string?> ClaimAsync(int max, CancellationToken ct)
     {
-        var worker = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
+        var worker = instance.NewOwner();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The shared lease claim: SKIP LOCKED on PostgreSQL, so parallel workers and instances never wait on each other.
         var claimed = await LeaseClaims.ClaimBatchAsync<Guid>(db, Table, """ "ProcessedAt" IS NULL AND "Attempts" < {0} """, [MaxAttempts],
@@ -219,6 +222,7 @@ public sealed class ProcessInboundEventJob(
 
     private void SignalOutbox(AppDbContext db)
     {
+        statusSync.Committed(db);
         if (db.ChangeTracker.Entries<OutboxEntry>().Any())
         {
             outbox.Committed();
@@ -240,6 +244,10 @@ public sealed class ProcessInboundEventJob(
         {
             return "ignored: no body";
         }
+        if (A2pEventHandler.Handles(filter))
+        {
+            return await a2p.HandleAsync(db, row, filter, root, body, ct);
+        }
         if (filter.Contains("/message-store/instant", StringComparison.Ordinal)
             || (Is(body, "type", "SMS") && Is(body, "direction", "Inbound")))
         {
@@ -247,8 +255,8 @@ public sealed class ProcessInboundEventJob(
         }
         if (filter.Contains("/message-store", StringComparison.Ordinal))
         {
-            // The event only says that something changed: re-read the messages still in flight.
-            return await statusSync.SyncAsync(ct);
+            // The event only says that something changed: mark it for the status job; the inbound worker never calls a provider.
+            return await statusSync.MarkPendingAsync(db, ct);
         }
         if (filter.Contains("/telephony/sessions", StringComparison.Ordinal))
         {

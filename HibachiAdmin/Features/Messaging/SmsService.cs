@@ -129,9 +129,12 @@ public sealed partial class SmsService(
             return one;
         }
 
-        foreach (var (index, message) in queued)
+        // Marketing through the provider's batch channel when it has one (High Volume SMS), else one call per text.
+        var batched = await CallBatchChannelAsync(db, [.. queued.Select(q => q.Message)], ct);
+        for (var q = 0; q < queued.Count; q++)
         {
-            var sent = await CallProviderAsync(message, ct);
+            var (index, message) = queued[q];
+            var sent = batched?[q] ?? await CallProviderAsync(message, ct);
             message.ProviderMessageId = sent.ProviderMessageId;
             message.UpdatedAt = time.GetUtcNow().UtcDateTime;
             if (!sent.Accepted)

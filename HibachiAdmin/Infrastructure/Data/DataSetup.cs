@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
 
 namespace HibachiAdmin.Infrastructure.Data;
@@ -12,6 +14,7 @@ public static class DataSetup
         var connectionString = builder.Configuration.GetConnectionString("Default") ?? DefaultConnectionString;
 
         builder.Services.AddSingleton(new DatabaseSettings(provider));
+        builder.Services.AddSingleton<AppInstanceIdentity>();
         builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((sp, options) =>
         {
             // Interceptors registered in DI join the provider's own (tests inject faults this way).
@@ -21,6 +24,8 @@ public static class DataSetup
         // Identity and data protection resolve the context per request/scope.
         builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddSingleton<LeaseRecovery>();
+        builder.Services.AddHostedService<InstanceHeartbeat>();
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +22,8 @@ public sealed class DatabaseInitializer(
             await DatabaseProvider.PrepareAsync(db, ct);
             await db.Database.MigrateAsync(ct);
         }
+        // Before the job servers start: leases of a dead run (SQLite) or of silent instances (PostgreSQL) go back now.
+        await services.GetRequiredService<LeaseRecovery>().OnStartAsync(ct);
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(ct);

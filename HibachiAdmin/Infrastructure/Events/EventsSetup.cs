@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using Hangfire;
 using HibachiAdmin.Infrastructure.Jobs;
 
@@ -13,6 +15,7 @@ public static class EventsSetup
         builder.Services.AddSingleton<OutboxDrainGate>();
         builder.Services.AddTransient<OutboxDispatchJob>();
         builder.Services.AddRecurringJob<OutboxDispatchJob>(OutboxDispatchJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
+        builder.Services.AddSingleton(new Data.RecoverableLease(new Data.LeaseTable("Outbox"), jobs => jobs.Enqueue<OutboxDispatchJob>(j => j.RunAsync(CancellationToken.None))));
         return builder;
     }
 }

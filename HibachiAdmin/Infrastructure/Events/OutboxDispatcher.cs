@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using Hangfire;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ namespace HibachiAdmin.Infrastructure.Events;
 /// dispatchers or app instances never get the same row), runs each handler once per event, retries failures with
 /// exponential back-off and dead-letters a row after <see cref="MaxAttempts"/>.
 /// </summary>
-public sealed class OutboxDispatcher(IDbContextFactory<AppDbContext> dbFactory, IEnumerable<IEventHandler> handlers, TimeProvider time, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(IDbContextFactory<AppDbContext> dbFactory, IEnumerable<IEventHandler> handlers, AppInstanceIdentity instance, TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
     public const int MaxAttempts = 8;
     /// <summary>Size of the LastError column.</summary>
@@ -19,7 +21,7 @@ public sealed class OutboxDispatcher(IDbContextFactory<AppDbContext> dbFactory, 
 
     public async Task<DispatchResult> DispatchBatchAsync(int batchSize, CancellationToken ct)
     {
-        var worker = LeaseClaims.NewOwner(Environment.MachineName, Environment.ProcessId, Guid.NewGuid());
+        var worker = instance.NewOwner();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = await LeaseClaims.ClaimBatchAsync<long>(db, Table,

@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
@@ -53,6 +55,7 @@ public static class JobsSetup
             o.WorkerCount = builder.Configuration.GetValue("Hangfire:InboundWorkerCount", 1);
             o.Queues = [InboundQueue];
         });
+        builder.AddProviderStatusServer();
         builder.Services.AddHostedService<RecurringJobsRegistrar>();
         return builder;
     }

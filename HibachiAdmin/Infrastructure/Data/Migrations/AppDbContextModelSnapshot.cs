@@ -902,6 +902,34 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("LeadStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Messaging.A2pBatch", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReconciledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SettledAt", "CreatedAt");
+
+                    b.ToTable("A2pBatches", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Messaging.InboundEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1080,6 +1108,42 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.HasIndex("MessageId");
 
                     b.ToTable("OutboundStatusChanges", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Messaging.ProviderSyncState", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSyncAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PendingVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SyncToken")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SyncedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ProviderSyncStates", (string)null);
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Messaging.WebhookSubscription", b =>
@@ -1466,6 +1530,28 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Infrastructure.Data.AppInstance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeartbeatAt");
+
+                    b.ToTable("AppInstances", (string)null);
                 });
 
             modelBuilder.Entity("HibachiAdmin.Infrastructure.Events.OutboxEntry", b =>

@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Contacts.Contracts;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -14,7 +15,7 @@ namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
 /// before it expires, single SMS send, webhook subscription. Retries on 429 honour Retry-After through
 /// the resilience pipeline configured in MessagingFeature.
 /// </summary>
-public sealed class RingCentralClient(HttpClient http, IOptions<RingCentralOptions> options, RingCentralTokenCache cache, TimeProvider time)
+public sealed partial class RingCentralClient(HttpClient http, IOptions<RingCentralOptions> options, RingCentralTokenCache cache, TimeProvider time)
 {
     private RingCentralOptions Options => options.Value;
 
@@ -127,6 +128,10 @@ public sealed class RingCentralClient(HttpClient http, IOptions<RingCentralOptio
                 "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS",
                 "/restapi/v1.0/account/~/extension/~/message-store?type=SMS&direction=Outbound",
                 "/restapi/v1.0/account/~/extension/~/telephony/sessions",
+                // High Volume (campaigns): per-message status, batches, and RingCentral's opt-out service.
+                "/restapi/v1.0/account/~/a2p-sms/messages?direction=Outbound",
+                "/restapi/v1.0/account/~/a2p-sms/batches",
+                "/restapi/v1.0/account/~/a2p-sms/opt-outs",
             },
             deliveryMode = new { transportType = "WebHook", address = webhookAddress, verificationToken },
             expiresIn = 315_360_000,

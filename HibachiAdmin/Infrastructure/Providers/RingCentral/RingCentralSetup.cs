@@ -1,16 +1,13 @@
-using System.Net;
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
-
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
 
 public static class RingCentralSetup
 {
     /// <summary>
-    /// The RingCentral HTTP client: a client-side limit under the SMS endpoint's 40 requests/minute,
-    /// and retries only for 429 (the request was refused, so a retry cannot send a text twice),
-    /// waiting what Retry-After says (30 s when absent, https://developers.ringcentral.com/guide/basics/rate-limits).
+    /// The RingCentral HTTP client: per-lane client-side budgets inside RingCentral's usage-plan groups, and
+    /// retries only for 429 (the request was refused, so a retry cannot send a text twice), after what Retry-After
+    /// says for the group RingCentral names (30 s when absent, https://developers.ringcentral.com/guide/basics/rate-limits).
     /// Each feature that uses RingCentral (Messaging: texts and webhooks; Calls: recordings) calls this; the second call adds nothing.
     /// </summary>
     public static IServiceCollection AddRingCentral(this IServiceCollection services, IConfiguration configuration)
@@ -21,27 +18,11 @@ public static class RingCentralSetup
         }
         services.Configure<RingCentralOptions>(configuration.GetSection("RingCentral"));
         services.AddSingleton<RingCentralTokenCache>();
-        services.AddHttpClient<RingCentralClient>(c => c.Timeout = TimeSpan.FromSeconds(60))
-            .AddResilienceHandler("ringcentral", (pipeline, context) =>
-            {
-                var perMinute = configuration.GetValue("RingCentral:RequestsPerMinute", 40);
-                pipeline.AddRateLimiter(new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = perMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    SegmentsPerWindow = 6,
-                    QueueLimit = 1_000,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                }));
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = 3,
-                    ShouldRetryAfterHeader = true,
-                    Delay = TimeSpan.FromSeconds(30),
-                    BackoffType = DelayBackoffType.Constant,
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests),
-                });
-            });
+        services.AddSingleton(sp => new RingCentralRateBudgets(configuration, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<RingCentralRateBudgets>>()));
+        services.AddTransient<RingCentralRateLimitHandler>();
+        // Waits on a limit happen inside the client; each attempt has its own 60 s timeout (RingCentralRateLimitHandler).
+        services.AddHttpClient<RingCentralClient>(c => c.Timeout = TimeSpan.FromMinutes(10))
+            .AddHttpMessageHandler<RingCentralRateLimitHandler>();
         return services;
     }
 }

@@ -1,9 +1,11 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 
 namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
 
 /// <summary>Sends through RingCentral's single-SMS API; errors become clear reasons on the message row.</summary>
-public sealed class RingCentralSmsProvider(IServiceProvider services) : ISmsProvider
+public sealed partial class RingCentralSmsProvider(IServiceProvider services) : ISmsProvider
 {
     public string Name => "ringcentral";
 
@@ -27,7 +29,10 @@ public sealed class RingCentralSmsProvider(IServiceProvider services) : ISmsProv
     {
         try
         {
-            return await services.GetRequiredService<RingCentralClient>().FindOutboundSmsAsync(to, text, queuedAtUtc.AddMinutes(-1), ct);
+            var client = services.GetRequiredService<RingCentralClient>();
+            // A campaign text may have left in a High Volume batch: look there too before anything is sent again.
+            return await client.FindOutboundSmsAsync(to, text, queuedAtUtc.AddMinutes(-1), ct)
+                   ?? await client.FindA2pMessageAsync(to, text, queuedAtUtc.AddMinutes(-1), ct);
         }
         catch (RingCentralException ex)
         {

@@ -1,0 +1,69 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using HibachiAdmin.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Features.Campaigns;
+
+/// <summary>
+/// Starting a big campaign without holding the database: the delivery rows are written in transactions of
+/// <see cref="StartChunk"/> while the campaign stays a draft (the sender only takes rows of sending campaigns, so nothing
+/// goes out early), then one short statement moves it to Sending — only one starter can. A start that died midway is
+/// resumed by the next start (a second "send", or the scheduled start): rows already written are kept, the rest added.
+/// On SQLite one 50,000-row transaction held the only write lock for about 11 s; webhook ingest waits at most one chunk.
+/// </summary>
+public sealed partial class CampaignService
+{
+    /// <summary>Rows per transaction of a staged start.</summary>
+    public const int StartChunk = 2_000;
+
+    private async Task<bool> StartStagedAsync(Guid id, IReadOnlyList<RecipientDecision> decisions, DateTime now, CancellationToken ct)
+    {
+        HashSet<Guid> written;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            written = [.. await db.Set<CampaignDelivery>().AsNoTracking().Where(d => d.CampaignId == id).Select(d => d.ContactId).ToListAsync(ct)];
+        }
+        foreach (var chunk in decisions.Where(d => written.Add(d.ContactId)).Chunk(StartChunk))
+        {
+            var rows = chunk;
+            for (var attempt = 0; rows.Length > 0; attempt++)
+            {
+                try
+                {
+                    await using var db = await dbFactory.CreateDbContextAsync(ct);
+                    db.AddRange(rows.Select(d => NewDelivery(id, d, now)));
+                    await db.SaveChangesAsync(ct);
+                    break;
+                }
+                catch (DbUpdateException) when (attempt < 3)
+                {
+                    // A concurrent start wrote some of these: keep theirs, write the rest.
+                    await using var db = await dbFactory.CreateDbContextAsync(ct);
+                    var ids = rows.Select(r => r.ContactId).ToList();
+                    var theirs = (await db.Set<CampaignDelivery>().AsNoTracking().Where(d => d.CampaignId == id && ids.Contains(d.ContactId)).Select(d => d.ContactId).ToListAsync(ct)).ToHashSet();
+                    rows = [.. rows.Where(r => !theirs.Contains(r.ContactId))];
+                }
+            }
+        }
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var started = await db.Set<Campaign>().Where(c => c.Id == id && (c.Status == CampaignStatus.Draft || c.Status == CampaignStatus.Scheduled))
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Sending).SetProperty(c => c.StartedAt, now)
+                    .SetProperty(c => c.SendAt, c => c.SendAt ?? now), ct);
+            if (started == 0)
+            {
+                return false; // another start won, or the campaign was cancelled meanwhile
+            }
+        }
+        Hangfire.BackgroundJobClientExtensions.Enqueue<CampaignSendJob>(jobs, j => j.RunAsync(CancellationToken.None));
+        return true;
+    }
+
+    private static CampaignDelivery NewDelivery(Guid campaignId, RecipientDecision d, DateTime now) => new()
+    {
+        CampaignId = campaignId, ContactId = d.ContactId, Phone = d.Phone, Text = d.Text, Segments = d.Segments.Segments,
+        Status = d.Eligible ? DeliveryStatus.Pending : HoldReasons.IsDelay(d.Reason) ? DeliveryStatus.Held : DeliveryStatus.Skipped,
+        Reason = d.Reason, DueAt = d.EarliestSendAt ?? now,
+    };
+}

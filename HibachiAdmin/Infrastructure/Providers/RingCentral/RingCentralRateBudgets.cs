@@ -1,0 +1,235 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+
+namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
+
+/// <summary>
+/// A client-side budget for one kind of RingCentral request, inside one of RingCentral's usage-plan groups
+/// (https://developers.ringcentral.com/guide/basics/rate-limits: Light 50, Medium 40, Heavy 10, Auth 5 requests a
+/// minute per user and app). Sends and status reads have separate lanes, so a backlog of one never spends the
+/// other's allowance; lanes that share a group split its limit.
+/// </summary>
+/// <param name="Name">sms (person-to-person sends), a2p (High Volume batches and opt-out writes), status (Message Sync,
+/// High Volume message and opt-out lists), other (subscriptions, message-store look-ups), heavy (recordings).</param>
+/// <param name="Group">RingCentral's group, as its <c>X-Rate-Limit-Group</c> header names it (lower case).</param>
+public sealed record RingCentralLane(string Name, string Group, int PerMinute);
+
+/// <summary>
+/// The process's RingCentral budgets: a sliding-window limit per lane, and, per usage-plan group, the time until
+/// which RingCentral asked us to stop (a 429's <c>Retry-After</c>, 30 s when absent; the penalty restarts with every
+/// request sent during it, so nothing of that group is sent before then). Waiting is logged.
+/// </summary>
+public sealed class RingCentralRateBudgets : IDisposable
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _blockedUntil = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (RingCentralLane Lane, RateLimiter Limiter)> _lanes;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RingCentralRateBudgets> _logger;
+    private long _waits;
+    private long _refusals;
+
+    public RingCentralRateBudgets(IConfiguration configuration, TimeProvider time, ILogger<RingCentralRateBudgets> logger)
+    {
+        _time = time;
+        _logger = logger;
+        int Limit(string lane, int fallback) => Math.Max(1, configuration.GetValue($"RingCentral:Budgets:{lane}", fallback));
+        // RingCentral:RequestsPerMinute kept its meaning: the person-to-person send limit (the SMS endpoint's 40/min).
+        var sms = configuration.GetValue("RingCentral:RequestsPerMinute", 40);
+        Lanes =
+        [
+            new("sms", "medium", Limit("Sms", Math.Max(1, sms - 4))),
+            new("other", "medium", Limit("Other", 4)),
+            new("a2p", "light", Limit("A2p", 25)),
+            new("status", "light", Limit("Status", 20)),
+            new("heavy", "heavy", Limit("Heavy", 10)),
+            new("auth", "auth", Limit("Auth", 5)),
+        ];
+        _lanes = Lanes.ToDictionary(l => l.Name, l => (l, (RateLimiter)new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = l.PerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            SegmentsPerWindow = 6,
+            QueueLimit = 100_000,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        })), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<RingCentralLane> Lanes { get; }
+
+    /// <summary>Times a request waited on a limit (ours or RingCentral's), for metrics and tests.</summary>
+    public long Waits => Interlocked.Read(ref _waits);
+
+    /// <summary>429 answers received.</summary>
+    public long Refusals => Interlocked.Read(ref _refusals);
+
+    /// <summary>Which lane a request belongs to, by method and path.</summary>
+    public static string LaneOf(HttpMethod method, string path)
+    {
+        if (path.Contains("/oauth/", StringComparison.Ordinal))
+        {
+            return "auth";
+        }
+        if (path.Contains("/recording/", StringComparison.Ordinal))
+        {
+            return "heavy";
+        }
+        if (path.Contains("/a2p-sms/", StringComparison.Ordinal))
+        {
+            return method == HttpMethod.Get ? "status" : "a2p";
+        }
+        if (path.EndsWith("/extension/~/sms", StringComparison.Ordinal))
+        {
+            return "sms";
+        }
+        if (path.Contains("/message-sync", StringComparison.Ordinal))
+        {
+            return "status";
+        }
+        return "other";
+    }
+
+    public RingCentralLane Lane(string name) => _lanes[name].Lane;
+
+    /// <summary>Until when RingCentral asked us to leave <paramref name="group"/> alone (null: not blocked).</summary>
+    public DateTimeOffset? BlockedUntil(string group) =>
+        _blockedUntil.TryGetValue(group, out var until) && until > _time.GetUtcNow() ? until : null;
+
+    /// <summary>Waits until the lane's group is no longer blocked and the lane has a permit; logs a wait.</summary>
+    public async Task<RateLimitLease> AcquireAsync(string laneName, CancellationToken ct)
+    {
+        var (lane, limiter) = _lanes[laneName];
+        while (BlockedUntil(lane.Group) is { } until)
+        {
+            var wait = until - _time.GetUtcNow();
+            Interlocked.Increment(ref _waits);
+            _logger.LogWarning("RingCentral {Group} limit: {Lane} requests wait {Seconds:0.#} s (Retry-After)", lane.Group, lane.Name, wait.TotalSeconds);
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), _time, ct);
+        }
+        var lease = limiter.AttemptAcquire();
+        if (lease.IsAcquired)
+        {
+            return lease;
+        }
+        lease.Dispose();
+        Interlocked.Increment(ref _waits);
+        _logger.LogInformation("RingCentral {Lane} budget ({PerMinute}/min) spent: requests queue for the next permit", lane.Name, lane.PerMinute);
+        return await limiter.AcquireAsync(1, ct);
+    }
+
+    /// <summary>Records a 429: the group it names (or the lane's) is blocked for Retry-After.</summary>
+    /// <returns>How long to wait.</returns>
+    public TimeSpan Refused(string laneName, HttpResponseMessage response)
+    {
+        Interlocked.Increment(ref _refusals);
+        var lane = _lanes[laneName].Lane;
+        var group = response.Headers.TryGetValues("X-Rate-Limit-Group", out var groups) && groups.FirstOrDefault() is { Length: > 0 } g ? g : lane.Group;
+        var wait = RetryAfter(response, _time.GetUtcNow());
+        var until = _time.GetUtcNow() + wait;
+        _blockedUntil.AddOrUpdate(group, until, (_, existing) => existing > until ? existing : until);
+        _logger.LogWarning("RingCentral answered 429 for the {Group} group ({Lane} request): every {Group} request waits {Seconds:0.#} s", group, lane.Name, group, wait.TotalSeconds);
+        return wait;
+    }
+
+    /// <summary>Retry-After in seconds or as an HTTP date; 30 s when absent or unreadable (RingCentral's guidance).</summary>
+    public static TimeSpan RetryAfter(HttpResponseMessage response, DateTimeOffset now)
+    {
+        var retry = response.Headers.RetryAfter;
+        if (retry?.Delta is { } delta && delta >= TimeSpan.Zero)
+        {
+            return delta;
+        }
+        if (retry?.Date is { } date)
+        {
+            return date > now ? date - now : TimeSpan.Zero;
+        }
+        if (response.Headers.TryGetValues("Retry-After", out var raw) && double.TryParse(raw.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+        return TimeSpan.FromSeconds(30);
+    }
+
+    public void Dispose()
+    {
+        foreach (var (_, limiter) in _lanes.Values)
+        {
+            limiter.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// The RingCentral HTTP pipeline's limit handler: every request waits for its lane (<see cref="RingCentralRateBudgets"/>),
+/// and a 429 blocks its usage-plan group for Retry-After, then the request is sent again (a 429 means it was refused,
+/// so a retry cannot send a text twice), at most <see cref="MaxAttempts"/> times.
+/// </summary>
+public sealed class RingCentralRateLimitHandler(RingCentralRateBudgets budgets) : DelegatingHandler
+{
+    public const int MaxAttempts = 4;
+
+    /// <summary>One attempt's own timeout (the client's timeout covers waits on limits too, so it is long).</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(60);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        var lane = RingCentralRateBudgets.LaneOf(request.Method, request.RequestUri?.AbsolutePath ?? "");
+        byte[]? body = null;
+        if (request.Content is not null)
+        {
+            body = await request.Content.ReadAsByteArrayAsync(ct);
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            using (await budgets.AcquireAsync(lane, ct))
+            {
+            }
+            using var message = attempt == 1 ? null : Clone(request, body);
+            var toSend = message ?? request;
+            if (attempt == 1 && body is not null)
+            {
+                request.Content = Copy(request.Content!, body);
+            }
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(AttemptTimeout);
+            var response = await base.SendAsync(toSend, timeout.Token);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                return response;
+            }
+            budgets.Refused(lane, response);
+            if (attempt >= MaxAttempts)
+            {
+                return response;
+            }
+            response.Dispose();
+        }
+    }
+
+    private static HttpRequestMessage Clone(HttpRequestMessage request, byte[]? body)
+    {
+        var clone = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version };
+        foreach (var header in request.Headers)
+        {
+            clone.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+        if (body is not null && request.Content is not null)
+        {
+            clone.Content = Copy(request.Content, body);
+        }
+        return clone;
+    }
+
+    private static ByteArrayContent Copy(HttpContent original, byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        foreach (var header in original.Headers)
+        {
+            content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+        return content;
+    }
+}
