@@ -18,13 +18,13 @@ namespace HibachiAdmin.Tests.Features.Campaigns;
 public sealed class CampaignSendTests
 {
     // 15:00 UTC = 10:00 New York, 05:00 Honolulu (quiet until 08:00 HST = 18:00 UTC).
-    private static readonly DateTimeOffset Start = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = TestClock.Start;
 
     private sealed record Setup(AppFactory App, FakeTimeProvider Time, RecordingSmsProvider Provider, FaultInjector Faults, Guid CampaignId, Dictionary<string, Guid> People);
 
     private static async Task<Setup> ArrangeAsync()
     {
-        var time = new FakeTimeProvider(Start);
+        var time = TestClock.Frozen();
         var provider = new RecordingSmsProvider();
         var faults = new FaultInjector();
         var app = new AppFactory

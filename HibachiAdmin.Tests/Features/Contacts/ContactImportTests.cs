@@ -8,26 +8,13 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HibachiAdmin.Tests.Features.Contacts;
 
-/// <summary>A frozen clock for the import tests (one app for the class; each test uses its own numbers).</summary>
-public sealed class ImportAppFactory : AppFactory
-{
-    public static readonly DateTimeOffset Now = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
-
-    public ImportAppFactory()
-    {
-        Time = new FakeTimeProvider(Now);
-        With("Hangfire:ProcessJobs", "false");
-    }
-}
-
 /// <summary>
 /// CSV import as a marketer uses it: every consent word lands on the right consent with its source
 /// and evidence in the ledger, bad emails/states/names/tags are rejected row by row with a reason,
 /// existing numbers update instead of duplicating, and a preview writes nothing.
 /// </summary>
-public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<ImportAppFactory>
+public sealed class ContactImportTests(FrozenAppFactory app) : IClassFixture<FrozenAppFactory>
 {
-    private static int _next = 10;
     private static readonly Actor Marketer = new("marketer@test.local");
 
     private ContactImport Import => app.Services.GetRequiredService<ContactImport>();
@@ -35,8 +22,8 @@ public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<Imp
     /// <summary>A (New York) number no other test uses, as typed and as stored.</summary>
     private static (string Typed, string E164) Phone()
     {
-        var n = Interlocked.Increment(ref _next);
-        return ($"(212) 555-{n:D4}", $"+1212555{n:D4}");
+        var phone = TestPhones.Next();
+        return (phone.Typed, phone.E164);
     }
 
     private async Task<Contact?> ContactAsync(string e164)
@@ -73,9 +60,9 @@ public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<Imp
         var contact = (await ContactAsync(e164))!;
         Assert.Equal(expected, contact.SmsConsent);
         Assert.Equal("paper-form", contact.SmsConsentSource);
-        Assert.Equal(ImportAppFactory.Now.UtcDateTime, contact.SmsConsentChangedAt);
+        Assert.Equal(TestClock.Start.UtcDateTime, contact.SmsConsentChangedAt);
         var entry = Assert.Single(await LedgerAsync(contact.Id));
-        Assert.Equal((SmsConsent.None, expected, "paper-form", "CSV import, row 1: signed at the fair", "marketer@test.local", ImportAppFactory.Now.UtcDateTime),
+        Assert.Equal((SmsConsent.None, expected, "paper-form", "CSV import, row 1: signed at the fair", "marketer@test.local", TestClock.Start.UtcDateTime),
             (entry.From, entry.To, entry.Source, entry.Evidence, entry.ChangedBy, entry.At));
     }
 
@@ -136,7 +123,7 @@ public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<Imp
         var contact = (await ContactAsync(e164))!;
         Assert.Equal(("Ana Lopez", "ana@example.com", "NY", "10001"), (contact.Name, contact.Email, contact.State, contact.Zip));
         Assert.Equal(new[] { "vip", "wedding" }, contact.Tags.Select(t => t.Tag).Order());
-        Assert.Equal(ImportAppFactory.Now.UtcDateTime, contact.CreatedAt);
+        Assert.Equal(TestClock.Start.UtcDateTime, contact.CreatedAt);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace HibachiAdmin.Tests.Features.Messaging;
 /// </summary>
 public sealed class QuietHoursTests
 {
-    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+    private static string Fixture(string name) => Fixtures.PathOf(name);
 
     private sealed record Rule(string Label, string? State, string Zone, DayOfWeek[] Days);
 

@@ -21,7 +21,7 @@ public abstract class RingCentralWebhookTests<TApp> : IAsyncLifetime
     private const string Token = "test-verification-token-3f9a";
     private readonly AppFactory _app = new TApp().With("RingCentral:VerificationToken", Token);
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+    private static string Fixture(string name) => Fixtures.Read(name);
 
     private HttpRequestMessage Notification(string body, string? token = Token, string contentType = "application/json; charset=UTF-8")
     {
