@@ -46,12 +46,14 @@ public sealed class FeatureBoundaryTests
     {
         var entities = EntitiesByFeature();
         var violations = new List<string>();
+        // Read the assembly once: Types.InAssembly loads it with Mono.Cecil, and this loop asks thousands of questions.
+        var types = Types.InAssembly(assembly);
         foreach (var feature in Features(assembly))
         {
             var forbidden = ForbiddenFor(feature, assembly, entities);
             foreach (var dependency in forbidden)
             {
-                var result = Types.InAssembly(assembly).That().ResideInNamespace(FeaturesRoot + feature)
+                var result = types.That().ResideInNamespace(FeaturesRoot + feature)
                     .ShouldNot().HaveDependencyOn(dependency).GetResult();
                 if (!result.IsSuccessful)
                 {

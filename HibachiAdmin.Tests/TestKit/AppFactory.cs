@@ -66,6 +66,14 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>
+    /// Hash passwords with the production work factor (PBKDF2, Identity's default iterations). Off by default: a
+    /// host hashes the first admin's password on start, and every token a test asks for verifies one, each ~0.1–0.3 s
+    /// of CPU at the default, most of what a test host costs; test hosts hash with one iteration (same algorithm and
+    /// format, the work is not what they test). Tests that measure the work itself (the unknown-email timing) set it.
+    /// </summary>
+    public bool ProductionPasswordHashing { get; set; }
+
     /// <summary>Replaces services for a test (e.g. a recording fake provider); set before the first client.</summary>
     public Action<IServiceCollection>? ConfigureTestServices { get; set; }
 
@@ -84,12 +92,23 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        if (Time is not null && !_settings.ContainsKey("Qr:CacheSyncSeconds"))
+        {
+            // FakeTimeProvider.Advance fires a periodic timer once per period it skips: the QR cache sync's 2 s timer
+            // would run its query ~43,000 times for a day's jump. One host has nothing to sync with; a test that
+            // wants the sync on a fake clock sets the key itself.
+            builder.UseSetting("Qr:CacheSyncSeconds", "0");
+        }
         builder.ConfigureServices(services =>
         {
             if (Time is not null)
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Time);
+            }
+            if (!ProductionPasswordHashing)
+            {
+                services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
             }
         });
         builder.ConfigureTestServices(services =>
