@@ -1,16 +1,18 @@
-using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace HibachiAdmin.Tests.TestKit;
 
 /// <summary>
 /// The app on a real Kestrel port over its own SQLite file, and Debian's chromium driven by
-/// Playwright (never a downloaded browser). One per test: journeys change data and lock accounts.
+/// Playwright (never a downloaded browser). One per test: journeys change data and lock accounts. Each gets its
+/// own browser context (cookies, storage and cache of its own, like a new profile) in one chromium per test
+/// process: starting the Playwright driver and chromium for every journey cost seconds of the serial collection.
 /// </summary>
 public sealed class BrowserApp : IAsyncDisposable
 {
-    private readonly string _profileDir = Path.Combine(Path.GetTempPath(), $"hibachi-chromium-{Guid.NewGuid():N}");
-    private IPlaywright? _playwright;
+    private static readonly SemaphoreSlim BrowserLock = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
 
     private BrowserApp(AppFactory factory) => Factory = factory;
 
@@ -39,18 +41,14 @@ public sealed class BrowserApp : IAsyncDisposable
         {
             BaseUrl = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/'),
         };
-        app._playwright = await Playwright.CreateAsync();
-        app.Context = await app._playwright.Chromium.LaunchPersistentContextAsync(app._profileDir, new BrowserTypeLaunchPersistentContextOptions
+        app.Context = await (await BrowserAsync()).NewContextAsync(new BrowserNewContextOptions
         {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             BaseURL = app.BaseUrl,
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
         });
         // As long as the circuit wait: on a loaded 2-core machine a save and its navigation took over 20 s (CI beside two Stryker runs, load 30).
         app.Context.SetDefaultTimeout(30_000);
-        app.Page = app.Context.Pages.Count > 0 ? app.Context.Pages[0] : await app.Context.NewPageAsync();
+        app.Page = await app.Context.NewPageAsync();
         app.Page.Console += (_, message) =>
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
@@ -62,6 +60,36 @@ public sealed class BrowserApp : IAsyncDisposable
             }
         };
         return app;
+    }
+
+    /// <summary>The test process's chromium, started on first use (again if it went away).</summary>
+    private static async Task<IBrowser> BrowserAsync()
+    {
+        await BrowserLock.WaitAsync();
+        try
+        {
+            if (_browser is { IsConnected: true })
+            {
+                return _browser;
+            }
+            if (_playwright is null)
+            {
+                _playwright = await Playwright.CreateAsync();
+                // The driver takes chromium with it when it stops.
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => _playwright.Dispose();
+            }
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = BrowserFactAttribute.ChromiumPath,
+                Headless = true,
+                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+            return _browser;
+        }
+        finally
+        {
+            BrowserLock.Release();
+        }
     }
 
     /// <summary>Signs in through the static sign-in form and waits for the interactive shell.</summary>
@@ -112,15 +140,6 @@ public sealed class BrowserApp : IAsyncDisposable
         {
             await Context.CloseAsync();
         }
-        _playwright?.Dispose();
         await Factory.DisposeAsync();
-        try
-        {
-            Directory.Delete(_profileDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Chromium may still hold a lock file for a moment; the temp dir is harmless.
-        }
     }
 }
