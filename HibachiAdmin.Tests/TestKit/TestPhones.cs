@@ -23,8 +23,19 @@ public static class TestPhones
 }
 
 /// <summary>One test number: <see cref="Typed"/> as a person writes it, <see cref="E164"/> as the app stores it.</summary>
-public sealed record TestPhone(string AreaCode, int Line)
+public sealed record TestPhone
 {
+    public TestPhone(string areaCode, int line)
+    {
+        AreaCode = areaCode;
+        Line = line;
+    }
+
+    public string AreaCode { get; }
+
+    /// <summary>The four digits after 555, unique in the test process.</summary>
+    public int Line { get; }
+
     /// <summary>As people write it: (212) 555-1234.</summary>
     public string Typed => $"({AreaCode}) 555-{Line:D4}";
 
@@ -32,4 +43,11 @@ public sealed record TestPhone(string AreaCode, int Line)
     public string E164 => $"+1{AreaCode}555{Line:D4}";
 
     public override string ToString() => Typed;
+
+    /// <summary><c>var (typed, e164) = TestPhones.Next();</c></summary>
+    public void Deconstruct(out string typed, out string e164)
+    {
+        typed = Typed;
+        e164 = E164;
+    }
 }

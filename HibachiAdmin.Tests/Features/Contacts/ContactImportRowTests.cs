@@ -24,17 +24,7 @@ public sealed class ContactImportRowTests(FrozenAppFactory app) : IClassFixture<
     private ContactImport Import => app.Services.GetRequiredService<ContactImport>();
     private ContactService Contacts => app.Services.GetRequiredService<ContactService>();
 
-    private static (string Typed, string E164) Phone()
-    {
-        var phone = TestPhones.Next();
-        return (phone.Typed, phone.E164);
-    }
-
-    private async Task<Contact?> ContactAsync(string e164)
-    {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return await db.Set<Contact>().Include(c => c.Tags).AsNoTracking().FirstOrDefaultAsync(c => c.Phone == e164);
-    }
+    private Task<Contact?> ContactAsync(string e164) => app.ContactByPhoneAsync(e164);
 
     private Task<ImportSummary> CommitAsync(string csv) => Import.CommitAsync(new StringReader(csv), Marketer, default);
 
@@ -53,7 +43,7 @@ public sealed class ContactImportRowTests(FrozenAppFactory app) : IClassFixture<
     [InlineData("yes")]
     public async Task An_import_never_opts_in_a_person_who_opted_out_but_applies_the_rest_of_the_row(string word)
     {
-        var (_, e164) = Phone();
+        var (_, e164) = TestPhones.Next();
         var id = await OptedOutByKeywordAsync(e164);
         var csv = $"name,phone,email,smsConsent,consentSource\nNew Name,{e164},new@example.com,{word},old-signup-sheet\n";
 
@@ -73,9 +63,9 @@ public sealed class ContactImportRowTests(FrozenAppFactory app) : IClassFixture<
     [Fact]
     public async Task An_import_records_an_opt_out_and_asks_people_who_never_opted_out_to_confirm_an_opt_in()
     {
-        var (_, optedIn) = Phone();
-        var (_, none) = Phone();
-        var (_, newPerson) = Phone();
+        var (_, optedIn) = TestPhones.Next();
+        var (_, none) = TestPhones.Next();
+        var (_, newPerson) = TestPhones.Next();
         var inId = (await Contacts.FindOrCreateByPhoneAsync(optedIn, "Was In", default))!.Value.Contact.Id;
         Assert.True(await PersonConsent.SetAsync(app.Services, inId, SmsConsent.OptedIn));
         await Contacts.FindOrCreateByPhoneAsync(none, "Never Asked", default);
@@ -93,7 +83,7 @@ public sealed class ContactImportRowTests(FrozenAppFactory app) : IClassFixture<
     [InlineData(SmsConsent.OptedOut)]
     public async Task None_in_a_re_import_keeps_the_recorded_consent_even_with_a_source(SmsConsent recorded)
     {
-        var (_, e164) = Phone();
+        var (_, e164) = TestPhones.Next();
         var id = (await Contacts.FindOrCreateByPhoneAsync(e164, "Recorded", default))!.Value.Contact.Id;
         var source = recorded == SmsConsent.OptedIn ? ContactService.KeywordSource : "web-form";
         Assert.True(recorded == SmsConsent.OptedIn
@@ -113,8 +103,8 @@ public sealed class ContactImportRowTests(FrozenAppFactory app) : IClassFixture<
     [Fact]
     public async Task A_file_without_a_tags_column_adds_no_tags_and_keeps_the_contacts_own()
     {
-        var (typed, e164) = Phone();
-        var (_, other) = Phone();
+        var (typed, e164) = TestPhones.Next();
+        var (_, other) = TestPhones.Next();
         await CommitAsync($"name,phone,tags\nTagged,\"{typed}\",vip;corporate\n");
         var summary = await CommitAsync($"name,phone\nTagged Again,{e164}\nNew Person,{other}\n");
         Assert.Equal((1, 1, 0), (summary.Created, summary.Updated, summary.RejectedCount));
@@ -125,10 +115,10 @@ public sealed class ContactImportRowTests(FrozenAppFactory app) : IClassFixture<
     [Fact]
     public async Task The_api_reports_the_warning_with_its_row()
     {
-        var (_, e164) = Phone();
+        var (_, e164) = TestPhones.Next();
         await OptedOutByKeywordAsync(e164);
         var client = await app.CreateClientInRoleAsync(Roles.Marketing);
-        var response = await client.PostAsync("/api/v1/contacts/import", new StringContent($"name,phone,smsConsent,consentSource\nA,{Phone().Typed}\nB,{e164},optedIn,web\n", Encoding.UTF8, "text/csv"));
+        var response = await client.PostAsync("/api/v1/contacts/import", new StringContent($"name,phone,smsConsent,consentSource\nA,{TestPhones.Next().Typed}\nB,{e164},optedIn,web\n", Encoding.UTF8, "text/csv"));
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         var warning = Assert.Single(json.GetProperty("warnings").EnumerateArray());
         Assert.Equal((2, ContactImport.OptedOutKept), (warning.GetProperty("row").GetInt32(), warning.GetProperty("reason").GetString()));
@@ -139,7 +129,7 @@ public sealed class ContactImportRowTests(FrozenAppFactory app) : IClassFixture<
     [Fact]
     public async Task Blank_cells_even_quoted_spaces_change_nothing_and_are_not_validated()
     {
-        var (typed, e164) = Phone();
+        var (typed, e164) = TestPhones.Next();
         await CommitAsync($"name,phone,email,state,zip\nKept Name,\"{typed}\",kept@example.com,NJ,07001\n");
         var summary = await CommitAsync($"name,phone,email,state,zip,smsConsent,consentSource\n\"   \",{e164},\"   \",\"  \",\"  \",\"  \",\"  \"\n");
         Assert.Equal((0, 1, 0), (summary.Created, summary.Updated, summary.RejectedCount));
@@ -150,10 +140,10 @@ public sealed class ContactImportRowTests(FrozenAppFactory app) : IClassFixture<
     [Fact]
     public async Task Blank_name_source_or_evidence_in_quotes_count_as_missing()
     {
-        var (a, _) = Phone();
-        var (b, _) = Phone();
-        var (c, cE164) = Phone();
-        var (d, dE164) = Phone();
+        var (a, _) = TestPhones.Next();
+        var (b, _) = TestPhones.Next();
+        var (c, cE164) = TestPhones.Next();
+        var (d, dE164) = TestPhones.Next();
         var summary = await CommitAsync(
             $"name,phone,smsConsent,consentSource,consentEvidence\n\"   \",\"{a}\",,,\nB,\"{b}\",optedIn,\"  \",\nC,\"{c}\",optedIn,web,\"   \"\nD,\"{d}\",-,,\n");
         Assert.Equal(
@@ -173,7 +163,7 @@ public sealed class ContactImportRowTests(FrozenAppFactory app) : IClassFixture<
     [Fact]
     public async Task Quoted_cells_are_trimmed_before_they_are_checked_and_stored()
     {
-        var (typed, e164) = Phone();
+        var (typed, e164) = TestPhones.Next();
         var summary = await CommitAsync($"name,phone,email,state,zip,tags,smsConsent,consentSource\n\"  Ana Q  \",\"{typed}\",\" ana.q@example.com \",\" ny \",\" 10001 \",\" vip ; wedding \",\" opted in \",\" web-form \"\n");
         Assert.Equal((1, 0), (summary.Created, summary.RejectedCount));
         Assert.Equal("Ana Q", summary.Rows.Single().Name);
@@ -186,7 +176,7 @@ public sealed class ContactImportRowTests(FrozenAppFactory app) : IClassFixture<
     [Fact]
     public async Task A_new_contact_takes_its_state_and_zone_from_the_number_and_an_update_moves_only_updated_at()
     {
-        var (typed, e164) = Phone();
+        var (typed, e164) = TestPhones.Next();
         var created = app.Time!.GetUtcNow().UtcDateTime;
         await CommitAsync($"name,phone\nFrom Number,\"{typed}\"\n");
         var contact = (await ContactAsync(e164))!;
@@ -201,8 +191,8 @@ public sealed class ContactImportRowTests(FrozenAppFactory app) : IClassFixture<
     [Fact]
     public async Task Header_spellings_and_semicolon_files_are_understood_and_sms_consent_wins_over_consent()
     {
-        var (a, aE164) = Phone();
-        var (b, bE164) = Phone();
+        var (a, aE164) = TestPhones.Next();
+        var (b, bE164) = TestPhones.Next();
         var summary = await CommitAsync($"Full Name;NAME; Phone ;SMS Consent;consent;Consent Source;consent_evidence\nx;Semi Colon;{a};opted out;optedIn;Paper Form;signed\n");
         Assert.Equal((1, 0), (summary.Created, summary.RejectedCount));
         var contact = (await ContactAsync(aE164))!;
@@ -226,7 +216,7 @@ public sealed class ContactImportRowTests(FrozenAppFactory app) : IClassFixture<
     [Fact]
     public async Task Tabs_inside_quoted_headers_and_consent_words_are_ignored()
     {
-        var (typed, e164) = Phone();
+        var (typed, e164) = TestPhones.Next();
         var summary = await CommitAsync($"name,\"\tphone\t\",smsConsent,consentSource\nTab Person,\"{typed}\",\"\tyes\t\",web\n");
         Assert.Equal((1, 0), (summary.Created, summary.RejectedCount));
         Assert.Equal(SmsConsent.PendingConfirmation, (await ContactAsync(e164))!.SmsConsent);
@@ -244,8 +234,8 @@ public sealed class ContactImportRowTests(FrozenAppFactory app) : IClassFixture<
     [Fact]
     public async Task A_file_with_one_bad_row_stores_nothing_of_it_and_the_rest_once()
     {
-        var (a, aE164) = Phone();
-        var (b, _) = Phone();
+        var (a, aE164) = TestPhones.Next();
+        var (b, _) = TestPhones.Next();
         var summary = await CommitAsync($"name,phone,email\nGood,\"{a}\",good@example.com\nBad,\"{b}\",bad@\n");
         Assert.Equal(new ImportRejection(2, "'bad@' is not a valid email address."), Assert.Single(summary.Rejected));
         Assert.Equal(1, summary.Created);
