@@ -59,3 +59,9 @@ internal static class QrTestApp
         return Eventually.UntilAsync(() => Task.FromResult(writer.Written >= queue.Accepted), "the scan queue drained");
     }
 }
+
+/// <summary>The app with a scan writer that flushes at once (<see cref="QrTestApp.Fast"/>), as a class fixture.</summary>
+public sealed class QrAppFactory : AppFactory
+{
+    public QrAppFactory() => QrTestApp.Fast(this);
+}

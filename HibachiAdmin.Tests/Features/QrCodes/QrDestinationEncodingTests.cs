@@ -16,15 +16,9 @@ namespace HibachiAdmin.Tests.Features.QrCodes;
 /// (punycode host, percent-encoded UTF-8), bidi and control characters refused, old rows never a 5xx.
 /// One host for the class: every test makes its own code and reads back only that code's scans.
 /// </summary>
-public sealed class QrDestinationEncodingTests(QrDestinationEncodingTests.Host app) : IClassFixture<QrDestinationEncodingTests.Host>
+public sealed class QrDestinationEncodingTests(QrAppFactory app) : IClassFixture<QrAppFactory>
 {
     private const string Utm = "utm_source=flyer&utm_medium=qr";
-
-    /// <summary>The app with a scan writer that flushes at once (<see cref="QrTestApp.Fast"/>).</summary>
-    public sealed class Host : AppFactory
-    {
-        public Host() => QrTestApp.Fast(this);
-    }
 
     [Theory]
     [InlineData("https://example.com/menü", "https://example.com/men%C3%BC", "https://example.com/men%C3%BC?" + Utm)]
