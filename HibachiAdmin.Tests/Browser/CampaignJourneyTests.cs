@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
-using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Browser;
 

@@ -6,7 +6,6 @@ using HibachiAdmin.Infrastructure.Identity;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Campaigns;
 

@@ -8,7 +8,6 @@ using HibachiAdmin.Infrastructure.Identity;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Contacts;
 

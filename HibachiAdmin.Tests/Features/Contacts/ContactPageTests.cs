@@ -12,7 +12,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
-using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Contacts;
 

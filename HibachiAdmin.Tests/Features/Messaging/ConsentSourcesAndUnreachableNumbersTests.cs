@@ -5,7 +5,6 @@ using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.Sms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Messaging;
 
