@@ -1,8 +1,9 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using System.Net.Http.Json;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
-using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Browser;
 

@@ -15,7 +15,7 @@ public sealed class InboundSmsJourneyTests
     public async Task A_texted_booking_inquiry_shows_in_the_inbox_and_on_the_lead_board()
     {
         await using var app = await BrowserApp.StartAsync(f => f.With("RingCentral:VerificationToken", "journey-token"));
-        var body = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ringcentral-inbound-sms.json"))
+        var body = Fixtures.Read("ringcentral-inbound-sms.json")
             .Replace("Hi, can I move my cleaning to Friday morning?", "Hello! Hibachi for my daughter's birthday Dec 5th, party of 14?", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ringcentral/webhooks/sms") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("Verification-Token", "journey-token");

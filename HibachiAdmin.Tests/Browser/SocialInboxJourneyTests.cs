@@ -30,7 +30,7 @@ public sealed class SocialInboxJourneyTests
         await app.WaitForCircuitAsync();
         await Assertions.Expect(app.Page.Locator("[data-testid=inbox-unread-count]")).ToHaveCountAsync(0);
 
-        var body = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ringcentral-inbound-sms.json"))
+        var body = Fixtures.Read("ringcentral-inbound-sms.json")
             .Replace("Hi, can I move my cleaning to Friday morning?", "Are you free Dec 6 for 12 people?", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ringcentral/webhooks/sms") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("Verification-Token", "journey-token");

@@ -10,12 +10,6 @@ using MudBlazor.Services;
 
 namespace HibachiAdmin.Tests.Components;
 
-/// <summary>The demo-seeded app behind the page smoke tests (one per test class run).</summary>
-public sealed class DemoAppFactory : AppFactory
-{
-    public DemoAppFactory() => With("Seed:Demo", "true");
-}
-
 /// <summary>
 /// Renders every routable interactive page against the real, demo-seeded app services as an Admin,
 /// and checks each renders its own title (an explicit list by route) without throwing. New pages are picked up automatically.

@@ -61,7 +61,7 @@ public sealed class TwoInstancesTests
             await using var a = Instance(database);
             await using var b = Instance(database);
             var clients = new[] { a.CreateClient(), b.CreateClient() };
-            var template = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ringcentral-inbound-sms.json"));
+            var template = await Fixtures.ReadAsync("ringcentral-inbound-sms.json");
             const int unique = 2_000;
             // Every notification goes to one instance; 300 of them are redelivered to the other one as well.
             var sends = Enumerable.Range(0, unique).Select(i => (Body: Notification(template, i), Instance: i % 2))

@@ -36,7 +36,7 @@ public sealed class BookingModelTests
     [Fact]
     public async Task Day_capacity_flags_overbooked_dates_and_revenue_counts_confirmed_parties()
     {
-        await using var app = new AppFactory { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)), ConfigureTestServices = s => s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient()) }.With("Hangfire:ProcessJobs", "false");
+        await using var app = new AppFactory { Time = TestClock.Frozen(), ConfigureTestServices = s => s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient()) }.With("Hangfire:ProcessJobs", "false");
         var contact = (await app.Services.GetRequiredService<ContactService>().FindOrCreateByPhoneAsync("(212) 555-0181", "Busy Day", default))!.Value.Contact;
         var bookings = app.Services.GetRequiredService<BookingService>();
         var day = new DateOnly(2026, 12, 12);

@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using Bunit;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
@@ -16,8 +18,7 @@ namespace HibachiAdmin.Tests.Features.Bookings;
 /// <summary>The front desk's booking page: who and where, dollars, a readable history, and only the actions the state allows.</summary>
 public sealed class BookingPageTests : MudTestContext
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero); // 10:00 AM in New York
-    private readonly AppFactory _app = new AppFactory { Time = new FakeTimeProvider(Now) }.With("Hangfire:ProcessJobs", "false");
+    private readonly AppFactory _app = new AppFactory { Time = TestClock.Frozen() }.With("Hangfire:ProcessJobs", "false");
 
     private readonly IServiceScope _scope;
 
@@ -29,13 +30,11 @@ public sealed class BookingPageTests : MudTestContext
         Render<MudSnackbarProvider>();
     }
 
-    private static int _contacts; // a new person per booking (a random number could repeat and reuse the person)
-
     private BookingService Bookings => _app.Services.GetRequiredService<BookingService>();
 
     private async Task<(Guid Booking, Guid Contact, Guid Lead)> BookingAsync(BookingStatus status, decimal deposit = 0)
     {
-        var contact = (await _app.Services.GetRequiredService<ContactService>().FindOrCreateByPhoneAsync($"(718) 555-{1000 + Interlocked.Increment(ref _contacts):D4}", "Ava Miller", default))!.Value.Contact.Id;
+        var contact = (await _app.Services.GetRequiredService<ContactService>().FindOrCreateByPhoneAsync(TestPhones.Next("718").Typed, "Ava Miller", default))!.Value.Contact.Id;
         var lead = (await _app.Services.GetRequiredService<LeadService>().CreateAsync(new NewLead(contact, LeadSource.Instagram), LeadStatus.Quoted, null, Actor.System, default)).Lead!.Id;
         var id = (await Bookings.RequestAsync(new BookingRequested(contact, lead, new DateOnly(2026, 12, 12), new TimeOnly(18, 0), 22, 60m, "12 Elm St, Brooklyn", "11201", "Classic", "Nut allergy"),
             new Actor("maria.lopez@hibachi.local"), default)).Booking!.Id;

@@ -11,7 +11,7 @@ namespace HibachiAdmin.Tests.Features.Bookings;
 /// </summary>
 public sealed class BookingProjectionTests
 {
-    private static readonly DateTime At = new(2026, 11, 24, 15, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime At = TestClock.Start.UtcDateTime;
 
     private static void Apply(BookingRow row, string type, object data, int version, DateTime at) =>
         BookingProjection.Apply(row, type, JsonSerializer.Serialize(data, data.GetType(), EventStore.Json), version, at);

@@ -14,7 +14,6 @@ using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Bookings;
 
@@ -23,7 +22,7 @@ public sealed class BookingSagaTests
     [Fact]
     public async Task Confirm_then_reminder_shifted_out_of_quiet_hours_then_complete_then_review_request()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+        var time = TestClock.Frozen();
         await using var app = new AppFactory { Time = time, ConfigureTestServices = s => s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient()) }.With("Hangfire:ProcessJobs", "false");
         var contacts = app.Services.GetRequiredService<ContactService>();
         var contact = (await contacts.FindOrCreateByPhoneAsync("(212) 555-0171", "Saga Guest", default))!.Value.Contact;
@@ -81,7 +80,7 @@ public sealed class BookingSagaTests
     [Fact]
     public async Task Rescheduling_moves_the_reminder_and_cancelling_stops_it()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+        var time = TestClock.Frozen();
         await using var app = new AppFactory { Time = time, ConfigureTestServices = s => s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient()) }.With("Hangfire:ProcessJobs", "false");
         var contact = (await app.Services.GetRequiredService<ContactService>().FindOrCreateByPhoneAsync("(212) 555-0172", "Move Guest", default))!.Value.Contact;
         var bookings = app.Services.GetRequiredService<BookingService>();
@@ -114,7 +113,7 @@ public sealed class BookingSagaTests
     [InlineData("reopen", LeadStatus.Qualified, null)]
     public async Task Cancelling_a_booking_sends_its_lead_to_lost_with_the_reason_or_back_to_qualified(string? leadOutcome, LeadStatus expected, string? lostReason)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+        var time = TestClock.Frozen();
         await using var app = new AppFactory { Time = time, ConfigureTestServices = s => s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient()) }.With("Hangfire:ProcessJobs", "false");
         var contact = (await app.Services.GetRequiredService<ContactService>().FindOrCreateByPhoneAsync("(212) 555-0173", "Cancel Guest", default))!.Value.Contact;
         var leads = app.Services.GetRequiredService<LeadService>();
@@ -143,7 +142,7 @@ public sealed class BookingSagaTests
     [Fact]
     public async Task A_booking_without_a_lead_touches_no_lead_and_one_cancelled_in_the_same_batch_gets_no_reminder()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+        var time = TestClock.Frozen();
         await using var app = new AppFactory { Time = time, ConfigureTestServices = s => s.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient()) }.With("Hangfire:ProcessJobs", "false");
         var contacts = app.Services.GetRequiredService<ContactService>();
         var contact = (await contacts.FindOrCreateByPhoneAsync("(212) 555-0174", "Lead Only", default))!.Value.Contact;

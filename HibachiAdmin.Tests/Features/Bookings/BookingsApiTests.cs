@@ -23,7 +23,7 @@ public abstract class BookingsApiTests<TApp> : IAsyncLifetime
 
     private static TApp NewApp()
     {
-        var app = new TApp { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)) };
+        var app = new TApp { Time = TestClock.Frozen() };
         app.With("Hangfire:ProcessJobs", "false");
         return app;
     }

@@ -34,7 +34,8 @@ public sealed class ReplayTests
     public async Task Replay_restores_deleted_and_corrupted_rows_to_exactly_what_the_live_projection_wrote()
     {
         // The clock moves on every read, as a real one does: the live projection and the event must agree on time.
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(7) };
+        var time = TestClock.Frozen();
+        time.AutoAdvanceAmount = TimeSpan.FromMilliseconds(7);
         await using var app = new AppFactory { Time = time }.With("Hangfire:ProcessJobs", "false");
         var contacts = app.Services.GetRequiredService<ContactService>();
         var bookings = app.Services.GetRequiredService<BookingService>();

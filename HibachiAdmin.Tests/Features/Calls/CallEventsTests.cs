@@ -17,7 +17,7 @@ public sealed class CallEventsTests : IAsyncLifetime
     private const string Token = "voice-token";
     private readonly AppFactory _app = new AppFactory().With("RingCentral:VerificationToken", Token).With("Hangfire:ProcessJobs", "false");
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+    private static string Fixture(string name) => Fixtures.Read(name);
 
     private async Task PostAsync(string fixture)
     {
@@ -84,23 +84,6 @@ public sealed class CallEventsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 }
 
-/// <summary>Records Hangfire jobs instead of running them, so a test can see what was scheduled for when.</summary>
-public sealed class RecordingJobClient : Hangfire.IBackgroundJobClient
-{
-    public List<(Hangfire.Common.Job Job, Hangfire.States.IState State)> Jobs { get; } = [];
-
-    public string Create(Hangfire.Common.Job job, Hangfire.States.IState state)
-    {
-        lock (Jobs)
-        {
-            Jobs.Add((job, state));
-        }
-        return Jobs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => true;
-}
-
 public sealed class MissedCallTextBackTests
 {
     [Fact]
@@ -116,7 +99,7 @@ public sealed class MissedCallTextBackTests
 
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ringcentral/webhooks/voice")
         {
-            Content = new StringContent(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ringcentral-telephony-session-voicemail.json")), Encoding.UTF8, "application/json"),
+            Content = new StringContent(Fixtures.Read("ringcentral-telephony-session-voicemail.json"), Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("Verification-Token", "t");
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);

@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Campaigns;
 using HibachiAdmin.Features.Contacts;
@@ -11,7 +12,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Campaigns;
 
@@ -19,13 +19,13 @@ namespace HibachiAdmin.Tests.Features.Campaigns;
 public sealed class CampaignSendTests
 {
     // 15:00 UTC = 10:00 New York, 05:00 Honolulu (quiet until 08:00 HST = 18:00 UTC).
-    private static readonly DateTimeOffset Start = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = TestClock.Start;
 
     private sealed record Setup(AppFactory App, FakeTimeProvider Time, RecordingSmsProvider Provider, FaultInjector Faults, Guid CampaignId, Dictionary<string, Guid> People);
 
     private static async Task<Setup> ArrangeAsync()
     {
-        var time = new FakeTimeProvider(Start);
+        var time = TestClock.Frozen();
         var provider = new RecordingSmsProvider();
         var faults = new FaultInjector();
         var app = new AppFactory

@@ -112,7 +112,7 @@ public sealed class HighVolumeEdgeTests
         await ((RingCentralSmsProvider)app.Services.GetRequiredService<ISmsProvider>()).SendBatchAsync([new BatchText(Guid.NewGuid(), Phone(1), "hi")], default);
         Assert.Equal("+12125550199", Assert.Single(fake.Batches)["from"]!.GetValue<string>());
 
-        await using var sandbox = new HibachiAdmin.Tests.Infrastructure.AppFactory().With("Hangfire:ProcessJobs", "false");
+        await using var sandbox = new HibachiAdmin.Tests.TestKit.AppFactory().With("Hangfire:ProcessJobs", "false");
         var plain = sandbox.Services.GetRequiredService<SmsService>();
         Assert.False(plain.SendsMarketingInBatches);
         Assert.Equal(1, plain.MarketingBatchSize);

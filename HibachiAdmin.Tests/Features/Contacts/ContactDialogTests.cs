@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Messaging.Contracts;
 using Bunit;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Contacts.Contracts;
@@ -21,7 +22,7 @@ public sealed class ContactDialogTests : MudTestContext
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<Phones>();
         Services.AddSingleton<HibachiAdmin.Infrastructure.Events.EventStore>();
-        Services.AddSingleton<Hangfire.IBackgroundJobClient>(new HibachiAdmin.Tests.Features.Calls.RecordingJobClient());
+        Services.AddSingleton<Hangfire.IBackgroundJobClient>(new RecordingJobClient());
         Services.AddSingleton<HibachiAdmin.Infrastructure.Events.OutboxSignal>();
         Services.AddSingleton<OptInRequestService>();
         Services.AddSingleton<ContactService>();

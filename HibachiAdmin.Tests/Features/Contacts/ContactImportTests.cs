@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Contacts.Contracts;
@@ -9,42 +10,18 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HibachiAdmin.Tests.Features.Contacts;
 
-/// <summary>A frozen clock for the import tests (one app for the class; each test uses its own numbers).</summary>
-public sealed class ImportAppFactory : AppFactory
-{
-    public static readonly DateTimeOffset Now = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
-
-    public ImportAppFactory()
-    {
-        Time = new FakeTimeProvider(Now);
-        With("Hangfire:ProcessJobs", "false");
-    }
-}
-
 /// <summary>
 /// CSV import as a marketer uses it: every consent word lands on the right consent with its source
 /// and evidence in the ledger, bad emails/states/names/tags are rejected row by row with a reason,
 /// existing numbers update instead of duplicating, and a preview writes nothing.
 /// </summary>
-public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<ImportAppFactory>
+public sealed class ContactImportTests(FrozenAppFactory app) : IClassFixture<FrozenAppFactory>
 {
-    private static int _next = 10;
     private static readonly Actor Marketer = new("marketer@test.local");
 
     private ContactImport Import => app.Services.GetRequiredService<ContactImport>();
 
-    /// <summary>A (New York) number no other test uses, as typed and as stored.</summary>
-    private static (string Typed, string E164) Phone()
-    {
-        var n = Interlocked.Increment(ref _next);
-        return ($"(212) 555-{n:D4}", $"+1212555{n:D4}");
-    }
-
-    private async Task<Contact?> ContactAsync(string e164)
-    {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return await db.Set<Contact>().Include(c => c.Tags).AsNoTracking().FirstOrDefaultAsync(c => c.Phone == e164);
-    }
+    private Task<Contact?> ContactAsync(string e164) => app.ContactByPhoneAsync(e164);
 
     private async Task<List<ConsentLedgerEntry>> LedgerAsync(Guid contactId)
     {
@@ -68,15 +45,15 @@ public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<Imp
     [MemberData(nameof(ConsentWords))]
     public async Task Every_consent_word_is_recorded_with_its_source_and_evidence(string word, SmsConsent expected)
     {
-        var (typed, e164) = Phone();
+        var (typed, e164) = TestPhones.Next();
         var summary = await CommitAsync($"name,phone,smsConsent,consentSource,consentEvidence\nConsent Person,\"{typed}\",{word}, paper-form , signed at the fair \n");
         Assert.Equal((1, 0, 0), (summary.Created, summary.Updated, summary.RejectedCount));
         var contact = (await ContactAsync(e164))!;
         Assert.Equal(expected, contact.SmsConsent);
         Assert.Equal("paper-form", contact.SmsConsentSource);
-        Assert.Equal(ImportAppFactory.Now.UtcDateTime, contact.SmsConsentChangedAt);
+        Assert.Equal(TestClock.Start.UtcDateTime, contact.SmsConsentChangedAt);
         var entry = Assert.Single(await LedgerAsync(contact.Id));
-        Assert.Equal((SmsConsent.None, expected, "paper-form", "CSV import, row 1: signed at the fair", "marketer@test.local", ImportAppFactory.Now.UtcDateTime),
+        Assert.Equal((SmsConsent.None, expected, "paper-form", "CSV import, row 1: signed at the fair", "marketer@test.local", TestClock.Start.UtcDateTime),
             (entry.From, entry.To, entry.Source, entry.Evidence, entry.ChangedBy, entry.At));
     }
 
@@ -86,7 +63,7 @@ public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<Imp
     [InlineData("")]
     public async Task None_or_an_empty_consent_changes_nothing_and_needs_no_source(string word)
     {
-        var (typed, e164) = Phone();
+        var (typed, e164) = TestPhones.Next();
         var summary = await CommitAsync($"name,phone,smsConsent,consentSource\nNo Consent,\"{typed}\",{word},\n");
         Assert.Equal((1, 0), (summary.Created, summary.RejectedCount));
         var contact = (await ContactAsync(e164))!;
@@ -97,9 +74,9 @@ public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<Imp
     [Fact]
     public async Task Consent_without_a_source_or_an_unknown_word_is_rejected_and_evidence_defaults_to_the_row()
     {
-        var (a, _) = Phone();
-        var (b, _) = Phone();
-        var (c, cE164) = Phone();
+        var (a, _) = TestPhones.Next();
+        var (b, _) = TestPhones.Next();
+        var (c, cE164) = TestPhones.Next();
         var summary = await CommitAsync($"name,phone,consent,consent_source\nA,\"{a}\",optedIn,\nB,\"{b}\",maybe,web\nC,\"{c}\",optedOut,web\n");
         Assert.Equal(
             [
@@ -118,7 +95,7 @@ public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<Imp
     [InlineData("ana@@example.com")]
     public async Task An_invalid_email_rejects_the_row(string email)
     {
-        var (typed, e164) = Phone();
+        var (typed, e164) = TestPhones.Next();
         var summary = await CommitAsync($"name,phone,email\nAna,\"{typed}\",{email}\n");
         Assert.Equal(new ImportRejection(1, $"'{email}' is not a valid email address."), Assert.Single(summary.Rejected));
         Assert.Equal(0, summary.Created);
@@ -128,8 +105,8 @@ public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<Imp
     [Fact]
     public async Task Fields_are_trimmed_states_upper_cased_and_rows_numbered_without_the_header()
     {
-        var (typed, e164) = Phone();
-        var (bad, _) = Phone();
+        var (typed, e164) = TestPhones.Next();
+        var (bad, _) = TestPhones.Next();
         var summary = await CommitAsync($"Name,Phone,Email,State,ZIP,Tags\n  Ana Lopez  ,\"{typed}\",  ana@example.com , ny , 10001 ,vip| wedding ;vip\nBad,\"{bad}\",,ZZ,,\n");
         Assert.Equal(new ImportRejection(2, "'ZZ' is not a US two-letter state code."), Assert.Single(summary.Rejected));
         var row = summary.Rows[0];
@@ -137,15 +114,15 @@ public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<Imp
         var contact = (await ContactAsync(e164))!;
         Assert.Equal(("Ana Lopez", "ana@example.com", "NY", "10001"), (contact.Name, contact.Email, contact.State, contact.Zip));
         Assert.Equal(new[] { "vip", "wedding" }, contact.Tags.Select(t => t.Tag).Order());
-        Assert.Equal(ImportAppFactory.Now.UtcDateTime, contact.CreatedAt);
+        Assert.Equal(TestClock.Start.UtcDateTime, contact.CreatedAt);
     }
 
     [Fact]
     public async Task Names_are_required_for_new_contacts_and_at_most_200_characters()
     {
-        var (a, aE164) = Phone();
-        var (b, bE164) = Phone();
-        var (c, _) = Phone();
+        var (a, aE164) = TestPhones.Next();
+        var (b, bE164) = TestPhones.Next();
+        var (c, _) = TestPhones.Next();
         var summary = await CommitAsync($"name,phone\n,\"{a}\"\n{new string('n', 200)},\"{b}\"\n{new string('n', 201)},\"{c}\"\n");
         Assert.Equal(
             [new ImportRejection(1, "Name is required for a new contact."), new ImportRejection(3, "Name is at most 200 characters.")],
@@ -157,7 +134,7 @@ public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<Imp
     [Fact]
     public async Task An_existing_number_is_updated_keeping_what_the_row_leaves_empty_and_merging_tags()
     {
-        var (typed, e164) = Phone();
+        var (typed, e164) = TestPhones.Next();
         await CommitAsync($"name,phone,email,tags,state,zip\nFirst Name,\"{typed}\",first@example.com,vip,NY,10001\n");
         var summary = await CommitAsync($"name,phone,email,tags,state,zip\n,{e164},,vip;repeat,,\n");
         Assert.Equal((0, 1, 0), (summary.Created, summary.Updated, summary.RejectedCount));
@@ -170,9 +147,9 @@ public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<Imp
     [Fact]
     public async Task Too_many_or_too_long_tags_reject_the_row()
     {
-        var (a, _) = Phone();
-        var (b, _) = Phone();
-        var (c, cE164) = Phone();
+        var (a, _) = TestPhones.Next();
+        var (b, _) = TestPhones.Next();
+        var (c, cE164) = TestPhones.Next();
         var tooMany = string.Join(';', Enumerable.Range(1, ContactService.MaxTags + 1).Select(i => $"t{i}"));
         var justEnough = string.Join(';', Enumerable.Range(1, ContactService.MaxTags - 1).Select(i => $"t{i}").Append(new string('t', 50)));
         var summary = await CommitAsync($"name,phone,tags\nA,\"{a}\",{tooMany}\nB,\"{b}\",{new string('t', 51)}\nC,\"{c}\",{justEnough}\n");
@@ -184,7 +161,7 @@ public sealed class ContactImportTests(ImportAppFactory app) : IClassFixture<Imp
     [Fact]
     public async Task A_number_twice_in_the_file_and_bad_numbers_are_rejected_and_a_preview_writes_nothing()
     {
-        var (typed, e164) = Phone();
+        var (typed, e164) = TestPhones.Next();
         var csv = $"name,phone\nAna,\"{typed}\"\nAna Again,{e164}\nNo Phone,12345\n";
         var preview = await Import.PreviewAsync(new StringReader(csv), default);
         Assert.Equal((1, 0), (preview.Created, preview.Updated));

@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -11,14 +13,11 @@ namespace HibachiAdmin.Tests.Features.Contacts;
 public abstract class ContactsApiTests<TApp>(TApp factory) : IClassFixture<TApp>
     where TApp : AppFactory, new()
 {
-    private static int _next = 10;
-
-    /// <summary>A fresh valid fictional number per call (NANP 555-01xx lines in different area codes).</summary>
+    /// <summary>A number no other test uses, in one of several area codes.</summary>
     private static (string Input, string E164) NewPhone()
     {
-        var n = Interlocked.Increment(ref _next);
-        var area = new[] { "212", "305", "405", "718", "646", "917" }[n / 100 % 6];
-        return ($"({area}) 555-01{n % 100:D2}", $"+1{area}55501{n % 100:D2}");
+        var phone = TestPhones.Next("212", "305", "405", "718", "646", "917");
+        return (phone.Typed, phone.E164);
     }
 
     [Theory]

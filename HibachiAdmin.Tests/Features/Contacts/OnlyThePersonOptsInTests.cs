@@ -13,7 +13,6 @@ using HibachiAdmin.Infrastructure.Providers.Sms;
 using HibachiAdmin.Tests.Features.Messaging;
 using HibachiAdmin.Tests.Features.QrCodes;
 using HibachiAdmin.Tests.Infrastructure;
-using HibachiAdmin.Tests.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Contacts.Contracts;
 
@@ -12,7 +13,7 @@ public sealed class PhoneGeographyTests
     public static TheoryData<string, string, string> Vectors()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Fixtures", "phone-timezones.tsv")).Where(l => l.Length > 0))
+        foreach (var line in Fixtures.ReadLines("phone-timezones.tsv").Where(l => l.Length > 0))
         {
             var cells = line.Split('\t');
             data.Add(cells[0], cells[2], cells[3]);

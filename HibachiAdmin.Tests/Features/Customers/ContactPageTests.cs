@@ -16,15 +16,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
-using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Customers;
 
 /// <summary>The customer view gathers one person from every feature: details, consent, conversation, calls, leads, bookings, money.</summary>
 public sealed class ContactPageTests : MudTestContext
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
-    private readonly AppFactory _app = new AppFactory { Time = new FakeTimeProvider(Now) }.With("Hangfire:ProcessJobs", "false");
+    private static readonly DateTimeOffset Now = TestClock.Start;
+    private readonly AppFactory _app = new AppFactory { Time = TestClock.Frozen() }.With("Hangfire:ProcessJobs", "false");
     private readonly IServiceScope _scope;
 
     public ContactPageTests()

@@ -59,11 +59,7 @@ public sealed partial class MetaReplyTests
     }
 
     private static AppFactory NewApp(FakeTimeProvider time) => new AppFactory { Time = time }
-        .With("Meta:AppSecret", MetaWebhookTests.Secret).With("Meta:VerifyToken", MetaWebhookTests.VerifyToken).With("Hangfire:ProcessJobs", "false")
-        // The fake clock jumps days: FakeTimeProvider.Advance fires the QR cache sync's 2-second timer once per
-        // period it skips (300,000 ticks), which took this class from 23 s to 7.5 min on a loaded machine. One
-        // instance needs no cache sync (its own edits invalidate at once).
-        .With("Qr:CacheSyncSeconds", "0");
+        .With("Meta:AppSecret", MetaWebhookTests.Secret).With("Meta:VerifyToken", MetaWebhookTests.VerifyToken).With("Hangfire:ProcessJobs", "false");
 
     [Fact]
     public async Task Replies_follow_the_window_with_a_fake_clock()

@@ -16,7 +16,7 @@ namespace HibachiAdmin.Tests.Features.Leads;
 /// <summary>An open board follows the booking saga: confirming a lead's booking moves its card to Booked, with the booking on it, without a reload.</summary>
 public sealed class LeadBoardLiveTests : MudTestContext
 {
-    private readonly AppFactory _app = new AppFactory { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)) }.With("Hangfire:ProcessJobs", "false");
+    private readonly AppFactory _app = new AppFactory { Time = TestClock.Frozen() }.With("Hangfire:ProcessJobs", "false");
     private readonly IServiceScope _scope;
 
     public LeadBoardLiveTests()

@@ -13,7 +13,7 @@ public sealed class LeadBoardServiceTests
     [Fact]
     public async Task Board_sorts_by_urgency_and_totals_each_column()
     {
-        await using var app = new AppFactory { Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero)) };
+        await using var app = new AppFactory { Time = TestClock.Frozen() };
         var contacts = app.Services.GetRequiredService<ContactService>();
         var leads = app.Services.GetRequiredService<LeadService>();
         async Task<Guid> Contact(string phone) => (await contacts.FindOrCreateByPhoneAsync(phone, null, default))!.Value.Contact.Id;

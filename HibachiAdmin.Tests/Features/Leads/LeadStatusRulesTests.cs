@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -14,34 +16,21 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HibachiAdmin.Tests.Features.Leads;
 
-/// <summary>A frozen clock for the lead rules tests (one app per test class).</summary>
-public sealed class LeadRulesAppFactory : AppFactory
-{
-    public static readonly DateTimeOffset Now = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
-
-    public LeadRulesAppFactory()
-    {
-        Time = new FakeTimeProvider(Now);
-        With("Hangfire:ProcessJobs", "false");
-    }
-}
-
 /// <summary>
 /// The lead rules staff rely on: one open lead per contact (new inquiries fill it, never overwrite
 /// it), Lost needs a reason, a closed lead cannot be reopened while the contact has another open
 /// lead (service, board and PATCH alike), and every move is recorded with who, when and why.
 /// </summary>
-public sealed class LeadStatusRulesTests(LeadRulesAppFactory app) : IClassFixture<LeadRulesAppFactory>
+public sealed class LeadStatusRulesTests(FrozenAppFactory app) : IClassFixture<FrozenAppFactory>
 {
-    private static int _next;
     private LeadService Leads => app.Services.GetRequiredService<LeadService>();
-    private static readonly DateTime Now = LeadRulesAppFactory.Now.UtcDateTime;
+    private static readonly DateTime Now = TestClock.Start.UtcDateTime;
     private static readonly Actor Staff = new("staff@test.local");
 
     private async Task<Guid> ContactAsync()
     {
-        var n = Interlocked.Increment(ref _next);
-        return (await app.Services.GetRequiredService<ContactService>().FindOrCreateByPhoneAsync($"(718) 555-02{n:D2}", $"Rules Person {n}", default))!.Value.Contact.Id;
+        var phone = TestPhones.Next("718");
+        return (await app.Services.GetRequiredService<ContactService>().FindOrCreateByPhoneAsync(phone.Typed, $"Rules Person {phone.Line}", default))!.Value.Contact.Id;
     }
 
     [Fact]

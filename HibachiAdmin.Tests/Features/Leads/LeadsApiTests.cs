@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -10,13 +12,11 @@ namespace HibachiAdmin.Tests.Features.Leads;
 public abstract class LeadsApiTests<TApp>(TApp factory) : IClassFixture<TApp>
     where TApp : AppFactory, new()
 {
-    private static int _next = 20;
-
     private async Task<(HttpClient Client, string ContactId)> ClientWithContactAsync()
     {
         var client = await factory.CreateClientInRoleAsync(Roles.Marketing);
-        var n = Interlocked.Increment(ref _next);
-        var contact = await (await client.PostAsJsonAsync("/api/v1/contacts", new { name = $"Lead Person {n}", phone = $"(646) 555-01{n:D2}" }))
+        var phone = TestPhones.Next("646");
+        var contact = await (await client.PostAsJsonAsync("/api/v1/contacts", new { name = $"Lead Person {phone.Line}", phone = phone.Typed }))
             .Content.ReadFromJsonAsync<JsonElement>();
         return (client, contact.GetProperty("id").GetString()!);
     }

@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Messaging.Contracts;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -63,7 +64,7 @@ public sealed class ExactlyOnceTests(ITestOutputHelper output)
     });
 
     private static string Voicemail(string from, int n) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ringcentral-telephony-session-voicemail.json"))
+        Fixtures.Read("ringcentral-telephony-session-voicemail.json")
             .Replace("+14055550199", from, StringComparison.Ordinal)
             .Replace("9a1b2c3d-0004-4e5f-8a9b-0c1d2e3f4a04", $"uuid-vm-{from}-{n}", StringComparison.Ordinal)
             .Replace("s-b1e8d3f5a2c4f6a1b0e9d8c7f6a5b4c3", $"s-{from}-{n}", StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class InboundProcessingTests
     private const string Token = "processing-token";
 
     private static string Notification(int n) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ringcentral-inbound-sms.json"))
+        Fixtures.Read("ringcentral-inbound-sms.json")
             .Replace("5f1c0a3e-8b2d-4c1e-9f7a-2d6b1e0c4a11", $"burst-{n:D4}", StringComparison.Ordinal)
             .Replace("1740001234016", $"8{n:D12}", StringComparison.Ordinal)
             .Replace("+13055550123", $"+1212555{n:D4}", StringComparison.Ordinal);

@@ -22,7 +22,7 @@ namespace HibachiAdmin.Tests.Features.Messaging;
 /// </summary>
 public sealed class InboundSmsTests
 {
-    private static readonly DateTime Received = new(2026, 11, 24, 15, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Received = TestClock.Start.UtcDateTime;
 
     private static InboundSms? Read(string body, out string? problem) => InboundSms.TryRead(JsonDocument.Parse(body).RootElement, Received, out problem);
 

@@ -19,9 +19,9 @@ public static class MetaWebhookTests
     public const string Secret = "test-app-secret-0f4b2c";
     public const string VerifyToken = "test-verify-token-7c21";
 
-    public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+    public static string Fixture(string name) => Fixtures.Read(name);
 
-    public static byte[] FixtureBytes(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+    public static byte[] FixtureBytes(string name) => Fixtures.ReadBytes(name);
 
     public static HttpRequestMessage Signed(byte[] body, string? signature = "auto")
     {

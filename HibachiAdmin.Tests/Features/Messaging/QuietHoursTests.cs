@@ -1,3 +1,4 @@
+using HibachiAdmin.Features.Contacts.Contracts;
 using System.Globalization;
 using System.Text.Json;
 using HibachiAdmin.Features.Messaging;
@@ -15,7 +16,7 @@ namespace HibachiAdmin.Tests.Features.Messaging;
 /// </summary>
 public sealed class QuietHoursTests
 {
-    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+    private static string Fixture(string name) => Fixtures.PathOf(name);
 
     private sealed record Rule(string Label, string? State, string Zone, DayOfWeek[] Days);
 

@@ -12,7 +12,6 @@ using HibachiAdmin.Infrastructure.Providers.Sms;
 using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Messaging;
 
@@ -23,7 +22,7 @@ public abstract class RingCentralWebhookTests<TApp> : IAsyncLifetime
     private const string Token = "test-verification-token-3f9a";
     private readonly AppFactory _app = new TApp().With("RingCentral:VerificationToken", Token);
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+    private static string Fixture(string name) => Fixtures.Read(name);
 
     private HttpRequestMessage Notification(string body, string? token = Token, string contentType = "application/json; charset=UTF-8")
     {

@@ -9,38 +9,25 @@ using HibachiAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using HibachiAdmin.Tests.TestKit;
 
 namespace HibachiAdmin.Tests.Features.Messaging;
-
-public sealed class ConsentAppFactory : AppFactory
-{
-    public static readonly DateTimeOffset Now = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
-
-    public ConsentAppFactory()
-    {
-        Time = new FakeTimeProvider(Now);
-        With("Hangfire:ProcessJobs", "false");
-    }
-}
 
 /// <summary>
 /// Who may be texted what: an opted-out number gets nothing but the opt-out confirmation and HELP
 /// answers, marketing needs an opt-in, and a refusal costs nothing and does not block a later send.
 /// Consent changes are ledgered with source, evidence and who; keywords apply in the texts' order.
 /// </summary>
-public sealed class SmsConsentTests(ConsentAppFactory app) : IClassFixture<ConsentAppFactory>
+public sealed class SmsConsentTests(FrozenAppFactory app) : IClassFixture<FrozenAppFactory>
 {
-    private static int _next = 10;
     private SmsService Sms => app.Services.GetRequiredService<SmsService>();
     private ContactService Contacts => app.Services.GetRequiredService<ContactService>();
-    private static DateTime Now => ConsentAppFactory.Now.UtcDateTime;
+    private static DateTime Now => TestClock.Start.UtcDateTime;
 
     private async Task<(Guid Id, string Phone)> ContactAsync(SmsConsent consent)
     {
-        var n = Interlocked.Increment(ref _next);
-        var phone = $"+1917555{n:D4}";
-        var id = (await Contacts.FindOrCreateByPhoneAsync(phone, $"Consent {n}", default))!.Value.Contact.Id;
+        var number = TestPhones.Next("917");
+        var phone = number.E164;
+        var id = (await Contacts.FindOrCreateByPhoneAsync(phone, $"Consent {number.Line}", default))!.Value.Contact.Id;
         if (consent != SmsConsent.None)
         {
             Assert.True(await PersonConsent.SetAsync(app.Services, id, consent));

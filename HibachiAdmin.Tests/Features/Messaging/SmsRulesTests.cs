@@ -8,7 +8,7 @@ namespace HibachiAdmin.Tests.Features.Messaging;
 
 public sealed class SmsRulesTests
 {
-    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+    private static string Fixture(string name) => Fixtures.PathOf(name);
 
     public static TheoryData<int, string, string, int> SegmentVectors()
     {

@@ -22,7 +22,7 @@ public sealed class WebhookTokenTests : IAsyncLifetime
         .With("RingCentral:VerificationToken", Token)
         .With("Hangfire:ProcessJobs", "false");
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+    private static string Fixture(string name) => Fixtures.Read(name);
 
     private static HttpRequestMessage Post(string channel, string body, string? token, string contentType = "application/json")
     {

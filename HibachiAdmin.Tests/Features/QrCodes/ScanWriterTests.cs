@@ -75,7 +75,7 @@ public sealed class ScanWriterTests
     }
 
     /// <summary>MaxMind's own GeoLite2-City test database (github.com/maxmind/MaxMind-DB, test-data; MIT/Apache-2.0).</summary>
-    private static string GeoTestDatabase => Path.Combine(AppContext.BaseDirectory, "Fixtures", "GeoLite2-City-Test.mmdb");
+    private static string GeoTestDatabase => Fixtures.PathOf("GeoLite2-City-Test.mmdb");
 
     [Fact]
     public async Task With_a_MaxMind_database_the_writer_stores_country_region_city_and_coordinates_of_the_address()

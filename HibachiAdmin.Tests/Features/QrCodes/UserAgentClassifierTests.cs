@@ -8,7 +8,7 @@ public sealed class UserAgentClassifierTests
     public static TheoryData<string, string, string, string, bool, bool> Vectors()
     {
         var data = new TheoryData<string, string, string, string, bool, bool>();
-        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Fixtures", "user-agents.tsv")))
+        foreach (var line in Fixtures.ReadLines("user-agents.tsv"))
         {
             if (line.Length == 0 || line.StartsWith('#'))
             {

@@ -17,7 +17,7 @@ public sealed class ReviewApprovalTests
 
     private static int Version(JsonElement review) => review.GetProperty("replyVersion").GetInt32();
 
-    private static List<string?> Comments(ReviewTests.FakeGoogle google)
+    private static List<string?> Comments(FakeGoogle google)
     {
         lock (google.Replies)
         {
@@ -28,7 +28,7 @@ public sealed class ReviewApprovalTests
     [Fact]
     public async Task A_manager_posting_through_the_api_with_an_old_version_is_refused_and_nothing_reaches_google()
     {
-        await using var google = await ReviewTests.FakeGoogle.StartAsync();
+        await using var google = await FakeGoogle.StartAsync();
         await using var app = ReviewTests.NewApp(google);
         var reviews = app.Services.GetRequiredService<ReviewService>();
         await reviews.ImportGoogleAsync(full: true, default);
@@ -74,7 +74,7 @@ public sealed class ReviewApprovalTests
     [InlineData("true")]
     public async Task A_version_that_is_not_a_version_is_a_400_naming_it(string version)
     {
-        await using var google = await ReviewTests.FakeGoogle.StartAsync();
+        await using var google = await FakeGoogle.StartAsync();
         await using var app = ReviewTests.NewApp(google);
         var reviews = app.Services.GetRequiredService<ReviewService>();
         await reviews.ImportGoogleAsync(full: true, default);

@@ -45,7 +45,7 @@ public abstract class ReviewReplyRaceTests<TApp>(ITestOutputHelper output)
     [Fact]
     public async Task Staff_edits_racing_manager_approvals_on_a_two_star_review_always_end_consistent()
     {
-        await using var google = await ReviewTests.FakeGoogle.StartAsync();
+        await using var google = await FakeGoogle.StartAsync();
         await using var app = ReviewTests.NewApp(google, AppFactory.NewDatabase<TApp>());
         var reviews = app.Services.GetRequiredService<ReviewService>();
         var staff = await app.CreateClientInRoleAsync(Roles.Staff);

@@ -25,7 +25,7 @@ public sealed class ReviewReplyStateTests
 
     private static string ReplyUrl(Guid id) => $"/api/v1/admin/social/reviews/{id}/reply";
 
-    private static List<string?> Comments(ReviewTests.FakeGoogle google)
+    private static List<string?> Comments(FakeGoogle google)
     {
         lock (google.Replies)
         {
@@ -40,7 +40,7 @@ public sealed class ReviewReplyStateTests
     }
 
     /// <summary>A 2★ review on Google's second page, as Google lists it at <paramref name="updated"/>, with our reply on Google if any.</summary>
-    private static void Kim(ReviewTests.FakeGoogle google, string updated, string? replyOnGoogle)
+    private static void Kim(FakeGoogle google, string updated, string? replyOnGoogle)
     {
         google.SecondPage.RemoveAll(r => r.ToString()!.Contains(KimId, StringComparison.Ordinal));
         google.SecondPage.Add(new
@@ -59,7 +59,7 @@ public sealed class ReviewReplyStateTests
     [Fact]
     public async Task While_a_post_is_under_way_the_reply_is_not_replaced_until_the_post_counts_as_stranded()
     {
-        await using var google = await ReviewTests.FakeGoogle.StartAsync();
+        await using var google = await FakeGoogle.StartAsync();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = ReviewTests.NewApp(google);
         app.Time = clock;
@@ -96,7 +96,7 @@ public sealed class ReviewReplyStateTests
     [Fact]
     public async Task Every_change_of_the_reply_is_a_new_version_and_an_approval_of_a_refused_post_does_not_carry_over_to_a_rewrite()
     {
-        await using var google = await ReviewTests.FakeGoogle.StartAsync();
+        await using var google = await FakeGoogle.StartAsync();
         await using var app = ReviewTests.NewApp(google);
         var reviews = app.Services.GetRequiredService<ReviewService>();
         var jo = await JoAsync(reviews);
@@ -156,7 +156,7 @@ public sealed class ReviewReplyStateTests
     [Fact]
     public async Task The_import_keeps_the_approver_only_for_the_text_they_approved()
     {
-        await using var google = await ReviewTests.FakeGoogle.StartAsync();
+        await using var google = await FakeGoogle.StartAsync();
         await using var app = ReviewTests.NewApp(google);
         var reviews = app.Services.GetRequiredService<ReviewService>();
         Kim(google, "2025-02-01T10:00:00Z", null);
@@ -191,7 +191,7 @@ public sealed class ReviewReplyStateTests
     [Fact]
     public async Task An_import_racing_a_staff_edit_reads_the_rows_again_instead_of_overwriting_the_edit_with_googles_reply()
     {
-        await using var google = await ReviewTests.FakeGoogle.StartAsync();
+        await using var google = await FakeGoogle.StartAsync();
         var race = new EditDuringImport();
         await using var app = ReviewTests.NewApp(google);
         app.ConfigureTestServices = s => s.AddSingleton<IInterceptor>(race);

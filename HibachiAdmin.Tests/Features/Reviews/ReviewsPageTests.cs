@@ -16,12 +16,12 @@ namespace HibachiAdmin.Tests.Features.Reviews;
 /// </summary>
 public sealed class ReviewsPageTests : MudTestContext
 {
-    private ReviewTests.FakeGoogle? _google;
+    private FakeGoogle? _google;
     private AppFactory? _app;
 
     private async Task<(ReviewService Reviews, Guid Id)> StartAsync()
     {
-        _google = await ReviewTests.FakeGoogle.StartAsync();
+        _google = await FakeGoogle.StartAsync();
         _app = ReviewTests.NewApp(_google);
         var reviews = _app.Services.GetRequiredService<ReviewService>();
         await reviews.ImportGoogleAsync(full: true, default);

@@ -30,7 +30,7 @@ public sealed class FakeRingCentral : IAsyncDisposable
 
     public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+    private static string Fixture(string name) => Fixtures.Read(name);
 
     public static async Task<FakeRingCentral> StartAsync()
     {
@@ -168,7 +168,7 @@ public sealed class RingCentralClientTests
         var result = await provider.SendAsync(Guid.NewGuid(), "+13055550123", "hello", default);
         Assert.False(result.Accepted);
         Assert.Equal(1, fake.SmsCalls);
-        using var fixture = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ringcentral-error-400-from-number.json")));
+        using var fixture = JsonDocument.Parse(Fixtures.Read("ringcentral-error-400-from-number.json"));
         var code = fixture.RootElement.GetProperty("body").GetProperty("errors")[0].GetProperty("errorCode").GetString()!;
         Assert.StartsWith(code, result.Error);
     }
@@ -230,7 +230,7 @@ public sealed class RingCentralStatusTests
         Assert.True(sent.Accepted);
         Assert.Equal("1740001245016", sent.ProviderMessageId);
 
-        var body = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ringcentral-message-store-event.json"));
+        var body = Fixtures.Read("ringcentral-message-store-event.json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ringcentral/webhooks/sms") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Add("Verification-Token", "verify-me");
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);

@@ -1,3 +1,5 @@
+using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Contacts.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -20,13 +22,10 @@ public sealed class InputHardeningTests(AppFactory app) : IClassFixture<AppFacto
 
     private async Task<HttpClient> StaffAsync() => await app.CreateClientInRoleAsync(Roles.Marketing);
 
-    private static int _contacts;
-
     private static async Task<string> NewContactAsync(HttpClient client)
     {
-        // A new number each time: the fixture's app is shared by every test here, and a number taken twice is a 409
-        // (30-odd random 4-digit numbers per run collided in a few runs of a hundred).
-        var phone = $"+1212555{1000 + Interlocked.Increment(ref _contacts):D4}";
+        // A new number each time: the fixture's app is shared by every test here, and a number taken twice is a 409.
+        var phone = TestPhones.Next().E164;
         var response = await client.PostAsJsonAsync("/api/v1/contacts", new { name = "Hostile Test", phone });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;

@@ -6,6 +6,7 @@ using CsvHelper;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
+using HibachiAdmin.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
@@ -178,27 +179,14 @@ public static class ContactsEndpoints
     private static async Task<Results<Ok<IReadOnlyList<ConsentLedgerEntry>>, ProblemHttpResult>> ConsentHistoryAsync(Guid id, ContactService contacts, CancellationToken ct) =>
         await contacts.GetAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await contacts.GetConsentHistoryAsync(id, ct));
 
-    private static Results<T, ValidationProblem, ProblemHttpResult> ToResult<T>(ContactWriteResult result, Func<ContactDto, T> ok) where T : IResult
-    {
-        if (result.Errors is { Count: > 0 })
-        {
-            return TypedResults.ValidationProblem(result.Errors);
-        }
-        if (result.NotFound)
-        {
-            return TypedResults.Problem(statusCode: 404, title: "Contact not found");
-        }
-        if (result.Conflict is not null)
-        {
-            return TypedResults.Problem(statusCode: 409, title: "Phone already in use", detail: result.Conflict);
-        }
-        if (result.ConsentRefused is not null)
-        {
-            return TypedResults.Problem(statusCode: 409, title: "Only the person can change this consent", detail: result.ConsentRefused,
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["smsConsent"] = [result.ConsentRefused] } });
-        }
-        return ok(result.Contact!);
-    }
+    private static Results<T, ValidationProblem, ProblemHttpResult> ToResult<T>(ContactWriteResult result, Func<ContactDto, T> ok) where T : IResult =>
+        ApiProblems.Write(result.Errors, result.NotFound, "Contact", Conflict(result), () => ok(result.Contact!));
+
+    private static ProblemHttpResult? Conflict(ContactWriteResult result) =>
+        result.Conflict is not null ? ApiProblems.Conflict("Phone already in use", result.Conflict)
+        : result.ConsentRefused is not null ? ApiProblems.Conflict("Only the person can change this consent", result.ConsentRefused,
+            new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["smsConsent"] = [result.ConsentRefused] } })
+        : null;
 
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(statusCode: 404, title: "Contact not found", detail: $"No contact has id {id}.");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Identity;
+using HibachiAdmin.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HibachiAdmin.Features.Leads;
@@ -141,23 +142,11 @@ public static class LeadsEndpoints
     private static async Task<Results<Ok<IReadOnlyList<LeadStatusChange>>, ProblemHttpResult>> HistoryAsync(Guid id, LeadService leads, CancellationToken ct) =>
         await leads.GetDtoAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await leads.GetHistoryAsync(id, ct));
 
-    private static Results<T, ValidationProblem, ProblemHttpResult> ToResult<T>(LeadWriteResult result, Func<LeadDto, T> ok) where T : IResult
-    {
-        if (result.Errors is { Count: > 0 })
-        {
-            return TypedResults.ValidationProblem(result.Errors);
-        }
-        if (result.NotFound)
-        {
-            return TypedResults.Problem(statusCode: 404, title: "Lead not found");
-        }
-        if (result.Conflict is not null)
-        {
-            return TypedResults.Problem(statusCode: 409, title: "Contact already has an open lead", detail: result.Conflict,
-                extensions: new Dictionary<string, object?> { ["existingLeadId"] = result.ExistingLeadId });
-        }
-        return ok(result.Lead!);
-    }
+    private static Results<T, ValidationProblem, ProblemHttpResult> ToResult<T>(LeadWriteResult result, Func<LeadDto, T> ok) where T : IResult =>
+        ApiProblems.Write(result.Errors, result.NotFound, "Lead",
+            result.Conflict is null ? null : ApiProblems.Conflict("Contact already has an open lead", result.Conflict,
+                new Dictionary<string, object?> { ["existingLeadId"] = result.ExistingLeadId }),
+            () => ok(result.Lead!));
 
     private static Guid? GuidOrNull(JsonPatchReader r, string name)
     {

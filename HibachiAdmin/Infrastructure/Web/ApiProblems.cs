@@ -31,6 +31,29 @@ public static partial class ApiProblems
     public static ProblemHttpResult Conflict(string title, string? detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(statusCode: 409, title: title, detail: detail, extensions: extensions);
 
+    /// <summary>
+    /// The answer to a create or update a feature's service reported: its field errors as a 400 validation problem,
+    /// 404 "<paramref name="what"/> not found", the feature's own 409 when <paramref name="conflict"/> is one, else <paramref name="ok"/>.
+    /// </summary>
+    public static Results<T, ValidationProblem, ProblemHttpResult> Write<T>(
+        Dictionary<string, string[]>? errors, bool notFound, string what, ProblemHttpResult? conflict, Func<T> ok)
+        where T : IResult
+    {
+        if (errors is { Count: > 0 })
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (notFound)
+        {
+            return TypedResults.Problem(statusCode: 404, title: $"{what} not found");
+        }
+        if (conflict is not null)
+        {
+            return conflict;
+        }
+        return ok();
+    }
+
     /// <summary>A JSON body could not be read as <paramref name="bodyType"/>.</summary>
     public static ProblemDetails FromJsonException(JsonException ex, Type? bodyType, JsonSerializerOptions options)
     {

@@ -16,36 +16,26 @@ public sealed class GoogleReviewsClient(HttpClient http, IOptions<GoogleOptions>
 
     private GoogleOptions O => options.Value;
 
-    private async Task<string> TokenAsync(CancellationToken ct)
+    private Task<string> TokenAsync(CancellationToken ct) => cache.GetAsync(time, FetchTokenAsync, ct);
+
+    private async Task<(string Token, DateTime RefreshAfter)> FetchTokenAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        if (cache.Token is { } t && t.Until > now)
+        cache.CountRequest();
+        using var response = await http.PostAsync(O.TokenUrl, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            return t.Token;
-        }
-        await cache.Lock.WaitAsync(ct);
-        try
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = O.ClientId ?? "",
+            ["client_secret"] = O.ClientSecret ?? "",
+            ["refresh_token"] = O.RefreshToken ?? "",
+        }), ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        if (!response.IsSuccessStatusCode || !body.TryGetProperty("access_token", out var token))
         {
-            using var response = await http.PostAsync(O.TokenUrl, new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "refresh_token",
-                ["client_id"] = O.ClientId ?? "",
-                ["client_secret"] = O.ClientSecret ?? "",
-                ["refresh_token"] = O.RefreshToken ?? "",
-            }), ct);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-            if (!response.IsSuccessStatusCode || !body.TryGetProperty("access_token", out var token))
-            {
-                throw new GoogleApiException($"Google sign-in failed ({(int)response.StatusCode}): {Error(body)}");
-            }
-            var expires = body.TryGetProperty("expires_in", out var e) && e.TryGetInt32(out var seconds) ? seconds : 3600;
-            cache.Token = (token.GetString()!, now.AddSeconds(Math.Max(60, expires - 120)));
-            return cache.Token.Value.Token;
+            throw new GoogleApiException($"Google sign-in failed ({(int)response.StatusCode}): {Error(body)}");
         }
-        finally
-        {
-            cache.Lock.Release();
-        }
+        var expires = body.TryGetProperty("expires_in", out var e) && e.TryGetInt32(out var seconds) ? seconds : 3600;
+        return (token.GetString()!, now.AddSeconds(Math.Max(60, expires - 120)));
     }
 
     private static string Error(JsonElement body) =>

@@ -19,47 +19,31 @@ public sealed partial class RingCentralClient(HttpClient http, IOptions<RingCent
 {
     private RingCentralOptions Options => options.Value;
 
-    public async Task<string> GetAccessTokenAsync(CancellationToken ct)
+    public Task<string> GetAccessTokenAsync(CancellationToken ct) => cache.GetAsync(time, FetchTokenAsync, ct);
+
+    private async Task<(string Token, DateTime RefreshAfter)> FetchTokenAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        if (cache.Token is { } cached && cached.RefreshAfter > now)
+        if (!Options.IsConfigured)
         {
-            return cached.Token;
+            throw new RingCentralException(HttpStatusCode.Unauthorized, "NotConfigured", "RingCentral:ClientId, :ClientSecret and :Jwt must be set.");
         }
-        await cache.Lock.WaitAsync(ct);
-        try
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Options.ServerUrl.TrimEnd('/')}/restapi/oauth/token")
         {
-            if (cache.Token is { } again && again.RefreshAfter > time.GetUtcNow().UtcDateTime)
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                return again.Token;
-            }
-            if (!Options.IsConfigured)
-            {
-                throw new RingCentralException(HttpStatusCode.Unauthorized, "NotConfigured", "RingCentral:ClientId, :ClientSecret and :Jwt must be set.");
-            }
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"{Options.ServerUrl.TrimEnd('/')}/restapi/oauth/token")
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
-                    ["assertion"] = Options.Jwt!,
-                }),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.ClientId}:{Options.ClientSecret}")));
-            cache.Requests++;
-            using var response = await http.SendAsync(request, ct);
-            await ThrowIfErrorAsync(response, ct);
-            var token = await response.Content.ReadFromJsonAsync<TokenResponse>(ct) ?? throw new RingCentralException(response.StatusCode, null, "Empty token response.");
-            // Refresh proactively (https://developers.ringcentral.com/guide/authentication/jwt-flow): at 80% of the lifetime, never later than a minute before expiry.
-            var lifetime = TimeSpan.FromSeconds(Math.Max(60, token.ExpiresIn));
-            var refreshIn = TimeSpan.FromTicks(Math.Min((long)(lifetime.Ticks * 0.8), (lifetime - TimeSpan.FromMinutes(1)).Ticks));
-            cache.Token = (token.AccessToken, time.GetUtcNow().UtcDateTime + refreshIn);
-            return token.AccessToken;
-        }
-        finally
-        {
-            cache.Lock.Release();
-        }
+                ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                ["assertion"] = Options.Jwt!,
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.ClientId}:{Options.ClientSecret}")));
+        cache.CountRequest();
+        using var response = await http.SendAsync(request, ct);
+        await ThrowIfErrorAsync(response, ct);
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(ct) ?? throw new RingCentralException(response.StatusCode, null, "Empty token response.");
+        // Refresh proactively (https://developers.ringcentral.com/guide/authentication/jwt-flow): at 80% of the lifetime, never later than a minute before expiry.
+        var lifetime = TimeSpan.FromSeconds(Math.Max(60, token.ExpiresIn));
+        var refreshIn = TimeSpan.FromTicks(Math.Min((long)(lifetime.Ticks * 0.8), (lifetime - TimeSpan.FromMinutes(1)).Ticks));
+        return (token.AccessToken, time.GetUtcNow().UtcDateTime + refreshIn);
     }
 
     public async Task<RingCentralSmsResult> SendSmsAsync(string to, string text, CancellationToken ct)
@@ -165,7 +149,7 @@ public sealed partial class RingCentralClient(HttpClient http, IOptions<RingCent
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             // The token was revoked early: forget it so the next call gets a fresh one.
-            cache.Token = null;
+            cache.Forget();
         }
         await ThrowIfErrorAsync(response, ct);
         return response;
