@@ -134,6 +134,53 @@ public sealed class OnlyThePersonOptsInTests
     }
 
     [Fact]
+    public async Task Only_this_persons_unanswered_questions_count_and_two_asks_in_one_save_text_them_once()
+    {
+        var (app, _, provider, time) = ExactlyOnceTests.NewApp();
+        await using var _ = app;
+        var asks = app.Services.GetRequiredService<OptInRequestService>();
+        var dbs = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var customer = await ExistingCustomerAsync(app);
+        var other = (await app.Services.GetRequiredService<ContactService>().FindOrCreateByPhoneAsync("+12125550177", "Someone Else", default))!.Value.Contact.Id;
+        async Task<OptInAskOutcome> AskAsync(params Guid[] ids)
+        {
+            await using var db = await dbs.CreateDbContextAsync();
+            var outcome = OptInAskOutcome.Asked;
+            foreach (var id in ids)
+            {
+                outcome = await asks.AskAsync(db, id, new OptInAsk("staff", "asked at the counter"), new HibachiAdmin.Common.Actor("staff@test.local"), default);
+            }
+            await db.SaveChangesAsync();
+            await Pipeline.RunToCompletionAsync(app.Services);
+            return outcome;
+        }
+
+        // Two asks for one person in one unit of work (an import naming the number twice): one question.
+        Assert.Equal(OptInAskOutcome.AlreadyAsked, await AskAsync(customer, customer));
+        Assert.Single(TextsTo(provider, Customer));
+        // Someone else asked twice meanwhile: their questions are not this person's.
+        time.Advance(TimeSpan.FromHours(1));
+        await AskAsync(other);
+        time.Advance(TimeSpan.FromDays(1));
+        await AskAsync(other);
+        Assert.Equal(2, TextsTo(provider, "+12125550177").Count);
+        Assert.Equal(OptInAskOutcome.Asked, await AskAsync(customer)); // this person's one reminder, a day after the first
+        Assert.Equal(2, TextsTo(provider, Customer).Count);
+
+        // The customer view lists every ask for the person, newest first, with its outcome.
+        var listed = await asks.ForContactAsync(customer, default);
+        Assert.Equal(3, listed.Count);
+        Assert.True(listed.Zip(listed.Skip(1)).All(p => p.First.RequestedAt >= p.Second.RequestedAt), string.Join(", ", listed.Select(r => r.RequestedAt)));
+        Assert.Equal(ConsentRequestStatus.Sent, listed[0].Status);
+        Assert.All(listed, r => Assert.Equal("staff", r.Source));
+
+        await using var unknown = await dbs.CreateDbContextAsync();
+        var missing = Guid.NewGuid();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => asks.AskAsync(unknown, missing, new OptInAsk("staff", null), HibachiAdmin.Common.Actor.System, default));
+        Assert.Contains(missing.ToString(), error.Message);
+    }
+
+    [Fact]
     public async Task A_form_never_texts_or_changes_someone_who_opted_out()
     {
         var (app, _, provider, time) = ExactlyOnceTests.NewApp();
