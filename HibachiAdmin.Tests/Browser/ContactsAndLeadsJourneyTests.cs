@@ -27,6 +27,14 @@ public sealed class ContactsAndLeadsJourneyTests
 
         await app.Page.ReloadAsync();
         await Assertions.Expect(app.Page.Locator("[data-testid=contacts-grid] tr", new() { HasText = "Sofia Rossi" })).ToBeVisibleAsync();
+
+        // Issue 24 item 13: "Export CSV" downloads the file in place; it opened an empty tab.
+        await app.WaitForCircuitAsync();
+        var download = await app.Page.RunAndWaitForDownloadAsync(() => app.Page.ClickAsync("[data-testid=export-contacts]"));
+        Assert.Equal("contacts.csv", download.SuggestedFilename);
+        Assert.Contains("Sofia Rossi", await File.ReadAllTextAsync((await download.PathAsync())!));
+        Assert.Single(app.Page.Context.Pages);
+        await Assertions.Expect(app.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/contacts"));
         app.AssertNoCspViolations();
     }
 
