@@ -57,6 +57,19 @@ public sealed class PhoneLayoutTests
             }
         }
         Assert.True(overflowing.Count == 0, "Wider than the screen:\n" + string.Join('\n', overflowing));
+
+        // Issue 24 item 13: on a phone the top bar has the inbox (the menu is folded away) and search results are readable.
+        await app.Page.SetViewportSizeAsync(390, 844);
+        await app.Page.GotoAsync("/");
+        await app.WaitForCircuitAsync();
+        await Assertions.Expect(app.Page.Locator("[data-testid=topbar-inbox]")).ToBeVisibleAsync();
+        var customerName = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{contactId}")).GetProperty("name").GetString()!;
+        await app.Page.FillAsync("input[data-testid=global-search-input], [data-testid=global-search-input] input", customerName[..Math.Min(5, customerName.Length)]);
+        var result = app.Page.Locator("[data-testid=global-search-result]").First;
+        await Assertions.Expect(result).ToBeVisibleAsync();
+        Assert.True((await result.BoundingBoxAsync())!.Width >= 300, $"search results are {(await result.BoundingBoxAsync())!.Width} px wide on a 390 px phone");
+        await app.Page.SetViewportSizeAsync(1440, 900);
+        await Assertions.Expect(app.Page.Locator("[data-testid=topbar-inbox]")).ToBeHiddenAsync();
         app.AssertNoCspViolations();
     }
 
