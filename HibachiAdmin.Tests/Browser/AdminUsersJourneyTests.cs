@@ -17,6 +17,14 @@ public sealed class AdminUsersJourneyTests
         await app.ClickUntilAsync("[data-testid=add-user]", "input[data-testid=new-user-email]");
         await app.Page.FillAsync("input[data-testid=new-user-email]", "chef.kenji@hibachi.test");
         await app.Page.FillAsync("input[data-testid=new-user-name]", "Kenji");
+        // No role is ticked by default: a role is a choice (issue 24 item 13).
+        await app.Page.ClickAsync("[data-testid=create-user]");
+        await Assertions.Expect(app.Page.Locator("text=Pick at least one role.")).ToBeVisibleAsync();
+        await app.Page.ClickAsync("[data-testid=new-user-roles]");
+        await app.Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Staff" }).First.ClickAsync();
+        await app.Page.FocusAsync("input[data-testid=new-user-roles]");
+        await app.Page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(app.Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await app.Page.ClickAsync("[data-testid=create-user]");
         var temporary = await app.Page.Locator("[data-testid=one-time-password-value]").InnerTextAsync();
         Assert.True(temporary.Length >= 12);

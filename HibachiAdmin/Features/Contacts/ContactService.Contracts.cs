@@ -20,4 +20,7 @@ public sealed partial class ContactService
 
     Task<bool> IContactService.MarkNumberInvalidAsync(CrossFeatureTransaction tx, string e164, string reason, DateTime atUtc, CancellationToken ct) =>
         MarkNumberInvalidAsync(tx.Db, e164, reason, atUtc, ct);
+
+    Task<ProviderOptOutOutcome> IContactService.ApplyProviderOptOutAsync(CrossFeatureTransaction tx, string e164, bool optedOut, DateTime atUtc, string evidence, CancellationToken ct) =>
+        ApplyProviderOptOutAsync(tx.Db, e164, optedOut, atUtc, evidence, ct);
 }

@@ -6,18 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Contacts;
 
-/// <summary>What became of a provider's opt-out report.</summary>
-public enum ProviderOptOutOutcome
-{
-    NoContact,
-    Applied,
-    AlreadyOptedOut,
-    /// <summary>The person's own keyword after the report's time stands.</summary>
-    Superseded,
-    /// <summary>A provider's opt-in: recorded as evidence only; consent comes only from the person's own text to us.</summary>
-    OptInNotApplied,
-}
-
 public sealed partial class ContactService
 {
     /// <summary>Ledger source of opt-outs RingCentral's opt-out service reported (its events and its list).</summary>

@@ -20,13 +20,3 @@ public sealed class A2pBatch
     /// <summary>Every text final (delivered or failed), or the batch too old to change: no more reads.</summary>
     public DateTime? SettledAt { get; set; }
 }
-
-internal sealed class A2pBatchConfiguration : IEntityTypeConfiguration<A2pBatch>
-{
-    public void Configure(EntityTypeBuilder<A2pBatch> b)
-    {
-        b.ToTable("A2pBatches");
-        b.Property(x => x.Id).HasMaxLength(64);
-        b.HasIndex(x => new { x.SettledAt, x.CreatedAt });
-    }
-}

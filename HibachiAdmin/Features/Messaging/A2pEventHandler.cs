@@ -1,7 +1,6 @@
 using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Features.Contacts.Contracts;
 using System.Text.Json;
-using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.RingCentral;
 
@@ -12,7 +11,7 @@ namespace HibachiAdmin.Features.Messaging;
 /// provider call): per-message status events (<c>/a2p-sms/messages</c>), batch events (<c>/a2p-sms/batches</c>) and
 /// opt-out events (<c>/a2p-sms/opt-outs</c>, <c>{from, to, active}</c>) into the consent ledger.
 /// </summary>
-public sealed class A2pEventHandler(SmsService sms, ContactService contacts, Phones phones)
+public sealed class A2pEventHandler(SmsService sms, IContactService contacts, Phones phones)
 {
     public static bool Handles(string filter) => filter.Contains("/a2p-sms/", StringComparison.Ordinal);
 
@@ -50,7 +49,7 @@ public sealed class A2pEventHandler(SmsService sms, ContactService contacts, Pho
         }
         var optedOut = active.GetBoolean();
         var evidence = $"RingCentral opt-out service event {row.ExternalId}: {(optedOut ? "opted out" : "opted back in")} {to} from {from} at {at:O}";
-        var outcome = await contacts.ApplyProviderOptOutAsync(db, to, optedOut, at, evidence, ct);
+        var outcome = await contacts.ApplyProviderOptOutAsync(new CrossFeatureTransaction(db), to, optedOut, at, evidence, ct);
         return $"high volume opt-out: {outcome}";
     }
 

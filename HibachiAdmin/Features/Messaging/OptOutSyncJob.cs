@@ -1,7 +1,6 @@
 using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Features.Contacts.Contracts;
 using Hangfire;
-using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.RingCentral;
 using HibachiAdmin.Infrastructure.Providers.Sms;
@@ -20,7 +19,7 @@ namespace HibachiAdmin.Features.Messaging;
 /// </summary>
 public sealed class OptOutSyncJob(
     IDbContextFactory<AppDbContext> dbFactory,
-    ContactService contacts,
+    IContactService contacts,
     ISmsProvider provider,
     IServiceProvider services,
     TimeProvider time,
@@ -99,7 +98,7 @@ public sealed class OptOutSyncJob(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             foreach (var record in list.Records.Where(r => r.OptedOut))
             {
-                var outcome = await contacts.ApplyProviderOptOutAsync(db, record.To, true, now,
+                var outcome = await contacts.ApplyProviderOptOutAsync(new CrossFeatureTransaction(db), record.To, true, now,
                     $"RingCentral opt-out list for {record.From} (source {record.Source ?? "unknown"}), read at {now:O}", ct);
                 applied += outcome == ProviderOptOutOutcome.Applied ? 1 : 0;
             }

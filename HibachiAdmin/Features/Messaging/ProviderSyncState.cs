@@ -27,18 +27,3 @@ public sealed class ProviderSyncState
     public string? LockedBy { get; set; }
     public DateTime? LockedUntil { get; set; }
 }
-
-internal sealed class ProviderSyncStateConfiguration : IEntityTypeConfiguration<ProviderSyncState>
-{
-    public void Configure(EntityTypeBuilder<ProviderSyncState> b)
-    {
-        b.ToTable("ProviderSyncStates");
-        b.HasKey(s => s.Key);
-        b.Property(s => s.Key).HasMaxLength(60);
-        // Two inbound workers bumping at once: one of them fails and retries instead of losing a bump.
-        b.Property(s => s.PendingVersion).IsConcurrencyToken();
-        b.Property(s => s.SyncToken).HasMaxLength(500);
-        b.Property(s => s.LastError).HasMaxLength(500);
-        b.Property(s => s.LockedBy).HasMaxLength(100);
-    }
-}

@@ -5,9 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Messaging;
 
-/// <summary>A status a provider reported for one of our texts, found by the provider's message id.</summary>
-public sealed record ProviderStatus(string ProviderMessageId, string ProviderState, string? ErrorCode);
-
 /// <summary>Receipts read in bulk (RingCentral Message Sync, High Volume message events and lists).</summary>
 public sealed partial class SmsService
 {

@@ -14,13 +14,3 @@ public sealed class AppInstance
     public DateTime StartedAt { get; set; }
     public DateTime HeartbeatAt { get; set; }
 }
-
-internal sealed class AppInstanceConfiguration : IEntityTypeConfiguration<AppInstance>
-{
-    public void Configure(EntityTypeBuilder<AppInstance> b)
-    {
-        b.ToTable("AppInstances");
-        b.Property(i => i.Id).HasMaxLength(60);
-        b.HasIndex(i => i.HeartbeatAt);
-    }
-}

@@ -6,12 +6,6 @@ using Microsoft.EntityFrameworkCore;
 namespace HibachiAdmin.Infrastructure.Data;
 
 /// <summary>
-/// A leased work table whose leases <see cref="LeaseRecovery"/> gives back when their owner is gone, and how to
-/// resume its work at once afterwards (e.g. enqueue its drain job). Each feature registers its own tables.
-/// </summary>
-public sealed record RecoverableLease(LeaseTable Table, Action<IBackgroundJobClient>? Resume = null);
-
-/// <summary>
 /// Work held by a dead process resumes within seconds, not when its leases run out:
 /// <list type="bullet">
 /// <item>SQLite (one instance by design): on start, before any worker runs, every lease of every registered table
@@ -153,50 +147,4 @@ public sealed class LeaseRecovery(
     }
 
     private static string Q(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-}
-
-/// <summary>Heartbeats on PostgreSQL (<see cref="LeaseRecovery"/>); registered before the job servers, so it stops after them.</summary>
-public sealed class InstanceHeartbeat(LeaseRecovery recovery, DatabaseSettings settings, TimeProvider time, ILogger<InstanceHeartbeat> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (settings.Provider != DbProvider.Postgres)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(LeaseRecovery.HeartbeatEvery, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await recovery.BeatAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogWarning(ex, "Heartbeat failed");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        if (settings.Provider == DbProvider.Postgres)
-        {
-            try
-            {
-                await recovery.StopAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Could not give back this instance's leases on stop; they are taken over after {Seconds} s", LeaseRecovery.SilentAfter.TotalSeconds);
-            }
-        }
-    }
 }

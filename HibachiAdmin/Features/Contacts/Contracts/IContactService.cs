@@ -27,4 +27,13 @@ public interface IContactService
     Task<(ContactSummary Contact, bool Created)?> FindOrCreateByPhoneAsync(CrossFeatureTransaction tx, string phone, string? name, CancellationToken ct);
     Task<KeywordConsentOutcome> ApplyKeywordAsync(CrossFeatureTransaction tx, Guid contactId, SmsConsent to, DateTime sentAt, string evidence, CancellationToken ct);
     Task<bool> MarkNumberInvalidAsync(CrossFeatureTransaction tx, string e164, string reason, DateTime atUtc, CancellationToken ct);
+
+    /// <summary>A provider's opt-out service reported this number (RingCentral High Volume): into the consent ledger with its own source; never an opt-in.</summary>
+    Task<ProviderOptOutOutcome> ApplyProviderOptOutAsync(CrossFeatureTransaction tx, string e164, bool optedOut, DateTime atUtc, string evidence, CancellationToken ct);
+
+    /// <summary>The newest consent-ledger row's id (where pushing opt-outs to a provider starts).</summary>
+    Task<long> LastLedgerIdAsync(CancellationToken ct);
+
+    /// <summary>Opt-outs recorded in this app after <paramref name="afterId"/> (not the provider's own), oldest first.</summary>
+    Task<IReadOnlyList<(long Id, string Phone)>> OptOutsToPushAsync(long afterId, int take, CancellationToken ct);
 }

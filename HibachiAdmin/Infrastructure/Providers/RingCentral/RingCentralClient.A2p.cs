@@ -5,18 +5,6 @@ using System.Text.Json;
 
 namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
 
-/// <summary>A recipient High Volume refused at once (<c>rejected[]</c> of the batch answer; <see cref="Index"/> is 1-based).</summary>
-public sealed record RingCentralRejected(int Index, string To, string? ErrorCode, string? Description);
-
-public sealed record RingCentralBatch(string Id, string Status, IReadOnlyList<RingCentralRejected> Rejected);
-
-public sealed record RingCentralMessagePage(IReadOnlyList<RingCentralMessageState> Records, string? NextPageToken);
-
-/// <summary>One pair on RingCentral's opt-out list: <paramref name="OptedOut"/> false means opted back in.</summary>
-public sealed record RingCentralOptOut(string From, string To, bool OptedOut, string? Source);
-
-public sealed record RingCentralOptOutPage(IReadOnlyList<RingCentralOptOut> Records, string? NextPageToken);
-
 /// <summary>High Volume (A2P) SMS, https://developers.ringcentral.com/guide/messaging/sms/high-volume (PROTOCOLS.md 1.9).</summary>
 public sealed partial class RingCentralClient
 {

@@ -5,15 +5,6 @@ using System.Text.Json;
 
 namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
 
-/// <summary>One message's state as a status read reports it (Message Sync or the High Volume message list).</summary>
-/// <param name="Id">RingCentral's message id (a number in the message store, a string in High Volume).</param>
-/// <param name="MessageStatus">Queued, Sent, Delivered, DeliveryFailed, SendingFailed, Received.</param>
-/// <param name="ErrorCode">deliveryErrorCode / errorCode, e.g. SMS-CAR-411.</param>
-public sealed record RingCentralMessageState(string Id, string MessageStatus, string? ErrorCode, string? Direction, string? To = null, string? BatchId = null);
-
-/// <summary>A Message Sync answer: the changed records and the cursor for the next incremental read.</summary>
-public sealed record RingCentralSyncPage(IReadOnlyList<RingCentralMessageState> Records, string? SyncToken, bool OlderRecordsExist);
-
 public sealed partial class RingCentralClient
 {
     /// <summary>Most records one Message Sync request asks for (RingCentral's page limit for ISync is 250).</summary>
