@@ -24,6 +24,8 @@ public sealed class ContactsAndLeadsJourneyTests
         var row = app.Page.Locator("[data-testid=contacts-grid] tr", new() { HasText = "Sofia Rossi" });
         await Assertions.Expect(row).ToBeVisibleAsync();
         await Assertions.Expect(row).ToContainTextAsync("(305) 555-0123");
+        // Issue 24 item 13: the phone never wraps over two lines.
+        Assert.Equal("nowrap", await row.Locator("[data-testid=contact-phone-cell]").EvaluateAsync<string>("e => getComputedStyle(e).whiteSpace"));
 
         await app.Page.ReloadAsync();
         await Assertions.Expect(app.Page.Locator("[data-testid=contacts-grid] tr", new() { HasText = "Sofia Rossi" })).ToBeVisibleAsync();
