@@ -164,8 +164,12 @@ public sealed class OnlyThePersonOptsInTests
         time.Advance(TimeSpan.FromDays(1));
         await AskAsync(other);
         Assert.Equal(2, TextsTo(provider, "+12125550177").Count);
-        Assert.Equal(OptInAskOutcome.Asked, await AskAsync(customer)); // this person's one reminder, a day after the first
+        // In one unit of work: a new person asked, and this person's one reminder (a day after the first): someone
+        // else's ask added just before is not this person's, so both are texted.
+        var third = (await app.Services.GetRequiredService<ContactService>().FindOrCreateByPhoneAsync("+12125550166", "Third Person", default))!.Value.Contact.Id;
+        Assert.Equal(OptInAskOutcome.Asked, await AskAsync(third, customer));
         Assert.Equal(2, TextsTo(provider, Customer).Count);
+        Assert.Single(TextsTo(provider, "+12125550166"));
 
         // The customer view lists every ask for the person, newest first, with its outcome.
         var listed = await asks.ForContactAsync(customer, default);
