@@ -28,7 +28,7 @@ public sealed class ReviewsPageTests : MudTestContext
         var jo = (await reviews.ListAsync(new ReviewQuery(), default)).Items.Single(r => r.ReviewerName == "Jo Park");
         Services.AddSingleton(reviews);
         Services.AddSingleton(_app.Services.GetRequiredService<Formats>());
-        Services.AddSingleton(_app.Services.GetRequiredService<HibachiAdmin.Infrastructure.Identity.StaffNames>());
+        Services.AddSingleton(_app.Services.GetRequiredService<HibachiAdmin.Features.Admin.Contracts.IStaffDirectory>());
         Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();
         return (reviews, jo.Id);

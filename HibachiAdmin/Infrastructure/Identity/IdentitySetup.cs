@@ -76,7 +76,6 @@ public static class IdentitySetup
             .AddDefaultTokenProviders();
         services.AddScoped<AdminBootstrapper>();
         services.AddSingleton<UnknownAccountLockout>();
-        services.AddSingleton<StaffNames>();
 
         services.AddDataProtection()
             .SetApplicationName("HibachiAdmin")
