@@ -13,4 +13,16 @@ public sealed record Audience(IReadOnlyList<string> IncludeTags, IReadOnlyList<s
     /// <summary>Someone was chosen: tags, contacts, or everyone (exclusions alone choose nobody).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsChosen => Everyone || IncludeTags.Count > 0 || ContactIds.Count > 0;
+
+    /// <summary>
+    /// Why an audience cannot be used, or null: a campaign with no tag must never text everyone by accident, so an
+    /// audience names tags, contacts, or <c>"everyone": true</c> (which does not mix with tags or contacts).
+    /// </summary>
+    public static string? ErrorOf(Audience? audience) => audience switch
+    {
+        null or { IsChosen: false } => "Choose who gets it: tags (includeTags), people (contactIds), or \"everyone\": true for everyone who may be texted.",
+        { Everyone: true } when audience.IncludeTags.Count > 0 || audience.ContactIds.Count > 0 =>
+            "\"everyone\": true sends to everyone who may be texted; it cannot be combined with includeTags or contactIds (use excludeTags to leave people out).",
+        _ => null,
+    };
 }

@@ -16,7 +16,7 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
     /// <exception cref="ArgumentException">The audience is not chosen (<see cref="Audience.IsChosen"/>) or mixes "everyone" with tags or contacts.</exception>
     public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)
     {
-        if (CampaignsEndpoints.AudienceError(input.Audience) is { } why)
+        if (Audience.ErrorOf(input.Audience) is { } why)
         {
             throw new ArgumentException(why, "audience");
         }

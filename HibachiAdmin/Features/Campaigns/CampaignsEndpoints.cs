@@ -24,18 +24,6 @@ public static class CampaignsEndpoints
         public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? [], SkipBookedWithinDays, SkipTextedWithinDays, Everyone == true);
     }
 
-    /// <summary>
-    /// Why an audience cannot be used, or null: a campaign with no tag must never text everyone by accident, so an
-    /// audience names tags, contacts, or <c>"everyone": true</c> (which does not mix with tags or contacts).
-    /// </summary>
-    public static string? AudienceError(Audience? audience) => audience switch
-    {
-        null or { IsChosen: false } => "Choose who gets it: tags (includeTags), people (contactIds), or \"everyone\": true for everyone who may be texted.",
-        { Everyone: true } when audience.IncludeTags.Count > 0 || audience.ContactIds.Count > 0 =>
-            "\"everyone\": true sends to everyone who may be texted; it cannot be combined with includeTags or contactIds (use excludeTags to leave people out).",
-        _ => null,
-    };
-
     public sealed record EstimateRequest([property: Required, StringLength(Limits.Message, MinimumLength = 1)] string? Message, AudienceBody? Audience, DateTime? SendAt);
 
     public sealed record CreateCampaignRequest([property: Required, StringLength(200, MinimumLength = 1)] string? Name,
@@ -94,7 +82,7 @@ public static class CampaignsEndpoints
     {
         // The audience too, by its JSON path (audience.includeTags[0]: a null tag would break planning later).
         var errors = Validation.Validate(body) ?? [];
-        if (errors.Count == 0 && AudienceError(body.Audience?.ToAudience()) is { } audienceError)
+        if (errors.Count == 0 && Audience.ErrorOf(body.Audience?.ToAudience()) is { } audienceError)
         {
             errors["audience"] = [audienceError];
         }
@@ -114,7 +102,7 @@ public static class CampaignsEndpoints
         {
             errors["message"] = [ShortenerMessage(hosts)];
         }
-        if (errors.Count == 0 && AudienceError(body.Audience?.ToAudience()) is { } audienceError)
+        if (errors.Count == 0 && Audience.ErrorOf(body.Audience?.ToAudience()) is { } audienceError)
         {
             errors["audience"] = [audienceError];
         }
