@@ -30,10 +30,10 @@ public static class ConsentPolicy
     };
 
     /// <summary>
-    /// Whether a new request may text the person, given the texts sent (or scheduled) since they became
-    /// pending: the first always, one reminder a day later at the earliest, never a third.
+    /// Whether a new request may text the person, given the questions sent (or scheduled) since the person last
+    /// answered one themselves: the first always, one reminder a day later at the earliest, never a third.
     /// </summary>
-    public static bool MayText(int textsWhilePending, DateTime? lastTextRequestedAt, DateTime now) => textsWhilePending switch
+    public static bool MayText(int unansweredTexts, DateTime? lastTextRequestedAt, DateTime now) => unansweredTexts switch
     {
         0 => true,
         < MaxTextsWhileUnanswered => lastTextRequestedAt is { } last && now - last >= RepeatAfter,

@@ -176,6 +176,12 @@ public sealed partial class ContactService
             {
                 return new ContactWriteResult(null, Conflict: $"A contact with phone {parsed.E164} already exists.");
             }
+            // Consent belongs to the number that gave it: a new number has not said yes and was not asked, so an
+            // opt-in (or a pending question) ends with the old number. A STOP stays: only the person undoes it.
+            if (contact.SmsConsent is SmsConsent.OptedIn or SmsConsent.PendingConfirmation)
+            {
+                ApplyConsent(db, contact, new ConsentChange(SmsConsent.None, NumberChangedSource, $"Number changed from {contact.Phone} to {parsed.E164}."), actor, now);
+            }
             contact.Phone = parsed.E164;
             contact.TimeZones = parsed.TimeZones.Count > 0 ? string.Join(',', parsed.TimeZones) : null;
             // A new number has not been reported unreachable.

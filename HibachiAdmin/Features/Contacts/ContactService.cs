@@ -67,6 +67,9 @@ public sealed partial class ContactService(IDbContextFactory<AppDbContext> dbFac
 
     public const string KeywordSource = "sms-keyword";
 
+    /// <summary>The ledger source of a consent that ended because staff changed the contact's number.</summary>
+    public const string NumberChangedSource = "number-changed";
+
     public async Task<IReadOnlyDictionary<Guid, ContactSummary>> GetSummariesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();

@@ -21,51 +21,48 @@ public sealed partial class OptInRequestService(IDbContextFactory<AppDbContext> 
     public async Task<OptInAskOutcome> AskAsync(AppDbContext db, Contact contact, OptInAsk ask, Actor actor, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ask.Source);
-        var now = time.GetUtcNow().UtcDateTime;
-        var evidence = ask.Evidence is { Length: > ConsentRequest.MaxEvidence } e ? e[..ConsentRequest.MaxEvidence] : ask.Evidence;
-        var request = new ConsentRequest
-        {
-            ContactId = contact.Id, Phone = contact.Phone ?? "", Source = ask.Source, Evidence = evidence,
-            RequestedBy = actor.Name, RequestedAt = now, DueAt = now,
-        };
         var decision = ConsentPolicy.Decide(contact.SmsConsent, SmsConsent.OptedIn);
         if (decision.Kind == ConsentDecisionKind.Unchanged)
         {
             return OptInAskOutcome.AlreadyOptedIn;
         }
-        if (contact.Phone is null)
+        if (contact.Phone is not { } phone)
         {
             return OptInAskOutcome.NoPhone;
         }
+        var now = time.GetUtcNow().UtcDateTime;
+        var evidence = ask.Evidence is { Length: > ConsentRequest.MaxEvidence } e ? e[..ConsentRequest.MaxEvidence] : ask.Evidence;
+        var request = new ConsentRequest
+        {
+            ContactId = contact.Id, Phone = phone, Source = ask.Source, Evidence = evidence,
+            RequestedBy = actor.Name, RequestedAt = now, DueAt = now,
+        };
         if (decision.Kind == ConsentDecisionKind.Refuse)
         {
             // Kept as evidence of the attempt; the person is not texted.
             db.Add(Done(request, "not sent: the person opted out, only they can opt back in", now));
             return OptInAskOutcome.OptedOut;
         }
-        var texts = 0;
-        DateTime? last = null;
-        if (contact.SmsConsent == SmsConsent.PendingConfirmation)
+        // The questions this number has had since the person last answered one themselves (YES, START, STOP from
+        // their phone). A withdrawn ask and a new one do not start the count again: the person still has not answered.
+        // A new number starts its own count: its owner was never asked.
+        var answeredAt = await db.Set<ConsentLedgerEntry>().AsNoTracking()
+            .Where(l => l.ContactId == contact.Id && l.Source == ContactService.KeywordSource)
+            .MaxAsync(l => (DateTime?)l.At, ct) ?? DateTime.MinValue;
+        // Asks added earlier in this unit of work (an import naming a number twice) count too.
+        var asked = db.ChangeTracker.Entries<ConsentRequest>().Where(r => r.State == EntityState.Added).Select(r => r.Entity)
+            .Where(r => r.ContactId == contact.Id && r.Phone == phone && r.Status != ConsentRequestStatus.NotSent)
+            .Select(r => r.RequestedAt).ToList();
+        asked.AddRange(await db.Set<ConsentRequest>().AsNoTracking()
+            .Where(r => r.ContactId == contact.Id && r.Phone == phone && r.RequestedAt >= answeredAt && r.Status != ConsentRequestStatus.NotSent)
+            .Select(r => r.RequestedAt).ToListAsync(ct));
+        // Stryker disable once Linq : Max and Min differ only with two or more asks, where MayText refuses whatever the times
+        DateTime? last = asked.Count > 0 ? asked.Max() : null;
+        ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.PendingConfirmation, ask.Source, evidence), actor, now);
+        if (!ConsentPolicy.MayText(asked.Count, last, now))
         {
-            var since = contact.SmsConsentChangedAt ?? DateTime.MinValue;
-            // Asks added earlier in this unit of work (an import naming a number twice) count too.
-            var asked = db.ChangeTracker.Entries<ConsentRequest>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
-                .Where(r => r.ContactId == contact.Id && r.Status != ConsentRequestStatus.NotSent)
-                .Select(r => r.RequestedAt).ToList();
-            asked.AddRange(await db.Set<ConsentRequest>().AsNoTracking()
-                .Where(r => r.ContactId == contact.Id && r.RequestedAt >= since && r.Status != ConsentRequestStatus.NotSent)
-                .Select(r => r.RequestedAt).ToListAsync(ct));
-            texts = asked.Count;
-            last = asked.Count > 0 ? asked.Max() : null;
-        }
-        else
-        {
-            ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.PendingConfirmation, ask.Source, evidence), actor, now);
-        }
-        if (!ConsentPolicy.MayText(texts, last, now))
-        {
-            db.Add(Done(request, texts >= ConsentPolicy.MaxTextsWhileUnanswered
-                ? $"not sent: {texts} confirmation texts are unanswered already"
+            db.Add(Done(request, asked.Count >= ConsentPolicy.MaxTextsWhileUnanswered
+                ? $"not sent: {asked.Count} confirmation texts are unanswered already"
                 : "not sent: a confirmation text went out less than a day ago", now));
             return OptInAskOutcome.AlreadyAsked;
         }
