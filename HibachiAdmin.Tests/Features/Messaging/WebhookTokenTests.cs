@@ -13,14 +13,32 @@ namespace HibachiAdmin.Tests.Features.Messaging;
 /// The RingCentral webhook is anonymous: the Verification-Token is the only door. Only the exact
 /// token opens it (not a prefix, not a longer string, not a token one character off), a refused
 /// caller learns nothing about the body, and an accepted notification is stored as received.
+/// The tests share one host (they run one after another); each checks what it stored by uuid or by the count.
 /// </summary>
-public sealed class WebhookTokenTests : IAsyncLifetime
+public sealed class WebhookTokenTests(WebhookTokenTests.Host host) : IClassFixture<WebhookTokenTests.Host>
 {
     private const string Token = "test-verification-token-3f9a";
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 15, 30, 0, TimeSpan.Zero);
-    private readonly AppFactory _app = new AppFactory { Time = new FakeTimeProvider(Now) }
-        .With("RingCentral:VerificationToken", Token)
-        .With("Hangfire:ProcessJobs", "false");
+    private readonly AppFactory _app = host.App;
+
+    /// <summary>The one app all tests of the class talk to.</summary>
+    public sealed class Host : IAsyncLifetime
+    {
+        public AppFactory App { get; } = new AppFactory { Time = new FakeTimeProvider(Now) }
+            .With("RingCentral:VerificationToken", Token)
+            .With("Hangfire:ProcessJobs", "false");
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
+
+    /// <summary>The inbound SMS fixture under a uuid of its own.</summary>
+    private static (string Body, string Uuid) UniqueSms()
+    {
+        var uuid = Guid.NewGuid().ToString();
+        return (Fixture("ringcentral-inbound-sms.json").Replace("5f1c0a3e-8b2d-4c1e-9f7a-2d6b1e0c4a11", uuid, StringComparison.Ordinal), uuid);
+    }
 
     private static string Fixture(string name) => Fixtures.Read(name);
 
@@ -35,10 +53,16 @@ public sealed class WebhookTokenTests : IAsyncLifetime
         return request;
     }
 
-    private async Task<List<InboundEvent>> StoredAsync()
+    private async Task<List<InboundEvent>> StoredAsync(params string[] uuids)
     {
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return await db.Set<InboundEvent>().AsNoTracking().OrderBy(e => e.ReceivedAt).ThenBy(e => e.ExternalId).ToListAsync();
+        return await db.Set<InboundEvent>().AsNoTracking().Where(e => uuids.Contains(e.ExternalId)).OrderBy(e => e.ReceivedAt).ThenBy(e => e.ExternalId).ToListAsync();
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Set<InboundEvent>().CountAsync();
     }
 
     public static TheoryData<string> WrongTokens()
@@ -57,44 +81,48 @@ public sealed class WebhookTokenTests : IAsyncLifetime
     public async Task Only_the_exact_verification_token_is_accepted(string wrong)
     {
         var client = _app.CreateClient();
+        var (sms, uuid) = UniqueSms();
         foreach (var channel in new[] { "sms", "voice" })
         {
-            using var refused = await client.SendAsync(Post(channel, Fixture("ringcentral-inbound-sms.json"), wrong));
+            using var refused = await client.SendAsync(Post(channel, sms, wrong));
             Assert.True(HttpStatusCode.Unauthorized == refused.StatusCode, $"{channel} with token '{wrong}' → {(int)refused.StatusCode}");
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         }
-        Assert.Empty(await StoredAsync());
-        using var accepted = await client.SendAsync(Post("sms", Fixture("ringcentral-inbound-sms.json"), Token));
+        Assert.Empty(await StoredAsync(uuid));
+        using var accepted = await client.SendAsync(Post("sms", sms, Token));
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        Assert.Single(await StoredAsync());
+        Assert.Single(await StoredAsync(uuid));
     }
 
     [Fact]
     public async Task A_wrong_token_is_refused_before_the_body_is_looked_at()
     {
         var client = _app.CreateClient();
+        var before = await CountAsync();
+        var (sms, _) = UniqueSms();
         // Without the token a caller cannot probe content types or JSON handling.
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Post("sms", "uuid=1", "guess", "text/plain"))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Post("sms", "{\"uuid\": ", "guess"))).StatusCode);
         // An empty Validation-Token header is not a handshake: it is a notification without a valid token.
-        var emptyHandshake = Post("voice", Fixture("ringcentral-inbound-sms.json"), null);
+        var emptyHandshake = Post("voice", sms, null);
         emptyHandshake.Headers.TryAddWithoutValidation("Validation-Token", "");
         using var handshake = await client.SendAsync(emptyHandshake);
         Assert.Equal(HttpStatusCode.Unauthorized, handshake.StatusCode);
         Assert.False(handshake.Headers.Contains("Validation-Token"));
-        Assert.Empty(await StoredAsync());
+        Assert.Equal(before, await CountAsync());
     }
 
     [Fact]
     public async Task The_handshake_answers_with_an_empty_json_200_and_stores_nothing()
     {
+        var before = await CountAsync();
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ringcentral/webhooks/sms") { Content = new StringContent("{\"uuid\":\"handshake\"}", Encoding.UTF8, "application/json") };
         request.Headers.Add("Validation-Token", "abc-123");
         using var response = await _app.CreateClient().SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("abc-123", Assert.Single(response.Headers.GetValues("Validation-Token")));
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(await StoredAsync());
+        Assert.Equal(before, await CountAsync());
     }
 
     [Theory]
@@ -106,10 +134,11 @@ public sealed class WebhookTokenTests : IAsyncLifetime
     [InlineData("{\"id\": \"only-an-id\"}")]
     public async Task A_notification_without_a_usable_uuid_is_400_and_not_stored(string body)
     {
+        var before = await CountAsync();
         using var response = await _app.CreateClient().SendAsync(Post("sms", body, Token));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(await StoredAsync());
+        Assert.Equal(before, await CountAsync());
     }
 
     [Fact]
@@ -119,19 +148,20 @@ public sealed class WebhookTokenTests : IAsyncLifetime
         var longest = new string('u', 100);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Post("sms", $"{{\"uuid\":\"{longest}\"}}", Token))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Post("sms", $"{{\"uuid\":\"{longest}u\"}}", Token))).StatusCode);
-        Assert.Equal(longest, Assert.Single(await StoredAsync()).ExternalId);
+        Assert.Equal(longest, Assert.Single(await StoredAsync(longest, longest + "u")).ExternalId);
     }
 
     [Fact]
     public async Task An_accepted_notification_is_stored_as_received_with_its_channel_and_arrival_time()
     {
         var client = _app.CreateClient();
-        var sms = Fixture("ringcentral-inbound-sms.json");
+        var (sms, smsUuid) = UniqueSms();
         var voice = Fixture("ringcentral-telephony-session-disconnected.json");
+        using var voiceDoc = System.Text.Json.JsonDocument.Parse(voice);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Post("sms", sms, Token, "application/json; charset=UTF-8"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Post("voice", voice, Token))).StatusCode);
 
-        var stored = await StoredAsync();
+        var stored = await StoredAsync(smsUuid, voiceDoc.RootElement.GetProperty("uuid").GetString()!);
         Assert.Equal(2, stored.Count);
         var text = Assert.Single(stored, e => e.Channel == "sms");
         var call = Assert.Single(stored, e => e.Channel == "voice");
@@ -228,8 +258,4 @@ public sealed class WebhookTokenTests : IAsyncLifetime
     {
         public override bool CanSeek => false;
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 }
