@@ -7,15 +7,19 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HibachiAdmin.Tests.Features.QrCodes;
 
-/// <summary><c>GET /q/{slug}</c> exactly: status, Location, what is counted and how.</summary>
-public sealed class QrRedirectTests
+/// <summary>
+/// <c>GET /q/{slug}</c> exactly: status, Location, what is counted and how. Most tests share one host (they run one
+/// after another) and read back only their own code's scans; those that need a clock, settings or Kestrel of their
+/// own start one.
+/// </summary>
+public sealed class QrRedirectTests(QrAppFactory shared) : IClassFixture<QrAppFactory>
 {
     private const string Expected = QrTestApp.DefaultLocation;
 
     [Fact]
     public async Task A_printed_scan_is_a_302_with_utm_parameters_and_one_scan_recorded()
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await app.CreateCodeAsync();
         var response = await app.Browser().GetAsync($"/q/{code.Slug}?qr=1");
 
@@ -27,7 +31,7 @@ public sealed class QrRedirectTests
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
 
-        var scan = Assert.Single(await app.ScansEventuallyAsync(1));
+        var scan = Assert.Single(await app.ScansEventuallyAsync(1, code.Id));
         Assert.Equal((code.Id, ScanChannel.Printed, DeviceType.Mobile, "iOS", "Safari", false, true),
             (scan.QrCodeId, scan.Channel, scan.Device, scan.Os, scan.Browser, scan.IsBot, scan.IsNewVisitor));
         Assert.Equal(QrTestApp.PhoneUa, scan.UserAgent);
@@ -37,18 +41,18 @@ public sealed class QrRedirectTests
     [Fact]
     public async Task The_shared_link_without_the_marker_counts_as_a_link_click_and_the_slug_is_case_insensitive()
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await app.CreateCodeAsync();
         var response = await app.Browser().GetAsync($"/q/{code.Slug.ToUpperInvariant()}");
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal(Expected, response.Headers.Location!.OriginalString);
-        Assert.Equal(ScanChannel.Link, Assert.Single(await app.ScansEventuallyAsync(1)).Channel);
+        Assert.Equal(ScanChannel.Link, Assert.Single(await app.ScansEventuallyAsync(1, code.Id)).Channel);
     }
 
     [Fact]
     public async Task An_inquiry_form_code_redirects_to_its_form()
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await app.CreateCodeAsync(new QrCodeInput { Name = "Table 4", Type = QrCodeType.Table, UsesInquiryForm = true, Venue = "Harbor Hall", TableNumber = 4 });
         var response = await app.Browser().GetAsync($"/q/{code.Slug}?qr=1");
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
@@ -62,7 +66,7 @@ public sealed class QrRedirectTests
     [InlineData("a%20b")]
     public async Task Unknown_or_malformed_slugs_get_the_404_page(string slug)
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var response = await app.Browser().GetAsync($"/q/{slug}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
@@ -119,8 +123,9 @@ public sealed class QrRedirectTests
     [InlineData("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_1) AppleWebKit/601.2.4 (KHTML, like Gecko) Version/9.0.1 Safari/601.2.4 facebookexternalhit/1.1 Facebot Twitterbot/1.0")]
     public async Task Link_preview_fetchers_and_HEAD_requests_are_answered_but_never_counted(string previewUa)
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await app.CreateCodeAsync();
+        var accepted = app.Services.GetRequiredService<ScanQueue>().Accepted;
         var client = app.Browser();
         var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/q/{code.Slug}?qr=1"));
         Assert.Equal(HttpStatusCode.Found, head.StatusCode);
@@ -135,22 +140,22 @@ public sealed class QrRedirectTests
 
         // One real scan after them: it is the only one written.
         await client.GetAsync($"/q/{code.Slug}?qr=1");
-        await app.ScansEventuallyAsync(1);
+        await app.ScansEventuallyAsync(1, code.Id);
         await app.DrainedAsync();
-        Assert.Single(await app.ScansAsync());
-        Assert.Equal(1, app.Services.GetRequiredService<ScanQueue>().Accepted);
+        Assert.Single(await app.ScansAsync(code.Id));
+        Assert.Equal(accepted + 1, app.Services.GetRequiredService<ScanQueue>().Accepted);
     }
 
     [Fact]
     public async Task A_crawler_scan_is_stored_flagged_as_a_bot_and_left_out_of_analytics_by_default()
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await app.CreateCodeAsync();
         var bot = new HttpRequestMessage(HttpMethod.Get, $"/q/{code.Slug}?qr=1");
         bot.Headers.TryAddWithoutValidation("User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
         Assert.Equal(HttpStatusCode.Found, (await app.Browser().SendAsync(bot)).StatusCode);
         await app.Browser().GetAsync($"/q/{code.Slug}?qr=1");
-        var scans = await app.ScansEventuallyAsync(2);
+        var scans = await app.ScansEventuallyAsync(2, code.Id);
         Assert.Equal([false, true], scans.Select(s => s.IsBot).Order().ToArray());
         Assert.Equal((DeviceType.Bot, "Googlebot"), scans.Where(s => s.IsBot).Select(s => (s.Device, s.Browser)).Single());
 
@@ -167,16 +172,16 @@ public sealed class QrRedirectTests
     [Fact]
     public async Task The_visitor_cookie_makes_repeat_scans_not_unique()
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await app.CreateCodeAsync();
         var other = await app.CreateCodeAsync("https://hibachi.example/other");
         var returning = app.Browser(cookies: true);
         await returning.GetAsync($"/q/{code.Slug}?qr=1");
-        await app.ScansEventuallyAsync(1);
+        await app.ScansEventuallyAsync(1, code.Id);
         await returning.GetAsync($"/q/{code.Slug}?qr=1");
         await returning.GetAsync($"/q/{other.Slug}?qr=1");
         await app.Browser().GetAsync($"/q/{code.Slug}?qr=1");
-        var scans = await app.ScansEventuallyAsync(4);
+        var scans = (await app.ScansEventuallyAsync(3, code.Id)).Concat(await app.ScansEventuallyAsync(1, other.Id)).OrderBy(s => s.At).ThenBy(s => s.Id).ToList();
         Assert.Equal([true, false, true], scans.Where(s => s.VisitorId == scans[0].VisitorId).Select(s => s.IsNewVisitor).ToArray());
         Assert.Equal(2, scans.Select(s => s.VisitorId).Distinct().Count());
 
@@ -189,7 +194,7 @@ public sealed class QrRedirectTests
     [Fact]
     public async Task A_malformed_visitor_cookie_is_replaced()
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await app.CreateCodeAsync();
         var request = new HttpRequestMessage(HttpMethod.Get, $"/q/{code.Slug}");
         request.Headers.Add("Cookie", $"{QrRedirectEndpoints.VisitorCookie}=not-a-guid");
@@ -201,7 +206,7 @@ public sealed class QrRedirectTests
     [Fact]
     public async Task An_edit_is_seen_by_the_next_redirect_although_the_lookup_is_cached()
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await app.CreateCodeAsync();
         var client = app.Browser();
         Assert.Equal(Expected, (await client.GetAsync($"/q/{code.Slug}")).Headers.Location!.OriginalString);
@@ -241,7 +246,7 @@ public sealed class QrRedirectTests
     [Fact]
     public async Task An_unknown_slug_answered_once_is_found_as_soon_as_a_code_takes_it()
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await app.CreateCodeAsync();
         var service = app.Services.GetRequiredService<QrCodeService>();
         var client = app.Browser();
@@ -255,7 +260,8 @@ public sealed class QrRedirectTests
     public async Task Any_slug_string_at_all_is_answered_without_a_5xx()
     {
         // Over real Kestrel (the test host's client refuses some of these paths before the app sees them).
-        await using var app = QrTestApp.Fast();
+        await using var kestrel = QrTestApp.Fast();
+        var app = kestrel;
         app.UseKestrel(0);
         app.StartServer();
         var code = await app.CreateCodeAsync();
