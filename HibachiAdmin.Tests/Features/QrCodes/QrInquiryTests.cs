@@ -11,9 +11,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HibachiAdmin.Tests.Features.QrCodes;
 
-/// <summary>The inquiry form behind a code: validation, honeypot, lead with source QrCode and its attribution through to revenue.</summary>
-public sealed class QrInquiryTests
+/// <summary>
+/// The inquiry form behind a code: validation, honeypot, lead with source QrCode and its attribution through to revenue.
+/// The tests share one host (one after another), each with a number of its own; "nothing stored" compares counts.
+/// </summary>
+public sealed class QrInquiryTests(QrAppFactory shared) : IClassFixture<QrAppFactory>
 {
+    private static async Task<(int Leads, int Contacts)> TotalsAsync(HttpClient admin) =>
+        ((await admin.GetFromJsonAsync<JsonElement>("/api/v1/leads")).GetProperty("total").GetInt32(),
+         (await admin.GetFromJsonAsync<JsonElement>("/api/v1/contacts")).GetProperty("total").GetInt32());
+
     private static InquiryForm Valid(string phone = "(305) 555-0142") => new()
     {
         Name = "Maria Lopez", Phone = phone, EventDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), Guests = 25, Zip = "33101", Message = "Birthday, 6 pm", SmsConsent = true,
@@ -25,17 +32,17 @@ public sealed class QrInquiryTests
     [Fact]
     public async Task An_inquiry_makes_a_QrCode_lead_linked_to_the_code_and_asks_the_number_to_confirm_with_the_consent_text_as_evidence()
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await FormCodeAsync(app);
         var inquiries = app.Services.GetRequiredService<QrInquiryService>();
-        var result = await inquiries.SubmitAsync(code.Slug.ToUpperInvariant(), Valid(), null, "203.0.113.0", CancellationToken.None);
+        var result = await inquiries.SubmitAsync(code.Slug.ToUpperInvariant(), Valid("(305) 555-0143"), null, "203.0.113.0", CancellationToken.None);
         Assert.Equal(InquiryOutcome.Accepted, result.Outcome);
 
         var lead = (await app.Services.GetRequiredService<LeadService>().GetDtoAsync(result.LeadId!.Value, CancellationToken.None))!;
         Assert.Equal((LeadSource.QrCode, LeadStatus.New, code.Id, 25, "33101"), (lead.Source, lead.Status, lead.QrCodeId, lead.GuestCount, lead.Zip));
         Assert.Equal(Valid().EventDate, lead.EventDate);
         Assert.Equal("Maria Lopez", lead.ContactName);
-        Assert.Equal("+13055550142", lead.ContactPhone);
+        Assert.Equal("+13055550143", lead.ContactPhone);
         Assert.Contains("Birthday, 6 pm", Assert.Single(lead.Inquiries!).Text);
 
         var contacts = app.Services.GetRequiredService<ContactService>();
@@ -52,11 +59,11 @@ public sealed class QrInquiryTests
     [Fact]
     public async Task Without_the_box_ticked_consent_stays_none_and_a_second_inquiry_fills_the_same_open_lead()
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await FormCodeAsync(app);
         var inquiries = app.Services.GetRequiredService<QrInquiryService>();
-        var first = await inquiries.SubmitAsync(code.Slug, Valid() with { SmsConsent = false }, null, null, CancellationToken.None);
-        var second = await inquiries.SubmitAsync(code.Slug, Valid() with { SmsConsent = false, Message = "Also a vegetarian menu?" }, null, null, CancellationToken.None);
+        var first = await inquiries.SubmitAsync(code.Slug, Valid("(305) 555-0144") with { SmsConsent = false }, null, null, CancellationToken.None);
+        var second = await inquiries.SubmitAsync(code.Slug, Valid("(305) 555-0144") with { SmsConsent = false, Message = "Also a vegetarian menu?" }, null, null, CancellationToken.None);
         Assert.Equal(first.LeadId, second.LeadId);
         var lead = (await app.Services.GetRequiredService<LeadService>().GetDtoAsync(first.LeadId!.Value, CancellationToken.None))!;
         var contact = (await app.Services.GetRequiredService<ContactService>().GetSummaryAsync(lead.ContactId, CancellationToken.None))!;
@@ -66,13 +73,13 @@ public sealed class QrInquiryTests
     [Fact]
     public async Task The_honeypot_is_answered_like_a_success_and_stores_nothing()
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await FormCodeAsync(app);
-        var result = await app.Services.GetRequiredService<QrInquiryService>().SubmitAsync(code.Slug, Valid() with { Website = "http://spam.example" }, null, null, CancellationToken.None);
-        Assert.Equal(new InquiryResult(InquiryOutcome.Discarded), result);
         var admin = await app.CreateAdminClientAsync();
-        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/leads")).GetProperty("total").GetInt32());
-        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/contacts")).GetProperty("total").GetInt32());
+        var before = await TotalsAsync(admin);
+        var result = await app.Services.GetRequiredService<QrInquiryService>().SubmitAsync(code.Slug, Valid("(305) 555-0146") with { Website = "http://spam.example" }, null, null, CancellationToken.None);
+        Assert.Equal(new InquiryResult(InquiryOutcome.Discarded), result);
+        Assert.Equal(before, await TotalsAsync(admin));
     }
 
     public static TheoryData<string, InquiryForm> Invalid() => new()
@@ -96,20 +103,21 @@ public sealed class QrInquiryTests
     [MemberData(nameof(Invalid))]
     public async Task Each_invalid_field_gets_a_clear_message_and_nothing_is_stored(string field, InquiryForm form)
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await FormCodeAsync(app);
+        var admin = await app.CreateAdminClientAsync();
+        var before = await TotalsAsync(admin);
         var result = await app.Services.GetRequiredService<QrInquiryService>().SubmitAsync(code.Slug, form, null, null, CancellationToken.None);
         Assert.Equal(InquiryOutcome.Invalid, result.Outcome);
         Assert.Equal([field], result.Errors!.Keys.ToArray());
         Assert.EndsWith(".", result.Errors[field].Single());
-        var admin = await app.CreateAdminClientAsync();
-        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/leads")).GetProperty("total").GetInt32());
+        Assert.Equal(before, await TotalsAsync(admin));
     }
 
     [Fact]
     public async Task Unknown_and_switched_off_codes_take_no_inquiry()
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var code = await FormCodeAsync(app);
         var inquiries = app.Services.GetRequiredService<QrInquiryService>();
         Assert.Equal(InquiryOutcome.NotFound, (await inquiries.SubmitAsync("nosuchx", Valid(), null, null, CancellationToken.None)).Outcome);
@@ -147,16 +155,16 @@ public sealed class QrInquiryTests
     [Fact]
     public async Task Leads_bookings_and_revenue_reach_the_placement_leaderboard_including_an_earlier_scan_by_the_same_visitor()
     {
-        await using var app = QrTestApp.Fast();
+        var app = shared;
         var flyer = await app.CreateCodeAsync();
         var table = await FormCodeAsync(app, 9);
         var browser = app.Browser(cookies: true);
         await browser.GetAsync($"/q/{flyer.Slug}?qr=1");
         await browser.GetAsync($"/q/{table.Slug}?qr=1");
-        var scans = await app.ScansEventuallyAsync(2);
-        var visitor = scans[0].VisitorId;
+        await app.ScansEventuallyAsync(1, table.Id);
+        var visitor = Assert.Single(await app.ScansEventuallyAsync(1, flyer.Id)).VisitorId;
 
-        var result = await app.Services.GetRequiredService<QrInquiryService>().SubmitAsync(table.Slug, Valid(), visitor, null, CancellationToken.None);
+        var result = await app.Services.GetRequiredService<QrInquiryService>().SubmitAsync(table.Slug, Valid("(305) 555-0145"), visitor, null, CancellationToken.None);
         var lead = (await app.Services.GetRequiredService<LeadService>().GetDtoAsync(result.LeadId!.Value, CancellationToken.None))!;
 
         var admin = await app.CreateAdminClientAsync();
