@@ -3,22 +3,29 @@ using Microsoft.Playwright;
 
 namespace HibachiAdmin.Tests.Browser;
 
-/// <summary>The interactive app (Blazor Server circuit, MudBlazor) works under the content security policy.</summary>
+/// <summary>
+/// The interactive app (Blazor Server circuit, MudBlazor) works under the content security policy, and every text on
+/// the main pages is readable outdoors on a phone: WCAG AA contrast (<see cref="TextContrast"/>), checked on the same visits.
+/// </summary>
 [Collection(TestCollections.Serial)]
 public sealed class ContentSecurityPolicyJourneyTests
 {
     [BrowserFact]
-    public async Task Every_main_page_renders_interactively_without_a_csp_refusal()
+    public async Task Every_main_page_renders_interactively_without_a_csp_refusal_and_every_text_meets_AA_contrast()
     {
         await using var app = await BrowserApp.StartAsync(f => f.With("Seed:Demo", "true"));
         await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
-        foreach (var path in new[] { "/", "/contacts", "/leads", "/inbox", "/bookings", "/calls", "/admin/users", "/admin/events" })
+        var unreadable = new List<string>();
+        foreach (var path in new[] { "/", "/contacts", "/leads", "/inbox", "/bookings", "/calls", "/campaigns", "/campaigns/new", "/qr-codes", "/qr-codes/analytics", "/reviews", "/social/analytics", "/admin/users", "/admin/events" })
         {
             var response = await app.Page.GotoAsync(path);
             Assert.NotNull(response);
             Assert.Contains("nonce-", await response.HeaderValueAsync("content-security-policy") ?? "", StringComparison.Ordinal);
             await app.WaitForCircuitAsync();
+            await app.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            unreadable.AddRange((await TextContrast.FailuresAsync(app.Page)).Select(f => $"{path}: {f}"));
         }
+        Assert.True(unreadable.Count == 0, "Text below WCAG AA contrast:\n" + string.Join('\n', unreadable));
         // An interactive MudBlazor control (dialog) still opens: the circuit and MudBlazor's JS run.
         await app.Page.GotoAsync("/contacts");
         await app.WaitForCircuitAsync();
