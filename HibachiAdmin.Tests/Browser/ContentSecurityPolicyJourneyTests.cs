@@ -26,6 +26,23 @@ public sealed class ContentSecurityPolicyJourneyTests
             unreadable.AddRange((await TextContrast.FailuresAsync(app.Page)).Select(f => $"{path}: {f}"));
         }
         Assert.True(unreadable.Count == 0, "Text below WCAG AA contrast:\n" + string.Join('\n', unreadable));
+
+        // The owner's desktop (1440 × 900): every stage of the lead board is on screen, and long columns scroll inside
+        // the board instead of making the page thousands of pixels tall (a column's "show more" or the board's own
+        // scrollbar stays in view).
+        await app.Page.SetViewportSizeAsync(1440, 900);
+        await app.Page.GotoAsync("/leads");
+        await app.WaitForCircuitAsync();
+        await app.Page.WaitForSelectorAsync("[data-testid=lead-column-lost]");
+        var layout = await app.Page.EvaluateAsync<double[]>("""
+            () => {
+              const columns = [...document.querySelectorAll('[data-testid^=lead-column-]')].map(c => c.getBoundingClientRect());
+              return [columns.length, Math.max(...columns.map(c => c.right)), window.innerWidth, document.documentElement.scrollHeight, window.innerHeight,
+                      Math.max(...columns.map(c => c.bottom))];
+            }
+            """);
+        Assert.True(layout[0] == 6 && layout[1] <= layout[2], $"{layout[0]} columns, the last ends at {layout[1]} px of {layout[2]}");
+        Assert.True(layout[3] <= layout[4] && layout[5] <= layout[4], $"the page is {layout[3]} px tall, columns end at {layout[5]} px, in a {layout[4]} px window");
         // An interactive MudBlazor control (dialog) still opens: the circuit and MudBlazor's JS run.
         await app.Page.GotoAsync("/contacts");
         await app.WaitForCircuitAsync();
