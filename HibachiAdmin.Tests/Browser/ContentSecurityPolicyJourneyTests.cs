@@ -10,12 +10,24 @@ namespace HibachiAdmin.Tests.Browser;
 [Collection(TestCollections.Serial)]
 public sealed class ContentSecurityPolicyJourneyTests
 {
+    /// <summary>
+    /// What must never reach a screen (issue 24.8): the app's enum members whose name is not a word ("QrCode",
+    /// "BusinessCard", "PendingConfirmation", "Sms") and the campaign hold reasons' stable words ("noConsent").
+    /// </summary>
+    private static readonly HashSet<string> CodeNames =
+    [
+        .. typeof(Program).Assembly.GetTypes().Where(t => t.IsEnum && t.Namespace?.StartsWith("HibachiAdmin.Features", StringComparison.Ordinal) == true)
+            .SelectMany(Enum.GetNames).Where(n => n.Count(char.IsUpper) > 1 || n == "Sms"),
+        .. typeof(HibachiAdmin.Features.Campaigns.HoldReasons).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!).Where(v => v.Any(char.IsUpper)),
+    ];
+
     [BrowserFact]
     public async Task Every_main_page_renders_interactively_without_a_csp_refusal_and_every_text_meets_AA_contrast()
     {
         await using var app = await BrowserApp.StartAsync(f => f.With("Seed:Demo", "true"));
         await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         var unreadable = new List<string>();
+        var codeNames = new List<string>();
         foreach (var path in new[] { "/", "/contacts", "/leads", "/inbox", "/bookings", "/calls", "/campaigns", "/campaigns/new", "/qr-codes", "/qr-codes/analytics", "/reviews", "/social/analytics", "/admin/users", "/admin/events" })
         {
             var response = await app.Page.GotoAsync(path);
@@ -24,7 +36,10 @@ public sealed class ContentSecurityPolicyJourneyTests
             await app.WaitForCircuitAsync();
             await app.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             unreadable.AddRange((await TextContrast.FailuresAsync(app.Page)).Select(f => $"{path}: {f}"));
+            var words = System.Text.RegularExpressions.Regex.Split(await app.Page.InnerTextAsync("body"), @"[^A-Za-z]+");
+            codeNames.AddRange(words.Where(CodeNames.Contains).Distinct().Select(w => $"{path}: {w}"));
         }
+        Assert.True(codeNames.Count == 0, "Code names on screen instead of their labels:\n" + string.Join('\n', codeNames));
         Assert.True(unreadable.Count == 0, "Text below WCAG AA contrast:\n" + string.Join('\n', unreadable));
 
         // The owner's desktop (1440 × 900): every stage of the lead board is on screen, and long columns scroll inside

@@ -150,7 +150,7 @@ public sealed class HomePageTests : MudTestContext
         Assert.Equal("Median first reply (7 days): 20 min", Text("median-response"));
         Assert.Equal("1", Text("missed-today"));
         Assert.Equal("4", Text("new-leads"));
-        Assert.Equal("Instagram 2 · Sms 1 · Phone 1", Text("leads-by-source"));
+        Assert.Equal("Instagram 2 · SMS 1 · Phone 1", Text("leads-by-source"));
         Assert.Equal("New 6 → Contacted 4 → Qualified 3 → Quoted 2 → Booked 1", Text("funnel"));
         // Next 14 days (Nov 24 – Dec 7): 1 + 2 + 1 + 1 active parties; Nov 28 fills both chefs.
         Assert.Equal("5 parties for 2 chefs a day · 1 full day (Sat, Nov 28)", Text("chef-load"));

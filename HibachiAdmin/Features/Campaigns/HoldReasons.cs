@@ -20,4 +20,19 @@ public static class HoldReasons
 
     /// <summary>Held reasons that only delay a text (it goes out at <c>EarliestSendAt</c>); the others skip the recipient.</summary>
     public static bool IsDelay(string? reason) => reason is QuietHours or FrequencyCap;
+
+    /// <summary>What a person reads for one recipient's reason (the API keeps the stable word).</summary>
+    public static string Label(string reason) => reason switch
+    {
+        NoConsent => "not opted in",
+        PendingConfirmation => "waiting for their YES",
+        OptedOut => "opted out",
+        InvalidNumber => "no valid mobile number",
+        QuietHours => "outside their texting hours",
+        FrequencyCap => "texted recently",
+        Duplicate => "same number as another recipient",
+        BookedSoon => "party coming up",
+        TextedRecently => "got a campaign text recently",
+        _ => reason,
+    };
 }

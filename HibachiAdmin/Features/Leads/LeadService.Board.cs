@@ -120,7 +120,7 @@ public sealed partial class LeadService
             StatusChangedAt = now,
         };
         db.Add(lead);
-        db.Add(new LeadStatusChange { LeadId = lead.Id, To = status, ChangedBy = actor.Name, At = now, Reason = status == LeadStatus.Lost ? lead.LostReason : $"Created ({input.Source})" });
+        db.Add(new LeadStatusChange { LeadId = lead.Id, To = status, ChangedBy = actor.Name, At = now, Reason = status == LeadStatus.Lost ? lead.LostReason : $"via {input.Source.Label()}" });
         await db.SaveChangesAsync(ct);
         changes.Publish();
         return new LeadWriteResult(await GetDtoAsync(lead.Id, ct));

@@ -83,7 +83,7 @@ public sealed class LeadsDemoSeed(Formats formats) : IDemoSeedContributor
             };
             db.Add(lead);
             var by = Staff[r.Next(Staff.Length)];
-            db.Add(new LeadStatusChange { LeadId = lead.Id, To = LeadStatus.New, ChangedBy = "system", At = created, Reason = $"Created ({lead.Source})" });
+            db.Add(new LeadStatusChange { LeadId = lead.Id, To = LeadStatus.New, ChangedBy = "system", At = created, Reason = $"via {lead.Source.Label()}" });
             var at = created;
             // The history walks the board in order (New → Contacted → … → the status), as staff would have moved it.
             foreach (var step in new[] { LeadStatus.Contacted, LeadStatus.Qualified, LeadStatus.Quoted, LeadStatus.Booked }.Where(x => x <= status && status != LeadStatus.Lost))

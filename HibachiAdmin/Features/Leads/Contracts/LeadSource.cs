@@ -6,8 +6,10 @@ public enum LeadSource
 {
     Instagram,
     Facebook,
+    [System.ComponentModel.Description("SMS")]
     Sms,
     Phone,
+    [System.ComponentModel.Description("QR code")]
     QrCode,
     Website,
     Referral,

@@ -4,6 +4,7 @@ namespace HibachiAdmin.Features.Messaging.Contracts;
 
 public enum Platform
 {
+    [System.ComponentModel.Description("SMS")]
     Sms,
     Instagram,
     Facebook,
