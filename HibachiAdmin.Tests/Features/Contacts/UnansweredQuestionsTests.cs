@@ -161,6 +161,35 @@ public sealed class UnansweredQuestionsTests
     }
 
     [Fact]
+    public async Task A_sent_question_shows_in_the_persons_text_thread_and_one_the_carrier_refused_says_why()
+    {
+        var (app, _, provider, _) = ExactlyOnceTests.NewApp();
+        await using var _ = app;
+        provider.BeforeSend = (_, to) =>
+        {
+            if (to == "+12125550316")
+            {
+                throw new HttpRequestException("carrier refused the number");
+            }
+        };
+        var reached = await ContactAsync(app, "+12125550315", "Reached");
+        var refused = await ContactAsync(app, "+12125550316", "Refused");
+        await AskAsync(app, reached);
+        await AskAsync(app, refused);
+
+        var inbox = app.Services.GetRequiredService<HibachiAdmin.Features.Inbox.InboxService>();
+        var thread = Assert.Single(await inbox.ForContactAsync(reached, default));
+        var detail = (await inbox.GetAsync(thread.Id, markRead: false, default))!;
+        Assert.Equal(app.Services.GetRequiredService<SmsService>().ConsentRequestText, Assert.Single(detail.Messages).Text);
+        Assert.Empty(await inbox.ForContactAsync(refused, default));
+
+        var request = (await RequestsAsync(app)).Single(r => r.ContactId == refused);
+        Assert.Equal(ConsentRequestStatus.NotSent, request.Status);
+        Assert.Equal("not sent: providerError", request.Outcome);
+        Assert.Equal(ConsentRequestStatus.Sent, (await RequestsAsync(app)).Single(r => r.ContactId == reached).Status);
+    }
+
+    [Fact]
     public async Task The_question_leaves_right_after_the_ask_is_saved_one_wake_up_per_save()
     {
         var jobs = new RecordingJobClient();
