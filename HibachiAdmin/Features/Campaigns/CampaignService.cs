@@ -171,7 +171,7 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
     /// <summary>
     /// Activity over time (texts sent per bucket, and when they were delivered or failed), replies and
     /// opt-outs that came from recipients after their text (within the attribution window). Heavier than
-    /// <see cref="GetSummaryAsync"/>: the page reads it on open and every few seconds while sending.
+    /// <see cref="GetSummaryAsync"/>: the page reads it on open, then on changes at most every 10 s while texts go out.
     /// </summary>
     public async Task<CampaignInsights?> GetInsightsAsync(Guid id, CancellationToken ct)
     {

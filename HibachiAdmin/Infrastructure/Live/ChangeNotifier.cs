@@ -37,7 +37,10 @@ public abstract class ChangeNotifier<TKey>(ILogger logger)
         }
     }
 
-    /// <summary>Publishes <paramref name="keys"/> once <paramref name="db"/>'s next SaveChanges has committed (one publish per save).</summary>
+    /// <summary>
+    /// Publishes <paramref name="keys"/> once <paramref name="db"/>'s next SaveChanges has committed (one publish per save;
+    /// inside an explicit transaction, when that commits: <see cref="CommitCallbacks"/>).
+    /// </summary>
     public void AfterCommit(DbContext db, params TKey[] keys)
     {
         var cacheKey = GetType().FullName!;
@@ -60,15 +63,8 @@ public abstract class ChangeNotifier<TKey>(ILogger logger)
                     set.Clear();
                     armed = false;
                 }
-                Publish(ids);
-            };
-            db.SaveChangesFailed += (_, _) =>
-            {
-                lock (set)
-                {
-                    set.Clear();
-                    armed = false;
-                }
+                // Inside an explicit transaction the change is visible to pages only once it commits.
+                CommitCallbacks.AfterCommit(db, () => Publish(ids));
             };
             // A later AfterCommit on the same context re-arms it (see below).
             UnitOfWorkCache.Set(db, cacheKey + ":arm", new Action(() => armed = true));
