@@ -48,7 +48,10 @@ public sealed class SocialInboxJourneyTests
         await Assertions.Expect(app.Page.Locator("[data-testid=inbox-waiting-count]")).ToHaveTextAsync("1");
         var box = app.Page.Locator("textarea[data-testid=reply-text], [data-testid=reply-text] textarea");
         await box.FillAsync("Yes, Dec 6 works for 12. Want me to hold it?");
-        await box.PressAsync("Enter");
+        var send = app.Page.Locator("[data-testid=send-reply]");
+        await Assertions.Expect(send).ToBeEnabledAsync();
+        await send.ClickAsync();
+        await Assertions.Expect(app.Page.Locator("[data-testid=thread-view] .bubble.out", new() { HasText = "Want me to hold it?" })).ToBeVisibleAsync();
         await Assertions.Expect(app.Page.Locator("[data-testid=inbox-waiting-count]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         app.AssertNoCspViolations();
     }
