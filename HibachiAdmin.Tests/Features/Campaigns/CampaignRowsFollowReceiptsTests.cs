@@ -81,6 +81,33 @@ public sealed class CampaignRowsFollowReceiptsTests
     }
 
     [Fact]
+    public async Task Statuses_read_in_bulk_move_the_rows_in_the_same_unit_of_work_as_the_texts()
+    {
+        await using var t = new CampaignTestApp();
+        var (campaign, people) = await t.CampaignAsync(3);
+        await t.SendAsync(campaign);
+        // One read (Message Sync, a batch's message list) reports text 0 sent and then delivered, text 1 failed; text 2 nothing.
+        string ProviderId(Guid text) => $"rec-{text:N}";
+        var texts = new List<Guid>();
+        foreach (var p in people)
+        {
+            texts.Add(await t.TextToAsync(campaign, p));
+        }
+        await using (var db = await t.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<HibachiAdmin.Infrastructure.Data.AppDbContext>>().CreateDbContextAsync())
+        {
+            var moved = await t.Get<HibachiAdmin.Features.Messaging.SmsService>().ApplyProviderStatusesAsync(db, t.Provider.Name,
+                [new(ProviderId(texts[0]), "Sent", null), new(ProviderId(texts[0]), "Delivered", null), new(ProviderId(texts[1]), "DeliveryFailed", "SMS-CAR-199")], default);
+            Assert.Equal(3, moved.Count);
+            // Nothing is visible before the caller saves: the rows commit with the texts.
+            Assert.All((await RowsAsync(t, campaign)).Values, r => Assert.Equal(DeliveryStatus.Sent, r.Status));
+            await db.SaveChangesAsync();
+        }
+        var rows = await RowsAsync(t, campaign);
+        Assert.Equal([DeliveryStatus.Delivered, DeliveryStatus.Failed, DeliveryStatus.Sent], people.Select(p => rows[p].Status));
+        Assert.Equal("recording: DeliveryFailed (SMS-CAR-199)", rows[people[1]].Reason);
+    }
+
+    [Fact]
     public void A_receipt_never_moves_a_row_backwards_or_moves_a_row_without_a_text()
     {
         var at = new DateTime(2026, 11, 24, 15, 0, 0, DateTimeKind.Utc);
