@@ -84,7 +84,8 @@ public sealed class CampaignLiveProgressTests : MudTestContext
         Assert.Equal(6, colours.Values.Distinct().Count());
         Assert.Equal(["Delivered"], later.Select(p => p.Label));
         Assert.Equal([("Waiting", 4)], mixed.Where(p => p.Label == "Waiting").Select(p => (p.Label, p.Count)));
-        Assert.Equal("Waiting for their window", RecipientStates.Label(DeliveryStatus.Held));
-        Assert.Equal(8, Enum.GetValues<DeliveryStatus>().Select(RecipientStates.Label).Distinct().Count());
+        Assert.Equal(["Delivered", "Sent", "Failed", "Waiting", "Skipped", "Cancelled"], mixed.Select(p => p.Label));
+        Assert.Equal(["Waiting to send", "Waiting for their window", "Sending", "Sent", "Delivered", "Failed", "Skipped", "Cancelled"],
+            Enum.GetValues<DeliveryStatus>().Select(RecipientStates.Label));
     }
 }

@@ -45,6 +45,7 @@ public sealed class CampaignRowsFollowReceiptsTests
         Assert.Equal(DeliveryStatus.Sent, rows[people[3]].Status);
         var counts = (await t.Get<CampaignService>().GetSummaryAsync(campaign, default))!.Counts;
         Assert.Equal((4, 1, 2, 1), (counts.Recipients, counts.Delivered, counts.Sent, counts.Failed));
+        Assert.Equal(4 * 0.02m, counts.Cost); // four one-segment texts at Sms:CostPerSegment
 
         // The API's list says the same.
         using var client = await t.App.CreateClientInRoleAsync(HibachiAdmin.Infrastructure.Identity.Roles.Marketing);
@@ -131,6 +132,9 @@ public sealed class CampaignRowsFollowReceiptsTests
         var change = Change(OutboundStatus.Delivered);
         Assert.True(CampaignDeliveryReceipts.Apply(sending, change));
         Assert.Equal((DeliveryStatus.Delivered, change.MessageId, at, at), (sending.Status, sending.OutboundMessageId, sending.SentAt, sending.DeliveredAt));
+        var wordy = new CampaignDelivery { Status = DeliveryStatus.Sent };
+        Assert.True(CampaignDeliveryReceipts.Apply(wordy, new OutboundStatusChanged(Guid.NewGuid(), "campaign:x", OutboundStatus.Failed, at, new string('x', 201))));
+        Assert.Equal(200, wordy.Reason!.Length);
         var refused = new CampaignDelivery { Status = DeliveryStatus.Sent, Reason = "providerError" };
         Assert.True(CampaignDeliveryReceipts.Apply(refused, Change(OutboundStatus.Failed)));
         Assert.Equal("providerError", refused.Reason);
