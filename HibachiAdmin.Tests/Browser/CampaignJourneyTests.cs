@@ -73,6 +73,17 @@ public sealed class CampaignJourneyTests
         // Where every recipient stands, as a donut with its legend (Di has no consent: skipped).
         await Assertions.Expect(app.Page.Locator("[data-testid=status-chart]")).ToContainTextAsync("Skipped 1", new() { Timeout = 15_000 });
         await Assertions.Expect(app.Page.Locator("[data-testid=status-chart] svg").First).ToBeVisibleAsync();
+
+        // The carrier's receipts (the sandbox's, through Hangfire) arrive while the page is open: it follows them by
+        // itself, and what it shows then is what a reload shows.
+        var progress = app.Page.Locator("[data-testid=progress-text]");
+        await Assertions.Expect(progress).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"5 of 5 done \(100%\) · 4 delivered · 0 sent · 0 failed"), new() { Timeout = 30_000 });
+        var live = (await progress.InnerTextAsync()).Trim();
+        var liveChart = (await app.Page.Locator("[data-testid=status-chart]").InnerTextAsync()).Trim();
+        await app.Page.ReloadAsync();
+        await app.WaitForCircuitAsync();
+        Assert.Equal(live, (await progress.InnerTextAsync()).Trim());
+        Assert.Equal(liveChart, (await app.Page.Locator("[data-testid=status-chart]").InnerTextAsync()).Trim());
         app.AssertNoCspViolations();
     }
 }

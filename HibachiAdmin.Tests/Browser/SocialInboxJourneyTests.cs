@@ -28,7 +28,7 @@ public sealed class SocialInboxJourneyTests
         await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         await app.Page.GotoAsync("/inbox");
         await app.WaitForCircuitAsync();
-        await Assertions.Expect(app.Page.Locator("[data-testid=inbox-unread-count]")).ToHaveCountAsync(0);
+        await Assertions.Expect(app.Page.Locator("[data-testid=inbox-waiting-count]")).ToHaveCountAsync(0);
 
         var body = Fixtures.Read("ringcentral-inbound-sms.json")
             .Replace("Hi, can I move my cleaning to Friday morning?", "Are you free Dec 6 for 12 people?", StringComparison.Ordinal);
@@ -37,14 +37,22 @@ public sealed class SocialInboxJourneyTests
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         Assert.True((await http.SendAsync(request)).IsSuccessStatusCode);
 
-        // No navigation, no refresh button: the row and the menu's unread count arrive by themselves.
+        // No navigation, no refresh button: the row and the menu's waiting count arrive by themselves.
         var row = app.Page.Locator("[data-testid=thread-list] .inbox-row", new() { HasText = "Are you free Dec 6" });
         await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Assertions.Expect(app.Page.Locator("[data-testid=inbox-unread-count]")).ToHaveTextAsync("1");
+        await Assertions.Expect(app.Page.Locator("[data-testid=inbox-waiting-count]")).ToHaveTextAsync("1");
         await row.ClickAsync();
         await Assertions.Expect(app.Page.Locator("[data-testid=thread-view] [data-testid=message]", new() { HasText = "12 people" })).ToBeVisibleAsync();
         await Assertions.Expect(app.Page.Locator(".inbox-row.selected")).ToHaveCountAsync(1);
-        await Assertions.Expect(app.Page.Locator("[data-testid=inbox-unread-count]")).ToHaveCountAsync(0);
+        // Reading is not answering: the customer is still waiting until someone replies.
+        await Assertions.Expect(app.Page.Locator("[data-testid=inbox-waiting-count]")).ToHaveTextAsync("1");
+        var box = app.Page.Locator("textarea[data-testid=reply-text], [data-testid=reply-text] textarea");
+        await box.FillAsync("Yes, Dec 6 works for 12. Want me to hold it?");
+        var send = app.Page.Locator("[data-testid=send-reply]");
+        await Assertions.Expect(send).ToBeEnabledAsync();
+        await send.ClickAsync();
+        await Assertions.Expect(app.Page.Locator("[data-testid=thread-view] .bubble.out", new() { HasText = "Want me to hold it?" })).ToBeVisibleAsync();
+        await Assertions.Expect(app.Page.Locator("[data-testid=inbox-waiting-count]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         app.AssertNoCspViolations();
     }
 

@@ -62,7 +62,7 @@ public sealed class InboxBench : IBench
         var search = await TimeAsync(() => inbox.ListAsync(new ThreadQuery(Search: "guest 7123", PageSize: 50), ct), 10);
         var random = new Random(3);
         var openThread = await TimeAsync(() => inbox.GetAsync(ids[random.Next(ids.Count)], markRead: false, ct));
-        var unread = await TimeAsync(() => inbox.CountUnreadThreadsAsync(ct));
+        var waiting = await TimeAsync(() => inbox.CountWaitingThreadsAsync(ct));
 
         // Memory per open inbox: render the page with a conversation open N times and keep them all alive;
         // the baseline is the same number of bUnit renderers with MudBlazor's services and nothing rendered.
@@ -82,7 +82,7 @@ public sealed class InboxBench : IBench
             $"first page (50, latest first): median {Median(first):F1} ms, p95 {Percentile(first, 0.95):F1} ms",
             $"first page, open only: median {Median(open):F1} ms, p95 {Percentile(open, 0.95):F1} ms; Instagram + open: median {Median(channel):F1} ms, p95 {Percentile(channel, 0.95):F1} ms",
             $"search (name or preview contains): median {Median(search):F1} ms, p95 {Percentile(search, 0.95):F1} ms",
-            $"thread open (10 messages, notes, delivery marks): median {Median(openThread):F1} ms, p95 {Percentile(openThread, 0.95):F1} ms; unread badge count: median {Median(unread):F1} ms",
+            $"thread open (10 messages, notes, delivery marks): median {Median(openThread):F1} ms, p95 {Percentile(openThread, 0.95):F1} ms; waiting badge count: median {Median(waiting):F1} ms",
             $"inbox page with a conversation open (bUnit render, data included): median {Median(renderTimes):F0} ms; retained managed memory per open inbox: {perCircuit:F0} KiB above an empty renderer with MudBlazor services ({baseline:F0} KiB; {circuits} of each kept alive)",
         ];
 

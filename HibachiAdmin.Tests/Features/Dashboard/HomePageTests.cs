@@ -26,7 +26,7 @@ namespace HibachiAdmin.Tests.Features.Dashboard;
 public sealed class HomePageTests : MudTestContext
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-    private readonly Clock _time = new() { At = Now };
+    private readonly SettableClock _time = new() { At = Now };
     private readonly AppFactory _app;
     private int _phone;
 
@@ -177,12 +177,4 @@ public sealed class HomePageTests : MudTestContext
     protected override ValueTask DisposeResourcesAsync() => _app.DisposeAsync();
 
     /// <summary>A clock a test can set anywhere, backwards too (the data set is built out of time order).</summary>
-    private sealed class Clock : FakeTimeProvider
-    {
-        public DateTimeOffset? At { get; set; }
-
-        public void Set(DateTimeOffset at) => At = at;
-
-        public override DateTimeOffset GetUtcNow() => At ?? base.GetUtcNow();
-    }
 }

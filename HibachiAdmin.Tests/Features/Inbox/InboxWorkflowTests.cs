@@ -52,7 +52,7 @@ public abstract class InboxWorkflowTests<TApp> : IAsyncLifetime
     public async Task Status_snooze_assignee_search_and_notes()
     {
         var changes = new List<Guid>();
-        using var subscription = _app.Services.GetRequiredService<InboxNotifier>().Subscribe(c => { lock (changes) { changes.AddRange(c.ThreadIds); } return Task.CompletedTask; });
+        using var subscription = _app.Services.GetRequiredService<InboxNotifier>().Subscribe(c => { lock (changes) { changes.AddRange(c); } return Task.CompletedTask; });
         var a = await ReceiveAsync("instagram", "1110000000001111", "m-a-1", "Do you cater weddings?");
         var b = await ReceiveAsync("page", "2220000000002222", "m-b-1", "How much per person?");
         Assert.Contains(a, changes);

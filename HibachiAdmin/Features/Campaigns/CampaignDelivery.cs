@@ -13,6 +13,10 @@ public sealed class CampaignDelivery
     public Guid CampaignId { get; set; }
     public Guid ContactId { get; set; }
     public string? Phone { get; set; }
+    /// <summary>
+    /// Where this recipient stands, owned by this row: the sender moves it up to sent (or skipped, failed at the
+    /// provider), the text's receipts move it on to delivered or failed (<see cref="CampaignDeliveryReceipts"/>). Never backwards.
+    /// </summary>
     public DeliveryStatus Status { get; set; }
     /// <summary>Hold or skip reason (<see cref="HoldReasons"/>), "expired", or the provider's refusal.</summary>
     public string? Reason { get; set; }
@@ -23,6 +27,8 @@ public sealed class CampaignDelivery
     public Guid? OutboundMessageId { get; set; }
     public string? ProviderMessageId { get; set; }
     public DateTime? SentAt { get; set; }
+    /// <summary>When the carrier reported the text delivered.</summary>
+    public DateTime? DeliveredAt { get; set; }
     public string? LockedBy { get; set; }
     public DateTime? LockedUntil { get; set; }
 }

@@ -13,6 +13,8 @@ internal sealed class CampaignDeliveryConfiguration : IEntityTypeConfiguration<C
         b.HasIndex(d => d.LockedBy);
         b.HasIndex(d => d.ContactId);
         b.HasIndex(d => d.SentAt);
+        // Counts by status, for one campaign or a list of them, read from the index alone.
+        b.HasIndex(d => new { d.CampaignId, d.Status });
         b.Property(d => d.Phone).HasMaxLength(20);
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.Reason).HasMaxLength(200);

@@ -28,6 +28,7 @@ public sealed class CampaignSendJob(
     Phones phones,
     IOptions<SmsOptions> options,
     AppInstanceIdentity instance,
+    CampaignChanges changes,
     TimeProvider time,
     ILogger<CampaignSendJob> logger)
 {
@@ -76,8 +77,11 @@ public sealed class CampaignSendJob(
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ended = db.Set<Campaign>().Where(c => c.Status == CampaignStatus.Sending && c.EndAt != null && c.EndAt <= now).Select(c => c.Id);
-        await db.Set<CampaignDelivery>().Where(d => ended.Contains(d.CampaignId) && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Held))
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Cancelled).SetProperty(d => d.Reason, "expired"), ct);
+        if (await db.Set<CampaignDelivery>().Where(d => ended.Contains(d.CampaignId) && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Held))
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Cancelled).SetProperty(d => d.Reason, "expired"), ct) > 0)
+        {
+            changes.Publish();
+        }
     }
 
     private static readonly LeaseTable Table = new("CampaignDeliveries", OrderBy: "\"DueAt\", \"Id\"");
@@ -140,6 +144,8 @@ public sealed class CampaignSendJob(
 
         // Sub-batches no larger than a second's allowance, so the throttle is held to Sms:MaxPerSecond.
         var failed = new List<(CampaignDelivery Row, Guid MessageId)>();
+        // What each sent row becomes: written only over Sending below, so a receipt that got there first stands.
+        var outcomes = new List<(long Id, DeliveryStatus Status)>();
         var step = throttle is null ? Math.Max(1, outgoing.Count) : Math.Max(1, Math.Min(options.Value.MaxPerSecond, outgoing.Count));
         foreach (var part in outgoing.Chunk(step))
         {
@@ -163,10 +169,11 @@ public sealed class CampaignSendJob(
                 row.OutboundMessageId = result.MessageId;
                 row.ProviderMessageId = result.ProviderMessageId;
                 row.SentAt = time.GetUtcNow().UtcDateTime;
-                row.Status = result.Accepted ? DeliveryStatus.Sent : result.RefusedReason is "providerError" ? DeliveryStatus.Failed : DeliveryStatus.Skipped;
+                var outcome = result.Accepted ? DeliveryStatus.Sent : result.RefusedReason is "providerError" ? DeliveryStatus.Failed : DeliveryStatus.Skipped;
+                outcomes.Add((row.Id, outcome));
                 // Stryker disable once Conditional : an accepted result carries no refusal reason (ISmsBatches never sets one), so both branches store null
                 row.Reason = result.Accepted ? null : result.RefusedReason;
-                if (!result.Accepted && result.MessageId is { } failedId)
+                if (outcome == DeliveryStatus.Failed && result.MessageId is { } failedId)
                 {
                     failed.Add((row, failedId));
                 }
@@ -174,7 +181,21 @@ public sealed class CampaignSendJob(
             }
         }
         await CampaignProviderReasons.RecordAsync(sms, failed, ct);
-        await db.SaveChangesAsync(ct);
+        // The row's text, lease and reason, then its status only where it is still Sending: a receipt for a text can be
+        // recorded (CampaignDeliveryReceipts) before this batch is, and delivered must never go back to sent. One transaction,
+        // so no one sees a released row without its status.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            foreach (var group in outcomes.GroupBy(o => o.Status))
+            {
+                var ids = group.Select(o => o.Id).ToList();
+                await db.Set<CampaignDelivery>().Where(d => ids.Contains(d.Id) && d.Status == DeliveryStatus.Sending)
+                    .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, group.Key), ct);
+            }
+            await tx.CommitAsync(ct);
+        }
+        changes.Publish([.. campaignIds]);
         logger.LogDebug("Campaign batch of {Count} done ({Sent} sent)", rows.Count, outgoing.Count);
     }
 
@@ -190,9 +211,12 @@ public sealed class CampaignSendJob(
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Set<Campaign>()
-            .Where(c => c.Status == CampaignStatus.Sending && !db.Set<CampaignDelivery>().Any(d => d.CampaignId == c.Id
-                && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Held || d.Status == DeliveryStatus.Sending)))
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Completed).SetProperty(c => c.CompletedAt, now), ct);
+        if (await db.Set<Campaign>()
+                .Where(c => c.Status == CampaignStatus.Sending && !db.Set<CampaignDelivery>().Any(d => d.CampaignId == c.Id
+                    && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Held || d.Status == DeliveryStatus.Sending)))
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Completed).SetProperty(c => c.CompletedAt, now), ct) > 0)
+        {
+            changes.Publish();
+        }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HibachiAdmin.Features.Campaigns;
 
 public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, ISmsBatches sms, IBookingService bookings,
-    IContactService contacts, IInboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, TimeProvider time) : Messaging.Contracts.ICampaignReplyAttribution, ICampaignSummaries
+    IContactService contacts, IInboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, CampaignChanges changes, TimeProvider time) : Messaging.Contracts.ICampaignReplyAttribution, ICampaignSummaries
 {
     /// <exception cref="ArgumentException">The audience is not chosen (<see cref="Audience.IsChosen"/>) or mixes "everyone" with tags or contacts.</exception>
     public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)
@@ -61,6 +61,7 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Set<Campaign>().Where(c => c.Id == id && c.Status == CampaignStatus.Draft)
                 .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Scheduled).SetProperty(c => c.SendAt, later), ct);
+            changes.Publish(id);
             return await FindAsync(id, ct);
         }
         await StartAsync(id, ct);
@@ -103,6 +104,7 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
         try
         {
             await db.SaveChangesAsync(ct);
+            changes.Publish(id);
             // Start sending at once rather than at the sender's next minute; the rows are the truth either way.
             Hangfire.BackgroundJobClientExtensions.Enqueue<CampaignSendJob>(jobs, j => j.RunAsync(CancellationToken.None));
             return true;
@@ -141,28 +143,35 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
                 .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Cancelled).SetProperty(d => d.Reason, "cancelled"), ct);
         }
         await tx.CommitAsync(ct);
+        if (changed > 0)
+        {
+            changes.Publish(id);
+        }
         return changed > 0;
     }
 
+    /// <summary>Every recipient with where they stand (the API's list), in the order the send wrote them.</summary>
     public async Task<IReadOnlyList<DeliveryRow>> DeliveriesAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Set<CampaignDelivery>().AsNoTracking().Where(d => d.CampaignId == id).OrderBy(d => d.Id).ToListAsync(ct);
-        var statuses = await sms.GetStatusesAsync(rows.Where(r => r.OutboundMessageId is not null).Select(r => r.OutboundMessageId!.Value), ct);
-        return rows.Select(r => new DeliveryRow(r.ContactId, r.Phone, Effective(r, statuses), r.Status == DeliveryStatus.Failed || Effective(r, statuses) == DeliveryStatus.Failed
-            ? r.Reason ?? statuses.GetValueOrDefault(r.OutboundMessageId ?? Guid.Empty).Error : r.Reason, r.ProviderMessageId, r.SentAt, r.DueAt)).ToList();
+        return await db.Set<CampaignDelivery>().AsNoTracking().Where(d => d.CampaignId == id).OrderBy(d => d.Id)
+            .Select(d => new DeliveryRow(d.ContactId, d.Phone, d.Status, d.Reason, d.ProviderMessageId, d.SentAt, d.DueAt)).ToListAsync(ct);
     }
 
-    /// <summary>A sent row's status follows its text's receipts (delivered/failed), kept by the SMS service.</summary>
-    private static DeliveryStatus Effective(CampaignDelivery r, IReadOnlyDictionary<Guid, (OutboundStatus Status, DateTime? DeliveredAt, string? Error)> statuses) =>
-        r.Status == DeliveryStatus.Sent && r.OutboundMessageId is { } m && statuses.TryGetValue(m, out var s)
-            ? s.Status switch { OutboundStatus.Delivered => DeliveryStatus.Delivered, OutboundStatus.Failed => DeliveryStatus.Failed, _ => DeliveryStatus.Sent }
-            : r.Status;
+    /// <summary>One page of recipients (the campaign page reads only what it shows), with the total.</summary>
+    public async Task<PagedResult<DeliveryRow>> DeliveriesPageAsync(Guid id, int skip, int take, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = db.Set<CampaignDelivery>().AsNoTracking().Where(d => d.CampaignId == id);
+        var items = await rows.OrderBy(d => d.Id).Skip(skip).Take(take)
+            .Select(d => new DeliveryRow(d.ContactId, d.Phone, d.Status, d.Reason, d.ProviderMessageId, d.SentAt, d.DueAt)).ToListAsync(ct);
+        return new PagedResult<DeliveryRow>(items, skip == 0 && items.Count < take ? items.Count : await rows.CountAsync(ct));
+    }
 
     /// <summary>
     /// Activity over time (texts sent per bucket, and when they were delivered or failed), replies and
     /// opt-outs that came from recipients after their text (within the attribution window). Heavier than
-    /// <see cref="GetSummaryAsync"/>: the page reads it on open and every few seconds while sending.
+    /// <see cref="GetSummaryAsync"/>: the page reads it on open, then on changes at most every 10 s while texts go out.
     /// </summary>
     public async Task<CampaignInsights?> GetInsightsAsync(Guid id, CancellationToken ct)
     {
@@ -172,14 +181,13 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
             return null;
         }
         var sent = await db.Set<CampaignDelivery>().AsNoTracking().Where(d => d.CampaignId == id && d.OutboundMessageId != null && d.SentAt != null)
-            .Select(d => new { d.ContactId, d.Phone, SentAt = d.SentAt!.Value, MessageId = d.OutboundMessageId!.Value }).ToListAsync(ct);
+            .Select(d => new { d.ContactId, d.Phone, SentAt = d.SentAt!.Value, d.Status, d.DeliveredAt }).ToListAsync(ct);
         if (sent.Count == 0)
         {
             return new CampaignInsights([], 1, 0, 0, 0, []);
         }
-        var statuses = await sms.GetStatusesAsync(sent.Select(s => s.MessageId), ct);
         var first = sent.Min(s => s.SentAt);
-        var last = sent.Select(s => statuses.TryGetValue(s.MessageId, out var st) && st.DeliveredAt is { } at ? at : s.SentAt).Max();
+        var last = sent.Select(s => s.DeliveredAt ?? s.SentAt).Max();
         var minutes = BucketMinutes(last - first);
         DateTime Bucket(DateTime t) => first.AddMinutes(Math.Floor((t - first).TotalMinutes / minutes) * minutes);
         var points = new SortedDictionary<DateTime, (int Sent, int Delivered, int Failed)>();
@@ -192,16 +200,13 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
         foreach (var s in sent)
         {
             Add(s.SentAt, 1, 0, 0);
-            if (statuses.TryGetValue(s.MessageId, out var st))
+            if (s.Status == DeliveryStatus.Delivered)
             {
-                if (st.Status == OutboundStatus.Delivered)
-                {
-                    Add(st.DeliveredAt ?? s.SentAt, 0, 1, 0);
-                }
-                else if (st.Status == OutboundStatus.Failed)
-                {
-                    Add(s.SentAt, 0, 0, 1);
-                }
+                Add(s.DeliveredAt ?? s.SentAt, 0, 1, 0);
+            }
+            else if (s.Status == DeliveryStatus.Failed)
+            {
+                Add(s.SentAt, 0, 0, 1);
             }
         }
         var sentAt = sent.GroupBy(s => s.ContactId).ToDictionary(g => g.Key, g => g.Min(s => s.SentAt));
@@ -223,34 +228,6 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
         <= 2 * 24 * 60 => 60,
         _ => 24 * 60,
     };
-
-    public static string CorrelationPrefix(Guid campaignId) => $"campaign:{campaignId}:";
-
-    /// <summary>
-    /// Status, counts and money for one campaign in a few grouped queries (the campaign page re-reads it
-    /// every two seconds while sending, so no row is loaded): recipients by delivery row status, texts
-    /// sent by their receipt status (delivered, failed, still in flight).
-    /// </summary>
-    public async Task<CampaignSummary?> GetSummaryAsync(Guid id, CancellationToken ct)
-    {
-        var campaign = await FindAsync(id, ct);
-        if (campaign is null)
-        {
-            return null;
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Set<CampaignDelivery>().AsNoTracking().Where(d => d.CampaignId == id).GroupBy(d => d.Status)
-            .Select(g => new { g.Key, Count = g.Count(), Segments = g.Sum(d => d.OutboundMessageId != null ? d.Segments : 0) }).ToListAsync(ct);
-        var texts = await sms.CountByCorrelationPrefixAsync(CorrelationPrefix(id), ct);
-        int Rows(DeliveryStatus s) => rows.Where(r => r.Key == s).Sum(r => r.Count);
-        int Texts(OutboundStatus s) => texts.GetValueOrDefault(s);
-        var counts = new CampaignCounts(rows.Sum(r => r.Count), Rows(DeliveryStatus.Pending), Rows(DeliveryStatus.Held), Rows(DeliveryStatus.Sending),
-            Texts(OutboundStatus.Queued) + Texts(OutboundStatus.Sent), Texts(OutboundStatus.Delivered), Texts(OutboundStatus.Failed),
-            Rows(DeliveryStatus.Skipped), Rows(DeliveryStatus.Cancelled), rows.Sum(r => r.Segments) * options.Value.CostPerSegment);
-        var revenue = await RevenueAsync(id, ct);
-        return new CampaignSummary(campaign.Id, campaign.Name, campaign.Message, campaign.Status, campaign.Audience, campaign.CreatedAt, campaign.SendAt, campaign.EndAt,
-            campaign.StartedAt, campaign.CompletedAt, counts, revenue.Bookings, revenue.Revenue);
-    }
 
     /// <summary>
     /// Opt-outs after each campaign's texts (a recipient who opted out within the attribution window after
@@ -282,20 +259,6 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
         return result;
     }
 
-    /// <summary>The newest campaigns with their counts (list page and API).</summary>
-    public async Task<IReadOnlyList<CampaignSummary>> ListSummariesAsync(CancellationToken ct)
-    {
-        var summaries = new List<CampaignSummary>();
-        foreach (var c in await ListAsync(ct))
-        {
-            if (await GetSummaryAsync(c.Id, ct) is { } summary)
-            {
-                summaries.Add(summary);
-            }
-        }
-        return summaries;
-    }
-
     /// <summary>The campaign whose text last reached the contact within the attribution window before <paramref name="atUtc"/> (a reply's lead links to it).</summary>
     public async Task<Guid?> LastCampaignToAsync(Guid contactId, DateTime atUtc, CancellationToken ct)
     {
@@ -304,40 +267,6 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
         return await db.Set<CampaignDelivery>().AsNoTracking()
             .Where(d => d.ContactId == contactId && d.OutboundMessageId != null && d.SentAt >= since && d.SentAt <= atUtc)
             .OrderByDescending(d => d.SentAt).Select(d => (Guid?)d.CampaignId).FirstOrDefaultAsync(ct);
-    }
-
-    /// <summary>How long after a campaign text a booking still counts as the campaign's.</summary>
-    public static readonly TimeSpan AttributionWindow = TimeSpan.FromDays(14);
-
-    /// <summary>
-    /// Bookings attributed to the campaign, last touch: a booking (not cancelled) requested within 14
-    /// days after the contact received this campaign's text, with no later campaign text before it.
-    /// </summary>
-    public async Task<CampaignRevenue> RevenueAsync(Guid id, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var mine = await db.Set<CampaignDelivery>().AsNoTracking().Where(d => d.CampaignId == id && d.SentAt != null && d.OutboundMessageId != null)
-            .Select(d => new { d.ContactId, SentAt = d.SentAt!.Value }).ToListAsync(ct);
-        if (mine.Count == 0)
-        {
-            return new CampaignRevenue(0, 0);
-        }
-        var contacts = mine.Select(m => m.ContactId).Distinct().ToList();
-        var from = mine.Min(m => m.SentAt);
-        var to = mine.Max(m => m.SentAt) + AttributionWindow;
-        var touches = new List<(Guid ContactId, Guid CampaignId, DateTime SentAt)>();
-        foreach (var chunk in contacts.Chunk(500))
-        {
-            touches.AddRange((await db.Set<CampaignDelivery>().AsNoTracking()
-                .Where(d => chunk.Contains(d.ContactId) && d.SentAt != null && d.OutboundMessageId != null && d.SentAt >= from - AttributionWindow && d.SentAt <= to)
-                .Select(d => new { d.ContactId, d.CampaignId, SentAt = d.SentAt!.Value }).ToListAsync(ct)).Select(d => (d.ContactId, d.CampaignId, d.SentAt)));
-        }
-        var attributed = (await bookings.ForContactsAsync(contacts, from, to, ct))
-            .Where(b => b.Status != Bookings.Contracts.BookingStatus.Cancelled)
-            .Where(b => touches.Where(t => t.ContactId == b.ContactId && t.SentAt <= b.RequestedAt && b.RequestedAt - t.SentAt <= AttributionWindow)
-                .OrderByDescending(t => t.SentAt).Select(t => (Guid?)t.CampaignId).FirstOrDefault() == id)
-            .ToList();
-        return new CampaignRevenue(attributed.Count, attributed.Sum(b => b.Total));
     }
 
     public async Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken ct)

@@ -12,6 +12,8 @@ public static class CampaignsFeature
         builder.Services.AddSingleton<CampaignHistory>();
         builder.Services.AddSingleton<CampaignPlanner>();
         builder.Services.AddSingleton<CampaignService>();
+        builder.Services.AddSingleton<CampaignChanges>();
+        builder.Services.AddSingleton<IOutboundStatusObserver, CampaignDeliveryReceipts>();
         builder.Services.AddSingleton<Contracts.ICampaignSummaries>(sp => sp.GetRequiredService<CampaignService>());
         builder.Services.AddSingleton<Messaging.Contracts.ICampaignReplyAttribution>(sp => sp.GetRequiredService<CampaignService>());
         builder.Services.AddTransient<CampaignSendJob>();

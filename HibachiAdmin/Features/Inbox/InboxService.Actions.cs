@@ -126,7 +126,7 @@ public sealed partial class InboxService
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Open, pending, resolved, or snoozed until a time (a customer reply reopens it).</summary>
+    /// <summary>Open, pending, resolved (which ends the customer's wait), or snoozed until a time (a customer reply reopens it).</summary>
     public async Task<bool> SetStatusAsync(Guid threadId, ThreadStatus status, DateTime? snoozeUntil, CancellationToken ct)
     {
         if (status == ThreadStatus.Snoozed && snoozeUntil is null)
@@ -135,7 +135,9 @@ public sealed partial class InboxService
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var changed = await db.Set<ConversationThread>().Where(t => t.Id == threadId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, status).SetProperty(t => t.SnoozedUntil, status == ThreadStatus.Snoozed ? snoozeUntil : null), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, status).SetProperty(t => t.SnoozedUntil, status == ThreadStatus.Snoozed ? snoozeUntil : null)
+                // Resolving ends the wait (WaitingRule); reopening later does not bring the old wait back, the customer's next message starts a new one.
+                .SetProperty(t => t.WaitingSince, t => status == ThreadStatus.Resolved ? null : t.WaitingSince), ct);
         notifier.Publish(threadId);
         return changed == 1;
     }

@@ -1,68 +1,49 @@
 using HibachiAdmin.Features.Inbox.Contracts;
+using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
 
 public sealed partial class InboxService
 {
-    /// <summary>Waiting threads now, and the median first response for customer messages answered between two instants.</summary>
+    /// <summary>
+    /// Threads waiting for a reply now (<see cref="WaitingRule"/>) and the median first response of customer turns that
+    /// started between two instants (<see cref="FirstResponses"/>): the same numbers Social analytics shows for that window.
+    /// </summary>
     public async Task<InboxPulse> GetPulseAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var waiting = await db.Set<ConversationThread>().AsNoTracking().Where(t => t.Status == ThreadStatus.Open)
-            .Select(t => new
-            {
-                t.Id,
-                Last = db.Set<ConversationMessage>().Where(m => m.ThreadId == t.Id).OrderByDescending(m => m.At).ThenByDescending(m => m.Id)
-                    .Select(m => (MessageDirection?)m.Direction).FirstOrDefault(),
-            })
-            .Where(t => t.Last == MessageDirection.Inbound).Select(t => t.Id).ToListAsync(ct);
-        // The customer has waited since their first message after our last reply.
-        DateTime? oldest = null;
-        foreach (var chunk in waiting.Chunk(500))
-        {
-            var threadMessages = await db.Set<ConversationMessage>().AsNoTracking().Where(m => chunk.Contains(m.ThreadId))
-                .Select(m => new { m.ThreadId, m.Direction, m.At }).ToListAsync(ct);
-            foreach (var thread in threadMessages.GroupBy(m => m.ThreadId))
-            {
-                var lastReply = thread.Where(m => m.Direction == MessageDirection.Outbound).Select(m => (DateTime?)m.At).Max();
-                var since = thread.Where(m => m.Direction == MessageDirection.Inbound && (lastReply is null || m.At > lastReply)).Min(m => (DateTime?)m.At);
-                if (since is { } s && (oldest is null || s < oldest))
-                {
-                    oldest = s;
-                }
-            }
-        }
+        var (waiting, oldest) = await WaitingAsync(db, ct);
+        var (median, _, answered) = FirstResponses.In(await TurnsAsync(db, fromUtc, toUtc, ct), fromUtc, toUtc);
+        return new InboxPulse(waiting, oldest, median, answered);
+    }
 
-        // Replies in the window, and the messages of their threads up to them, to find each reply's first unanswered message.
+    /// <summary>Threads waiting for a reply (the top bar's badge; <see cref="WaitingRule"/>).</summary>
+    public async Task<int> CountWaitingThreadsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await WaitingAsync(db, ct)).Count;
+    }
+
+    /// <summary>How many threads wait for a reply now, and since when the longest-waiting customer has waited.</summary>
+    private async Task<(int Count, DateTime? OldestSince)> WaitingAsync(AppDbContext db, CancellationToken ct)
+    {
+        var waiting = db.Set<ConversationThread>().AsNoTracking().Where(WaitingRule.At(time.GetUtcNow().UtcDateTime));
+        var count = await waiting.CountAsync(ct);
+        return (count, count == 0 ? null : await waiting.MinAsync(t => t.WaitingSince, ct));
+    }
+
+    /// <summary>
+    /// The customer turns of every thread in which a customer wrote in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), from the
+    /// thread's messages up to a week after the window (a turn started inside it may be answered after it).
+    /// </summary>
+    private static async Task<IReadOnlyList<CustomerTurn>> TurnsAsync(AppDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var until = toUtc.AddDays(7);
         var messages = await db.Set<ConversationMessage>().AsNoTracking()
-            .Where(m => db.Set<ConversationMessage>().Any(o => o.ThreadId == m.ThreadId && o.Direction == MessageDirection.Outbound && o.At >= fromUtc && o.At < toUtc) && m.At < toUtc)
-            .OrderBy(m => m.ThreadId).ThenBy(m => m.At).ThenBy(m => m.Id)
-            .Select(m => new { m.ThreadId, m.Direction, m.At }).ToListAsync(ct);
-        var waits = new List<TimeSpan>();
-        foreach (var thread in messages.GroupBy(m => m.ThreadId))
-        {
-            DateTime? waitingSince = null;
-            foreach (var m in thread)
-            {
-                if (m.Direction == MessageDirection.Inbound)
-                {
-                    waitingSince ??= m.At;
-                }
-                else
-                {
-                    if (waitingSince is { } since && m.At >= fromUtc)
-                    {
-                        waits.Add(m.At - since);
-                    }
-                    waitingSince = null;
-                }
-            }
-        }
-        waits.Sort();
-        TimeSpan? median = waits.Count == 0 ? null
-            : waits.Count % 2 == 1 ? waits[waits.Count / 2] : (waits[waits.Count / 2 - 1] + waits[waits.Count / 2]) / 2;
-        return new InboxPulse(waiting.Count, oldest, median, waits.Count);
+            .Where(m => m.At < until && db.Set<ConversationMessage>().Any(i => i.ThreadId == m.ThreadId && i.Direction == MessageDirection.Inbound && i.At >= fromUtc && i.At < toUtc))
+            .Select(m => new TurnMessage(m.ThreadId, m.Direction == MessageDirection.Inbound, m.At, m.Automated)).ToListAsync(ct);
+        return FirstResponses.Turns(messages);
     }
 
     /// <summary>A contact's messages on every platform, oldest first (the latest <paramref name="max"/>).</summary>

@@ -11,7 +11,8 @@ public sealed partial class InboxService
         ListAsync(new ThreadQuery(platform, status, Page: page, PageSize: pageSize), ct);
 
     /// <summary>
-    /// One page of threads, latest first. A snoozed thread whose time has come counts as open
+    /// One page of threads, latest first; with <see cref="ThreadQuery.Waiting"/>, only threads waiting for a reply
+    /// (<see cref="WaitingRule"/>), the longest wait first. A snoozed thread whose time has come counts as open
     /// (read-time, so no job has to wake it).
     /// </summary>
     public async Task<PagedResult<ThreadSummary>> ListAsync(ThreadQuery query, CancellationToken ct)
@@ -38,6 +39,10 @@ public sealed partial class InboxService
             "mine" => threads.Where(t => t.AssigneeId == query.CurrentUser),
             var id => threads.Where(t => t.AssigneeId == id),
         };
+        if (query.Waiting)
+        {
+            threads = threads.Where(WaitingRule.At(now));
+        }
         if (query.UnreadOnly)
         {
             threads = threads.Where(t => t.UnreadCount > 0);
@@ -48,7 +53,8 @@ public sealed partial class InboxService
             threads = threads.Where(t => t.Title.ToLower().Contains(term) || (t.LastMessagePreview != null && t.LastMessagePreview.ToLower().Contains(term)) || t.ExternalId.Contains(term));
         }
         var total = await threads.CountAsync(ct);
-        var items = await threads.OrderByDescending(t => t.LastMessageAt).ThenByDescending(t => t.Id).Skip(paging.Skip).Take(paging.Take)
+        var ordered = query.Waiting ? threads.OrderBy(t => t.WaitingSince).ThenBy(t => t.Id) : threads.OrderByDescending(t => t.LastMessageAt).ThenByDescending(t => t.Id);
+        var items = await ordered.Skip(paging.Skip).Take(paging.Take)
             .Select(t => new ThreadSummary(t.Id, t.Platform, t.Title, t.ContactId,
                 t.Status == ThreadStatus.Snoozed && t.SnoozedUntil <= now ? ThreadStatus.Open : t.Status,
                 t.LastMessageAt, t.LastMessagePreview, t.UnreadCount, t.AssigneeId, t.AssigneeName, t.WaitingSince, t.SnoozedUntil, t.LeadId, t.LastInboundAt))
@@ -71,13 +77,6 @@ public sealed partial class InboxService
             result.AddRange(rows.Select(r => (r.ContactId, r.At, r.Text)));
         }
         return result;
-    }
-
-    /// <summary>Threads with unread messages (the menu's badge).</summary>
-    public async Task<int> CountUnreadThreadsAsync(CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<ConversationThread>().CountAsync(t => t.UnreadCount > 0, ct);
     }
 
     /// <summary>Threads of one contact (the customer view), latest first.</summary>

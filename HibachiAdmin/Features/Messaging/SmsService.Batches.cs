@@ -77,12 +77,16 @@ public sealed partial class SmsService
             }
         }
         var now = time.GetUtcNow().UtcDateTime;
-        var moved = 0;
+        var moved = new List<OutboundMessage>();
         foreach (var (message, state) in found)
         {
             message.ProviderMessageId = state.Id;
-            moved += await ApplyOneAsync(db, message, state.MessageStatus, state.ErrorCode, now, ct) ? 1 : 0;
+            if (await ApplyOneAsync(db, message, state.MessageStatus, state.ErrorCode, now, ct))
+            {
+                moved.Add(message);
+            }
         }
-        return moved;
+        await TellObserversAsync(db, moved.Distinct(), ct);
+        return moved.Count;
     }
 }

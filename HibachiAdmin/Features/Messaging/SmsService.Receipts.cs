@@ -36,13 +36,17 @@ public sealed partial class SmsService
             }
         }
         var now = time.GetUtcNow().UtcDateTime;
+        var changed = new List<OutboundMessage>();
         foreach (var report in statuses)
         {
             if (byId.TryGetValue(report.ProviderMessageId, out var message) && await ApplyOneAsync(db, message, report.ProviderState, report.ErrorCode, now, ct))
             {
                 moved.Add((message.Id, message.Status));
+                changed.Add(message);
             }
         }
+        // Once per text, with its latest status (a Sent and a Delivered in one read tell Delivered).
+        await TellObserversAsync(db, changed.Distinct(), ct);
         return moved;
     }
 

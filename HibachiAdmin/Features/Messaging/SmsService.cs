@@ -21,7 +21,8 @@ public sealed partial class SmsService(
     IOptions<SmsOptions> options,
     IOptions<BusinessOptions> business,
     TimeProvider time,
-    ILogger<SmsService> logger) : ISmsService, ISmsBatches
+    ILogger<SmsService> logger,
+    IEnumerable<IOutboundStatusObserver> observers) : ISmsService, ISmsBatches
 {
     public async Task<IReadOnlyDictionary<Guid, SmsDeliveryState>> GetDeliveryAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken ct)
     {
@@ -221,14 +222,6 @@ public sealed partial class SmsService(
         return result;
     }
 
-    /// <summary>Texts whose idempotency key starts with <paramref name="prefix"/>, counted by status in one query (e.g. a campaign's).</summary>
-    public async Task<IReadOnlyDictionary<OutboundStatus, int>> CountByCorrelationPrefixAsync(string prefix, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<OutboundMessage>().AsNoTracking().Where(m => m.CorrelationId != null && m.CorrelationId.StartsWith(prefix))
-            .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-    }
-
     /// <summary>Which of these idempotency keys already have a stored attempt (one query per 500 keys).</summary>
     public async Task<IReadOnlySet<string>> ExistingCorrelationsAsync(IEnumerable<string> correlationIds, CancellationToken ct)
     {
@@ -278,8 +271,28 @@ public sealed partial class SmsService(
             }
         }
         db.Add(new OutboundStatusChange { MessageId = messageId, Status = status, Detail = detail, At = now });
+        await TellObserversAsync(db, [message], ct);
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// Tells the features that keep their own copy of a text's status (a campaign's delivery rows) that these texts moved,
+    /// in <paramref name="db"/>'s unit of work: their rows commit with the status or not at all.
+    /// </summary>
+    private async Task TellObserversAsync(AppDbContext db, IEnumerable<OutboundMessage> moved, CancellationToken ct)
+    {
+        var changes = moved.Where(m => m.CorrelationId is not null)
+            .Select(m => new OutboundStatusChanged(m.Id, m.CorrelationId!, m.Status, m.UpdatedAt, m.Error)).ToList();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+        var tx = new CrossFeatureTransaction(db);
+        foreach (var observer in observers)
+        {
+            await observer.StatusesChangedAsync(tx, changes, ct);
+        }
     }
 
     /// <summary>Outbound RingCentral messages still in flight (to re-read after a message-store change event).</summary>

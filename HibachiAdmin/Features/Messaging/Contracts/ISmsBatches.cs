@@ -17,7 +17,6 @@ public interface ISmsBatches
 
     Task<IReadOnlyList<SmsSendResult>> SendManyAsync(IReadOnlyList<OutboundSms> batch, CancellationToken ct);
     Task<IReadOnlySet<string>> ExistingCorrelationsAsync(IEnumerable<string> correlationIds, CancellationToken ct);
-    Task<IReadOnlyDictionary<OutboundStatus, int>> CountByCorrelationPrefixAsync(string prefix, CancellationToken ct);
     Task<IReadOnlyDictionary<Guid, (OutboundStatus Status, DateTime? DeliveredAt, string? Error)>> GetStatusesAsync(IEnumerable<Guid> ids, CancellationToken ct);
     Task<IReadOnlyDictionary<string, List<DateTime>>> MarketingSentSinceAsync(DateTime sinceUtc, CancellationToken ct);
     Task<IReadOnlyDictionary<string, List<DateTime>>> MarketingSentSinceAsync(DateTime sinceUtc, IEnumerable<string> numbers, CancellationToken ct);

@@ -314,6 +314,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT");
 
@@ -365,6 +368,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
                     b.HasIndex("CampaignId", "ContactId")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "Status");
 
                     b.HasIndex("Status", "DueAt");
 

@@ -322,6 +322,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("ContactId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -373,6 +376,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CampaignId", "ContactId")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "Status");
 
                     b.HasIndex("Status", "DueAt");
 
