@@ -35,9 +35,11 @@ public static class CampaignsEndpoints
 
     public sealed record SegmentsResponse(string Encoding, int Units, int Segments);
 
-    public sealed record PreviewItem(Guid ContactId, string? Phone, bool Eligible, string? Reason, DateTime? EarliestSendAt, string Text, int Segments);
+    /// <param name="Explanation">For a delayed recipient: why, and until when, in words ("Held until Sunday 12:00 CT — Texas allows …").</param>
+    public sealed record PreviewItem(Guid ContactId, string? Phone, bool Eligible, string? Reason, DateTime? EarliestSendAt, string Text, int Segments, string? Explanation);
 
-    public sealed record PreviewResponse(IReadOnlyList<PreviewItem> Items);
+    /// <param name="Groups">The held recipients by reason, rule and send time, soonest first: when each group goes out, and why.</param>
+    public sealed record PreviewResponse(IReadOnlyList<PreviewItem> Items, IReadOnlyList<HoldGroup> Groups);
 
     public sealed record DeliveriesResponse(IReadOnlyList<DeliveryItem> Items);
 
@@ -126,7 +128,8 @@ public static class CampaignsEndpoints
 
     private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> PreviewAsync(Guid id, CampaignService campaigns, CancellationToken ct) =>
         await campaigns.PreviewAsync(id, ct) is { } decisions
-            ? TypedResults.Ok(new PreviewResponse(decisions.Select(d => new PreviewItem(d.ContactId, d.Phone, d.Eligible, d.Reason, d.EarliestSendAt, d.Text, d.Segments.Segments)).ToList()))
+            ? TypedResults.Ok(new PreviewResponse(decisions.Select(d => new PreviewItem(d.ContactId, d.Phone, d.Eligible, d.Reason, d.EarliestSendAt, d.Text, d.Segments.Segments, d.Explanation)).ToList(),
+                HoldGroups.Of(decisions)))
             : ApiProblems.NotFound("Campaign", id);
 
     private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> SendAsync(Guid id, SendRequest? body, CampaignService campaigns, CancellationToken ct)
