@@ -123,6 +123,12 @@ public sealed partial class TextingRules
         {
             return new SendWindow(candidate, null);
         }
+        if (candidate >= giveUp)
+        {
+            // E.g. a toll-free number (any zone from Guam to the Atlantic) of someone whose state is unknown.
+            return new SendWindow(candidate, new HoldExplanation("noCommonHour",
+                "Held: no hour is allowed in every time zone this number may be in under every rule that may apply (give the contact a state to narrow it)"));
+        }
         return new SendWindow(candidate, Explain(candidate, notBeforeUtc, b.Limit, b.Zone, closures[(b.Limit, b.Zone)], zones));
     }
 
