@@ -13,7 +13,7 @@ namespace HibachiAdmin.Features.Campaigns;
 /// of each eligible recipient's own segments (merge fields change lengths) × <c>Sms:CostPerSegment</c>.
 /// </summary>
 public sealed class CampaignPlanner(IContactService contacts, ISmsBatches sms, IBookingService bookings, CampaignHistory history, Phones phones,
-    ITextingRulesSource texting, IOptions<SmsOptions> options, IOptions<BusinessOptions> business, Common.Formats formats, TimeProvider time)
+    ITextingRulesSource texting, Inbox.Contracts.IInboxService inbox, IOptions<SmsOptions> options, IOptions<BusinessOptions> business, Common.Formats formats, TimeProvider time)
 {
     /// <summary>Rendering and caps only (texting hours as shipped); a decision uses <see cref="RulesAsync"/>.</summary>
     public CampaignRules Rules => new(options.Value.FrequencyCapHours, business.Value.Name, business.Value.TimeZone);
@@ -40,6 +40,10 @@ public sealed class CampaignPlanner(IContactService contacts, ISmsBatches sms, I
         var textedRecently = audience.SkipTextedWithinDays is { } recent
             ? await history.TextedSinceAsync(at.AddDays(-recent), ct)
             : new HashSet<Guid>();
+        // Busy people: someone who wrote or was written to in the last 24 hours is left out unless the sender includes them.
+        var inConversation = audience.IncludeInConversation || people.Count == 0
+            ? new HashSet<Guid>()
+            : await inbox.ContactsInConversationSinceAsync([.. people.Select(p => p.Id)], at - HoldReasons.ConversationWindow, ct);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var decisions = new List<RecipientDecision>(people.Count);
         foreach (var c in people)
@@ -51,7 +55,8 @@ public sealed class CampaignPlanner(IContactService contacts, ISmsBatches sms, I
             // The marketer's own exclusions come after the law's reasons (an opted-out person stays "optedOut").
             if (decision.Eligible || HoldReasons.IsDelay(decision.Reason))
             {
-                var excluded = bookedSoon.Contains(c.Id) ? HoldReasons.BookedSoon : textedRecently.Contains(c.Id) ? HoldReasons.TextedRecently : null;
+                var excluded = bookedSoon.Contains(c.Id) ? HoldReasons.BookedSoon : textedRecently.Contains(c.Id) ? HoldReasons.TextedRecently
+                    : inConversation.Contains(c.Id) ? HoldReasons.InConversation : null;
                 if (excluded is not null)
                 {
                     decision = decision with { Eligible = false, Reason = excluded, EarliestSendAt = null, Explanation = null, Rule = null };

@@ -213,10 +213,23 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
         var (capUntil, capWhy) = CapUntil(atUtc, states, sentToNumber);
         var window = _texting.EarliestAllowed(capUntil, states, zones);
         var reason = _texting.IsAllowed(atUtc, states, zones) ? HoldReasons.FrequencyCap : HoldReasons.QuietHours;
-        var explanation = window.Explanation
-            ?? (capWhy is null ? null : new HoldExplanation(capWhy.Value.Rule,
-                $"Held until {When(window.Earliest, atUtc, zones[0])} — {capWhy.Value.Text}"));
-        return (window.Earliest, reason, explanation);
+        return (window.Earliest, reason, Explain(capWhy, window, atUtc, zones));
+    }
+
+    /// <summary>Why the text waits: the hours' rule, the cap, or the cap and then the hours, in the order they apply.</summary>
+    private static HoldExplanation? Explain((string Rule, string Text)? capWhy, SendWindow window, DateTime atUtc, IReadOnlyList<TimeZoneInfo> zones)
+    {
+        var hours = window.Explanation;
+        if (capWhy is not { } cap)
+        {
+            return hours;
+        }
+        if (hours is null)
+        {
+            return new HoldExplanation(cap.Rule, $"Held until {When(window.Earliest, atUtc, zones[0])} — {cap.Text}");
+        }
+        var dash = hours.Text.IndexOf(" — ", StringComparison.Ordinal);
+        return dash < 0 ? hours : new HoldExplanation(cap.Rule, $"{hours.Text[..dash]} — {cap.Text}; then {hours.Text[(dash + 3)..]}");
     }
 
     private static string When(DateTime utc, DateTime fromUtc, TimeZoneInfo zone)

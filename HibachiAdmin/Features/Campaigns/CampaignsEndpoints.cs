@@ -17,11 +17,14 @@ public static class CampaignsEndpoints
     /// <param name="SkipBookedWithinDays">Skip contacts with a party from today through this many days ahead.</param>
     /// <param name="SkipTextedWithinDays">Skip contacts a campaign texted in this many days before the send.</param>
     /// <param name="Everyone">Everyone who may be texted (less <paramref name="ExcludeTags"/>): the explicit choice an empty audience never makes.</param>
+    /// <param name="IncludeInConversation">Also text people in a conversation (a message in the last 24 hours); left out unless true.</param>
     public sealed record AudienceBody([property: MaxLength(50), EachMaxLength(50)] List<string>? IncludeTags, [property: MaxLength(50), EachMaxLength(50)] List<string>? ExcludeTags,
         [property: MaxLength(5000)] List<Guid>? ContactIds,
-        [property: Range(0, 365)] int? SkipBookedWithinDays = null, [property: Range(1, 365)] int? SkipTextedWithinDays = null, bool? Everyone = null)
+        [property: Range(0, 365)] int? SkipBookedWithinDays = null, [property: Range(1, 365)] int? SkipTextedWithinDays = null, bool? Everyone = null,
+        bool? IncludeInConversation = null)
     {
-        public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? [], SkipBookedWithinDays, SkipTextedWithinDays, Everyone == true);
+        public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? [], SkipBookedWithinDays, SkipTextedWithinDays, Everyone == true,
+            IncludeInConversation == true);
     }
 
     public sealed record EstimateRequest([property: Required, StringLength(Limits.Message, MinimumLength = 1)] string? Message, AudienceBody? Audience, DateTime? SendAt);

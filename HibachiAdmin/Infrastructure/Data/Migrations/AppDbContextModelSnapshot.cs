@@ -262,6 +262,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IncludeInConversation")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("IncludeTags")
                         .IsRequired()
                         .HasColumnType("TEXT");

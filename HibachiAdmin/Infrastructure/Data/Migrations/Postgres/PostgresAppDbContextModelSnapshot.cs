@@ -268,6 +268,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<bool>("IncludeInConversation")
+                        .HasColumnType("boolean");
+
                     b.PrimitiveCollection<List<string>>("IncludeTags")
                         .IsRequired()
                         .HasColumnType("text[]");
