@@ -31,6 +31,7 @@ public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoA
         ["/bookings/{Id:guid}"] = "Booking",
         ["/admin/users"] = "Users",
         ["/admin/integrations"] = "Integrations",
+        ["/admin/compliance"] = "Compliance",
         ["/admin/events"] = "Events",
         ["/campaigns"] = "Campaigns",
         ["/campaigns/new"] = "New campaign",

@@ -155,6 +155,7 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
     [
         ("GET", "/admin/users", "/admin/users"),
         ("GET", "/admin/integrations", "/admin/integrations"),
+        ("GET", "/admin/compliance", "/admin/compliance"),
         ("GET", "/admin/events", "/admin/events"),
         ("POST", "/api/v1/admin/events/replay", "/api/v1/admin/events/replay"),
         ("GET", "/hangfire", "/hangfire/{**path}"),

@@ -124,7 +124,8 @@ public sealed class CampaignAudienceOptionsTests
         time.Advance(TimeSpan.FromMinutes(5));
 
         var campaigns = s.GetRequiredService<CampaignService>();
-        var campaign = await campaigns.CreateAsync(new NewCampaign("Dec", "Hi {FirstName}, December dates are open!", new Audience(["party"], [], []), null), Actor.System, default);
+        // Ava's message makes her "in a conversation", which leaves her out by default (BusyPeopleTests): included here.
+        var campaign = await campaigns.CreateAsync(new NewCampaign("Dec", "Hi {FirstName}, December dates are open!", new Audience(["party"], [], [], IncludeInConversation: true), null), Actor.System, default);
         await campaigns.SendAsync(campaign.Id, null, default);
         using (var scope = s.CreateScope())
         {

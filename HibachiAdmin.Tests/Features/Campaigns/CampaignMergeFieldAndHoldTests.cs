@@ -119,18 +119,19 @@ public sealed class CampaignMergeFieldAndHoldTests
     }
 
     [Theory]
-    [InlineData("2026-11-24T13:30Z", "2026-11-24T14:00Z")] // Tue 08:30 New York: federal would allow it, the strictest rule opens at 09:00
-    [InlineData("2026-11-25T01:30Z", "2026-11-25T14:00Z")] // Tue 20:30: the strictest rule closes at 20:00
-    [InlineData("2026-11-29T16:30Z", "2026-11-29T17:00Z")] // Sun 11:30: the strictest Sunday opens at noon
+    [InlineData("2026-11-24T13:30Z", "2026-11-24T15:00Z")] // Tue 08:30 New York: federal would allow it, Kentucky opens at 10:00
+    [InlineData("2026-11-24T23:30Z", "2026-11-25T15:00Z")] // Tue 18:30: Rhode Island's weekdays end at 18:00
+    [InlineData("2026-11-29T16:30Z", "2026-11-30T15:00Z")] // Sun 11:30: Alabama, Louisiana, Mississippi, Rhode Island and Utah allow no Sunday texts
     public void An_unknown_state_gets_the_strictest_window_with_or_without_earlier_texts(string at, string earliest)
     {
         var when = DateTime.Parse(at, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
         var expected = DateTime.Parse(earliest, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
         var rules = new CampaignRules(frequencyCapHours: 1, businessName: "B", businessTimeZone: "America/New_York");
-        var fresh = rules.Decide(Stored("+12125550101", null, "America/New_York"), "Sale", when, [], false, new Phones());
+        // A toll-free number has no state, and the contact none either: every state's rule applies.
+        var fresh = rules.Decide(Stored("+18005550101", null, "America/New_York"), "Sale", when, [], false, new Phones());
         Assert.Equal("quietHours", fresh.Reason);
         Assert.Equal(expected, fresh.EarliestSendAt);
-        var texted = rules.Decide(Stored("+12125550101", null, "America/New_York"), "Sale", when, [when.AddDays(-2)], false, new Phones());
+        var texted = rules.Decide(Stored("+18005550101", null, "America/New_York"), "Sale", when, [when.AddDays(-2)], false, new Phones());
         Assert.Equal("quietHours", texted.Reason);
         Assert.Equal(expected, texted.EarliestSendAt);
     }
@@ -170,18 +171,20 @@ public sealed class CampaignMergeFieldAndHoldTests
     }
 
     [Fact]
-    public void A_toll_free_number_in_us_summer_time_waits_until_its_zones_windows_meet_again()
+    public void A_toll_free_number_of_someone_whose_state_is_unknown_is_never_texted_at_an_hour_quiet_somewhere()
     {
-        // Unknown state, every NANP zone from Guam to Bermuda: under the strictest window (09:00–20:00) they share
-        // no instant while the US is on summer time, so the hold runs to the first instant allowed everywhere
-        // (November), never to one that is still quiet hours somewhere.
+        // Unknown state, every NANP zone from Guam to Bermuda: under every state's rule (10:00–18:00 on weekdays, no
+        // Sundays) they never share an instant, so the hold runs past the search horizon to an instant that is still
+        // not allowed (a re-check keeps holding it), and the explanation says why instead of naming a time.
         var at = Utc(3, 24, 14, 51);
         var d = Rules.Decide(Stored("+18005550100", null, null), "Sale", at, [], false, new Phones());
         Assert.Equal("quietHours", d.Reason);
         var zones = QuietHours.Zones(new Phones().Parse("+18005550100")!.TimeZones, "America/New_York");
         Assert.True(zones.Count > 5, "a toll-free number can be in any US zone");
-        Assert.True(QuietHours.IsAllowed(d.EarliestSendAt!.Value, QuietHours.Strictest, zones), $"held until {d.EarliestSendAt:O}, which is quiet hours somewhere");
-        Assert.True(d.EarliestSendAt > at);
+        Assert.False(QuietHours.IsAllowed(d.EarliestSendAt!.Value, QuietHours.Strictest, zones), $"held until {d.EarliestSendAt:O}");
+        Assert.True(d.EarliestSendAt >= at.AddDays(QuietHours.HorizonDays));
+        Assert.Equal("noCommonHour", d.Rule);
+        Assert.StartsWith("Held: no hour is allowed in every time zone", d.Explanation);
     }
 
     [Theory]

@@ -46,8 +46,9 @@ public sealed class BookingSaga(IContactService contacts, ILeadService leads, IS
         return due < now ? now : due;
     }
 
-    private async Task<DateTime> ShiftAsync(string phone, SmsPurpose purpose, DateTime due, CancellationToken ct) =>
-        await sms.EarliestAllowedSendTimeAsync(phone, purpose, due, ct);
+    private async Task<DateTime> ShiftAsync(BookingRow row, string phone, SmsPurpose purpose, DateTime due, CancellationToken ct) =>
+        // The party's state counts too: the person is there on the day, and may live there.
+        await sms.EarliestAllowedSendTimeAsync(phone, purpose, due, Common.UsZipStates.Of(row.Address, row.Zip), ct);
 
     public async Task HandleAsync(OutboxEntry entry, AppDbContext db, CancellationToken ct)
     {
@@ -65,7 +66,7 @@ public sealed class BookingSaga(IContactService contacts, ILeadService leads, IS
             if (phone is not null)
             {
                 // Without a number there is no sending window to judge by: the time stands as computed.
-                moved = await ShiftAsync(phone, SmsPurpose.Transactional, moved, ct);
+                moved = await ShiftAsync(row, phone, SmsPurpose.Transactional, moved, ct);
             }
             foreach (var reminder in await db.Set<ScheduledMessage>().Where(m => m.BookingId == row.Id && m.Kind == ScheduledKind.Reminder && m.Status == ScheduledStatus.Pending).ToListAsync(ct))
             {
@@ -79,7 +80,7 @@ public sealed class BookingSaga(IContactService contacts, ILeadService leads, IS
             {
                 var due = EventStartUtc(row) + PartyLength + TimeSpan.FromHours(2);
                 db.Add(new ScheduledMessage { BookingId = row.Id, ContactId = row.ContactId, Kind = ScheduledKind.ReviewRequest, CreatedAt = now,
-                    DueAt = await ShiftAsync(phone, SmsPurpose.Marketing, NotBefore(due, now), ct) });
+                    DueAt = await ShiftAsync(row, phone, SmsPurpose.Marketing, NotBefore(due, now), ct) });
             }
             return;
         }
@@ -91,7 +92,7 @@ public sealed class BookingSaga(IContactService contacts, ILeadService leads, IS
             {
                 var due = EventStartUtc(row).AddHours(-48);
                 db.Add(new ScheduledMessage { BookingId = row.Id, ContactId = row.ContactId, Kind = ScheduledKind.Reminder, CreatedAt = now,
-                    DueAt = await ShiftAsync(phone, SmsPurpose.Transactional, NotBefore(due, now), ct) });
+                    DueAt = await ShiftAsync(row, phone, SmsPurpose.Transactional, NotBefore(due, now), ct) });
             }
             if (row.LeadId is { } lead)
             {

@@ -148,6 +148,28 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, IC
         return ids.ToHashSet();
     }
 
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> UpcomingPartyStatesAsync(IReadOnlyCollection<Guid> contactIds, DateOnly from, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = new Dictionary<Guid, IReadOnlyList<string>>();
+        foreach (var chunk in contactIds.Distinct().Chunk(500))
+        {
+            var rows = await db.Set<BookingRow>().AsNoTracking()
+                .Where(b => chunk.Contains(b.ContactId) && b.EventDate >= from && (b.Status == BookingStatus.Requested || b.Status == BookingStatus.Confirmed)
+                    && (b.Zip != null || b.Address != null))
+                .Select(b => new { b.ContactId, b.Address, b.Zip }).ToListAsync(ct);
+            foreach (var person in rows.GroupBy(r => r.ContactId))
+            {
+                var states = person.SelectMany(r => Common.UsZipStates.Of(r.Address, r.Zip)).Distinct().ToList();
+                if (states.Count > 0)
+                {
+                    result[person.Key] = states;
+                }
+            }
+        }
+        return result;
+    }
+
     /// <summary>Bookings of these contacts requested between two instants (attribution by other features).</summary>
     public async Task<IReadOnlyList<BookingSummary>> ForContactsAsync(IReadOnlyCollection<Guid> contactIds, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {

@@ -36,7 +36,7 @@ public sealed class CallEffects(ILeadService leads, ISmsService sms, IConfigurat
         if (configuration.GetValue<bool>("Calls:MissedCallTextBack") && call.FromNumber is not null && call.TextBackDueAt is null)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            call.TextBackDueAt = await sms.EarliestAllowedSendTimeAsync(call.FromNumber, SmsPurpose.Transactional, now, ct);
+            call.TextBackDueAt = await sms.EarliestAllowedSendTimeAsync(call.FromNumber, SmsPurpose.Transactional, now, null, ct);
         }
     }
 }

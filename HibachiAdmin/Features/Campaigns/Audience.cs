@@ -4,8 +4,9 @@ namespace HibachiAdmin.Features.Campaigns;
 /// <param name="SkipTextedWithinDays">Skip contacts a campaign texted in this many days before the send.</param>
 /// <param name="Everyone">The marketer chose everyone who may be texted (less <paramref name="ExcludeTags"/>). Nothing else
 /// means everyone: an audience with no tags, no contacts and no explicit <c>Everyone</c> reaches nobody.</param>
+/// <param name="IncludeInConversation">Also text people in a conversation (a message in the last 24 hours); by default they are left out.</param>
 public sealed record Audience(IReadOnlyList<string> IncludeTags, IReadOnlyList<string> ExcludeTags, IReadOnlyList<Guid> ContactIds,
-    int? SkipBookedWithinDays = null, int? SkipTextedWithinDays = null, bool Everyone = false)
+    int? SkipBookedWithinDays = null, int? SkipTextedWithinDays = null, bool Everyone = false, bool IncludeInConversation = false)
 {
     /// <summary>Everyone who may be texted: an explicit choice.</summary>
     public static readonly Audience All = new([], [], [], Everyone: true);

@@ -16,6 +16,8 @@ public sealed class Campaign
     public int? SkipBookedWithinDays { get; set; }
     /// <summary>Audience option: skip contacts a campaign texted in the last N days.</summary>
     public int? SkipTextedWithinDays { get; set; }
+    /// <summary>Audience option: also text people in a conversation (a message in the last 24 hours).</summary>
+    public bool IncludeInConversation { get; set; }
     public CampaignStatus Status { get; set; }
     /// <summary>When sending starts (a row the sender job picks up: nothing lives only in Hangfire).</summary>
     public DateTime? SendAt { get; set; }
@@ -28,5 +30,5 @@ public sealed class Campaign
 
     /// <summary>A stored campaign was created with a chosen audience, so no tags and no contacts means the explicit "everyone".</summary>
     public Audience Audience => new(IncludeTags, ExcludeTags, ContactIds, SkipBookedWithinDays, SkipTextedWithinDays,
-        Everyone: IncludeTags.Count == 0 && ContactIds.Count == 0);
+        Everyone: IncludeTags.Count == 0 && ContactIds.Count == 0, IncludeInConversation: IncludeInConversation);
 }

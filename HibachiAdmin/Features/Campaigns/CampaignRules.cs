@@ -12,19 +12,31 @@ namespace HibachiAdmin.Features.Campaigns;
 /// the opt-out line included) and decides whether it may be sent at a given instant:
 /// <list type="bullet">
 /// <item>marketing needs <c>optedIn</c>; opted-out, invalid and duplicate numbers are skipped;</item>
-/// <item>quiet hours in the recipient's local time (every zone a number can be in), by the contact's
-/// state, else the number's; an unknown state or zone gets the strictest window of all rules;</item>
+/// <item>texting hours (<see cref="TextingRules"/>: federal, the state rules the policy picks, holidays, the Admins'
+/// tightenings) in the recipient's local time, for every place the person may be: the contact's state, the number's
+/// state and every zone it can be in, and the states of their upcoming parties; nowhere known means every state;</item>
 /// <item>frequency: <c>Sms:FrequencyCapHours</c> between marketing texts to a number, and at most 3 per
-/// rolling 24 h in Florida, Oklahoma and Maryland.</item>
+/// rolling 24 h when any of their states is Florida, Oklahoma or Maryland.</item>
 /// </list>
-/// A delayed recipient gets the first instant at which every rule allows the text.
+/// A delayed recipient gets the first instant at which every rule allows the text, and the sentence saying why.
 /// </summary>
-public sealed partial class CampaignRules(int frequencyCapHours, string businessName, string businessTimeZone)
+public sealed partial class CampaignRules(int frequencyCapHours, string businessName, string businessTimeZone, TextingRules? texting = null)
 {
+    private readonly TextingRules _texting = texting ?? TextingRules.Default;
+
     public const string OptOutLine = "Reply STOP to opt out.";
 
     /// <summary>States with a cap of texts per rolling 24 hours (Fla. Stat. 501.616(6)(b); Okla. 15 O.S. 775C; Md. Com. Law §14-4504).</summary>
-    public static int? DailyCap(string? state) => state?.ToUpperInvariant() is "FL" or "OK" or "MD" ? 3 : null;
+    /// <remarks>A person whose state is unknown (<see cref="TextingRules.Anywhere"/>) may be in one of them.</remarks>
+    public static int? DailyCap(string? state) => state?.ToUpperInvariant() is "FL" or "OK" or "MD" or TextingRules.Anywhere ? 3 : null;
+
+    private static readonly Dictionary<string, string> DailyCapCitations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["FL"] = "Florida allows at most 3 marketing texts to a person in 24 hours (Fla. Stat. 501.616(6)(b))",
+        ["OK"] = "Oklahoma allows at most 3 marketing texts to a person in 24 hours (15 O.S. 775C.4)",
+        ["MD"] = "Maryland allows at most 3 marketing texts to a person in 24 hours (Md. Code, Com. Law 14-4502)",
+        [TextingRules.Anywhere] = "where the person is is not known, and Florida, Oklahoma and Maryland allow at most 3 marketing texts in 24 hours",
+    };
 
     /// <summary>
     /// The final text for one recipient: <c>{FirstName}</c> / <c>{FirstName|fallback}</c>, <c>{Name}</c>,
@@ -119,14 +131,14 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
         return zones;
     }
 
-    /// <param name="r">Phone, state and zones as the contacts feature stores them (E.164, validated on the way in).</param>
+    /// <param name="r">Phone, state and zones as the contacts feature stores them (E.164, validated on the way in), and the states of their upcoming parties.</param>
     public RecipientDecision Decide(CampaignRecipient r, string template, DateTime atUtc, IReadOnlyCollection<DateTime> sentToNumber, bool duplicate, Phones phones)
     {
         var (text, segments) = RenderCounted(template, r.Name);
         var phone = r.Phone;
         var zoneIds = r.TimeZones;
-        var state = r.State;
         var valid = phone is not null && !r.NumberInvalid;
+        string? numberState = null;
         if (valid && (string.IsNullOrEmpty(zoneIds) || !phone!.StartsWith('+')))
         {
             // Not stored in normal form: parse (also decides validity and the number's zones and state).
@@ -134,7 +146,11 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
             valid = parsed is not null;
             phone = parsed?.E164 ?? phone;
             zoneIds = parsed is null ? null : string.Join(',', parsed.TimeZones);
-            state ??= parsed?.State;
+            numberState = parsed?.State;
+        }
+        else if (valid)
+        {
+            numberState = NumberState(phone!, phones);
         }
         string? skip = duplicate ? HoldReasons.Duplicate
             : !valid ? HoldReasons.InvalidNumber
@@ -146,56 +162,133 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
         {
             return new RecipientDecision(r.ContactId, phone, false, skip, null, text, segments);
         }
+        var states = StatesKey(r.State, numberState, r.PartyStates);
         // A valid number always has its zone list here (stored, or from parsing it just above).
         // Stryker disable once Conditional : the memo and the direct call compute the same window; the memo only saves time
-        var (earliest, reason) = sentToNumber.Count == 0
-            // No texts to this number lately: the answer depends only on the instant, the state and the zones,
+        var window = sentToNumber.Count == 0
+            // No texts to this number lately: the answer depends only on the instant, the states and the zones,
             // which an audience shares by the thousand, so it is worked out once per combination.
-            ? _windows.GetOrAdd((atUtc, state, zoneIds!), k => Window(k.At, k.State, ZonesFor(k.Zones), []))
-            : Window(atUtc, state, ZonesFor(zoneIds!), sentToNumber);
-        return earliest <= atUtc
+            ? _windows.GetOrAdd((atUtc, states, zoneIds!), k => Window(k.At, k.States, ZonesFor(k.Zones), []))
+            : Window(atUtc, states, ZonesFor(zoneIds!), sentToNumber);
+        return window.Earliest <= atUtc
             ? new RecipientDecision(r.ContactId, phone, true, null, null, text, segments)
-            : new RecipientDecision(r.ContactId, phone, false, reason, earliest, text, segments);
+            : new RecipientDecision(r.ContactId, phone, false, window.Reason, window.Earliest, text, segments, window.Explanation?.Text, window.Explanation?.Rule);
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(DateTime At, string? State, string Zones), (DateTime Earliest, string Reason)> _windows = new();
+    /// <summary>Every state the person may be in, as one memo key ("FL,TX"); nowhere known is <see cref="TextingRules.Anywhere"/>.</summary>
+    private static string StatesKey(string? contactState, string? numberState, IReadOnlyList<string>? partyStates)
+    {
+        var states = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var s in partyStates ?? [])
+        {
+            states.Add(s.ToUpperInvariant());
+        }
+        if (!string.IsNullOrEmpty(contactState))
+        {
+            states.Add(contactState.ToUpperInvariant());
+        }
+        if (!string.IsNullOrEmpty(numberState))
+        {
+            states.Add(numberState.ToUpperInvariant());
+        }
+        return states.Count == 0 ? TextingRules.Anywhere : string.Join(',', states);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _numberStates = new(StringComparer.Ordinal);
+
+    /// <summary>The state of a stored (E.164) number, worked out once per area code: US area codes lie in one state.</summary>
+    private string? NumberState(string e164, Phones phones)
+    {
+        // Stryker disable once Conditional,String : memo key only; a longer key caches less, the state is the same
+        var key = e164.StartsWith("+1", StringComparison.Ordinal) && e164.Length >= 5 ? e164[..5] : e164;
+        return _numberStates.GetOrAdd(key, _ => phones.Parse(e164)?.State);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(DateTime At, string States, string Zones), (DateTime Earliest, string Reason, HoldExplanation? Explanation)> _windows = new();
 
     /// <summary>The earliest allowed instant and, for when it is later than <paramref name="atUtc"/>, why the text waits.</summary>
-    private (DateTime Earliest, string Reason) Window(DateTime atUtc, string? state, IReadOnlyList<TimeZoneInfo> zones, IReadOnlyCollection<DateTime> sentToNumber) =>
-        (EarliestAllowed(atUtc, state, zones, sentToNumber),
-            QuietHours.IsAllowed(atUtc, StateForWindow(state), zones) ? HoldReasons.FrequencyCap : HoldReasons.QuietHours);
+    private (DateTime Earliest, string Reason, HoldExplanation? Explanation) Window(DateTime atUtc, string statesKey, IReadOnlyList<TimeZoneInfo> zones, IReadOnlyCollection<DateTime> sentToNumber)
+    {
+        var states = statesKey.Split(',');
+        var (capUntil, capWhy) = CapUntil(atUtc, states, sentToNumber);
+        var window = _texting.EarliestAllowed(capUntil, states, zones);
+        var reason = _texting.IsAllowed(atUtc, states, zones) ? HoldReasons.FrequencyCap : HoldReasons.QuietHours;
+        return (window.Earliest, reason, Explain(capWhy, window, atUtc, zones));
+    }
 
-    /// <summary>The first instant at or after <paramref name="notBeforeUtc"/> that every rule allows.</summary>
+    /// <summary>Why the text waits: the hours' rule, the cap, or the cap and then the hours, in the order they apply.</summary>
+    private static HoldExplanation? Explain((string Rule, string Text)? capWhy, SendWindow window, DateTime atUtc, IReadOnlyList<TimeZoneInfo> zones)
+    {
+        var hours = window.Explanation;
+        if (capWhy is not { } cap)
+        {
+            return hours;
+        }
+        if (hours is null)
+        {
+            return new HoldExplanation(cap.Rule, $"Held until {When(window.Earliest, atUtc, zones[0])} — {cap.Text}");
+        }
+        var dash = hours.Text.IndexOf(" — ", StringComparison.Ordinal);
+        return dash < 0 ? hours : new HoldExplanation(cap.Rule, $"{hours.Text[..dash]} — {cap.Text}; then {hours.Text[(dash + 3)..]}");
+    }
+
+    private static string When(DateTime utc, DateTime fromUtc, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
+        var from = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc), zone);
+        var day = (local.Date - from.Date).TotalDays is >= 0 and < 7
+            ? local.ToString("dddd", System.Globalization.CultureInfo.InvariantCulture)
+            : local.ToString("dddd, MMM d", System.Globalization.CultureInfo.InvariantCulture);
+        return $"{day} {local:HH:mm} {TextingRules.ZoneLabel(zone, utc)}";
+    }
+
+    /// <summary>The first instant at or after <paramref name="notBeforeUtc"/> that every rule allows (one state, or <see cref="TextingRules.Anywhere"/> when null).</summary>
+    public DateTime EarliestAllowed(DateTime notBeforeUtc, string? state, IReadOnlyList<TimeZoneInfo> zones, IReadOnlyCollection<DateTime> sentToNumber)
+    {
+        string[] states = [StateForWindow(state)];
+        return _texting.EarliestAllowed(CapUntil(notBeforeUtc, states, sentToNumber).Until, states, zones).Earliest;
+    }
+
+    /// <summary>When the frequency caps let the next text go, and which cap holds it (null: none does).</summary>
     /// <remarks>
     /// One pass, no fixed-point loop: the caps only say "not before" (the gap after the latest text; the
     /// moment the cap-th most recent text leaves the rolling 24 hours), and once an instant satisfies them
-    /// every later one does too, so moving on to the next quiet-hours window can never break them again.
+    /// every later one does too, so moving on to the next texting-hours window can never break them again.
     /// </remarks>
-    public DateTime EarliestAllowed(DateTime notBeforeUtc, string? state, IReadOnlyList<TimeZoneInfo> zones, IReadOnlyCollection<DateTime> sentToNumber)
+    private (DateTime Until, (string Rule, string Text)? Why) CapUntil(DateTime notBeforeUtc, IReadOnlyCollection<string> states, IReadOnlyCollection<DateTime> sentToNumber)
     {
         var next = notBeforeUtc;
+        (string, string)? why = null;
         if (sentToNumber.Count > 0)
         {
             // The gap counts from the latest text, whatever order the history comes in.
-            next = Later(next, sentToNumber.Max().AddHours(frequencyCapHours));
-            if (DailyCap(state) is { } cap)
+            var gapEnd = sentToNumber.Max().AddHours(frequencyCapHours);
+            if (gapEnd > next)
             {
+                next = Later(next, gapEnd);
+                why = ("frequencyCap", $"one marketing text to a number every {frequencyCapHours} hours at most (Sms:FrequencyCapHours)");
+            }
+            var capped = states.Where(s => DailyCap(s) is not null).Order(StringComparer.Ordinal).FirstOrDefault();
+            if (capped is not null)
+            {
+                var cap = DailyCap(capped)!.Value;
                 // The rolling day before `next`: a text sent exactly 24 hours earlier has left it.
                 var inDay = sentToNumber.Where(s => s > next.AddHours(-24)).OrderByDescending(s => s).ToList();
                 if (inDay.Count >= cap)
                 {
                     // The cap-th most recent one must leave the 24-hour window first.
                     next = inDay[cap - 1].AddHours(24);
+                    why = ($"dailyCap:{capped}", DailyCapCitations[capped]);
                 }
             }
         }
-        return QuietHours.EarliestAllowed(next, StateForWindow(state), zones);
+        return (next, why);
     }
 
     private static DateTime Later(DateTime a, DateTime b) => new(Math.Max(a.Ticks, b.Ticks), DateTimeKind.Utc);
 
-    /// <summary>An unknown state gets the strictest window of all rules (latest start, earliest end).</summary>
-    private static string StateForWindow(string? state) => string.IsNullOrEmpty(state) ? QuietHours.Strictest : state;
+    /// <summary>An unknown state gets every state's rule.</summary>
+    private static string StateForWindow(string? state) => string.IsNullOrEmpty(state) ? TextingRules.Anywhere : state;
 
     [GeneratedRegex(@"(?:(?<=\s)|^|(?<=https?://))(?:www\.)?(?<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/:?#\s.,;!)]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkHost();

@@ -109,7 +109,8 @@ public sealed class CampaignSendJob(
         var people = await contacts.GetSummariesAsync(rows.Select(r => r.ContactId), ct);
         var history = await sms.MarketingSentSinceAsync(now.AddHours(-Math.Max(24, options.Value.FrequencyCapHours)), people.Values.Select(p => p.Phone).OfType<string>(), ct);
         IReadOnlyCollection<DateTime> SentTo(string? number) => number is not null && history.TryGetValue(number, out var list) ? list : [];
-        var rules = planner.Rules;
+        var rules = await planner.RulesAsync(ct);
+        var parties = await planner.PartyStatesAsync([.. people.Keys], now, ct);
         var outgoing = new List<(CampaignDelivery Row, OutboundSms Sms)>(rows.Count);
         // Rows claimed again after their sender died mid-send: the first attempt's text stands.
         var attempted = await sms.ExistingCorrelationsAsync(rows.Select(Correlation), ct);
@@ -126,7 +127,7 @@ public sealed class CampaignSendJob(
             // The caps count texts to the number this text goes to: the contact's number now (it may have changed since the send started).
             var decision = person is null
                 ? new RecipientDecision(row.ContactId, row.Phone, false, HoldReasons.InvalidNumber, null, row.Text, SmsSegments.Count(row.Text))
-                : rules.Decide(new CampaignRecipient(person.Id, person.Name, person.Phone, person.SmsConsent, person.State, person.TimeZones, person.NumberInvalid),
+                : rules.Decide(new CampaignRecipient(person.Id, person.Name, person.Phone, person.SmsConsent, person.State, person.TimeZones, person.NumberInvalid, parties.GetValueOrDefault(person.Id)),
                     templates[row.CampaignId], now, SentTo(person.Phone), false, phones);
             if (!decision.Eligible)
             {

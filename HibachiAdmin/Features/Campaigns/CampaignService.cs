@@ -24,7 +24,7 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
         var campaign = new Campaign
         {
             Name = input.Name.Trim(), Message = input.Message.Trim(), IncludeTags = [.. input.Audience.IncludeTags], ExcludeTags = [.. input.Audience.ExcludeTags],
-            ContactIds = [.. input.Audience.ContactIds], SkipBookedWithinDays = input.Audience.SkipBookedWithinDays, SkipTextedWithinDays = input.Audience.SkipTextedWithinDays, EndAt = input.EndAt, Status = CampaignStatus.Draft, CreatedBy = actor.Name, CreatedAt = time.GetUtcNow().UtcDateTime,
+            ContactIds = [.. input.Audience.ContactIds], SkipBookedWithinDays = input.Audience.SkipBookedWithinDays, SkipTextedWithinDays = input.Audience.SkipTextedWithinDays, IncludeInConversation = input.Audience.IncludeInConversation, EndAt = input.EndAt, Status = CampaignStatus.Draft, CreatedBy = actor.Name, CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Add(campaign);
         await db.SaveChangesAsync(ct);

@@ -17,11 +17,14 @@ public static class CampaignsEndpoints
     /// <param name="SkipBookedWithinDays">Skip contacts with a party from today through this many days ahead.</param>
     /// <param name="SkipTextedWithinDays">Skip contacts a campaign texted in this many days before the send.</param>
     /// <param name="Everyone">Everyone who may be texted (less <paramref name="ExcludeTags"/>): the explicit choice an empty audience never makes.</param>
+    /// <param name="IncludeInConversation">Also text people in a conversation (a message in the last 24 hours); left out unless true.</param>
     public sealed record AudienceBody([property: MaxLength(50), EachMaxLength(50)] List<string>? IncludeTags, [property: MaxLength(50), EachMaxLength(50)] List<string>? ExcludeTags,
         [property: MaxLength(5000)] List<Guid>? ContactIds,
-        [property: Range(0, 365)] int? SkipBookedWithinDays = null, [property: Range(1, 365)] int? SkipTextedWithinDays = null, bool? Everyone = null)
+        [property: Range(0, 365)] int? SkipBookedWithinDays = null, [property: Range(1, 365)] int? SkipTextedWithinDays = null, bool? Everyone = null,
+        bool? IncludeInConversation = null)
     {
-        public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? [], SkipBookedWithinDays, SkipTextedWithinDays, Everyone == true);
+        public Audience ToAudience() => new(IncludeTags ?? [], ExcludeTags ?? [], ContactIds ?? [], SkipBookedWithinDays, SkipTextedWithinDays, Everyone == true,
+            IncludeInConversation == true);
     }
 
     public sealed record EstimateRequest([property: Required, StringLength(Limits.Message, MinimumLength = 1)] string? Message, AudienceBody? Audience, DateTime? SendAt);
@@ -35,9 +38,11 @@ public static class CampaignsEndpoints
 
     public sealed record SegmentsResponse(string Encoding, int Units, int Segments);
 
-    public sealed record PreviewItem(Guid ContactId, string? Phone, bool Eligible, string? Reason, DateTime? EarliestSendAt, string Text, int Segments);
+    /// <param name="Explanation">For a delayed recipient: why, and until when, in words ("Held until Sunday 12:00 CT — Texas allows …").</param>
+    public sealed record PreviewItem(Guid ContactId, string? Phone, bool Eligible, string? Reason, DateTime? EarliestSendAt, string Text, int Segments, string? Explanation);
 
-    public sealed record PreviewResponse(IReadOnlyList<PreviewItem> Items);
+    /// <param name="Groups">The held recipients by reason, rule and send time, soonest first: when each group goes out, and why.</param>
+    public sealed record PreviewResponse(IReadOnlyList<PreviewItem> Items, IReadOnlyList<HoldGroup> Groups);
 
     public sealed record DeliveriesResponse(IReadOnlyList<DeliveryItem> Items);
 
@@ -126,7 +131,8 @@ public static class CampaignsEndpoints
 
     private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> PreviewAsync(Guid id, CampaignService campaigns, CancellationToken ct) =>
         await campaigns.PreviewAsync(id, ct) is { } decisions
-            ? TypedResults.Ok(new PreviewResponse(decisions.Select(d => new PreviewItem(d.ContactId, d.Phone, d.Eligible, d.Reason, d.EarliestSendAt, d.Text, d.Segments.Segments)).ToList()))
+            ? TypedResults.Ok(new PreviewResponse(decisions.Select(d => new PreviewItem(d.ContactId, d.Phone, d.Eligible, d.Reason, d.EarliestSendAt, d.Text, d.Segments.Segments, d.Explanation)).ToList(),
+                HoldGroups.Of(decisions)))
             : ApiProblems.NotFound("Campaign", id);
 
     private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> SendAsync(Guid id, SendRequest? body, CampaignService campaigns, CancellationToken ct)

@@ -17,6 +17,27 @@ public static class HoldReasons
     public const string BookedSoon = "bookedSoon";
     /// <summary>Audience option: a campaign texted the contact in the last N days.</summary>
     public const string TextedRecently = "textedRecently";
+    /// <summary>The contact is in a conversation (a message in the last 24 hours); marketing waits unless the sender includes them.</summary>
+    public const string InConversation = "inConversation";
+
+    /// <summary>How recent a message makes a conversation open.</summary>
+    public static readonly TimeSpan ConversationWindow = TimeSpan.FromHours(24);
+
+    /// <summary>The reason in words, for a recipient who is not texted at all (a delay has its own explanation).</summary>
+    public static string Describe(string reason) => reason switch
+    {
+        NoConsent => "Not texted: they have not agreed to marketing texts.",
+        PendingConfirmation => "Not texted: they have not confirmed with YES yet.",
+        OptedOut => "Not texted: they opted out.",
+        InvalidNumber => "Not texted: the number cannot receive texts.",
+        Duplicate => "Texted once: the number is already in this audience.",
+        BookedSoon => "Left out: they have a party coming up.",
+        TextedRecently => "Left out: a campaign texted them recently.",
+        InConversation => "Left out: they are in a conversation (a message in the last 24 hours).",
+        QuietHours => "Held for their texting hours.",
+        FrequencyCap => "Held by the frequency cap.",
+        _ => $"Not texted ({reason}).",
+    };
 
     /// <summary>Held reasons that only delay a text (it goes out at <c>EarliestSendAt</c>); the others skip the recipient.</summary>
     public static bool IsDelay(string? reason) => reason is QuietHours or FrequencyCap;

@@ -63,6 +63,19 @@ public sealed partial class InboxService
     }
 
     /// <summary>Texts these contacts sent us at or after <paramref name="sinceUtc"/> (campaign replies), one query per 500 contacts.</summary>
+    public async Task<IReadOnlySet<Guid>> ContactsInConversationSinceAsync(IReadOnlyCollection<Guid> contactIds, DateTime sinceUtc, CancellationToken ct)
+    {
+        var result = new HashSet<Guid>();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var chunk in contactIds.Distinct().Chunk(500))
+        {
+            result.UnionWith(await db.Set<ConversationThread>().AsNoTracking()
+                .Where(t => t.ContactId != null && chunk.Contains(t.ContactId.Value) && t.LastMessageAt >= sinceUtc)
+                .Select(t => t.ContactId!.Value).ToListAsync(ct));
+        }
+        return result;
+    }
+
     public async Task<IReadOnlyList<(Guid ContactId, DateTime At, string Text)>> InboundSmsSinceAsync(IReadOnlyCollection<Guid> contactIds, DateTime sinceUtc, CancellationToken ct)
     {
         var result = new List<(Guid, DateTime, string)>();

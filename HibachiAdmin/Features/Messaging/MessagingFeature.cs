@@ -15,6 +15,10 @@ public static class MessagingFeature
         var services = builder.Services;
         services.Configure<SmsOptions>(builder.Configuration.GetSection("Sms"));
         services.Configure<BusinessOptions>(builder.Configuration.GetSection("Business"));
+        // Compliance:Policy picks which state texting rules apply; a value that is not a policy stops the start.
+        services.AddOptions<ComplianceOptions>().Bind(builder.Configuration.GetSection("Compliance")).ValidateOnStart();
+        services.AddSingleton<TextingRulesService>();
+        services.AddSingleton<ITextingRulesSource>(sp => sp.GetRequiredService<TextingRulesService>());
         services.AddRingCentral(builder.Configuration);
         Infrastructure.Providers.Meta.MetaSetup.AddMeta(services, builder.Configuration);
         services.AddSingleton<MetaInboundHandler>();

@@ -45,7 +45,7 @@ public sealed class OptInRequestSender(IOptInRequests requests, ISmsService sms,
             return;
         }
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await sms.EarliestAllowedSendTimeAsync(request.Phone, SmsPurpose.ConsentRequest, now, ct);
+        var due = await sms.EarliestAllowedSendTimeAsync(request.Phone, SmsPurpose.ConsentRequest, now, null, ct);
         if (due > now)
         {
             await requests.RescheduleAsync(tx, requestId, due, ct);

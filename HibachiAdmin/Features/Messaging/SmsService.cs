@@ -20,6 +20,7 @@ public sealed partial class SmsService(
     Phones phones,
     IOptions<SmsOptions> options,
     IOptions<BusinessOptions> business,
+    ITextingRulesSource rules,
     TimeProvider time,
     ILogger<SmsService> logger,
     IEnumerable<IOutboundStatusObserver> observers) : ISmsService, ISmsBatches
@@ -162,7 +163,7 @@ public sealed partial class SmsService(
         return [.. results.Select((r, i) => r ?? firstByKey[batch[i].CorrelationId!])];
     }
 
-    public async Task<DateTime> EarliestAllowedSendTimeAsync(string to, SmsPurpose purpose, DateTime notBeforeUtc, CancellationToken ct)
+    public async Task<DateTime> EarliestAllowedSendTimeAsync(string to, SmsPurpose purpose, DateTime notBeforeUtc, IReadOnlyCollection<string>? alsoStates, CancellationToken ct)
     {
         if (purpose is not (SmsPurpose.Marketing or SmsPurpose.Transactional or SmsPurpose.ConsentRequest))
         {
@@ -174,9 +175,13 @@ public sealed partial class SmsService(
             return notBeforeUtc;
         }
         var contact = await contacts.GetSummaryByPhoneAsync(parsed.E164, ct);
-        var state = contact?.State ?? parsed.State;
+        // Every state the person may be in: theirs, the number's, and what the caller knows (a party's address).
+        var states = new[] { contact?.State, parsed.State }.Concat(alsoStates ?? []).OfType<string>().Where(s => s.Length > 0)
+            .Select(s => s.ToUpperInvariant()).Distinct().ToList();
         var zoneIds = !string.IsNullOrEmpty(contact?.TimeZones) ? contact.TimeZones.Split(',') : parsed.TimeZones.ToArray();
-        return QuietHours.EarliestAllowed(notBeforeUtc, state, QuietHours.Zones(zoneIds, business.Value.TimeZone));
+        var zones = QuietHours.Zones(zoneIds, business.Value.TimeZone);
+        var current = await rules.CurrentAsync(ct);
+        return current.EarliestAllowed(notBeforeUtc, states.Count == 0 ? [TextingRules.Anywhere] : states, zones).Earliest;
     }
 
     /// <summary>When each number last received marketing texts (sent or in flight) since <paramref name="sinceUtc"/>, for frequency caps. One query.</summary>

@@ -8,13 +8,14 @@ public interface ISmsService
 {
     Task<SmsSendResult> SendAsync(OutboundSms sms, CancellationToken ct);
 
-    /// <summary>
-    /// The earliest instant at or after <paramref name="notBeforeUtc"/> when a text of this purpose may
-    /// reach <paramref name="to"/>, given the recipient's local quiet hours (federal 8:00–21:00, stricter
-    /// state windows). Callers shift scheduled texts to it rather than dropping them.
-    /// </summary>
     /// <summary>Where each of these texts (message ids from <see cref="SmsSendResult.MessageId"/>) stands; unknown ids are left out.</summary>
     Task<IReadOnlyDictionary<Guid, SmsDeliveryState>> GetDeliveryAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken ct);
 
-    Task<DateTime> EarliestAllowedSendTimeAsync(string to, SmsPurpose purpose, DateTime notBeforeUtc, CancellationToken ct);
+    /// <summary>
+    /// The earliest instant at or after <paramref name="notBeforeUtc"/> when a text of this purpose may
+    /// reach <paramref name="to"/>, given the texting-hours rules in force (federal, every state the person may be
+    /// in: the contact's, the number's and <paramref name="alsoStates"/>, e.g. their party's; every zone of the
+    /// number). Callers shift scheduled texts to it rather than dropping them.
+    /// </summary>
+    Task<DateTime> EarliestAllowedSendTimeAsync(string to, SmsPurpose purpose, DateTime notBeforeUtc, IReadOnlyCollection<string>? alsoStates, CancellationToken ct);
 }

@@ -262,6 +262,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IncludeInConversation")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("IncludeTags")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1149,6 +1152,58 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("ProviderSyncStates", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Messaging.StateRuleChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SaturdayEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SaturdayStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SundayEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SundayStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WeekdayEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WeekdayStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("StateRuleChanges", (string)null);
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Messaging.WebhookSubscription", b =>

@@ -268,6 +268,9 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<bool>("IncludeInConversation")
+                        .HasColumnType("boolean");
+
                     b.PrimitiveCollection<List<string>>("IncludeTags")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -1165,6 +1168,60 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Key");
 
                     b.ToTable("ProviderSyncStates", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Messaging.StateRuleChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("SaturdayEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SaturdayStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int?>("SundayEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SundayStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WeekdayEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WeekdayStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("StateRuleChanges", (string)null);
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Messaging.WebhookSubscription", b =>
