@@ -54,6 +54,7 @@ public static class HoldReasons
         Duplicate => "same number as another recipient",
         BookedSoon => "party coming up",
         TextedRecently => "got a campaign text recently",
+        InConversation => "in a conversation from the last 24 hours",
         _ => reason,
     };
 }
