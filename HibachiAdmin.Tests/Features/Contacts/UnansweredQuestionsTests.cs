@@ -190,6 +190,26 @@ public sealed class UnansweredQuestionsTests
     }
 
     [Fact]
+    public async Task A_question_handled_twice_by_the_outbox_and_the_morning_sweep_racing_is_texted_once()
+    {
+        var (app, _, provider, time) = ExactlyOnceTests.NewApp();
+        await using var _ = app;
+        var person = await ContactAsync(app, "+12125550317", "Raced");
+        await AskAsync(app, person);
+        var request = Assert.Single(await RequestsAsync(app));
+        var sender = app.Services.GetServices<IEventHandler>().OfType<OptInRequestSender>().Single();
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await sender.SendAsync(db, request.Id, default); // the request was sent already: nothing to do
+        await db.SaveChangesAsync();
+
+        Assert.Single(provider.Sent, s => s.To == "+12125550317");
+        // The record of when the question went out is not rewritten by the second pass.
+        Assert.Equal((ConsentRequestStatus.Sent, request.DoneAt), (Assert.Single(await RequestsAsync(app)).Status, Assert.Single(await RequestsAsync(app)).DoneAt));
+    }
+
+    [Fact]
     public async Task The_question_leaves_right_after_the_ask_is_saved_one_wake_up_per_save()
     {
         var jobs = new RecordingJobClient();

@@ -143,6 +143,7 @@ public sealed partial class OptInRequestService(IDbContextFactory<AppDbContext> 
         {
             return;
         }
+        // Stryker disable once Boolean : only the key's presence is read (TryGet above), never the value
         UnitOfWorkCache.Set<object>(db, key, true);
         db.SavedChanges += (_, _) => outbox.Committed();
     }
