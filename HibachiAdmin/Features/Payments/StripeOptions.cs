@@ -1,0 +1,8 @@
+namespace HibachiAdmin.Features.Payments;
+
+/// <summary>The <c>Stripe</c> section (CONTRACT.md): API key and the endpoint secret webhooks are signed with.</summary>
+public sealed class StripeOptions
+{
+    public string? SecretKey { get; set; }
+    public string? WebhookSecret { get; set; }
+}
