@@ -32,6 +32,7 @@ public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoA
         ["/admin/users"] = "Users",
         ["/admin/integrations"] = "Integrations",
         ["/admin/events"] = "Events",
+        ["/admin/pricing"] = "Pricing",
         ["/campaigns"] = "Campaigns",
         ["/campaigns/new"] = "New campaign",
         ["/campaigns/{Id:guid}"] = "Campaign", // an unknown id: the page's own header before a campaign loads
