@@ -30,8 +30,38 @@ public static class PaymentsEndpoints
         group.MapPost("/quotes", SendQuoteAsync).WithSummary("Price and send a new quote version; returns it with the customer's link");
         group.MapPost("/refunds", RefundAsync).RequireAuthorization(Policies.ManagerPlus)
             .WithSummary("Refund part or all of a payment (Manager+); recorded when the provider confirms");
+        var payments = app.MapGroup("/api/v1/payments").WithTags("Payments").RequireAuthorization(Policies.StaffPlus);
+        payments.MapGet("/", ListAsync).WithSummary("Payments newest first (amounts in US dollars, refunds and disputes included)");
+        app.MapGet("/api/v1/payments.csv", Csv).WithTags("Payments").RequireAuthorization(Policies.StaffPlus)
+            .WithSummary("Every payment as CSV").Produces<string>(200, "text/csv");
         return app;
     }
+
+    public sealed record PaymentDto(Guid Id, Guid? BookingId, string? Installment, decimal Amount, decimal Refunded, string Status, bool Disputed, DateTime? PaidAt);
+
+    private static async Task<Results<Ok<PagedResult<PaymentDto>>, ValidationProblem>> ListAsync(int? page, int? pageSize, PaymentsLedger ledger, CancellationToken ct)
+    {
+        var paging = new PageRequest(page ?? 1, pageSize ?? 50);
+        if (paging.Validate() is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var result = await ledger.ListAsync(paging.Page, paging.PageSize, ct);
+        return TypedResults.Ok(new PagedResult<PaymentDto>(result.Items.Select(p => new PaymentDto(p.Id, p.BookingId, p.Installment, p.Amount, p.Refunded,
+            p.Disputed ? "disputed" : p.Refunded >= p.Amount && p.Amount > 0 ? "refunded" : p.Refunded > 0 ? "partiallyRefunded" : p.Status.ToString().ToLowerInvariant(),
+            p.Disputed, p.PaidAt)).ToList(), result.Total));
+    }
+
+    private static PushStreamHttpResult Csv(PaymentsLedger ledger) =>
+        TypedResults.Stream(async stream =>
+        {
+            await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
+            await foreach (var line in ledger.CsvAsync(CancellationToken.None))
+            {
+                await writer.WriteAsync(line);
+                await writer.WriteAsync("\r\n");
+            }
+        }, "text/csv; charset=utf-8", "payments.csv");
 
     private static QuoteDto Dto(Quote q, string? url = null) => new(q.Id, q.BookingId, q.Version, PaymentsService.LinesOf(q), q.Subtotal, q.Travel, q.Gratuity,
         q.Tax, q.Total, q.Deposit, q.BalanceDueDate, q.Terms, q.SentAt, q.AcceptedAt, q.AcceptedName, url);

@@ -25,6 +25,8 @@ public static class PaymentsFeature
                 : sp.GetRequiredService<SandboxStripe>());
         services.AddSingleton<PaymentsService>();
         services.AddSingleton<PricingService>();
+        services.AddSingleton<PaymentsLedger>();
+        services.AddSingleton<Contracts.IPaymentsLedger>(sp => sp.GetRequiredService<PaymentsLedger>());
         services.AddSingleton<IProviderEventHandler, StripeEventHandler>();
         services.AddSingleton<IBookingPagePanel, BookingMoneyPanelRegistration>();
         services.AddSingleton<IDemoSeedContributor, PaymentsDemoSeed>();

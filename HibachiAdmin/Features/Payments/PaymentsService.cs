@@ -19,6 +19,8 @@ public sealed partial class PaymentsService(
     IOptions<PaymentsOptions> options,
     IConfiguration configuration,
     ICheckoutProvider checkout,
+    Contacts.Contracts.IContactService contacts,
+    Messaging.Contracts.ISmsService sms,
     OutboxSignal signal,
     Formats formats,
     TimeProvider time)
