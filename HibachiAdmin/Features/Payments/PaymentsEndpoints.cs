@@ -117,6 +117,7 @@ public static class PaymentsEndpoints
         }
         var (ok, error, field) = await payments.RefundAsync(id, body.PaymentId!.Value, body.Amount!.Value, ct);
         return ok ? TypedResults.Accepted($"/api/v1/bookings/{id}", new RefundResponse("requested"))
-            : TypedResults.ValidationProblem(Validation.Error(field ?? "amount", error ?? "Invalid refund."));
+            : field is null ? ApiProblems.Conflict("Refund not taken", error)
+            : TypedResults.ValidationProblem(Validation.Error(field, error ?? "Invalid refund."));
     }
 }

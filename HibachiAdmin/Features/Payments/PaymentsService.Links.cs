@@ -127,7 +127,16 @@ public sealed partial class PaymentsService
             Provider = checkout.Name, CreatedAt = Now,
         };
         var description = $"{Installments.Label(installment)} for your hibachi party on {Formats.LongDate(view.Booking.EventDate)}";
-        var session = await checkout.CreateAsync(new CheckoutRequest(attempt.Id, attempt.BookingId, installment, attempt.Amount, description, pageUrl), ct);
+        CheckoutSession session;
+        try
+        {
+            session = await checkout.CreateAsync(new CheckoutRequest(attempt.Id, attempt.BookingId, installment, attempt.Amount, description, pageUrl), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not open a {Provider} checkout for booking {BookingId}", checkout.Name, attempt.BookingId);
+            return new LinkResult(null, Conflict: "The payment page could not be opened just now. Nothing was charged; try again in a minute.");
+        }
         attempt.SessionId = session.SessionId;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Add(attempt);
@@ -167,7 +176,15 @@ public sealed partial class PaymentsService
         {
             return (false, $"Expected up to {Formats.Cents(payment.Amount - payment.Refunded)}, what is left of this payment.", "amount");
         }
-        await checkout.RefundAsync(payment.PaymentIntentId, amount, Guid.NewGuid(), ct);
+        try
+        {
+            await checkout.RefundAsync(payment.PaymentIntentId, amount, Guid.NewGuid(), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "The {Provider} refund of payment {PaymentId} failed", checkout.Name, payment.Id);
+            return (false, $"The payment provider did not take the refund: {ex.Message}", null);
+        }
         return (true, null, null);
     }
 }

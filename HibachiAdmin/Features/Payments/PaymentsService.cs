@@ -23,7 +23,8 @@ public sealed partial class PaymentsService(
     Messaging.Contracts.ISmsService sms,
     OutboxSignal signal,
     Formats formats,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<PaymentsService> logger)
 {
     public const int MaxGuests = 200;
     public const int MaxAddOnQuantity = 500;

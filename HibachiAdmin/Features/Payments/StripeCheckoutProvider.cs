@@ -41,7 +41,7 @@ public sealed class StripeCheckoutProvider(IOptions<StripeOptions> options) : IC
                     PriceData = new SessionLineItemPriceDataOptions
                     {
                         Currency = "usd",
-                        UnitAmount = (long)(request.Amount * 100m),
+                        UnitAmount = SandboxStripe.ToCents(request.Amount),
                         ProductData = new SessionLineItemPriceDataProductDataOptions { Name = request.Description },
                     },
                 },
@@ -53,6 +53,6 @@ public sealed class StripeCheckoutProvider(IOptions<StripeOptions> options) : IC
     }
 
     public async Task RefundAsync(string paymentIntentId, decimal amount, Guid refundRequestId, CancellationToken ct) =>
-        await new RefundService().CreateAsync(new RefundCreateOptions { PaymentIntent = paymentIntentId, Amount = (long)(amount * 100m) },
+        await new RefundService().CreateAsync(new RefundCreateOptions { PaymentIntent = paymentIntentId, Amount = SandboxStripe.ToCents(amount) },
             Request($"refund:{refundRequestId}"), ct);
 }
