@@ -64,6 +64,28 @@ public sealed class CollectedMoneyAndTextToPayTests
     }
 
     [Fact]
+    public async Task The_inbox_offers_a_link_for_the_next_installment_to_put_in_the_reply_box()
+    {
+        await using var m = new MoneyTestApp();
+        var party = await m.PartyAsync();
+        var (quote, token) = await m.QuoteAsync(party.BookingId);
+        var links = m.Services.GetRequiredService<IPayLinks>();
+        var deposit = (await links.OfferAsync(party.BookingId, "https://hibachi.test/", Actor.System, default))!;
+        Assert.Equal((Installments.Deposit, 380.63m), (deposit.Installment, deposit.Amount));
+        Assert.Equal($"Here is the link to pay the deposit of $380.63 to hold Dec 19: {deposit.Url}", deposit.Text);
+        Assert.StartsWith("https://hibachi.test/p/", deposit.Url, StringComparison.Ordinal);
+
+        await m.AcceptAndPayAsync(token, quote.Id);
+        await m.RunAsync();
+        var balance = (await links.OfferAsync(party.BookingId, "https://hibachi.test/", Actor.System, default))!;
+        Assert.Equal((Installments.Balance, 1141.87m), (balance.Installment, balance.Amount));
+        await m.PayAsync(balance.Url.Split("/p/")[1]);
+        await m.RunAsync();
+        Assert.Null(await links.OfferAsync(party.BookingId, "https://hibachi.test/", Actor.System, default));
+        Assert.DoesNotContain(m.Sms.Sent, s => s.Text.Contains("/p/", StringComparison.Ordinal)); // offered, never sent by itself
+    }
+
+    [Fact]
     public async Task In_the_customers_quiet_hours_the_text_is_refused_with_the_time_it_may_go()
     {
         await using var m = new MoneyTestApp();

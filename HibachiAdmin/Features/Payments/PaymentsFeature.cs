@@ -24,6 +24,7 @@ public static class PaymentsFeature
                 ? sp.GetRequiredService<StripeCheckoutProvider>()
                 : sp.GetRequiredService<SandboxStripe>());
         services.AddSingleton<PaymentsService>();
+        services.AddSingleton<Contracts.IPayLinks>(sp => sp.GetRequiredService<PaymentsService>());
         services.AddSingleton<PricingService>();
         services.AddSingleton<PaymentsLedger>();
         services.AddSingleton<Contracts.IPaymentsLedger>(sp => sp.GetRequiredService<PaymentsLedger>());
