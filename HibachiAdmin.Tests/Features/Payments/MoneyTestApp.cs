@@ -23,7 +23,7 @@ namespace HibachiAdmin.Tests.Features.Payments;
 /// The money suites' set-up: the app on the frozen clock with jobs run by hand, a recording SMS provider, a known
 /// Stripe webhook secret, a customer with a lead and a booking; and Stripe-shaped events signed like Stripe's.
 /// </summary>
-public sealed class MoneyTestApp : IAsyncDisposable
+public class MoneyTestApp : IAsyncDisposable
 {
     public const string Secret = "whsec_money_tests_0123456789";
 
@@ -32,7 +32,7 @@ public sealed class MoneyTestApp : IAsyncDisposable
     public RecordingSmsProvider Sms { get; } = new();
     public FaultInjector Faults { get; } = new();
 
-    public MoneyTestApp(string provider = "Sandbox", string? secret = Secret)
+    public MoneyTestApp(string provider = "Sandbox", string? secret = Secret, string? apiBase = null)
     {
         App = new AppFactory
         {
@@ -47,6 +47,10 @@ public sealed class MoneyTestApp : IAsyncDisposable
             .With("RateLimits:CustomerPagePerMinute", "1000000").With("Business:PricePerPerson", "60").With("Business:MinimumGuests", "10")
             .With("Payments:TaxRatePercent", "8.875").With("Payments:GratuityPercent", "18").With("Payments:DepositPercent", "25")
             .With("Payments:MinimumTotal", "600").With("Payments:BalanceDueDays", "3");
+        if (apiBase is not null)
+        {
+            App.With("Stripe:ApiBase", apiBase.TrimEnd('/')).With("Stripe:SecretKey", "sk_test_fake");
+        }
     }
 
     public IServiceProvider Services => App.Services;
@@ -151,5 +155,9 @@ public sealed class MoneyTestApp : IAsyncDisposable
         return (await client.SendAsync(request)).StatusCode;
     }
 
-    public ValueTask DisposeAsync() => App.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -13,11 +13,11 @@ public sealed class StripeCheckoutProvider(IOptions<StripeOptions> options) : IC
 {
     public string Name => PaymentsOptions.Stripe;
 
-    private RequestOptions Request(string idempotencyKey) => new()
-    {
-        ApiKey = options.Value.SecretKey is { Length: > 0 } key ? key : throw new InvalidOperationException("Stripe:SecretKey is not set."),
-        IdempotencyKey = idempotencyKey,
-    };
+    private StripeClient Client() => new(
+        options.Value.SecretKey is { Length: > 0 } key ? key : throw new InvalidOperationException("Stripe:SecretKey is not set."),
+        apiBase: options.Value.ApiBase);
+
+    private static RequestOptions Request(string idempotencyKey) => new() { IdempotencyKey = idempotencyKey };
 
     public async Task<CheckoutSession> CreateAsync(CheckoutRequest request, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public sealed class StripeCheckoutProvider(IOptions<StripeOptions> options) : IC
             ["installment"] = request.Installment,
             ["attemptId"] = request.AttemptId.ToString(),
         };
-        var session = await new SessionService().CreateAsync(new SessionCreateOptions
+        var session = await new SessionService(Client()).CreateAsync(new SessionCreateOptions
         {
             Mode = "payment",
             ClientReferenceId = request.BookingId.ToString(),
@@ -53,6 +53,6 @@ public sealed class StripeCheckoutProvider(IOptions<StripeOptions> options) : IC
     }
 
     public async Task RefundAsync(string paymentIntentId, decimal amount, Guid refundRequestId, CancellationToken ct) =>
-        await new RefundService().CreateAsync(new RefundCreateOptions { PaymentIntent = paymentIntentId, Amount = SandboxStripe.ToCents(amount) },
+        await new RefundService(Client()).CreateAsync(new RefundCreateOptions { PaymentIntent = paymentIntentId, Amount = SandboxStripe.ToCents(amount) },
             Request($"refund:{refundRequestId}"), ct);
 }

@@ -5,4 +5,6 @@ public sealed class StripeOptions
 {
     public string? SecretKey { get; set; }
     public string? WebhookSecret { get; set; }
+    /// <summary>Stripe's API address (tests point it at a loopback fake).</summary>
+    public string ApiBase { get; set; } = "https://api.stripe.com";
 }
