@@ -16,6 +16,16 @@ public sealed partial class BookingService : IBookingMoney
         return row is null ? null : ToMoney(row);
     }
 
+    public async Task<IReadOnlyList<BookingMoney>> BalancesDueAsync(DateOnly dueBy, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<BookingRow>().AsNoTracking().Include(r => r.PaymentRows)
+            .Where(r => r.BalanceDueDate != null && r.BalanceDueDate <= dueBy && (r.Status == BookingStatus.Requested || r.Status == BookingStatus.Confirmed)
+                        && r.Total > r.DepositPaid + r.PaidOnline)
+            .OrderBy(r => r.BalanceDueDate).ToListAsync(ct);
+        return rows.Select(ToMoney).ToList();
+    }
+
     internal static BookingMoney ToMoney(BookingRow row) => new(
         row.Id, row.ContactId, row.LeadId, row.Status, row.EventDate, row.EventTime, row.GuestCount, row.PricePerPerson, row.Address, row.Zip, row.Package,
         row.Total, row.DepositDue, row.AmountPaid, row.BalanceDueDate, row.QuoteId, row.QuoteVersion, row.QuoteAcceptedAt, row.Disputed, row.Payments ?? []);

@@ -1,6 +1,7 @@
 using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
+using HibachiAdmin.Infrastructure.Jobs;
 
 namespace HibachiAdmin.Features.Payments;
 
@@ -29,6 +30,8 @@ public static class PaymentsFeature
         services.AddSingleton<PaymentsLedger>();
         services.AddSingleton<Contracts.IPaymentsLedger>(sp => sp.GetRequiredService<PaymentsLedger>());
         services.AddSingleton<IProviderEventHandler, StripeEventHandler>();
+        services.AddTransient<BalanceRemindersJob>();
+        services.AddRecurringJob<BalanceRemindersJob>(BalanceRemindersJob.Id, "*/15 * * * *", j => j.RunAsync(CancellationToken.None));
         services.AddSingleton<IBookingPagePanel, BookingMoneyPanelRegistration>();
         services.AddSingleton<IDemoSeedContributor, PaymentsDemoSeed>();
         return builder;

@@ -19,6 +19,8 @@ public sealed class PaymentsOptions
     public decimal MinimumTotal { get; set; } = 600m;
     /// <summary>Default price per child (the adult price is <c>Business:PricePerPerson</c>).</summary>
     public decimal ChildPrice { get; set; } = 30m;
+    /// <summary>A balance reminder goes this many days before the balance is due (and one more once it is late).</summary>
+    public int ReminderDaysBefore { get; set; } = 2;
     /// <summary>Days a customer link stays valid.</summary>
     public int LinkDays { get; set; } = 30;
     public string Terms { get; set; } =

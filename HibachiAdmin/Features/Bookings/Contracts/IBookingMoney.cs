@@ -11,6 +11,8 @@ namespace HibachiAdmin.Features.Bookings.Contracts;
 public interface IBookingMoney
 {
     Task<BookingMoney?> GetMoneyAsync(Guid bookingId, CancellationToken ct);
+    /// <summary>Open bookings (requested or confirmed) with money still due and a balance due date on or before <paramref name="dueBy"/>.</summary>
+    Task<IReadOnlyList<BookingMoney>> BalancesDueAsync(DateOnly dueBy, CancellationToken ct);
     Task<MoneyOutcome> SendQuoteAsync(CrossFeatureTransaction tx, Guid bookingId, QuoteTerms terms, Actor actor, CancellationToken ct);
     Task<MoneyOutcome> AcceptQuoteAsync(CrossFeatureTransaction tx, Guid bookingId, Guid quoteId, int quoteVersion, string acceptedBy, CancellationToken ct);
     Task<MoneyOutcome> RecordPaymentAsync(CrossFeatureTransaction tx, Guid bookingId, ReceivedPayment payment, CancellationToken ct);

@@ -1442,6 +1442,26 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("Payments", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Payments.PaymentReminder", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookingId", "Kind", "DueDate");
+
+                    b.ToTable("PaymentReminders", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Payments.PaymentSetting", b =>
                 {
                     b.Property<string>("Key")

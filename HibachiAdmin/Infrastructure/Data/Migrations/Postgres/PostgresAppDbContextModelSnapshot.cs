@@ -1458,6 +1458,26 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Payments", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Payments.PaymentReminder", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BookingId", "Kind", "DueDate");
+
+                    b.ToTable("PaymentReminders", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Payments.PaymentSetting", b =>
                 {
                     b.Property<string>("Key")
