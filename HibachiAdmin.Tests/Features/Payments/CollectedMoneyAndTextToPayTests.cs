@@ -42,6 +42,18 @@ public sealed class CollectedMoneyAndTextToPayTests
     }
 
     [Fact]
+    public async Task What_other_features_see_of_a_booking_counts_online_payments_net_of_refunds_as_paid()
+    {
+        await using var m = new MoneyTestApp();
+        var party = await m.PartyAsync();
+        await m.PostEventAsync(MoneyTestApp.Completed("evt_s1", party.BookingId, "deposit", 30_000, "pi_summary_1"));
+        await m.PostEventAsync(MoneyTestApp.Refunded("evt_s2", "pi_summary_1", 30_000, 10_000));
+        await m.RunAsync();
+        var summary = Assert.Single(await m.Services.GetRequiredService<HibachiAdmin.Features.Bookings.Contracts.IBookingService>().ForContactAsync(party.ContactId, default));
+        Assert.Equal((200m, 1000m), (summary.DepositPaid, summary.BalanceDue));
+    }
+
+    [Fact]
     public async Task A_deposit_link_is_texted_once_to_the_customer_and_never_to_someone_who_opted_out()
     {
         await using var m = new MoneyTestApp();

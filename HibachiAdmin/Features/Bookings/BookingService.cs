@@ -120,7 +120,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Set<BookingRow>().AsNoTracking()
             .Where(r => r.EventDate >= from && r.EventDate <= to && (r.Status == BookingStatus.Confirmed || r.Status == BookingStatus.Completed))
-            .Select(r => new { r.EventDate, r.Total, r.DepositPaid }).ToListAsync(ct);
+            .Select(r => new { r.EventDate, r.Total, DepositPaid = r.DepositPaid + r.PaidOnline }).ToListAsync(ct);
         return rows.GroupBy(r => (r.EventDate.Year, r.EventDate.Month)).OrderBy(g => g.Key)
             .Select(g => new MonthRevenue(g.Key.Year, g.Key.Month, g.Count(), g.Sum(r => r.Total), g.Sum(r => r.DepositPaid))).ToList();
     }
@@ -163,7 +163,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<BookingRow, BookingSummary>> Summary =
-        b => new BookingSummary(b.Id, b.ContactId, b.CreatedAt, b.EventDate, b.Total, b.Status, b.LeadId, b.EventTime, b.GuestCount, b.DepositPaid);
+        b => new BookingSummary(b.Id, b.ContactId, b.CreatedAt, b.EventDate, b.Total, b.Status, b.LeadId, b.EventTime, b.GuestCount, b.DepositPaid + b.PaidOnline);
 
     /// <summary>Every booking of one contact, latest event first (the customer view).</summary>
     public async Task<IReadOnlyList<BookingSummary>> ForContactAsync(Guid contactId, CancellationToken ct)
