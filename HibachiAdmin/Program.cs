@@ -9,6 +9,7 @@ using HibachiAdmin.Features.Dashboard;
 using HibachiAdmin.Features.Inbox;
 using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Features.Messaging;
+using HibachiAdmin.Features.Payments;
 using HibachiAdmin.Features.Reviews;
 using HibachiAdmin.Features.QrCodes;
 using HibachiAdmin.Infrastructure.Data;
@@ -52,6 +53,7 @@ builder.AddReviews();
 builder.AddCalls();
 builder.AddCampaigns();
 builder.AddBookings();
+builder.AddPayments();
 builder.AddDashboard();
 builder.AddQrCodes();
 
@@ -91,6 +93,7 @@ app.MapReviews();
 app.MapCalls();
 app.MapCampaigns();
 app.MapBookings();
+app.MapPayments();
 app.MapDashboard();
 app.MapQrCodes();
 

@@ -33,6 +33,8 @@ public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoA
         ["/admin/integrations"] = "Integrations",
         ["/admin/compliance"] = "Compliance",
         ["/admin/events"] = "Events",
+        ["/admin/pricing"] = "Pricing",
+        ["/payments"] = "Payments",
         ["/campaigns"] = "Campaigns",
         ["/campaigns/new"] = "New campaign",
         ["/campaigns/{Id:guid}"] = "Campaign", // an unknown id: the page's own header before a campaign loads

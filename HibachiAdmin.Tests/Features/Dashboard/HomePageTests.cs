@@ -132,6 +132,7 @@ public sealed class HomePageTests : MudTestContext
 
         Services.AddSingleton(Get<DashboardService>());
         Services.AddSingleton(Get<HibachiAdmin.Features.Reviews.Contracts.ISocialAnalytics>());
+        Services.AddSingleton(Get<HibachiAdmin.Features.Payments.Contracts.IPaymentsLedger>());
         Services.AddSingleton(Get<Formats>());
         Services.AddSingleton<TimeProvider>(_time);
         var cut = Render<HomePage>();
@@ -145,6 +146,7 @@ public sealed class HomePageTests : MudTestContext
         Assert.Equal("$1,900", Text("revenue-booked"));
         Assert.Contains("in 2 confirmed or done parties", Text("tile-revenue"));
         Assert.Equal("2 upcoming parties have no deposit · $4,720 still to collect", Text("deposits-outstanding"));
+        Assert.Equal("$0 collected online this month, net of refunds", Text("collected-month"));
         Assert.Equal("2", Text("unanswered"));
         Assert.Equal("oldest waiting 3 h", Text("oldest-wait"));
         Assert.Equal("Median first reply (7 days): 20 min", Text("median-response"));

@@ -35,9 +35,11 @@ public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
 {
     private const string MetaSecret = "fuzz-meta-app-secret";
     private const string RingCentralToken = "fuzz-ringcentral-token";
+    private const string StripeSecret = "whsec_fuzz_stripe_secret";
 
     private readonly AppFactory _app = new AppFactory()
-        .With("Meta:AppSecret", MetaSecret).With("RingCentral:VerificationToken", RingCentralToken).With("Hangfire:ProcessJobs", "false");
+        .With("Meta:AppSecret", MetaSecret).With("RingCentral:VerificationToken", RingCentralToken)
+        .With("Stripe:WebhookSecret", StripeSecret).With("Hangfire:ProcessJobs", "false");
     private HttpClient _client = default!;
     private readonly Dictionary<string, string> _ids = [];
 
@@ -390,7 +392,7 @@ public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
 
     /// <summary>A body both providers' webhooks read (RingCentral's uuid, Meta's object/entry/messaging), text marked "@@".</summary>
     private const string WebhookBody = """
-        {"uuid":"fuzz-@@","event":"/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS","body":{"id":"1","subject":"hi @@"},
+        {"id":"evt_fuzz_@@","type":"fuzz.event","uuid":"fuzz-@@","event":"/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS","body":{"id":"1","subject":"hi @@"},
          "object":"page","entry":[{"id":"104857600012345","time":1710428966123,"messaging":[{"sender":{"id":"6789012345678901"},
          "recipient":{"id":"104857600012345"},"timestamp":1710428965870,"message":{"mid":"m_fuzz","text":"hi @@"}}]}]}
         """;
@@ -403,6 +405,10 @@ public sealed class JsonFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
         if (pattern.StartsWith("/api/v1/meta/", StringComparison.Ordinal))
         {
             request.Headers.Add("X-Hub-Signature-256", HibachiAdmin.Infrastructure.Providers.Meta.MetaSignature.Sign(body, MetaSecret));
+        }
+        else if (pattern.StartsWith("/api/v1/stripe/", StringComparison.Ordinal))
+        {
+            request.Headers.Add("Stripe-Signature", HibachiAdmin.Features.Payments.StripeSignature.Sign(body, StripeSecret, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         }
         else if (pattern.StartsWith("/api/v1/ringcentral/", StringComparison.Ordinal))
         {

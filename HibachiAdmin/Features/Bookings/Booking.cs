@@ -19,7 +19,20 @@ public sealed class Booking
     public int GuestCount { get; private set; }
     public decimal PricePerPerson { get; private set; }
     public decimal DepositPaid { get; private set; }
-    public decimal Total => GuestCount * PricePerPerson;
+
+    /// <summary>The latest quote's total once one was sent; before that guests × price per person.</summary>
+    public decimal Total => QuotedTotal ?? GuestCount * PricePerPerson;
+    public decimal? QuotedTotal { get; private set; }
+    public decimal DepositDue { get; private set; }
+    public Guid? QuoteId { get; private set; }
+    public int QuoteVersion { get; private set; }
+    public bool QuoteAccepted { get; private set; }
+
+    /// <summary>Payments by id: what was paid and what was refunded on each.</summary>
+    public Dictionary<string, (decimal Amount, decimal Refunded, bool Disputed)> Payments { get; } = [];
+
+    /// <summary>Money kept: deposits recorded by hand plus payments net of refunds.</summary>
+    public decimal AmountPaid => DepositPaid + Payments.Values.Sum(p => p.Amount - p.Refunded);
 
     /// <summary>
     /// The commands that can succeed in <paramref name="status"/> (the same rules the commands check):
@@ -69,7 +82,112 @@ public sealed class Booking
             case BookingEventTypes.Cancelled:
                 Status = BookingStatus.Cancelled;
                 break;
+            case BookingEventTypes.QuoteSent:
+                var q = JsonSerializer.Deserialize<QuoteSent>(json, o)!;
+                (QuoteId, QuoteVersion, QuotedTotal, DepositDue, QuoteAccepted) = (q.QuoteId, q.QuoteVersion, q.Total, q.Deposit, false);
+                break;
+            case BookingEventTypes.QuoteAccepted:
+                QuoteAccepted = true;
+                break;
+            case BookingEventTypes.PaymentReceived:
+                var p = JsonSerializer.Deserialize<PaymentReceived>(json, o)!;
+                Payments[p.PaymentId] = (p.Amount, 0, false);
+                break;
+            case BookingEventTypes.PaymentRefunded:
+                var rf = JsonSerializer.Deserialize<PaymentRefunded>(json, o)!;
+                if (Payments.TryGetValue(rf.PaymentId, out var refunded))
+                {
+                    Payments[rf.PaymentId] = refunded with { Refunded = rf.RefundedTotal };
+                }
+                break;
+            case BookingEventTypes.PaymentDisputed:
+                var d = JsonSerializer.Deserialize<PaymentDisputed>(json, o)!;
+                if (Payments.TryGetValue(d.PaymentId, out var disputed))
+                {
+                    Payments[d.PaymentId] = disputed with { Disputed = true };
+                }
+                break;
         }
+    }
+
+    /// <summary>A quote version goes out: it prices the booking from now on (the customer accepts it again).</summary>
+    public Decision SendQuote(QuoteSent quote)
+    {
+        if (Status is BookingStatus.Cancelled or BookingStatus.Completed)
+        {
+            return Decision.StateConflict($"A {Status.ToString().ToLowerInvariant()} booking takes no quote.");
+        }
+        if (quote.Total <= 0)
+        {
+            return Decision.Reject("The quote total must be positive.", "total");
+        }
+        if (quote.Deposit < 0 || quote.Deposit > quote.Total)
+        {
+            return Decision.Reject("The deposit must be from 0 up to the quote total.", "deposit");
+        }
+        return Decision.Of(BookingEventTypes.QuoteSent, quote);
+    }
+
+    /// <summary>Only the quote version the customer was last sent can be accepted; accepting it twice changes nothing.</summary>
+    public Decision AcceptQuote(Guid quoteId, int version, string acceptedBy)
+    {
+        if (QuoteId != quoteId || QuoteVersion != version)
+        {
+            return Decision.StateConflict("This quote was replaced by a newer one.");
+        }
+        if (QuoteAccepted)
+        {
+            return new Decision([]);
+        }
+        if (Status is BookingStatus.Cancelled or BookingStatus.Completed)
+        {
+            return Decision.StateConflict($"A {Status.ToString().ToLowerInvariant()} booking cannot be accepted.");
+        }
+        return Decision.Of(BookingEventTypes.QuoteAccepted, new QuoteAccepted(quoteId, version, acceptedBy));
+    }
+
+    /// <summary>
+    /// Money received is always recorded (it was taken, whatever the booking's state), once per payment id.
+    /// A requested booking whose paid money now covers the deposit due is confirmed in the same step.
+    /// </summary>
+    public Decision RecordPayment(PaymentReceived payment)
+    {
+        if (payment.Amount <= 0)
+        {
+            return Decision.Reject("The payment amount must be positive.", "amount");
+        }
+        if (Payments.ContainsKey(payment.PaymentId))
+        {
+            return new Decision([]);
+        }
+        var events = new List<(string, object)> { (BookingEventTypes.PaymentReceived, payment) };
+        if (Status == BookingStatus.Requested && AmountPaid + payment.Amount >= DepositDue)
+        {
+            events.Add((BookingEventTypes.Confirmed, new BookingConfirmed()));
+        }
+        return new Decision(events);
+    }
+
+    /// <summary>Stripe reports the refunded total of a payment (cumulative): only the increase is recorded, so order and repeats do not matter.</summary>
+    public Decision RecordRefund(string paymentId, decimal refundedTotal)
+    {
+        if (!Payments.TryGetValue(paymentId, out var p))
+        {
+            return Decision.StateConflict("No payment with this id on the booking.");
+        }
+        var total = Math.Min(refundedTotal, p.Amount);
+        return total > p.Refunded
+            ? Decision.Of(BookingEventTypes.PaymentRefunded, new PaymentRefunded(paymentId, total - p.Refunded, total))
+            : new Decision([]);
+    }
+
+    public Decision RecordDispute(string paymentId, decimal amount, string? reason)
+    {
+        if (!Payments.TryGetValue(paymentId, out var p))
+        {
+            return Decision.StateConflict("No payment with this id on the booking.");
+        }
+        return p.Disputed ? new Decision([]) : Decision.Of(BookingEventTypes.PaymentDisputed, new PaymentDisputed(paymentId, amount, reason));
     }
 
     public static Decision Request(BookingRequested r, DateOnly today)
@@ -99,7 +217,7 @@ public sealed class Booking
         {
             return Decision.StateConflict($"A {Status.ToString().ToLowerInvariant()} booking takes no deposit.");
         }
-        if (DepositPaid + amount > Total)
+        if (AmountPaid + amount > Total)
         {
             return Decision.Reject($"The deposit would exceed the booking total of {Total:0.00}.", "amount");
         }

@@ -10,4 +10,9 @@ public static class BookingEventTypes
     public const string Rescheduled = "booking.rescheduled.v1";
     public const string Completed = "booking.completed.v1";
     public const string Cancelled = "booking.cancelled.v1";
+    public const string QuoteSent = "booking.quote-sent.v1";
+    public const string QuoteAccepted = "booking.quote-accepted.v1";
+    public const string PaymentReceived = "booking.payment-received.v1";
+    public const string PaymentRefunded = "booking.payment-refunded.v1";
+    public const string PaymentDisputed = "booking.payment-disputed.v1";
 }

@@ -48,7 +48,42 @@ public static class BookingProjection
                 row.Status = BookingStatus.Cancelled;
                 row.CancelReason = System.Text.Json.JsonSerializer.Deserialize<BookingCancelled>(json, o)!.Reason;
                 break;
+            case BookingEventTypes.QuoteSent:
+                var q = System.Text.Json.JsonSerializer.Deserialize<QuoteSent>(json, o)!;
+                (row.Total, row.DepositDue, row.BalanceDueDate, row.QuoteId, row.QuoteVersion, row.QuoteAcceptedAt) = (q.Total, q.Deposit, q.BalanceDueDate, q.QuoteId, q.QuoteVersion, null);
+                break;
+            case BookingEventTypes.QuoteAccepted:
+                row.QuoteAcceptedAt = at;
+                break;
+            case BookingEventTypes.PaymentReceived:
+                var p = System.Text.Json.JsonSerializer.Deserialize<PaymentReceived>(json, o)!;
+                row.PaymentRows.Add(new BookingPayment
+                {
+                    BookingId = row.Id, PaymentId = p.PaymentId, Installment = p.Installment, Amount = p.Amount,
+                    CheckoutSessionId = p.CheckoutSessionId, PaidAt = at,
+                });
+                row.PaidOnline += p.Amount;
+                break;
+            case BookingEventTypes.PaymentRefunded:
+                var rf = System.Text.Json.JsonSerializer.Deserialize<PaymentRefunded>(json, o)!;
+                if (row.PaymentRows.FirstOrDefault(x => x.PaymentId == rf.PaymentId) is { } refunded)
+                {
+                    refunded.Refunded = rf.RefundedTotal;
+                }
+                row.PaidOnline -= rf.Amount;
+                row.Refunded += rf.Amount;
+                break;
+            case BookingEventTypes.PaymentDisputed:
+                var d = System.Text.Json.JsonSerializer.Deserialize<PaymentDisputed>(json, o)!;
+                if (row.PaymentRows.FirstOrDefault(x => x.PaymentId == d.PaymentId) is { } disputed)
+                {
+                    disputed.Disputed = true;
+                }
+                row.Disputed = true;
+                break;
         }
+        // Paid in full from the moment the money kept first covers the total; a refund below it reopens the balance.
+        row.PaidInFullAt = row.Total > 0 && row.AmountPaid >= row.Total ? row.PaidInFullAt ?? at : null;
         row.Version = version;
         row.UpdatedAt = at;
     }
@@ -58,6 +93,7 @@ public static class BookingProjection
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Set<BookingPayment>().ExecuteDeleteAsync(ct);
         await db.Set<BookingRow>().ExecuteDeleteAsync(ct);
         // Each stream's events in version order (rows are keyed by stream, so streams may interleave).
         var events = await db.Set<StoredEvent>().AsNoTracking().Where(e => e.StreamType == BookingEventTypes.StreamType)

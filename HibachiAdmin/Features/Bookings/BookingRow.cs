@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HibachiAdmin.Features.Bookings.Contracts;
 
 namespace HibachiAdmin.Features.Bookings;
@@ -29,4 +30,30 @@ public sealed class BookingRow
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>The deposit the latest quote asks for (0 before a quote).</summary>
+    public decimal DepositDue { get; set; }
+    public DateOnly? BalanceDueDate { get; set; }
+    public Guid? QuoteId { get; set; }
+    public int? QuoteVersion { get; set; }
+    public DateTime? QuoteAcceptedAt { get; set; }
+    /// <summary>Paid online (Stripe), net of refunds.</summary>
+    public decimal PaidOnline { get; set; }
+    public decimal Refunded { get; set; }
+    public bool Disputed { get; set; }
+    public DateTime? PaidInFullAt { get; set; }
+
+    /// <summary>Money kept: deposits recorded by hand plus online payments net of refunds.</summary>
+    public decimal AmountPaid => DepositPaid + PaidOnline;
+
+    /// <summary>What the customer still owes (nothing on a cancelled booking).</summary>
+    public decimal AmountDue => Status == BookingStatus.Cancelled ? 0 : Math.Max(0, Total - AmountPaid);
+
+    [JsonIgnore]
+    public List<BookingPayment> PaymentRows { get; set; } = [];
+
+    /// <summary>The payments, once there are any (absent before).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<BookingPaymentView>? Payments => PaymentRows.Count == 0 ? null
+        : PaymentRows.OrderBy(p => p.PaidAt).Select(p => new BookingPaymentView(p.Installment, p.Amount, p.Status, p.PaidAt, p.Refunded)).ToList();
 }

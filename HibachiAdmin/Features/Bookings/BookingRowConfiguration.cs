@@ -17,6 +17,11 @@ internal sealed class BookingRowConfiguration : IEntityTypeConfiguration<Booking
         b.Property(r => r.PricePerPerson).HasPrecision(10, 2);
         b.Property(r => r.Total).HasPrecision(12, 2);
         b.Property(r => r.DepositPaid).HasPrecision(12, 2);
+        b.Property(r => r.DepositDue).HasPrecision(12, 2);
+        b.Property(r => r.PaidOnline).HasPrecision(12, 2);
+        b.Property(r => r.Refunded).HasPrecision(12, 2);
+        b.HasMany(r => r.PaymentRows).WithOne().HasForeignKey(p => p.BookingId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(r => r.Payments);
         b.HasIndex(r => r.EventDate);
         b.HasIndex(r => r.ContactId);
     }

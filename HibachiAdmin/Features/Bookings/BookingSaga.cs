@@ -29,7 +29,8 @@ public sealed class BookingSaga(IContactService contacts, ILeadService leads, IS
     public string Name => "booking.saga";
 
     public bool Handles(string eventType) =>
-        eventType is BookingEventTypes.Confirmed or BookingEventTypes.Cancelled or BookingEventTypes.Rescheduled or BookingEventTypes.Completed;
+        eventType is BookingEventTypes.Confirmed or BookingEventTypes.Cancelled or BookingEventTypes.Rescheduled or BookingEventTypes.Completed
+            or BookingEventTypes.PaymentDisputed;
 
     private DateTime EventStartUtc(BookingRow row)
     {
@@ -74,9 +75,19 @@ public sealed class BookingSaga(IContactService contacts, ILeadService leads, IS
             }
             return;
         }
+        if (entry.EventType == BookingEventTypes.PaymentDisputed)
+        {
+            // A customer disputing a payment is never asked for a review: a pending request is withdrawn.
+            foreach (var pending in await db.Set<ScheduledMessage>().Where(m => m.BookingId == row.Id && m.Kind == ScheduledKind.ReviewRequest && m.Status == ScheduledStatus.Pending).ToListAsync(ct))
+            {
+                pending.Status = ScheduledStatus.Cancelled;
+                pending.DoneAt = now;
+            }
+            return;
+        }
         if (entry.EventType == BookingEventTypes.Completed)
         {
-            if (phone is not null && !await db.Set<ScheduledMessage>().AnyAsync(m => m.BookingId == row.Id && m.Kind == ScheduledKind.ReviewRequest, ct))
+            if (phone is not null && !row.Disputed && !await db.Set<ScheduledMessage>().AnyAsync(m => m.BookingId == row.Id && m.Kind == ScheduledKind.ReviewRequest, ct))
             {
                 var due = EventStartUtc(row) + PartyLength + TimeSpan.FromHours(2);
                 db.Add(new ScheduledMessage { BookingId = row.Id, ContactId = row.ContactId, Kind = ScheduledKind.ReviewRequest, CreatedAt = now,

@@ -14,7 +14,7 @@ namespace HibachiAdmin.Features.Bookings;
 /// Runs booking commands: load the stream, decide with the aggregate, append the events, their outbox
 /// rows and the read-model change in one transaction, then signal the dispatcher.
 /// </summary>
-public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, ILeadService leads, EventStore store, OutboxSignal signal, Formats formats) : IBookingService
+public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, ILeadService leads, EventStore store, OutboxSignal signal, Formats formats) : IBookingService
 {
     // The business's day: a party "today" in New York is still today at 11 PM there (already tomorrow in UTC).
     private DateOnly Today => formats.Today;
@@ -54,7 +54,7 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, IC
         {
             return new CommandResult(null, Conflict: "This booking changed since the page showed it (see the timeline); nothing was done. Check it and try again.");
         }
-        var row = await db.Set<BookingRow>().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var row = await db.Set<BookingRow>().Include(r => r.PaymentRows).FirstOrDefaultAsync(r => r.Id == id, ct);
         return await CommitAsync(db, id, booking.Version, command(booking), row, actor, ct);
     }
 
@@ -120,7 +120,7 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, IC
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Set<BookingRow>().AsNoTracking()
             .Where(r => r.EventDate >= from && r.EventDate <= to && (r.Status == BookingStatus.Confirmed || r.Status == BookingStatus.Completed))
-            .Select(r => new { r.EventDate, r.Total, r.DepositPaid }).ToListAsync(ct);
+            .Select(r => new { r.EventDate, r.Total, DepositPaid = r.DepositPaid + r.PaidOnline }).ToListAsync(ct);
         return rows.GroupBy(r => (r.EventDate.Year, r.EventDate.Month)).OrderBy(g => g.Key)
             .Select(g => new MonthRevenue(g.Key.Year, g.Key.Month, g.Count(), g.Sum(r => r.Total), g.Sum(r => r.DepositPaid))).ToList();
     }
@@ -185,7 +185,7 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, IC
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<BookingRow, BookingSummary>> Summary =
-        b => new BookingSummary(b.Id, b.ContactId, b.CreatedAt, b.EventDate, b.Total, b.Status, b.LeadId, b.EventTime, b.GuestCount, b.DepositPaid);
+        b => new BookingSummary(b.Id, b.ContactId, b.CreatedAt, b.EventDate, b.Total, b.Status, b.LeadId, b.EventTime, b.GuestCount, b.DepositPaid + b.PaidOnline);
 
     /// <summary>Every booking of one contact, latest event first (the customer view).</summary>
     public async Task<IReadOnlyList<BookingSummary>> ForContactAsync(Guid contactId, CancellationToken ct)
@@ -239,7 +239,7 @@ public sealed class BookingService(IDbContextFactory<AppDbContext> dbFactory, IC
     public async Task<BookingRow?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<BookingRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        return await db.Set<BookingRow>().AsNoTracking().Include(r => r.PaymentRows).FirstOrDefaultAsync(r => r.Id == id, ct);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> EventsAsync(Guid id, CancellationToken ct)

@@ -33,6 +33,21 @@ public static class BookingTimeline
                 var c = JsonSerializer.Deserialize<BookingCancelled>(e.Data, o)!;
                 var lead = c.LeadOutcome == "reopen" ? "; the lead was reopened" : c.LeadOutcome == "lost" ? "; the lead was marked lost" : "";
                 return new($"Cancelled: {c.Reason}{lead}", byWhom, MudBlazor.Icons.Material.Filled.Cancel);
+            case BookingEventTypes.QuoteSent:
+                var q = JsonSerializer.Deserialize<QuoteSent>(e.Data, o)!;
+                return new($"Quote version {q.QuoteVersion} sent: {Formats.Cents(q.Total)}, deposit {Formats.Cents(q.Deposit)}", byWhom, MudBlazor.Icons.Material.Filled.RequestQuote);
+            case BookingEventTypes.QuoteAccepted:
+                var qa = JsonSerializer.Deserialize<QuoteAccepted>(e.Data, o)!;
+                return new($"Quote version {qa.QuoteVersion} accepted by {qa.AcceptedBy}", formats.Stamp(e.At), MudBlazor.Icons.Material.Filled.Handshake);
+            case BookingEventTypes.PaymentReceived:
+                var p = JsonSerializer.Deserialize<PaymentReceived>(e.Data, o)!;
+                return new($"{(p.Installment == "deposit" ? "Deposit" : "Balance")} of {Formats.Cents(p.Amount)} paid online", formats.Stamp(e.At), MudBlazor.Icons.Material.Filled.Payments);
+            case BookingEventTypes.PaymentRefunded:
+                var rf = JsonSerializer.Deserialize<PaymentRefunded>(e.Data, o)!;
+                return new($"{Formats.Cents(rf.Amount)} refunded", formats.Stamp(e.At), MudBlazor.Icons.Material.Filled.Undo);
+            case BookingEventTypes.PaymentDisputed:
+                var d = JsonSerializer.Deserialize<PaymentDisputed>(e.Data, o)!;
+                return new($"The customer's bank disputed a payment of {Formats.Cents(d.Amount)}{(d.Reason is { Length: > 0 } why ? $" ({why.Replace('_', ' ')})" : "")}", formats.Stamp(e.At), MudBlazor.Icons.Material.Filled.Gavel);
             default:
                 return new("Updated", byWhom, MudBlazor.Icons.Material.Filled.Info);
         }

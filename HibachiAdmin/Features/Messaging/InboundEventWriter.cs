@@ -12,7 +12,8 @@ namespace HibachiAdmin.Features.Messaging;
 /// request answer 200. Durable before acknowledged, but one fsync per batch instead of per request,
 /// and a single writer instead of many competing for SQLite's write lock.
 /// </summary>
-public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, ILogger<InboundEventWriter> logger) : BackgroundService
+public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, TimeProvider time, ILogger<InboundEventWriter> logger)
+    : BackgroundService, Contracts.IInboundEventStore
 {
     private const int MaxBatch = 500;
 
@@ -81,6 +82,16 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
         await _queue.Writer.WriteAsync(pending, ct);
         return await pending.Done.Task.WaitAsync(ct);
     }
+
+    public Task<bool> StoreAsync(string provider, string externalId, string channel, string payload, CancellationToken ct) => StoreAsync(new InboundEvent
+    {
+        Id = Guid.CreateVersion7(),
+        Provider = provider,
+        ExternalId = externalId,
+        Channel = channel,
+        Payload = payload,
+        ReceivedAt = time.GetUtcNow().UtcDateTime,
+    }, ct);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -47,6 +47,7 @@ public static class MessagingFeature
         services.AddRecurringJob<OptInRequestJob>(OptInRequestJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         services.AddSingleton<InboundEventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundEventWriter>());
+        services.AddSingleton<Contracts.IInboundEventStore>(sp => sp.GetRequiredService<InboundEventWriter>());
         services.AddHostedService<InboundBacklogOnStart>();
         services.AddTransient<ProcessInboundEventJob>();
         services.AddTransient<InboundEventSweepJob>();

@@ -28,6 +28,7 @@ public sealed class ProcessInboundEventJob(
     ITelephonyEvents calls,
     OutboundStatusSync statusSync,
     A2pEventHandler a2p,
+    IEnumerable<IProviderEventHandler> providers,
     OutboxSignal outbox,
     AppInstanceIdentity instance,
     TimeProvider time,
@@ -238,6 +239,10 @@ public sealed class ProcessInboundEventJob(
         if (row.Provider == MetaWebhookEndpoints.Provider)
         {
             return await meta.HandleAsync(db, row, root, ct);
+        }
+        if (providers.FirstOrDefault(p => p.Provider == row.Provider) is { } owner)
+        {
+            return await owner.HandleAsync(new CrossFeatureTransaction(db), row.ExternalId, root, ct);
         }
         var filter = root.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() ?? "" : "";
         if (!root.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.Object)

@@ -127,6 +127,11 @@ public static class IdentitySetup
     /// <summary>Which anonymous, guessable endpoints are limited per client address (and how much).</summary>
     private static (string Key, int Permits)? AnonymousLimitFor(HttpRequest request, IConfiguration configuration)
     {
+        // The customer's quote and pay page: every method, so tokens cannot be guessed at speed.
+        if (request.Path.StartsWithSegments("/p", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("customer-page", configuration.GetValue("RateLimits:CustomerPagePerMinute", 60));
+        }
         if (!HttpMethods.IsPost(request.Method))
         {
             return null;

@@ -1,0 +1,44 @@
+using HibachiAdmin.Common;
+using HibachiAdmin.Features.Bookings;
+using Microsoft.EntityFrameworkCore;
+
+namespace HibachiAdmin.Tests.Features.Payments;
+
+/// <summary>Issue 25 item 5: the review request never goes out for a disputed booking, whether the dispute comes before or after the party.</summary>
+public sealed class DisputedBookingsGetNoReviewRequestTests
+{
+    private static Task<List<ScheduledStatus>> ReviewRequestsAsync(MoneyTestApp m, Guid bookingId) =>
+        m.DbAsync(db => db.Set<ScheduledMessage>().Where(s => s.BookingId == bookingId && s.Kind == ScheduledKind.ReviewRequest).Select(s => s.Status).ToListAsync());
+
+    [Fact]
+    public async Task Disputed_before_the_party_no_review_request_after_it_and_an_undisputed_one_gets_it()
+    {
+        await using var m = new MoneyTestApp();
+        var disputed = await m.PartyAsync();
+        var fine = await m.PartyAsync();
+        await m.PostEventAsync(MoneyTestApp.Completed("evt_rv1", disputed.BookingId, "deposit", 30_000, "pi_rv1"));
+        await m.PostEventAsync(MoneyTestApp.Completed("evt_rv2", fine.BookingId, "deposit", 30_000, "pi_rv2"));
+        await m.PostEventAsync(MoneyTestApp.Disputed("evt_rv3", "pi_rv1", 30_000));
+        await m.RunAsync();
+        await m.Bookings.CompleteAsync(disputed.BookingId, Actor.System, default);
+        await m.Bookings.CompleteAsync(fine.BookingId, Actor.System, default);
+        await m.RunAsync();
+        Assert.Empty(await ReviewRequestsAsync(m, disputed.BookingId));
+        Assert.Equal([ScheduledStatus.Pending], await ReviewRequestsAsync(m, fine.BookingId));
+    }
+
+    [Fact]
+    public async Task Disputed_after_the_party_the_pending_review_request_is_withdrawn()
+    {
+        await using var m = new MoneyTestApp();
+        var party = await m.PartyAsync();
+        await m.PostEventAsync(MoneyTestApp.Completed("evt_rw1", party.BookingId, "deposit", 30_000, "pi_rw1"));
+        await m.RunAsync();
+        await m.Bookings.CompleteAsync(party.BookingId, Actor.System, default);
+        await m.RunAsync();
+        Assert.Equal([ScheduledStatus.Pending], await ReviewRequestsAsync(m, party.BookingId));
+        await m.PostEventAsync(MoneyTestApp.Disputed("evt_rw2", "pi_rw1", 30_000));
+        await m.RunAsync();
+        Assert.Equal([ScheduledStatus.Cancelled], await ReviewRequestsAsync(m, party.BookingId));
+    }
+}
