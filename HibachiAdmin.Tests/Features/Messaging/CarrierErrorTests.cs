@@ -61,11 +61,14 @@ public sealed class CarrierErrorTests
         var plan = await app.Services.GetRequiredService<CampaignPlanner>().PlanAsync("Hi {FirstName}", new Audience([], [], [ava.Id]), null, default);
         Assert.Equal(HoldReasons.InvalidNumber, Assert.Single(plan.Decisions).Reason);
 
-        // Same number typed again: still marked. A new number: marketing may go again.
+        // Same number typed again: still marked. A new number is not marked, and has not said yes either: marketing
+        // waits for its owner's YES (consent belongs to the number that gave it), then may go again.
         Assert.NotNull((await contacts.UpdateAsync(ava.Id, Patch("(212) 555-0101"), Actor.System, default)).Contact);
         Assert.True((await contacts.GetSummaryAsync(ava.Id, default))!.NumberInvalid);
         Assert.NotNull((await contacts.UpdateAsync(ava.Id, Patch("+1 212 555 0199"), Actor.System, default)).Contact);
         Assert.False((await contacts.GetSummaryAsync(ava.Id, default))!.NumberInvalid);
+        Assert.Equal("noConsent", (await sms.SendAsync(new OutboundSms(ava.Id, "+12125550199", "Welcome back! Reply STOP to opt out.", SmsPurpose.Marketing), default)).RefusedReason);
+        await PersonConsent.SetAsync(app.Services, ava.Id, SmsConsent.OptedIn);
         Assert.True((await sms.SendAsync(new OutboundSms(ava.Id, "+12125550199", "Welcome back! Reply STOP to opt out.", SmsPurpose.Marketing), default)).Accepted);
     }
 

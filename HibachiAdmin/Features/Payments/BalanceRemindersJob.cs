@@ -38,7 +38,7 @@ public sealed class BalanceRemindersJob(
                 continue;
             }
             var now = time.GetUtcNow().UtcDateTime;
-            if (await sms.EarliestAllowedSendTimeAsync(phone, SmsPurpose.Transactional, now, ct) > now)
+            if (await sms.EarliestAllowedSendTimeAsync(phone, SmsPurpose.Transactional, now, UsZipStates.Of(booking.Address, booking.Zip), ct) > now)
             {
                 continue;
             }

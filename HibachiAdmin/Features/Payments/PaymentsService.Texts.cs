@@ -26,7 +26,8 @@ public sealed partial class PaymentsService
             return new LinkResult(null, Conflict: "The customer has no phone number.");
         }
         var now = Now;
-        var allowed = await sms.EarliestAllowedSendTimeAsync(phone, SmsPurpose.Transactional, now, ct);
+        // The party's state counts too: the strictest of every place the customer may be.
+        var allowed = await sms.EarliestAllowedSendTimeAsync(phone, SmsPurpose.Transactional, now, UsZipStates.Of(booking.Address, booking.Zip), ct);
         if (allowed > now)
         {
             return new LinkResult(null, Conflict: $"It is quiet hours for this customer: texts may go from {formats.When(allowed)}.");
