@@ -95,6 +95,25 @@ public sealed class WaitingForAReplyTests : MudTestContext
             page.FindAll("[data-testid=thread-list] .inbox-row").Select(r => r.GetAttribute("data-testid"))));
     }
 
+    [Fact]
+    public async Task A_texter_we_do_not_know_is_listed_by_their_number_as_people_write_it()
+    {
+        var party = TestPhones.Next("212");
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await Inbox.AppendInboundAsync(db, Platform.Sms, party.E164, null, party.E164, "Do you do birthdays?", Guid.NewGuid().ToString(), Now - H(1), default);
+            await db.SaveChangesAsync();
+        }
+
+        Services.AddSingleton(Inbox);
+        Services.AddSingleton(_app.Services.GetRequiredService<InboxNotifier>());
+        Services.AddSingleton(_app.Services.GetRequiredService<Formats>());
+        Render<MudPopoverProvider>();
+        var page = Render<InboxPage>();
+        page.WaitForAssertion(() => Assert.Contains(party.Typed, page.Find("[data-testid=thread-list]").TextContent));
+        Assert.DoesNotContain(party.E164, page.Find("[data-testid=thread-list]").TextContent);
+    }
+
     private async Task ReplyAsPersonAsync(Guid threadId)
     {
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
