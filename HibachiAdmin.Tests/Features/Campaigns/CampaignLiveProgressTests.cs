@@ -36,6 +36,7 @@ public sealed class CampaignLiveProgressTests : MudTestContext
         Services.AddSingleton(_t.Get<CampaignChanges>());
         Services.AddSingleton(_t.Get<Formats>());
         Services.AddSingleton<TimeProvider>(_t.Time);
+        Services.AddSingleton(_t.Get<HibachiAdmin.Features.Contacts.Contracts.IContactService>());
         Render<MudPopoverProvider>();
         var live = Render<CampaignPage>(p => p.Add(c => c.Id, campaign));
         live.WaitForAssertion(() => Assert.StartsWith("0 of 0 done", Progress(live), StringComparison.Ordinal));
@@ -43,6 +44,9 @@ public sealed class CampaignLiveProgressTests : MudTestContext
         // The send is pushed to the open page.
         await _t.SendAsync(campaign);
         live.WaitForAssertion(() => Assert.StartsWith("5 of 5 done (100%) · 0 delivered · 5 sent · 0 failed", Progress(live), StringComparison.Ordinal));
+        // Each recipient by name, not only by number (issue 24.8).
+        var recipients = await _t.Get<HibachiAdmin.Features.Contacts.Contracts.IContactService>().GetSummariesAsync(people, default);
+        live.WaitForAssertion(() => Assert.All(recipients.Values, r => Assert.Contains(r.Name, live.Find("[data-testid=recipients]").TextContent, StringComparison.Ordinal)));
 
         var texts = new List<Guid>();
         foreach (var p in people)
