@@ -8,11 +8,12 @@ public sealed class TextLimitTests
 {
     /// <summary>
     /// Stored documents (a webhook body, an event's JSON), bounded by the 256 KiB request limit rather
-    /// than a column limit, and the columns ASP.NET Core Identity fills itself (ids, stamps, hashes).
+    /// than a column limit, a quote's computed lines (our own JSON of at most 50 add-ons plus the fixed lines, names
+    /// from the length-limited catalogue), and the columns ASP.NET Core Identity fills itself (ids, stamps, hashes).
     /// </summary>
     private static readonly string[] Unbounded =
     [
-        "InboundEvent.Payload", "OutboxEntry.Data", "StoredEvent.Data",
+        "InboundEvent.Payload", "OutboxEntry.Data", "StoredEvent.Data", "Quote.LinesJson",
         "ApplicationUser.Id", "ApplicationUser.ConcurrencyStamp", "ApplicationUser.PasswordHash", "ApplicationUser.SecurityStamp",
         "ApplicationUser.PhoneNumber",
     ];
