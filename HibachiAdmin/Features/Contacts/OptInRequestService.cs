@@ -46,16 +46,20 @@ public sealed partial class OptInRequestService(IDbContextFactory<AppDbContext> 
         // The questions this number has had since the person last answered one themselves (YES, START, STOP from
         // their phone). A withdrawn ask and a new one do not start the count again: the person still has not answered.
         // A new number starts its own count: its owner was never asked.
-        var answeredAt = await db.Set<ConsentLedgerEntry>().AsNoTracking()
-            .Where(l => l.ContactId == contact.Id && l.Source == ContactService.KeywordSource)
-            .MaxAsync(l => (DateTime?)l.At, ct) ?? DateTime.MinValue;
         // Asks added earlier in this unit of work (an import naming a number twice) count too.
         var asked = db.ChangeTracker.Entries<ConsentRequest>().Where(r => r.State == EntityState.Added).Select(r => r.Entity)
             .Where(r => r.ContactId == contact.Id && r.Phone == phone && r.Status != ConsentRequestStatus.NotSent)
             .Select(r => r.RequestedAt).ToList();
-        asked.AddRange(await db.Set<ConsentRequest>().AsNoTracking()
-            .Where(r => r.ContactId == contact.Id && r.Phone == phone && r.RequestedAt >= answeredAt && r.Status != ConsentRequestStatus.NotSent)
-            .Select(r => r.RequestedAt).ToListAsync(ct));
+        // A contact created in this unit of work (most of an import) has no history to read: no query for it.
+        if (db.Entry(contact).State != EntityState.Added)
+        {
+            var answeredAt = await db.Set<ConsentLedgerEntry>().AsNoTracking()
+                .Where(l => l.ContactId == contact.Id && l.Source == ContactService.KeywordSource)
+                .MaxAsync(l => (DateTime?)l.At, ct) ?? DateTime.MinValue;
+            asked.AddRange(await db.Set<ConsentRequest>().AsNoTracking()
+                .Where(r => r.ContactId == contact.Id && r.Phone == phone && r.RequestedAt >= answeredAt && r.Status != ConsentRequestStatus.NotSent)
+                .Select(r => r.RequestedAt).ToListAsync(ct));
+        }
         // Stryker disable once Linq : Max and Min differ only with two or more asks, where MayText refuses whatever the times
         DateTime? last = asked.Count > 0 ? asked.Max() : null;
         ContactService.ApplyConsent(db, contact, new ConsentChange(SmsConsent.PendingConfirmation, ask.Source, evidence), actor, now);
