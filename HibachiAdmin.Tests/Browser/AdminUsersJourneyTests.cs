@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace HibachiAdmin.Tests.Browser;
 
-[Collection(TestCollections.Serial)]
+[Collection(TestCollections.Journeys)]
 public sealed class AdminUsersJourneyTests
 {
     [BrowserFact]

@@ -7,7 +7,7 @@ namespace HibachiAdmin.Tests.Browser;
 /// The interactive app (Blazor Server circuit, MudBlazor) works under the content security policy, and every text on
 /// the main pages is readable outdoors on a phone: WCAG AA contrast (<see cref="TextContrast"/>), checked on the same visits.
 /// </summary>
-[Collection(TestCollections.Serial)]
+[Collection(TestCollections.Journeys)]
 public sealed class ContentSecurityPolicyJourneyTests
 {
     /// <summary>

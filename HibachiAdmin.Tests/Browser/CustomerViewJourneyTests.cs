@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace HibachiAdmin.Tests.Browser;
 
-[Collection(TestCollections.Serial)]
+[Collection(TestCollections.Journeys)]
 public sealed class CustomerViewJourneyTests
 {
     /// <summary>The top bar's search finds a customer by part of their phone number and opens their customer view.</summary>

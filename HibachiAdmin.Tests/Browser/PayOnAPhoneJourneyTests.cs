@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace HibachiAdmin.Tests.Browser;
 
-[Collection(TestCollections.Serial)]
+[Collection(TestCollections.Journeys)]
 public sealed class PayOnAPhoneJourneyTests
 {
     /// <summary>

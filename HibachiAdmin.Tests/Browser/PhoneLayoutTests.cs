@@ -9,7 +9,7 @@ namespace HibachiAdmin.Tests.Browser;
 /// The owner's pages on a 390×844 phone over the demo data: nothing is wider than the screen
 /// (<c>scrollWidth &lt;= innerWidth</c>), and a screenshot of each is kept for a person to look at.
 /// </summary>
-[Collection(TestCollections.Serial)]
+[Collection(TestCollections.Journeys)]
 public sealed class PhoneLayoutTests
 {
     public static readonly string ScreenshotDir = Path.Combine(Path.GetTempPath(), "hibachi-phone-screenshots");

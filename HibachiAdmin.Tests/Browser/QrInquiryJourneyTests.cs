@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 
 namespace HibachiAdmin.Tests.Browser;
 
-[Collection(TestCollections.Serial)]
+[Collection(TestCollections.Journeys)]
 public sealed class QrInquiryJourneyTests
 {
     [BrowserFact]

@@ -47,7 +47,7 @@ public sealed class BrowserApp : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
         });
         // As long as the circuit wait: on a loaded 2-core machine a save and its navigation took over 20 s (CI beside two Stryker runs, load 30).
-        app.Context.SetDefaultTimeout(30_000);
+        app.Context.SetDefaultTimeout(60_000);
         app.Page = await app.Context.NewPageAsync();
         app.Page.Console += (_, message) =>
         {
@@ -111,7 +111,7 @@ public sealed class BrowserApp : IAsyncDisposable
     {
         // The layout marks itself when it renders over the live circuit (RendererInfo.IsInteractive): from then on
         // clicks reach C# handlers. Prerendered HTML says "prerendered". A timeout fails with Playwright's message.
-        await Page.WaitForSelectorAsync(".mud-layout[data-circuit=interactive]", new() { Timeout = 30_000 });
+        await Page.WaitForSelectorAsync(".mud-layout[data-circuit=interactive]", new() { Timeout = 60_000 });
     }
 
     /// <summary>

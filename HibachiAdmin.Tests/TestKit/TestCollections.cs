@@ -8,15 +8,22 @@ namespace HibachiAdmin.Tests.TestKit;
 public static class TestCollections
 {
     /// <summary>
-    /// Run one after another, alone, after every parallel collection: tests with wall-clock deadlines on work
-    /// outside the test process. Chromium journeys start a Kestrel host and a browser of several processes;
-    /// the kill test starts the app as a child process and gives it 30 s to become healthy. Beside three
-    /// in-process collections on a loaded two-core machine (load average 40) both missed their deadlines
-    /// in the first parallel run (three journeys at Playwright's 30 s, the child app's health check); alone
-    /// they pass as they did before.
+    /// Browser journeys, one after another, beside the rest of the suite. Each starts a Kestrel host and a
+    /// browser context in the process's one chromium; two at once doubled chromium's share of a 2-core machine
+    /// and made Playwright's waits the thing measured. The chain is the suite's longest, so
+    /// <see cref="LongestFirstOrderer"/> starts it first.
     /// </summary>
-    public const string Serial = "Serial: browser journeys and process-level tests";
+    public const string Journeys = "Browser journeys, one after another";
+
+    /// <summary>
+    /// Tests that start the app as a child process and SIGKILL it mid-burst: one after another (two cold app
+    /// starts at once would each take twice as long), beside the rest.
+    /// </summary>
+    public const string ChildProcesses = "Child-process kill tests, one after another";
 }
 
-[CollectionDefinition(TestCollections.Serial, DisableParallelization = true)]
-public sealed class SerialCollection;
+[CollectionDefinition(TestCollections.Journeys)]
+public sealed class JourneysCollection;
+
+[CollectionDefinition(TestCollections.ChildProcesses)]
+public sealed class ChildProcessesCollection;

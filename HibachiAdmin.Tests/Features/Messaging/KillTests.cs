@@ -23,7 +23,7 @@ namespace HibachiAdmin.Tests.Features.Messaging;
 /// the same database then finishes the work: every acknowledged notification is processed exactly
 /// once — each STOP applied with one confirmation, each inquiry one lead, each text once in its thread.
 /// </summary>
-[Collection(TestCollections.Serial)]
+[Collection(TestCollections.ChildProcesses)]
 public sealed class KillTests(ITestOutputHelper output)
 {
     private const string Token = "kill-test-token";
@@ -80,22 +80,7 @@ public sealed class KillTests(ITestOutputHelper output)
         var enoughAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            var healthy = false;
-            for (var i = 0; i < 300 && !healthy; i++)
-            {
-                try
-                {
-                    healthy = (await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                }
-                if (!healthy)
-                {
-                    await Task.Delay(100);
-                }
-            }
-            Assert.True(healthy, "the app process did not become healthy within 30 s");
+            await ChildAppHealth.WaitAsync(http);
 
             // 600 notifications from 32 senders at once; the process is killed once 250 are acknowledged.
             const int total = 600;
@@ -125,7 +110,7 @@ public sealed class KillTests(ITestOutputHelper output)
                     }
                 }
             }).ToList();
-            await Task.WhenAny(enoughAcknowledged.Task, Task.Delay(TimeSpan.FromSeconds(30)));
+            await Task.WhenAny(enoughAcknowledged.Task, Task.Delay(TimeSpan.FromSeconds(90)));
             app.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
             killed.Cancel();
             await Task.WhenAll(workers);

@@ -23,7 +23,7 @@ namespace HibachiAdmin.Tests.Features.Messaging;
 /// with its confirmation exactly once. The time to finish is written to the output (on a quiet machine it is seconds; the
 /// limit here is generous because the suite runs beside other builds).
 /// </summary>
-[Collection(TestCollections.Serial)]
+[Collection(TestCollections.ChildProcesses)]
 public sealed class RecoveryKillTests(ITestOutputHelper output)
 {
     private const string Token = "recovery-kill-token";
@@ -71,22 +71,7 @@ public sealed class RecoveryKillTests(ITestOutputHelper output)
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<int>();
         try
         {
-            var healthy = false;
-            for (var i = 0; i < 300 && !healthy; i++)
-            {
-                try
-                {
-                    healthy = (await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                }
-                if (!healthy)
-                {
-                    await Task.Delay(100);
-                }
-            }
-            Assert.True(healthy, "the app process did not become healthy within 30 s");
+            await ChildAppHealth.WaitAsync(http);
 
             const int total = 600;
             var next = -1;
