@@ -41,7 +41,8 @@ public sealed class InboxBench : IBench
         var seed = Stopwatch.StartNew();
         var ids = await SeedAsync(services, ct);
         var seedSeconds = seed.Elapsed.TotalSeconds;
-        var inbox = services.GetRequiredService<InboxService>();
+        var inbox = services.GetRequiredService<InboxQueries>();
+        var statistics = services.GetRequiredService<InboxStatistics>();
 
         async Task<List<double>> TimeAsync(Func<Task> run, int times = 30)
         {
@@ -62,7 +63,7 @@ public sealed class InboxBench : IBench
         var search = await TimeAsync(() => inbox.ListAsync(new ThreadQuery(Search: "guest 7123", PageSize: 50), ct), 10);
         var random = new Random(3);
         var openThread = await TimeAsync(() => inbox.GetAsync(ids[random.Next(ids.Count)], markRead: false, ct));
-        var waiting = await TimeAsync(() => inbox.CountWaitingThreadsAsync(ct));
+        var waiting = await TimeAsync(() => statistics.CountWaitingThreadsAsync(ct));
 
         // Memory per open inbox: render the page with a conversation open N times and keep them all alive;
         // the baseline is the same number of bUnit renderers with MudBlazor's services and nothing rendered.
@@ -78,7 +79,7 @@ public sealed class InboxBench : IBench
         }
         return
         [
-            $"{Threads:N0} threads, {Threads * MessagesPerThread:N0} messages (seeded in {seedSeconds:F1} s), SQLite, server time in InboxService:",
+            $"{Threads:N0} threads, {Threads * MessagesPerThread:N0} messages (seeded in {seedSeconds:F1} s), SQLite, server time in InboxQueries / InboxStatistics:",
             $"first page (50, latest first): median {Median(first):F1} ms, p95 {Percentile(first, 0.95):F1} ms",
             $"first page, open only: median {Median(open):F1} ms, p95 {Percentile(open, 0.95):F1} ms; Instagram + open: median {Median(channel):F1} ms, p95 {Percentile(channel, 0.95):F1} ms",
             $"search (name or preview contains): median {Median(search):F1} ms, p95 {Percentile(search, 0.95):F1} ms",

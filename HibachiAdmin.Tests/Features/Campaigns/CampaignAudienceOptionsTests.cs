@@ -108,7 +108,7 @@ public sealed class CampaignAudienceOptionsTests
         var ben = await AddAsync(s, "Ben", "+12125550102");
         var cy = await AddAsync(s, "Cy", "+12125550103");
         var contacts = s.GetRequiredService<ContactService>();
-        var inbox = s.GetRequiredService<InboxService>();
+        var inbox = s.GetRequiredService<ConversationLog>();
         var factory = s.GetRequiredService<IDbContextFactory<AppDbContext>>();
         async Task TextInAsync(Guid contact, string phone, string text)
         {

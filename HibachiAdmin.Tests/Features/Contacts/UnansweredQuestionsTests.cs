@@ -177,7 +177,7 @@ public sealed class UnansweredQuestionsTests
         await AskAsync(app, reached);
         await AskAsync(app, refused);
 
-        var inbox = app.Services.GetRequiredService<HibachiAdmin.Features.Inbox.InboxService>();
+        var inbox = app.Services.GetRequiredService<HibachiAdmin.Features.Inbox.InboxQueries>();
         var thread = Assert.Single(await inbox.ForContactAsync(reached, default));
         var detail = (await inbox.GetAsync(thread.Id, markRead: false, default))!;
         Assert.Equal(app.Services.GetRequiredService<SmsService>().ConsentRequestText, Assert.Single(detail.Messages).Text);

@@ -50,7 +50,7 @@ public sealed class ContactPageTests : MudTestContext
             "Changed plans", null, Actor.System, default);
         await using (var db = await Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
-            await Get<InboxService>().AppendInboundAsync(db, Platform.Sms, contact.Phone!, contact.Id, contact.Name, "Can we add 5 guests?", "m-1", Now.UtcDateTime.AddHours(-2), default);
+            await Get<ConversationLog>().AppendInboundAsync(db, Platform.Sms, contact.Phone!, contact.Id, contact.Name, "Can we add 5 guests?", "m-1", Now.UtcDateTime.AddHours(-2), default);
             db.Add(new CallLog { TelephonySessionId = "s-1", Direction = "Inbound", ContactId = contact.Id, FromNumber = contact.Phone, Status = "VoiceMail", Missed = true, Voicemail = true,
                 StartedAt = Now.UtcDateTime.AddHours(-3), EndedAt = Now.UtcDateTime.AddHours(-3).AddSeconds(40), DurationSeconds = 40, RecordingId = "r-1", UpdatedAt = Now.UtcDateTime });
             await db.SaveChangesAsync();

@@ -66,7 +66,7 @@ public sealed class HomePageTests : MudTestContext
 
     private async Task ConversationAsync(params (TimeSpan Ago, bool FromCustomer)[] messages)
     {
-        var inbox = Get<InboxService>();
+        var inbox = Get<ConversationLog>();
         var contact = await ContactAsync("Texter");
         var phone = $"+1212555{_phone:D4}";
         foreach (var (ago, fromCustomer) in messages)

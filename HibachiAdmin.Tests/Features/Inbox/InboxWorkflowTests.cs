@@ -36,7 +36,11 @@ public abstract class InboxWorkflowTests<TApp> : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private InboxService Inbox => _app.Services.GetRequiredService<InboxService>();
+    private InboxQueries Inbox => _app.Services.GetRequiredService<InboxQueries>();
+    private InboxReplies Replies => _app.Services.GetRequiredService<InboxReplies>();
+    private ThreadActions Actions => _app.Services.GetRequiredService<ThreadActions>();
+    private ConversationLog Log => _app.Services.GetRequiredService<ConversationLog>();
+    private InboxStatistics Statistics => _app.Services.GetRequiredService<InboxStatistics>();
 
     private async Task<Guid> ReceiveAsync(string platformObject, string sender, string mid, string text)
     {
@@ -57,24 +61,24 @@ public abstract class InboxWorkflowTests<TApp> : IAsyncLifetime
         var b = await ReceiveAsync("page", "2220000000002222", "m-b-1", "How much per person?");
         Assert.Contains(a, changes);
 
-        Assert.True(await Inbox.SetStatusAsync(a, ThreadStatus.Snoozed, _time.GetUtcNow().UtcDateTime.AddHours(3), default));
+        Assert.True(await Actions.SetStatusAsync(a, ThreadStatus.Snoozed, _time.GetUtcNow().UtcDateTime.AddHours(3), default));
         Assert.DoesNotContain((await Inbox.ListAsync(new ThreadQuery(Status: ThreadStatus.Open), default)).Items, t => t.Id == a);
         Assert.Single((await Inbox.ListAsync(new ThreadQuery(Status: ThreadStatus.Snoozed), default)).Items);
         // The snooze ends by itself...
         _time.Advance(TimeSpan.FromHours(4));
         Assert.Contains((await Inbox.ListAsync(new ThreadQuery(Status: ThreadStatus.Open), default)).Items, t => t.Id == a);
         // ...and a customer reply reopens a resolved thread.
-        Assert.True(await Inbox.SetStatusAsync(b, ThreadStatus.Resolved, null, default));
+        Assert.True(await Actions.SetStatusAsync(b, ThreadStatus.Resolved, null, default));
         await ReceiveAsync("page", "2220000000002222", "m-b-2", "Still there?");
         Assert.Equal(ThreadStatus.Open, (await Inbox.GetAsync(b, false, default))!.Thread.Status);
 
-        Assert.True(await Inbox.AssignAsync(a, "maria@test.local", "Maria", default));
+        Assert.True(await Actions.AssignAsync(a, "maria@test.local", "Maria", default));
         Assert.Equal(a, Assert.Single((await Inbox.ListAsync(new ThreadQuery(Assignee: "mine", CurrentUser: "maria@test.local"), default)).Items).Id);
         Assert.Equal(b, Assert.Single((await Inbox.ListAsync(new ThreadQuery(Assignee: "unassigned"), default)).Items).Id);
         Assert.Equal(a, Assert.Single((await Inbox.ListAsync(new ThreadQuery(Search: "WEDDINGS"), default)).Items).Id);
         Assert.Equal(b, Assert.Single((await Inbox.ListAsync(new ThreadQuery(Platform: Platform.Facebook), default)).Items).Id);
 
-        var note = await Inbox.AddNoteAsync(a, "Called back, wants a quote by Friday", new Actor("maria@test.local"), default);
+        var note = await Actions.AddNoteAsync(a, "Called back, wants a quote by Friday", new Actor("maria@test.local"), default);
         var detail = (await Inbox.GetAsync(a, markRead: true, default))!;
         Assert.Equal(note!.Id, Assert.Single(detail.Notes).Id);
         Assert.Equal(0, detail.Thread.UnreadCount);
@@ -127,7 +131,7 @@ public abstract class InboxWorkflowTests<TApp> : IAsyncLifetime
     {
         var a = await ReceiveAsync("instagram", "4440000000004444", "m-d-1", "Hello?");
         _time.Advance(TimeSpan.FromMinutes(10));
-        Assert.True((await Inbox.ReplyAsync(a, "Hi! How can we help?", new Actor("maria@test.local"), writtenByPerson: true, default)).Sent);
+        Assert.True((await Replies.ReplyAsync(a, "Hi! How can we help?", new Actor("maria@test.local"), writtenByPerson: true, default)).Sent);
         _time.Advance(TimeSpan.FromMinutes(5));
         await ReceiveAsync("page", "5550000000005555", "m-e-1", "Anyone there?");
         _time.Advance(TimeSpan.FromMinutes(1));

@@ -54,8 +54,8 @@ public sealed partial class MetaReplyTests
         var response = await app.CreateClient().SendAsync(MetaWebhookTests.Signed(InstagramMessage(at, $"mid-{at.ToUnixTimeSeconds()}", "Is Dec 12 open for 20 people?")));
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         await Pipeline.RunToCompletionAsync(app.Services);
-        var inbox = app.Services.GetRequiredService<InboxService>();
-        return Assert.Single((await inbox.ListAsync(new ThreadQuery(Platform.Instagram), default)).Items).Id;
+        var inbox = app.Services.GetRequiredService<InboxReplies>();
+        return Assert.Single((await app.Services.GetRequiredService<InboxQueries>().ListAsync(new ThreadQuery(Platform.Instagram), default)).Items).Id;
     }
 
     private static AppFactory NewApp(FakeTimeProvider time) => new AppFactory { Time = time }
@@ -79,7 +79,7 @@ public sealed partial class MetaReplyTests
         Assert.Equal("987654321098765", sent.RecipientId);
 
         time.Advance(TimeSpan.FromHours(23));
-        var inbox = app.Services.GetRequiredService<InboxService>();
+        var inbox = app.Services.GetRequiredService<InboxReplies>();
         // Automated messages never get HUMAN_AGENT.
         var automated = await inbox.ReplyAsync(threadId, "Reminder: deposits hold the date.", HibachiAdmin.Common.Actor.System, writtenByPerson: false, default);
         Assert.False(automated.Sent);
@@ -111,7 +111,7 @@ public sealed partial class MetaReplyTests
 
     private static async Task<List<ConversationMessageRow>> OutboundAsync(AppFactory app, Guid threadId)
     {
-        var detail = await app.Services.GetRequiredService<InboxService>().GetAsync(threadId, false, default);
+        var detail = await app.Services.GetRequiredService<InboxQueries>().GetAsync(threadId, false, default);
         return [.. detail!.Messages.Where(m => m.Direction == MessageDirection.Outbound).Select(m => new ConversationMessageRow(m.Text, m.SentBy, m.Tag))];
     }
 
@@ -142,7 +142,7 @@ public sealed partial class MetaReplyTests
         admin = await app.CreateAdminClientAsync();
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync(Reply(threadId), new { text = "Thanks, a person will answer soon." })).StatusCode);
         Assert.Null(Assert.Single(sandbox.Sent).Tag);
-        var thread = (await app.Services.GetRequiredService<InboxService>().GetAsync(threadId, false, default))!;
+        var thread = (await app.Services.GetRequiredService<InboxQueries>().GetAsync(threadId, false, default))!;
         Assert.True(thread.Messages.Last().Automated);
         Assert.NotNull(thread.Thread.WaitingSince);
     }
@@ -259,9 +259,9 @@ public sealed partial class MetaReplyTests
         var time = new FakeTimeProvider(Start);
         await using var app = NewApp(time).With("Meta:PageAccessToken", "page-token-for-tests").With("Meta:GraphUrl", fake.Url + "/v21.0");
         var threadId = await ReceiveAsync(app, Start);
-        var inbox = app.Services.GetRequiredService<InboxService>();
+        var inbox = app.Services.GetRequiredService<InboxReplies>();
         // The person's name came from the User Profile API, through the outbox.
-        Assert.Equal("Maya Chen", (await inbox.GetAsync(threadId, false, default))!.Thread.Title);
+        Assert.Equal("Maya Chen", (await app.Services.GetRequiredService<InboxQueries>().GetAsync(threadId, false, default))!.Thread.Title);
 
         fake.Next = (200, MetaWebhookTests.Fixture("meta-send-api-response.json"));
         var ok = await inbox.ReplyAsync(threadId, "Yes! We're open 9-2 on Saturday.", new("staff@test.local"), writtenByPerson: true, default);
@@ -273,7 +273,7 @@ public sealed partial class MetaReplyTests
         Assert.Equal("987654321098765", body.GetProperty("recipient").GetProperty("id").GetString());
         Assert.False(body.TryGetProperty("tag", out _));
         Assert.Equal("Bearer page-token-for-tests", fake.Authorization);
-        var detail = (await inbox.GetAsync(threadId, false, default))!;
+        var detail = (await app.Services.GetRequiredService<InboxQueries>().GetAsync(threadId, false, default))!;
         Assert.Equal("sent", detail.Messages.Last().Status);
 
         // Past 24 hours: a person's reply goes as MESSAGE_TAG/HUMAN_AGENT, and Meta's refusal is shown as Meta words it.
@@ -288,7 +288,7 @@ public sealed partial class MetaReplyTests
         var humanAgent = JsonDocument.Parse(MetaWebhookTests.Fixture("meta-send-api-request-human-agent.json")).RootElement;
         Assert.Equal(humanAgent.GetProperty("messaging_type").GetString(), tagged.GetProperty("messaging_type").GetString());
         Assert.Equal(humanAgent.GetProperty("tag").GetString(), tagged.GetProperty("tag").GetString());
-        var failed = (await inbox.GetAsync(threadId, false, default))!.Messages.Last();
+        var failed = (await app.Services.GetRequiredService<InboxQueries>().GetAsync(threadId, false, default))!.Messages.Last();
         Assert.Equal("failed", failed.Status);
         Assert.Equal("(#10) This message is sent outside of allowed window.", failed.Error);
 
@@ -307,7 +307,7 @@ public sealed partial class MetaReplyTests
         fake.ProfileName = "\u202EMaya\u0007\n\u001B  Chen\u2069";
         await using var app = NewApp(new FakeTimeProvider(Start)).With("Meta:PageAccessToken", "page-token-for-tests").With("Meta:GraphUrl", fake.Url + "/v21.0");
         var threadId = await ReceiveAsync(app, Start);
-        Assert.Equal("Maya Chen", (await app.Services.GetRequiredService<InboxService>().GetAsync(threadId, false, default))!.Thread.Title);
+        Assert.Equal("Maya Chen", (await app.Services.GetRequiredService<InboxQueries>().GetAsync(threadId, false, default))!.Thread.Title);
     }
 
     /// <summary>A fake Graph API on loopback: answers the next queued response and records each body.</summary>

@@ -24,7 +24,11 @@ public sealed class WaitingForAReplyTests : MudTestContext
 
     protected override ValueTask DisposeResourcesAsync() => _app.DisposeAsync();
 
-    private InboxService Inbox => _app.Services.GetRequiredService<InboxService>();
+    private InboxQueries Inbox => _app.Services.GetRequiredService<InboxQueries>();
+    private InboxReplies Replies => _app.Services.GetRequiredService<InboxReplies>();
+    private ThreadActions Actions => _app.Services.GetRequiredService<ThreadActions>();
+    private ConversationLog Log => _app.Services.GetRequiredService<ConversationLog>();
+    private InboxStatistics Statistics => _app.Services.GetRequiredService<InboxStatistics>();
 
     /// <summary>A conversation: (how long ago, who: "customer", "person" or "auto").</summary>
     private async Task<Guid> ConversationAsync(string title, params (TimeSpan Ago, string Who)[] messages)
@@ -37,12 +41,12 @@ public sealed class WaitingForAReplyTests : MudTestContext
             if (who == "customer")
             {
                 await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-                thread = (await Inbox.AppendInboundAsync(db, Platform.Sms, party, null, title, "Hi, are you free?", Guid.NewGuid().ToString(), Now - ago, default)).ThreadId;
+                thread = (await Log.AppendInboundAsync(db, Platform.Sms, party, null, title, "Hi, are you free?", Guid.NewGuid().ToString(), Now - ago, default)).ThreadId;
                 await db.SaveChangesAsync();
             }
             else
             {
-                await Inbox.RecordOutboundAsync(Platform.Sms, party, null, title, "Thanks!", Guid.NewGuid(), who == "auto" ? Actor.System.Name : "maria@hibachi.local", default);
+                await Log.RecordOutboundAsync(Platform.Sms, party, null, title, "Thanks!", Guid.NewGuid(), who == "auto" ? Actor.System.Name : "maria@hibachi.local", default);
             }
         }
         _time.Set(TestClock.Start);
@@ -60,18 +64,18 @@ public sealed class WaitingForAReplyTests : MudTestContext
         var opened = await ConversationAsync("Opened only", (TimeSpan.FromDays(9), "customer"));
         Assert.NotNull(await Inbox.GetAsync(opened, markRead: true, default));
         var resolved = await ConversationAsync("Resolved", (H(1), "customer"));
-        Assert.True(await Inbox.SetStatusAsync(resolved, ThreadStatus.Resolved, null, default));
-        Assert.True(await Inbox.SetStatusAsync(resolved, ThreadStatus.Open, null, default)); // reopened by staff: the old wait does not come back
+        Assert.True(await Actions.SetStatusAsync(resolved, ThreadStatus.Resolved, null, default));
+        Assert.True(await Actions.SetStatusAsync(resolved, ThreadStatus.Open, null, default)); // reopened by staff: the old wait does not come back
         var snoozed = await ConversationAsync("Snoozed", (H(4), "customer"));
-        Assert.True(await Inbox.SetStatusAsync(snoozed, ThreadStatus.Snoozed, Now.AddDays(1), default));
+        Assert.True(await Actions.SetStatusAsync(snoozed, ThreadStatus.Snoozed, Now.AddDays(1), default));
         var pending = await ConversationAsync("Pending", (H(6), "customer"));
-        Assert.True(await Inbox.SetStatusAsync(pending, ThreadStatus.Pending, null, default));
+        Assert.True(await Actions.SetStatusAsync(pending, ThreadStatus.Pending, null, default));
 
         var oldest = Now - TimeSpan.FromDays(9);
-        Assert.Equal(3, await Inbox.CountWaitingThreadsAsync(default));
-        var pulse = await Inbox.GetPulseAsync(Now.AddDays(-7), Now, default);
+        Assert.Equal(3, await Statistics.CountWaitingThreadsAsync(default));
+        var pulse = await Statistics.GetPulseAsync(Now.AddDays(-7), Now, default);
         Assert.Equal((3, oldest), (pulse.Unanswered, pulse.OldestWaitingSince));
-        var stats = await Inbox.StatsAsync(Now.AddDays(-7), Now, TimeZoneInfo.Utc, default);
+        var stats = await Statistics.StatsAsync(Now.AddDays(-7), Now, TimeZoneInfo.Utc, default);
         Assert.Equal((3, oldest), (stats.OpenBacklog, stats.OldestWaitingSince));
         var list = await Inbox.ListAsync(new ThreadQuery(Waiting: true), default);
         Assert.Equal([opened, unanswered, autoReplied], list.Items.Select(t => t.Id));
@@ -79,6 +83,7 @@ public sealed class WaitingForAReplyTests : MudTestContext
 
         // The inbox opens on that list; the menu's badge shows the same number.
         Services.AddSingleton(Inbox);
+        Services.AddSingleton(Statistics);
         Services.AddSingleton(_app.Services.GetRequiredService<InboxNotifier>());
         Services.AddSingleton(_app.Services.GetRequiredService<Formats>());
         Render<MudPopoverProvider>();
@@ -101,11 +106,12 @@ public sealed class WaitingForAReplyTests : MudTestContext
         var party = TestPhones.Next("212");
         await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
-            await Inbox.AppendInboundAsync(db, Platform.Sms, party.E164, null, party.E164, "Do you do birthdays?", Guid.NewGuid().ToString(), Now - H(1), default);
+            await Log.AppendInboundAsync(db, Platform.Sms, party.E164, null, party.E164, "Do you do birthdays?", Guid.NewGuid().ToString(), Now - H(1), default);
             await db.SaveChangesAsync();
         }
 
         Services.AddSingleton(Inbox);
+        Services.AddSingleton(Statistics);
         Services.AddSingleton(_app.Services.GetRequiredService<InboxNotifier>());
         Services.AddSingleton(_app.Services.GetRequiredService<Formats>());
         Render<MudPopoverProvider>();
@@ -118,7 +124,7 @@ public sealed class WaitingForAReplyTests : MudTestContext
     {
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var thread = await db.Set<ConversationThread>().AsNoTracking().SingleAsync(t => t.Id == threadId);
-        await Inbox.RecordOutboundAsync(thread.Platform, thread.ExternalId, thread.ContactId, thread.Title, "Yes, we are!", Guid.NewGuid(), "maria@hibachi.local", default);
+        await Log.RecordOutboundAsync(thread.Platform, thread.ExternalId, thread.ContactId, thread.Title, "Yes, we are!", Guid.NewGuid(), "maria@hibachi.local", default);
     }
 
     [Fact]
@@ -130,8 +136,8 @@ public sealed class WaitingForAReplyTests : MudTestContext
         await ConversationAsync("Open", (H(3), "customer"));
         await ConversationAsync("Long ago", (TimeSpan.FromDays(10), "customer"), (TimeSpan.FromDays(10) - TimeSpan.FromMinutes(5), "person"));
 
-        var pulse = await Inbox.GetPulseAsync(Now.AddDays(-7), Now, default);
-        var stats = await Inbox.StatsAsync(Now.AddDays(-7), Now, TimeZoneInfo.Utc, default);
+        var pulse = await Statistics.GetPulseAsync(Now.AddDays(-7), Now, default);
+        var stats = await Statistics.StatsAsync(Now.AddDays(-7), Now, TimeZoneInfo.Utc, default);
         Assert.Equal(TimeSpan.FromMinutes(25), pulse.MedianFirstResponse);
         Assert.Equal(25, stats.MedianFirstResponseMinutes);
         Assert.Equal((2, 3), (pulse.Responses, stats.CustomerTurns));

@@ -251,7 +251,7 @@ public abstract class MetaWebhookTests<TApp> : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().SendAsync(Signed(body))).StatusCode);
         }
         await Pipeline.RunToCompletionAsync(_app.Services);
-        var inbox = _app.Services.GetRequiredService<InboxService>();
+        var inbox = _app.Services.GetRequiredService<InboxQueries>();
         var list = await inbox.ListAsync(new ThreadQuery(Platform.Instagram), default);
         var detail = (await inbox.GetAsync(Assert.Single(list.Items).Id, markRead: false, default))!;
         Assert.Equal(3, detail.Messages.Count);

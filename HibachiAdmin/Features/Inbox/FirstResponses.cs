@@ -1,8 +1,8 @@
 namespace HibachiAdmin.Features.Inbox;
 
 /// <summary>
-/// The one first-response calculation, used by Home (<see cref="InboxService.GetPulseAsync"/>) and by Social analytics
-/// (<see cref="InboxService.StatsAsync"/>), so the two never disagree. A customer turn starts with their first message
+/// The one first-response calculation, used by Home (<see cref="InboxStatistics.GetPulseAsync"/>) and by Social analytics
+/// (<see cref="InboxStatistics.StatsAsync"/>), so the two never disagree. A customer turn starts with their first message
 /// after a person's last reply and ends with the next reply a person wrote. Automated replies (auto-answers, the
 /// opt-in and HELP texts, the missed-call text-back) do not end it: a customer waiting for a person is still waiting
 /// after an auto-reply, and counting it would make the business look faster than it is.

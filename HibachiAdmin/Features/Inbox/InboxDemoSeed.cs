@@ -95,14 +95,14 @@ public sealed class InboxDemoSeed(IContactService contacts) : IDemoSeedContribut
         db.Add(new ConversationMessage
         {
             ThreadId = thread.Id, Direction = MessageDirection.Inbound, Text = text, ExternalId = id, At = at, Kind = kind, ReplyToExternalId = replyTo,
-            Attachments = attachments is null ? null : System.Text.Json.JsonSerializer.Serialize(attachments, InboxService.Json),
+            Attachments = attachments is null ? null : System.Text.Json.JsonSerializer.Serialize(attachments, ConversationLog.Json),
         });
         thread.Status = ThreadStatus.Open;
         thread.UnreadCount++;
         thread.LastInboundAt = at;
         thread.WaitingSince ??= at;
         thread.LastMessageAt = at;
-        thread.LastMessagePreview = InboxService.Preview(kind, text, attachments);
+        thread.LastMessagePreview = ConversationLog.Preview(kind, text, attachments);
     }
 
     private static void Outbound(AppDbContext db, ConversationThread thread, string text, DateTime at, string by, MessageStatus status, string? mid = null)

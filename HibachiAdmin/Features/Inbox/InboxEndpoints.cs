@@ -34,7 +34,7 @@ public static class InboxEndpoints
     }
 
     private static async Task<Results<Ok<PagedResult<ThreadSummary>>, ValidationProblem>> ListAsync(
-        InboxService inbox, ClaimsPrincipal user, string? platform, string? status, string? assignee, string? q, int? page, int? pageSize, CancellationToken ct)
+        InboxQueries inbox, ClaimsPrincipal user, string? platform, string? status, string? assignee, string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = new PageRequest(page ?? 1, pageSize ?? 50);
         var errors = paging.Validate() ?? [];
@@ -55,13 +55,13 @@ public static class InboxEndpoints
         return TypedResults.Ok(await inbox.ListAsync(new ThreadQuery(p, s, assignee, Actor.From(user).Name, q, Page: paging.Page, PageSize: paging.PageSize), ct));
     }
 
-    private static async Task<Results<Ok<ThreadDetail>, ProblemHttpResult>> GetAsync(Guid id, InboxService inbox, CancellationToken ct) =>
+    private static async Task<Results<Ok<ThreadDetail>, ProblemHttpResult>> GetAsync(Guid id, InboxQueries inbox, CancellationToken ct) =>
         await inbox.GetAsync(id, markRead: false, ct) is { } thread ? TypedResults.Ok(thread) : NotFound();
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Thread not found");
 
     private static async Task<Results<Ok<ThreadDetail>, ValidationProblem, ProblemHttpResult>> ReplyAsync(
-        Guid id, ReplyRequest request, InboxService inbox, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        Guid id, ReplyRequest request, InboxReplies inbox, InboxQueries queries, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         if (Validation.Validate(request) is { } errors)
         {
@@ -91,7 +91,7 @@ public static class InboxEndpoints
             return TypedResults.Problem(statusCode: status, title: "Reply not sent", detail: result.Detail ?? $"The reply was refused: {result.Reason}.",
                 extensions: new Dictionary<string, object?> { ["reason"] = result.Reason });
         }
-        return TypedResults.Ok((await inbox.GetAsync(id, markRead: false, ct))!);
+        return TypedResults.Ok((await queries.GetAsync(id, markRead: false, ct))!);
     }
 
     /// <summary>
@@ -102,10 +102,10 @@ public static class InboxEndpoints
     private static bool MayStateAPersonWrote(HttpContext http, ClaimsPrincipal user) =>
         !IdentitySetup.IsBearerRequest(http.Request) || user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Admin);
 
-    private static async Task<Results<Ok<SuggestResponse>, ProblemHttpResult>> SuggestAsync(Guid id, InboxService inbox, CancellationToken ct) =>
+    private static async Task<Results<Ok<SuggestResponse>, ProblemHttpResult>> SuggestAsync(Guid id, InboxReplies inbox, CancellationToken ct) =>
         await inbox.SuggestAsync(id, ct) is { } s ? TypedResults.Ok(new SuggestResponse(s.Suggestions, s.Intent)) : NotFound();
 
-    private static async Task<Results<Ok<ConvertResponse>, Created<ConvertResponse>, ProblemHttpResult>> ConvertAsync(Guid id, InboxService inbox, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<ConvertResponse>, Created<ConvertResponse>, ProblemHttpResult>> ConvertAsync(Guid id, ThreadActions inbox, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await inbox.ConvertToLeadAsync(id, Actor.From(user), ct) is not { } link)
         {

@@ -7,9 +7,14 @@ public static class InboxFeature
         // Replies to Instagram and Facebook go through Meta's Send API (or its sandbox).
         Infrastructure.Providers.Meta.MetaSetup.AddMeta(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<InboxNotifier>();
-        builder.Services.AddSingleton<InboxService>();
-        builder.Services.AddSingleton<Contracts.IInboxService>(sp => sp.GetRequiredService<InboxService>());
-        builder.Services.AddSingleton<Messaging.Contracts.IInboundConversations>(sp => sp.GetRequiredService<InboxService>());
+        // Cut by use case: writes (ConversationLog), replies, thread actions, reads, numbers; InboxContract answers other features.
+        builder.Services.AddSingleton<ConversationLog>();
+        builder.Services.AddSingleton<Messaging.Contracts.IInboundConversations>(sp => sp.GetRequiredService<ConversationLog>());
+        builder.Services.AddSingleton<InboxReplies>();
+        builder.Services.AddSingleton<ThreadActions>();
+        builder.Services.AddSingleton<InboxQueries>();
+        builder.Services.AddSingleton<InboxStatistics>();
+        builder.Services.AddSingleton<Contracts.IInboxService, InboxContract>();
         builder.Services.AddTransient<SandboxMetaReceiptJob>();
         builder.Services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, InboxDemoSeed>();
         return builder;

@@ -1,6 +1,6 @@
 namespace HibachiAdmin.Features.Inbox.Contracts;
 
-/// <summary>What other features may ask of the inbox (implemented by <c>InboxService</c>).</summary>
+/// <summary>What other features may ask of the inbox (implemented by <c>InboxContract</c>).</summary>
 public interface IInboxService
 {
     Task<IReadOnlyList<ConversationLine>> ConversationOfContactAsync(Guid contactId, int max, CancellationToken ct);

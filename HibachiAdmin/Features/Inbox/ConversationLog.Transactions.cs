@@ -4,7 +4,7 @@ using HibachiAdmin.Infrastructure.Data;
 namespace HibachiAdmin.Features.Inbox;
 
 /// <summary>Messaging's <see cref="IInboundConversations"/>: the inbox's writes inside the inbound batch or an outbox handler's transaction.</summary>
-public sealed partial class InboxService
+public sealed partial class ConversationLog
 {
     Task IInboundConversations.PreloadInboundAsync(CrossFeatureTransaction tx, Platform platform, IReadOnlyCollection<(string Party, string MessageId)> messages, CancellationToken ct) =>
         PreloadInboundAsync(tx.Db, platform, messages, ct);

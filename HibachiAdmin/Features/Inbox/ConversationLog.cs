@@ -1,37 +1,21 @@
 using System.Text.Json;
 using HibachiAdmin.Common;
-using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Features.Contacts.Contracts;
-using HibachiAdmin.Features.Inbox.Contracts;
-using HibachiAdmin.Features.Leads;
-using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Infrastructure.Data;
-using HibachiAdmin.Infrastructure.Providers.Ai;
-using HibachiAdmin.Infrastructure.Providers.Meta;
-using HibachiAdmin.Infrastructure.Providers.Sms;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
 
 /// <summary>
-/// The inbox feature's public service: one model for SMS, Instagram and Facebook threads. Provider
-/// handlers append in their own unit of work (all or nothing with the notification's processed mark);
-/// pages and the API list, read, reply, assign and change status. Open pages hear of every committed
-/// change through <see cref="InboxNotifier"/>.
+/// The inbox's writes: one model for SMS, Instagram and Facebook threads. Provider handlers append inbound
+/// messages, echoes and receipts in their own unit of work (all or nothing with the notification's processed
+/// mark, through <see cref="IInboundConversations"/>); replies record what was sent. Open pages hear of every
+/// committed change through <see cref="InboxNotifier"/>.
 /// </summary>
-public sealed partial class InboxService(
+public sealed partial class ConversationLog(
     IDbContextFactory<AppDbContext> dbFactory,
-    ISmsService sms,
-    IMetaSendProvider meta,
-    IContactService contacts,
-    ILeadService leads,
-    IntentClassifier intents,
-    ReplySuggester suggester,
     InboxNotifier notifier,
-    Hangfire.IBackgroundJobClient jobs,
-    TimeProvider time,
-    ILogger<InboxService> logger) : IInboxService, IInboundConversations
+    TimeProvider time) : IInboundConversations
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -226,7 +210,7 @@ public sealed partial class InboxService(
         _ => 4,
     };
 
-    private static void Answered(ConversationThread thread, DateTime at, string text, bool automated)
+    internal static void Answered(ConversationThread thread, DateTime at, string text, bool automated)
     {
         if (!automated)
         {
@@ -303,7 +287,7 @@ public sealed partial class InboxService(
 
     private static string MessageKey(Platform platform, string externalMessageId) => $"message:{platform}:{externalMessageId}";
 
-    private static string Limit(string text, int max) => text.Length > max ? text[..max] : text;
+    internal static string Limit(string text, int max) => text.Length > max ? text[..max] : text;
 
     private static string? AttachmentsJson(IReadOnlyList<MessageAttachment>? attachments)
     {

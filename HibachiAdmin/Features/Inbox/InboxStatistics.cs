@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
 
-public sealed partial class InboxService
+/// <summary>
+/// The inbox's numbers: who waits for a reply (<see cref="WaitingRule"/>: the badge, Home and Social analytics) and how
+/// fast customers are answered (<see cref="FirstResponses"/>: the one calculation both screens use).
+/// </summary>
+public sealed class InboxStatistics(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>
     /// Threads waiting for a reply now (<see cref="WaitingRule"/>) and the median first response of customer turns that
@@ -46,16 +50,24 @@ public sealed partial class InboxService
         return FirstResponses.Turns(messages);
     }
 
-    /// <summary>A contact's messages on every platform, oldest first (the latest <paramref name="max"/>).</summary>
-    public async Task<IReadOnlyList<ConversationLine>> ConversationOfContactAsync(Guid contactId, int max, CancellationToken ct)
+    /// <summary>
+    /// Message volumes by local day and channel in [from, to), first-response time and response rate of the customer turns
+    /// started in [from, to) (<see cref="FirstResponses"/>, the calculation Home uses), and the threads waiting now
+    /// (<see cref="WaitingRule"/>, the badge's and Home's definition).
+    /// </summary>
+    public async Task<InboxStats> StatsAsync(DateTime fromUtc, DateTime toUtc, TimeZoneInfo zone, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lines = await db.Set<ConversationMessage>().AsNoTracking()
-            .Join(db.Set<ConversationThread>().Where(t => t.ContactId == contactId), m => m.ThreadId, t => t.Id, (m, t) => new { m, t.Platform })
-            .OrderByDescending(x => x.m.At).ThenByDescending(x => x.m.Id).Take(max)
-            .Select(x => new ConversationLine(x.m.ThreadId, x.Platform, x.m.Direction == MessageDirection.Inbound, x.m.Text, x.m.SentBy, x.m.At))
+        var rows = await db.Set<ConversationMessage>().AsNoTracking()
+            .Where(m => m.At >= fromUtc && m.At < toUtc)
+            .Join(db.Set<ConversationThread>().AsNoTracking(), m => m.ThreadId, t => t.Id, (m, t) => new { t.Platform, m.Direction, m.At })
             .ToListAsync(ct);
-        lines.Reverse();
-        return lines;
+        var days = rows
+            .GroupBy(r => (Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(r.At, DateTimeKind.Utc), zone)), r.Platform))
+            .Select(g => new DayVolume(g.Key.Day, g.Key.Platform, g.Count(r => r.Direction == MessageDirection.Inbound), g.Count(r => r.Direction == MessageDirection.Outbound)))
+            .OrderBy(d => d.Day).ThenBy(d => d.Platform).ToList();
+        var (median, turns, answered) = FirstResponses.In(await TurnsAsync(db, fromUtc, toUtc, ct), fromUtc, toUtc);
+        var (waiting, oldest) = await WaitingAsync(db, ct);
+        return new InboxStats(days, median?.TotalMinutes, turns == 0 ? 1 : (double)answered / turns, turns, waiting, oldest);
     }
 }

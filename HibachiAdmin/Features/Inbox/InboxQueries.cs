@@ -1,11 +1,18 @@
 using System.Text.Json;
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Inbox.Contracts;
 using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.Inbox;
 
-public sealed partial class InboxService
+/// <summary>The inbox's reads: thread lists, one thread with its messages, and what other features ask of conversations.</summary>
+public sealed class InboxQueries(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ISmsService sms,
+    InboxNotifier notifier,
+    TimeProvider time)
 {
     public Task<PagedResult<ThreadSummary>> ListAsync(Platform? platform, ThreadStatus? status, int page, int pageSize, CancellationToken ct) =>
         ListAsync(new ThreadQuery(platform, status, Page: page, PageSize: pageSize), ct);
@@ -147,11 +154,24 @@ public sealed partial class InboxService
         }
         try
         {
-            return JsonSerializer.Deserialize<List<MessageAttachment>>(json, Json) ?? [];
+            return JsonSerializer.Deserialize<List<MessageAttachment>>(json, ConversationLog.Json) ?? [];
         }
         catch (JsonException)
         {
             return [];
         }
+    }
+
+    /// <summary>A contact's messages on every platform, oldest first (the latest <paramref name="max"/>).</summary>
+    public async Task<IReadOnlyList<ConversationLine>> ConversationOfContactAsync(Guid contactId, int max, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lines = await db.Set<ConversationMessage>().AsNoTracking()
+            .Join(db.Set<ConversationThread>().Where(t => t.ContactId == contactId), m => m.ThreadId, t => t.Id, (m, t) => new { m, t.Platform })
+            .OrderByDescending(x => x.m.At).ThenByDescending(x => x.m.Id).Take(max)
+            .Select(x => new ConversationLine(x.m.ThreadId, x.Platform, x.m.Direction == MessageDirection.Inbound, x.m.Text, x.m.SentBy, x.m.At))
+            .ToListAsync(ct);
+        lines.Reverse();
+        return lines;
     }
 }
