@@ -48,7 +48,9 @@ public sealed class BookingPageTests : MudTestContext
         }
         if (status == BookingStatus.Completed)
         {
-            await Bookings.CompleteAsync(id, Actor.System, default);
+            // The party's day (Saturday 12 December, 23:00 in New York): a party is marked done on its day or after.
+            ((FakeTimeProvider)_app.Time!).SetUtcNow(new DateTimeOffset(2026, 12, 13, 4, 0, 0, TimeSpan.Zero));
+            Assert.NotNull((await Bookings.CompleteAsync(id, Actor.System, default)).Booking);
         }
         if (status == BookingStatus.Cancelled)
         {
@@ -61,15 +63,15 @@ public sealed class BookingPageTests : MudTestContext
 
     [Theory]
     [InlineData(BookingStatus.Requested, 0, new[] { "confirm-booking", "record-deposit", "reschedule-booking", "cancel-booking" })]
-    [InlineData(BookingStatus.Confirmed, 200, new[] { "record-deposit", "reschedule-booking", "complete-booking", "cancel-booking" })]
-    [InlineData(BookingStatus.Confirmed, 1320, new[] { "reschedule-booking", "complete-booking", "cancel-booking" })]
+    [InlineData(BookingStatus.Confirmed, 200, new[] { "record-deposit", "reschedule-booking", "cancel-booking" })]
+    [InlineData(BookingStatus.Confirmed, 1320, new[] { "reschedule-booking", "cancel-booking" })]
     [InlineData(BookingStatus.Completed, 200, new string[0])]
     [InlineData(BookingStatus.Cancelled, 0, new string[0])]
     public async Task Only_the_actions_valid_in_the_state_are_offered(BookingStatus status, int deposit, string[] expected)
     {
         var (id, _, _) = await BookingAsync(status, deposit);
         var cut = Render<BookingPage>(p => p.Add(x => x.Id, id));
-        cut.WaitForAssertion(() => Assert.Equal(status.ToString(), cut.Find("[data-testid=booking-status]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal(status.Label(), cut.Find("[data-testid=booking-status]").TextContent.Trim()));
         var offered = AllActions.Where(a => cut.FindAll($"[data-testid={a}]").Count > 0).ToArray();
         Assert.Equal(expected, offered);
     }
@@ -97,6 +99,91 @@ public sealed class BookingPageTests : MudTestContext
         Assert.EndsWith("by the system, Nov 24 10:00 AM", history[2]);
         Assert.DoesNotContain("booking.", cut.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("¤", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mark_party_done_is_offered_from_the_partys_day_in_the_business_time_zone_not_before()
+    {
+        var (id, _, _) = await BookingAsync(BookingStatus.Confirmed, 200);
+        var clock = (FakeTimeProvider)_app.Time!;
+        // Friday 11 December, 23:59 in New York (04:59 UTC on the 12th): the party is tomorrow there.
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 12, 4, 59, 0, TimeSpan.Zero));
+        var before = Render<BookingPage>(p => p.Add(x => x.Id, id));
+        before.WaitForAssertion(() => Assert.EndsWith("party's day: Tomorrow.", before.Find("[data-testid=complete-from]").TextContent.Trim()));
+        Assert.Empty(before.FindAll("[data-testid=complete-booking]"));
+        var refused = await Bookings.CompleteAsync(id, Actor.System, default);
+        Assert.Null(refused.Booking);
+        Assert.Equal("The party is on Saturday, December 12, 2026: it can be marked done on that day or after.", refused.Conflict);
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 12, 5, 0, 0, TimeSpan.Zero)); // 00:00 on the day in New York
+        var onTheDay = Render<BookingPage>(p => p.Add(x => x.Id, id));
+        onTheDay.WaitForAssertion(() => onTheDay.Find("button[data-testid=complete-booking]"));
+        Assert.Empty(onTheDay.FindAll("[data-testid=complete-from]"));
+        await onTheDay.Find("button[data-testid=complete-booking]").ClickAsync(new());
+        onTheDay.WaitForAssertion(() => Assert.Equal("Completed", onTheDay.Find("[data-testid=booking-status]").TextContent.Trim()));
+    }
+
+    [Theory]
+    [InlineData(0, "200")]    // nothing paid, no quote: the usual deposit
+    [InlineData(200, "0")]    // the usual deposit is in: nothing suggested
+    [InlineData(150, "0")]    // money is in without a quote: staff type what they received
+    public async Task The_deposit_box_offers_what_is_left_of_the_deposit_not_a_second_one(int paid, string offered)
+    {
+        var (id, _, _) = await BookingAsync(BookingStatus.Requested, paid);
+        var cut = Render<BookingPage>(p => p.Add(x => x.Id, id));
+        cut.WaitForAssertion(() => Assert.Equal(offered, cut.Find("input[data-testid=deposit-amount]").GetAttribute("value")));
+        Assert.Equal(offered == "0", cut.Find("button[data-testid=record-deposit]").HasAttribute("disabled"));
+        if (paid > 0)
+        {
+            Assert.Contains($"${paid} paid so far", cut.Find("[data-testid=deposit-row]").TextContent);
+        }
+    }
+
+    [Fact]
+    public void The_suggested_deposit_is_what_is_left_of_the_quotes_deposit_and_never_more_than_is_due()
+    {
+        static BookingRow Row(decimal total, decimal depositDue, decimal paid) =>
+            new() { Total = total, DepositDue = depositDue, DepositPaid = paid, Status = BookingStatus.Requested };
+        Assert.Equal(300m, Row(1200, 300, 0).SuggestedDeposit);
+        Assert.Equal(100m, Row(1200, 300, 200).SuggestedDeposit);
+        Assert.Equal(0m, Row(1200, 300, 300).SuggestedDeposit);
+        Assert.Equal(0m, Row(1200, 300, 450).SuggestedDeposit);
+        Assert.Equal(120m, Row(120, 0, 0).SuggestedDeposit);   // a small party owes less than the usual deposit
+        Assert.Equal(250m, Row(250, 300, 0).SuggestedDeposit);    // never more than the balance
+        Assert.Equal(0m, new BookingRow { Total = 1200, Status = BookingStatus.Cancelled }.SuggestedDeposit);
+    }
+
+    [Fact]
+    public async Task Confirming_without_a_deposit_says_so_and_with_one_it_does_not()
+    {
+        var (bare, _, _) = await BookingAsync(BookingStatus.Requested);
+        var cut = Render<BookingPage>(p => p.Add(x => x.Id, bare));
+        cut.WaitForAssertion(() => Assert.Equal("Confirm without a deposit", cut.Find("button[data-testid=confirm-booking]").TextContent.Trim()));
+        Assert.Contains("No deposit has been paid yet", cut.Find("[data-testid=confirm-without-deposit]").TextContent);
+
+        var (paid, _, _) = await BookingAsync(BookingStatus.Requested, 200);
+        var withDeposit = Render<BookingPage>(p => p.Add(x => x.Id, paid));
+        withDeposit.WaitForAssertion(() => Assert.Equal("Confirm booking", withDeposit.Find("button[data-testid=confirm-booking]").TextContent.Trim()));
+        Assert.Empty(withDeposit.FindAll("[data-testid=confirm-without-deposit]"));
+    }
+
+    [Fact]
+    public async Task The_texts_the_booking_will_send_are_listed_with_when_and_what_became_of_them()
+    {
+        var (id, _, _) = await BookingAsync(BookingStatus.Requested, 200);
+        var cut = Render<BookingPage>(p => p.Add(x => x.Id, id));
+        cut.WaitForAssertion(() => Assert.Contains("None yet", cut.Find("[data-testid=booking-scheduled-texts]").TextContent));
+
+        await Bookings.ConfirmAsync(id, Actor.System, default);
+        await _app.Services.GetRequiredService<HibachiAdmin.Infrastructure.Events.OutboxDispatcher>().DispatchBatchAsync(100, default);
+        var confirmed = Render<BookingPage>(p => p.Add(x => x.Id, id));
+        confirmed.WaitForAssertion(() => Assert.Single(confirmed.FindAll("[data-testid=scheduled-text]")));
+        var reminder = confirmed.Find("[data-testid=scheduled-text]").TextContent;
+        // Two days before the party (Saturday 12 December, 18:00 in New York), inside texting hours.
+        Assert.Contains("Reminder", reminder);
+        Assert.Contains("Scheduled", reminder);
+        Assert.Contains("Dec 10", reminder);
+        Assert.DoesNotContain("Pending", confirmed.Markup);
     }
 
     [Fact]

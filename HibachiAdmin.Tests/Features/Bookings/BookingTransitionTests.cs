@@ -44,7 +44,7 @@ public sealed class BookingTransitionTests
     private static readonly Dictionary<string, Func<Booking, Decision>> Commands = new()
     {
         ["confirm"] = b => b.Confirm(),
-        ["complete"] = b => b.Complete(),
+        ["complete"] = b => b.Complete(b.EventDate), // on the party's day
         ["cancel"] = b => b.Cancel("Customer moved away", "lost"),
         ["reschedule"] = b => b.Reschedule(new DateOnly(2026, 12, 19), new TimeOnly(17, 0), Today),
         ["deposit"] = b => b.RecordDeposit(100m),
@@ -128,12 +128,27 @@ public sealed class BookingTransitionTests
     }
 
     [Fact]
+    public void A_confirmed_party_is_completed_on_its_day_or_after_never_before()
+    {
+        var booking = InState(BookingStatus.Confirmed); // the party is on Saturday 12 December
+        var party = new DateOnly(2026, 12, 12);
+        foreach (var early in new[] { Today, party.AddDays(-1) })
+        {
+            var refused = booking.Complete(early);
+            Assert.Empty(refused.Events);
+            Assert.Equal("The party is on Saturday, December 12, 2026: it can be marked done on that day or after.", refused.Conflict);
+        }
+        Assert.Equal(BookingEventTypes.Completed, Assert.Single(booking.Complete(party).Events).Type);
+        Assert.Equal(BookingEventTypes.Completed, Assert.Single(booking.Complete(party.AddDays(9)).Events).Type);
+    }
+
+    [Fact]
     public void Conflict_messages_say_what_is_wrong()
     {
         Assert.Equal("The booking is already confirmed.", InState(BookingStatus.Confirmed).Confirm().Conflict);
         Assert.Equal("A cancelled booking cannot be confirmed.", InState(BookingStatus.Cancelled).Confirm().Conflict);
         Assert.Equal("A completed booking cannot be confirmed.", InState(BookingStatus.Completed).Confirm().Conflict);
-        Assert.Equal("Only a confirmed booking can be completed.", InState(BookingStatus.Requested).Complete().Conflict);
+        Assert.Equal("Only a confirmed booking can be completed.", InState(BookingStatus.Requested).Complete(Today).Conflict);
         Assert.Equal("A completed booking cannot be cancelled.", InState(BookingStatus.Completed).Cancel("x", null).Conflict);
         Assert.Equal("A cancelled booking cannot be rescheduled.", InState(BookingStatus.Cancelled).Reschedule(Today, null, Today).Conflict);
         Assert.Equal("A completed booking takes no deposit.", InState(BookingStatus.Completed).RecordDeposit(10).Conflict);

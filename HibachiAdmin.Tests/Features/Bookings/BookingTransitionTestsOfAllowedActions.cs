@@ -12,6 +12,8 @@ public sealed class BookingTransitionTestsOfAllowedActions
 {
     private const BookingAction Live = BookingAction.Reschedule | BookingAction.Cancel;
 
+    private static readonly DateOnly Party = new(2026, 12, 12);
+
     [Theory]
     [InlineData(BookingStatus.Requested, 0.01, BookingAction.Deposit | BookingAction.Confirm | Live)]
     [InlineData(BookingStatus.Requested, 450, BookingAction.Deposit | BookingAction.Confirm | Live)]
@@ -26,5 +28,20 @@ public sealed class BookingTransitionTestsOfAllowedActions
     [InlineData(BookingStatus.Cancelled, 450, BookingAction.None)]
     [InlineData(BookingStatus.Cancelled, 0, BookingAction.None)]
     public void Each_state_offers_exactly_the_actions_its_commands_accept(BookingStatus status, double balanceDue, BookingAction expected) =>
-        Assert.Equal(expected, Booking.Allowed(status, (decimal)balanceDue));
+        Assert.Equal(expected, Booking.Allowed(status, (decimal)balanceDue, Party, Party));
+
+    [Theory]
+    [InlineData(-9, false)] // the owner's report: "Mark party done" offered nine days early
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    [InlineData(3, true)]
+    public void A_confirmed_party_is_completed_from_its_day_on(int daysFromParty, bool offered)
+    {
+        var today = Party.AddDays(daysFromParty);
+        Assert.Equal(offered, Booking.Allowed(BookingStatus.Confirmed, 0, Party, today).HasFlag(BookingAction.Complete));
+        Assert.Equal(BookingAction.Reschedule | BookingAction.Cancel | (offered ? BookingAction.Complete : BookingAction.None),
+            Booking.Allowed(BookingStatus.Confirmed, 0, Party, today));
+        // Requested parties are never completed, whatever the day.
+        Assert.False(Booking.Allowed(BookingStatus.Requested, 0, Party, today).HasFlag(BookingAction.Complete));
+    }
 }

@@ -7,6 +7,9 @@ namespace HibachiAdmin.Tests.Features.Payments;
 /// <summary>Issue 25 item 5: the review request never goes out for a disputed booking, whether the dispute comes before or after the party.</summary>
 public sealed class DisputedBookingsGetNoReviewRequestTests
 {
+    /// <summary>22:00 on Saturday 19 December in New York, the evening of <see cref="MoneyTestApp.PartyAsync"/>'s party.</summary>
+    private static readonly DateTimeOffset AfterTheParty = new(2026, 12, 20, 3, 0, 0, TimeSpan.Zero);
+
     private static Task<List<ScheduledStatus>> ReviewRequestsAsync(MoneyTestApp m, Guid bookingId) =>
         m.DbAsync(db => db.Set<ScheduledMessage>().Where(s => s.BookingId == bookingId && s.Kind == ScheduledKind.ReviewRequest).Select(s => s.Status).ToListAsync());
 
@@ -20,8 +23,9 @@ public sealed class DisputedBookingsGetNoReviewRequestTests
         await m.PostEventAsync(MoneyTestApp.Completed("evt_rv2", fine.BookingId, "deposit", 30_000, "pi_rv2"));
         await m.PostEventAsync(MoneyTestApp.Disputed("evt_rv3", "pi_rv1", 30_000));
         await m.RunAsync();
-        await m.Bookings.CompleteAsync(disputed.BookingId, Actor.System, default);
-        await m.Bookings.CompleteAsync(fine.BookingId, Actor.System, default);
+        m.Time.SetUtcNow(AfterTheParty);
+        Assert.NotNull((await m.Bookings.CompleteAsync(disputed.BookingId, Actor.System, default)).Booking);
+        Assert.NotNull((await m.Bookings.CompleteAsync(fine.BookingId, Actor.System, default)).Booking);
         await m.RunAsync();
         Assert.Empty(await ReviewRequestsAsync(m, disputed.BookingId));
         Assert.Equal([ScheduledStatus.Pending], await ReviewRequestsAsync(m, fine.BookingId));
@@ -34,7 +38,8 @@ public sealed class DisputedBookingsGetNoReviewRequestTests
         var party = await m.PartyAsync();
         await m.PostEventAsync(MoneyTestApp.Completed("evt_rw1", party.BookingId, "deposit", 30_000, "pi_rw1"));
         await m.RunAsync();
-        await m.Bookings.CompleteAsync(party.BookingId, Actor.System, default);
+        m.Time.SetUtcNow(AfterTheParty);
+        Assert.NotNull((await m.Bookings.CompleteAsync(party.BookingId, Actor.System, default)).Booking);
         await m.RunAsync();
         Assert.Equal([ScheduledStatus.Pending], await ReviewRequestsAsync(m, party.BookingId));
         await m.PostEventAsync(MoneyTestApp.Disputed("evt_rw2", "pi_rw1", 30_000));

@@ -36,12 +36,14 @@ public sealed class Booking
 
     /// <summary>
     /// The commands that can succeed in <paramref name="status"/> (the same rules the commands check):
-    /// a deposit while money is due on a live booking, confirm once, complete only a confirmed booking.
+    /// a deposit while money is due on a live booking, confirm once, complete only a confirmed booking whose
+    /// party day has come (<paramref name="today"/> in the business's time zone).
     /// </summary>
-    public static BookingAction Allowed(BookingStatus status, decimal balanceDue) => status switch
+    public static BookingAction Allowed(BookingStatus status, decimal balanceDue, DateOnly eventDate, DateOnly today) => status switch
     {
         BookingStatus.Requested => (balanceDue > 0 ? BookingAction.Deposit : BookingAction.None) | BookingAction.Confirm | BookingAction.Reschedule | BookingAction.Cancel,
-        BookingStatus.Confirmed => (balanceDue > 0 ? BookingAction.Deposit : BookingAction.None) | BookingAction.Reschedule | BookingAction.Complete | BookingAction.Cancel,
+        BookingStatus.Confirmed => (balanceDue > 0 ? BookingAction.Deposit : BookingAction.None) | BookingAction.Reschedule | BookingAction.Cancel
+            | (today >= eventDate ? BookingAction.Complete : BookingAction.None),
         _ => BookingAction.None,
     };
 
@@ -244,9 +246,17 @@ public sealed class Booking
         return Decision.Of(BookingEventTypes.Rescheduled, new BookingRescheduled(date, time));
     }
 
-    public Decision Complete() => Status == BookingStatus.Confirmed
-        ? Decision.Of(BookingEventTypes.Completed, new BookingCompleted())
-        : Decision.StateConflict("Only a confirmed booking can be completed.");
+    /// <summary>The party is done: only a confirmed booking, and not before its day (<paramref name="today"/> in the business's time zone).</summary>
+    public Decision Complete(DateOnly today)
+    {
+        if (Status != BookingStatus.Confirmed)
+        {
+            return Decision.StateConflict("Only a confirmed booking can be completed.");
+        }
+        return today < EventDate
+            ? Decision.StateConflict($"The party is on {Common.Formats.LongDate(EventDate)}: it can be marked done on that day or after.")
+            : Decision.Of(BookingEventTypes.Completed, new BookingCompleted());
+    }
 
     public Decision Cancel(string? reason, string? leadOutcome)
     {

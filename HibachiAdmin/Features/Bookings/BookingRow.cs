@@ -49,6 +49,14 @@ public sealed class BookingRow
     /// <summary>What the customer still owes (nothing on a cancelled booking).</summary>
     public decimal AmountDue => Status == BookingStatus.Cancelled ? 0 : Math.Max(0, Total - AmountPaid);
 
+    /// <summary>What the booking page offers to record as a deposit: what is left of the quote's deposit; without a
+    /// quote, the usual <see cref="UsualDeposit"/> until any money is in. Never more than is due; zero when nothing is owed as a deposit.</summary>
+    [JsonIgnore]
+    public decimal SuggestedDeposit => Math.Min(AmountDue, DepositDue > 0 ? Math.Max(0, DepositDue - AmountPaid) : AmountPaid > 0 ? 0 : UsualDeposit);
+
+    /// <summary>The deposit a booking without a quote usually takes.</summary>
+    public const decimal UsualDeposit = 200m;
+
     [JsonIgnore]
     public List<BookingPayment> PaymentRows { get; set; } = [];
 

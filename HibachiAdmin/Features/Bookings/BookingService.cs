@@ -62,7 +62,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
     public Task<CommandResult> ConfirmAsync(Guid id, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Confirm(), actor, ct);
     public Task<CommandResult> RescheduleAsync(Guid id, DateOnly date, TimeOnly? at, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Reschedule(date, at, Today), actor, ct);
     public Task<CommandResult> RescheduleAsync(Guid id, int seenVersion, DateOnly date, TimeOnly? at, Actor actor, CancellationToken ct) => ExecuteAsync(id, seenVersion, b => b.Reschedule(date, at, Today), actor, ct);
-    public Task<CommandResult> CompleteAsync(Guid id, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Complete(), actor, ct);
+    public Task<CommandResult> CompleteAsync(Guid id, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Complete(Today), actor, ct);
     public Task<CommandResult> CancelAsync(Guid id, string? reason, string? leadOutcome, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Cancel(reason, leadOutcome), actor, ct);
 
     private async Task<CommandResult> CommitAsync(AppDbContext db, Guid id, int expectedVersion, Decision decision, BookingRow? row, Actor actor, CancellationToken ct)
@@ -246,6 +246,13 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await EventStore.ReadStreamAsync(db, id, ct);
+    }
+
+    /// <summary>The texts the booking's saga has scheduled (reminder, review request), soonest first, with what became of each.</summary>
+    public async Task<IReadOnlyList<ScheduledMessage>> ScheduledTextsAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<ScheduledMessage>().AsNoTracking().Where(m => m.BookingId == id).OrderBy(m => m.DueAt).ThenBy(m => m.Kind).ToListAsync(ct);
     }
 
     public async Task<BookingFacts?> GetFactsAsync(Guid id, CancellationToken ct)

@@ -1,9 +1,14 @@
+using System.ComponentModel;
+
 namespace HibachiAdmin.Features.Bookings;
 
 public enum ScheduledStatus
 {
+    [Description("Scheduled")]
     Pending,
     Sent,
+    [Description("Not sent")]
     Refused,
+    [Description("Withdrawn")]
     Cancelled,
 }
