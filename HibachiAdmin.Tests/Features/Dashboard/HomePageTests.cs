@@ -159,10 +159,19 @@ public sealed class HomePageTests : MudTestContext
         // Messages in the last 7 days on every channel (3 + 3 + 1; the conversation 10 days ago is outside); no reviews yet.
         Assert.StartsWith("7 messages · replied to", Text("social"));
         Assert.EndsWith("no new reviews", Text("social"));
-        foreach (var chartTile in new[] { "tile-new-leads", "tile-funnel", "tile-chef-load", "tile-social" })
-        {
-            Assert.NotEmpty(cut.Find($"[data-testid={chartTile}]").QuerySelectorAll("svg"));
-        }
+        // The charts write their numbers in the page's own type (an SVG chart scaled to a tile had ~6 px text and no numbers).
+        string[] Bars(string id) => cut.Find($"[data-testid={id}]").QuerySelectorAll("[data-testid=bar]")
+            .Select(b => $"{b.QuerySelector(".bar-list-label")!.TextContent.Trim()} {b.QuerySelector(".bar-list-value")!.TextContent.Trim()}").ToArray();
+        Assert.Equal(["Instagram 2 · 50%", "SMS 1 · 25%", "Phone 1 · 25%"], Bars("leads-by-source-chart"));
+        Assert.Equal(["New 6", "Contacted 4 · 67%", "Qualified 3 · 50%", "Quoted 2 · 33%", "Booked 1 · 17%"], Bars("funnel-chart"));
+        Assert.Equal(7, Bars("social-chart").Sum(bar => int.Parse(bar.Split(' ')[^1])));
+        // Chef load as 14 days against the 2 chefs, not a scale: Nov 28 is the full one.
+        var days = cut.FindAll("[data-testid=chef-day]");
+        Assert.Equal(14, days.Count);
+        Assert.Equal(["Tue 11/24 0/2", "Wed 11/25 1/2", "Thu 11/26 0/2", "Fri 11/27 0/2", "Sat 11/28 2/2"],
+            days.Take(5).Select(d => $"{d.QuerySelector(".chef-day-date")!.TextContent} {d.QuerySelector(".chef-day-count")!.TextContent}"));
+        Assert.Equal(["full"], days.Select(d => d.GetAttribute("data-state")).Where(state => state is "full" or "over"));
+        Assert.Empty(cut.Find("[data-testid=tile-chef-load]").QuerySelectorAll("svg"));
 
         // Every tile is a link to where its number comes from.
         var links = cut.FindAll("a.tile-link").ToDictionary(a => a.GetAttribute("data-testid")!, a => a.GetAttribute("href"));
