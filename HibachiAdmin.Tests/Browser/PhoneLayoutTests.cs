@@ -34,7 +34,9 @@ public sealed class PhoneLayoutTests
             ("home", "/"), ("leads", "/leads"), ("contacts", "/contacts"), ("customer", $"/contacts/{contactId}"), ("bookings", "/bookings"),
             ("booking", $"/bookings/{bookingId}"), ("calls", "/calls"), ("payments", "/payments"), ("pricing", "/admin/pricing"),
             ("qr-codes", "/qr-codes"), ("qr-code", $"/qr-codes/{qrCodeId}"), ("qr-print", "/qr-codes/print"), ("qr-analytics", "/qr-codes/analytics"),
+            ("new-campaign", "/campaigns/new"),
         };
+        var truncated = new List<string>();
         // The phone first, then the desktop the owner also uses (1440×900), both kept as screenshots.
         foreach (var (width, height, suffix) in new[] { (390, 844, ""), (1440, 900, "-desktop") })
         {
@@ -51,12 +53,19 @@ public sealed class PhoneLayoutTests
                 {
                     overflowing.Add($"{path} at {width} px: scrollWidth {widths[0]} > innerWidth {widths[1]}");
                 }
+                // A field's label is read whole: cut with an ellipsis it hid what the field was for (issue 24.13).
+                foreach (var label in await app.Page.EvaluateAsync<string[]>(
+                    "() => [...document.querySelectorAll('label.mud-input-label')].filter(l => l.offsetParent && l.scrollWidth > l.clientWidth + 1).map(l => l.textContent.trim())"))
+                {
+                    truncated.Add($"{path} at {width} px: \"{label}\"");
+                }
                 // The heading is focused after navigation but draws no box.
                 var outline = await app.Page.EvaluateAsync<string>("() => { const h = document.querySelector('h1'); return h ? getComputedStyle(h).outlineStyle : 'none'; }");
                 Assert.True(outline is "none" or "", $"{path}: the h1 draws a focus outline ({outline})");
             }
         }
         Assert.True(overflowing.Count == 0, "Wider than the screen:\n" + string.Join('\n', overflowing));
+        Assert.True(truncated.Count == 0, "Field labels cut short:\n" + string.Join('\n', truncated));
 
         // Issue 24 item 13: on a phone the top bar has the inbox (the menu is folded away) and search results are readable.
         await app.Page.SetViewportSizeAsync(390, 844);
