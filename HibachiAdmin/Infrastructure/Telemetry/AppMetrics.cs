@@ -18,8 +18,6 @@ public sealed class AppMetrics
     private readonly IDbContextFactory<AppDbContext> _dbFactory;
     private readonly TimeProvider _time;
     private readonly ILogger<AppMetrics> _logger;
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, (DateTimeOffset At, int Depth, double OldestAge)> _readings = new(StringComparer.Ordinal);
 
     public AppMetrics(IMeterFactory factory, IEnumerable<QueueGauge> queues, IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<AppMetrics> logger)
     {
@@ -54,35 +52,23 @@ public sealed class AppMetrics
 
     public Counter<long> TextsFailed { get; }
 
-    /// <summary>
-    /// A queue now: rows waiting and the oldest one's wait in seconds (null: the database did not answer). One query per
-    /// queue and second, so the two gauges of one collection agree.
-    /// </summary>
+    /// <summary>A queue now: rows waiting and the oldest one's wait in seconds (null: the database did not answer).</summary>
     public (int Depth, double OldestAge)? Read(QueueGauge queue)
     {
         ArgumentNullException.ThrowIfNull(queue);
-        var now = _time.GetUtcNow();
-        lock (_gate)
+        try
         {
-            if (_readings.TryGetValue(queue.Name, out var last) && now >= last.At && now - last.At < TimeSpan.FromSeconds(1))
-            {
-                return (last.Depth, last.OldestAge);
-            }
-            try
-            {
-                using var db = _dbFactory.CreateDbContext();
-                var waiting = queue.WaitingSince(db);
-                var depth = waiting.Count();
-                var oldest = depth == 0 ? null : waiting.Min(t => (DateTime?)t);
-                var age = oldest is { } o ? Math.Max(0, (now.UtcDateTime - o).TotalSeconds) : 0;
-                _readings[queue.Name] = (now, depth, age);
-                return (depth, age);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
-            {
-                _logger.LogWarning(ex, "Reading {Queue} for metrics failed", queue.Name);
-                return null;
-            }
+            using var db = _dbFactory.CreateDbContext();
+            var waiting = queue.WaitingSince(db);
+            var depth = waiting.Count();
+            var oldest = depth == 0 ? null : waiting.Min(t => (DateTime?)t);
+            var age = oldest is { } o ? Math.Max(0, (_time.GetUtcNow().UtcDateTime - o).TotalSeconds) : 0;
+            return (depth, age);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        {
+            _logger.LogWarning(ex, "Reading {Queue} for metrics failed", queue.Name);
+            return null;
         }
     }
 }
