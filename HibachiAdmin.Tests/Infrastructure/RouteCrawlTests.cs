@@ -162,6 +162,7 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
         ("GET", "/admin/pricing", "/admin/pricing"),
         ("POST", "/api/v1/admin/events/replay", "/api/v1/admin/events/replay"),
         ("GET", "/hangfire", "/hangfire/{**path}"),
+        ("GET", "/metrics", "/metrics"),
         ("GET", "/hangfire/jobs/enqueued", "/hangfire/{**path}"),
     ];
 

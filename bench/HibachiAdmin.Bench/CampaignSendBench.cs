@@ -39,14 +39,6 @@ public sealed class CampaignSendBench : IBench
         public Task<string?> FindSentAsync(Guid messageId, string to, string text, DateTime queuedAtUtc, CancellationToken ct) => Task.FromResult<string?>(null);
     }
 
-    /// <summary>Tuesday 16:00 UTC (11:00 in New York, 08:00 in Los Angeles) plus real elapsed time: every recipient is inside the window.</summary>
-    private sealed class WeekdayMorning : TimeProvider
-    {
-        private static readonly DateTimeOffset Base = new(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
-        private readonly Stopwatch _elapsed = Stopwatch.StartNew();
-        public override DateTimeOffset GetUtcNow() => Base + _elapsed.Elapsed;
-    }
-
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken ct)
     {
         const int total = 50_000;
@@ -63,26 +55,8 @@ public sealed class CampaignSendBench : IBench
                 s.AddSingleton<TimeProvider>(new WeekdayMorning());
             });
         var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        var phones = app.Services.GetRequiredService<Phones>();
-        string[] areaCodes = ["212", "718", "917", "516", "201", "973", "203", "914"]; // New York area: one zone
+        await BenchContacts.SeedOptedInAsync(app, total, "party", ct);
         var now = DateTime.UtcNow;
-        for (var chunk = 0; chunk < total; chunk += 5000)
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            for (var i = chunk; i < chunk + 5000; i++)
-            {
-                var phone = $"+1{areaCodes[i % areaCodes.Length]}{i / 10000 + 200:D3}{i % 10000:D4}";
-                var parsed = phones.Parse(phone)!;
-                var contact = new Contact
-                {
-                    Name = $"Guest {i}", Phone = parsed.E164, State = parsed.State, TimeZones = string.Join(',', parsed.TimeZones),
-                    SmsConsent = SmsConsent.OptedIn, CreatedAt = now, UpdatedAt = now,
-                };
-                contact.Tags.Add(new ContactTag { ContactId = contact.Id, Tag = "party" });
-                db.Add(contact);
-            }
-            await db.SaveChangesAsync(ct);
-        }
 
         // Baseline: the same number of message rows, inserted and nothing else.
         var baseline = Stopwatch.StartNew();

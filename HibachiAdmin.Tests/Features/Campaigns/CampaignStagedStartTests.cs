@@ -81,18 +81,18 @@ public sealed class CampaignStagedStartTests
     [Fact]
     public async Task A_start_that_died_midway_is_finished_by_the_next_start_with_one_row_each()
     {
-        var (app, id, people) = await ArrangeAsync(CampaignService.StartChunk + 300);
+        var (app, id, people) = await ArrangeAsync(CampaignService.StartChunk * 2 + 300);
         await using var _ = app;
         // The first start wrote one chunk and died: the campaign is still a draft, nothing can be sent.
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
-            foreach (var contact in people.Take(700))
+            foreach (var contact in people.Take(CampaignService.StartChunk))
             {
                 db.Add(new CampaignDelivery { CampaignId = id, ContactId = contact, Text = "Winter hibachi dates are open!", DueAt = HighVolumeCampaignTests.Start.UtcDateTime });
             }
             await db.SaveChangesAsync();
         }
-        Assert.Equal((700, 700, CampaignStatus.Draft), await StateAsync(app, id));
+        Assert.Equal((CampaignService.StartChunk, CampaignService.StartChunk, CampaignStatus.Draft), await StateAsync(app, id));
 
         var service = app.Services.GetRequiredService<CampaignService>();
         Assert.True(await service.StartAsync(id, default));

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HibachiAdmin.Features.Campaigns;
 
 public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFactory, CampaignPlanner planner, ISmsBatches sms, IBookingService bookings,
-    IContactService contacts, IInboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, CampaignChanges changes, TimeProvider time) : Messaging.Contracts.ICampaignReplyAttribution, ICampaignSummaries
+    IContactService contacts, IInboxService inbox, Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<SmsOptions> options, CampaignChanges changes, Infrastructure.Data.WriteTurns turns, TimeProvider time) : Messaging.Contracts.ICampaignReplyAttribution, ICampaignSummaries
 {
     /// <exception cref="ArgumentException">The audience is not chosen (<see cref="Audience.IsChosen"/>) or mixes "everyone" with tags or contacts.</exception>
     public async Task<Campaign> CreateAsync(NewCampaign input, Actor actor, CancellationToken ct)

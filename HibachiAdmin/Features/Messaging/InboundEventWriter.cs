@@ -12,7 +12,7 @@ namespace HibachiAdmin.Features.Messaging;
 /// request answer 200. Durable before acknowledged, but one fsync per batch instead of per request,
 /// and a single writer instead of many competing for SQLite's write lock.
 /// </summary>
-public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, TimeProvider time, ILogger<InboundEventWriter> logger)
+public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, WriteTurns turns, TimeProvider time, ILogger<InboundEventWriter> logger)
     : BackgroundService, Contracts.IInboundEventStore
 {
     private const int MaxBatch = 500;
@@ -128,6 +128,8 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
     private async Task WriteAsync(List<Pending> batch, CancellationToken ct)
     {
         Volatile.Write(ref _writing, batch.Count);
+        // Bulk writers (a big campaign start) give way between their transactions while this one waits.
+        var turn = turns.Urgent();
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -141,6 +143,7 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
                 ? await InsertBatchedAsync(connection, tx, dialect, batch, ct)
                 : await InsertOneByOneAsync(connection, tx, dialect, batch, ct);
             await tx.CommitAsync(ct);
+            turn.Dispose();
             RecentRows(added: batch.Count);
             // The next batch's commit overlaps this batch's enqueue (a round trip or two to Hangfire's
             // storage on PostgreSQL); at most one hand-off is in flight.
@@ -157,6 +160,7 @@ public sealed class InboundEventWriter(IDbContextFactory<AppDbContext> dbFactory
         }
         finally
         {
+            turn.Dispose();
             Volatile.Write(ref _writing, 0);
         }
     }

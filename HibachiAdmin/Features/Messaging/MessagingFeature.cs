@@ -5,6 +5,7 @@ using HibachiAdmin.Infrastructure.Events;
 using HibachiAdmin.Infrastructure.Jobs;
 using HibachiAdmin.Infrastructure.Providers.RingCentral;
 using HibachiAdmin.Infrastructure.Providers.Sms;
+using HibachiAdmin.Infrastructure.Telemetry;
 
 namespace HibachiAdmin.Features.Messaging;
 
@@ -49,6 +50,8 @@ public static class MessagingFeature
         services.AddHostedService(sp => sp.GetRequiredService<InboundEventWriter>());
         services.AddSingleton<Contracts.IInboundEventStore>(sp => sp.GetRequiredService<InboundEventWriter>());
         services.AddHostedService<InboundBacklogOnStart>();
+        services.AddQueueGauge("hibachi.inbound.queue", "provider notifications stored and not processed yet",
+            db => db.Set<InboundEvent>().Where(e => e.ProcessedAt == null).Select(e => e.ReceivedAt));
         services.AddTransient<ProcessInboundEventJob>();
         services.AddTransient<InboundEventSweepJob>();
         services.AddRecurringJob<InboundEventSweepJob>(InboundEventSweepJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
@@ -70,6 +73,9 @@ public static class MessagingFeature
         services.AddSingleton(new Infrastructure.Data.RecoverableLease(new Infrastructure.Data.LeaseTable("InboundEvents")));
         services.AddSingleton(new Infrastructure.Data.RecoverableLease(new Infrastructure.Data.LeaseTable("ProviderSyncStates", Key: "Key"),
             jobs => jobs.Enqueue<StatusSyncJob>(j => j.RunAsync(CancellationToken.None))));
+        services.AddSingleton<PhoneNumberDirectory>();
+        services.AddTransient<PhoneNumberRefreshJob>();
+        services.AddRecurringJob<PhoneNumberRefreshJob>(PhoneNumberRefreshJob.Id, "23 * * * *", j => j.RunAsync(CancellationToken.None));
         services.AddTransient<RenewSubscriptionsJob>();
         services.AddRecurringJob<RenewSubscriptionsJob>(RenewSubscriptionsJob.Id, "41 3 * * *", j => j.RunAsync(CancellationToken.None));
         return builder;

@@ -23,7 +23,8 @@ public sealed partial class SmsService(
     ITextingRulesSource rules,
     TimeProvider time,
     ILogger<SmsService> logger,
-    IEnumerable<IOutboundStatusObserver> observers) : ISmsService, ISmsBatches
+    IEnumerable<IOutboundStatusObserver> observers,
+    Infrastructure.Telemetry.AppMetrics metrics) : ISmsService, ISmsBatches
 {
     public async Task<IReadOnlyDictionary<Guid, SmsDeliveryState>> GetDeliveryAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken ct)
     {
@@ -150,6 +151,7 @@ public sealed partial class SmsService(
                 : new SmsSendResult(false, message.Id, null, "providerError");
         }
         await db.SaveChangesAsync(ct); // nothing to write (all refused or repeats) makes no round trip
+        CountHandedOver(queued.Select(q => q.Message), batched is not null);
 
         // A key repeated within the batch answers like its first occurrence.
         var firstByKey = new Dictionary<string, SmsSendResult>(StringComparer.Ordinal);
@@ -326,6 +328,17 @@ public sealed partial class SmsService(
     public string ConsentRequestText => $"{business.Value.Name}: someone asked for this number to get texts about parties and offers (up to 4 msgs/month). Reply YES to confirm. Msg & data rates may apply. Reply HELP for help, STOP to opt out.";
 
     public string OptInConfirmationText => $"{business.Value.Name}: you're subscribed to texts about your parties and our offers (up to 4 msgs/month). Msg & data rates may apply. Reply HELP for help, STOP to opt out.";
+
+    /// <summary>Texts sent and refused by the provider (metrics), once their answers are stored.</summary>
+    private void CountHandedOver(IEnumerable<OutboundMessage> messages, bool batch)
+    {
+        var channel = batch ? "batch" : "p2p";
+        foreach (var group in messages.GroupBy(m => (m.Purpose, Failed: m.Status == OutboundStatus.Failed)))
+        {
+            var tags = new System.Diagnostics.TagList { { "purpose", group.Key.Purpose.ToString().ToLowerInvariant() }, { "channel", channel } };
+            (group.Key.Failed ? metrics.TextsFailed : metrics.TextsSent).Add(group.Count(), tags);
+        }
+    }
 
     /// <summary>Hands a stored text to the provider; a transport failure becomes a refusal with its reason, not an exception.</summary>
     private async Task<ProviderSendResult> CallProviderAsync(OutboundMessage message, CancellationToken ct)

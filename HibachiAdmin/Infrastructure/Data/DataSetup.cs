@@ -15,6 +15,7 @@ public static class DataSetup
 
         builder.Services.AddSingleton(new DatabaseSettings(provider));
         builder.Services.AddSingleton<AppInstanceIdentity>();
+        builder.Services.AddSingleton<WriteTurns>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CommitCallbacks>();
         builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((sp, options) =>
         {

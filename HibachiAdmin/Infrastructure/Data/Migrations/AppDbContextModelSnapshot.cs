@@ -1187,6 +1187,33 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("OutboundStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Messaging.ProviderNumber", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Features")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RefreshedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UsageType")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("ProviderNumbers", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Messaging.ProviderSyncState", b =>
                 {
                     b.Property<string>("Key")

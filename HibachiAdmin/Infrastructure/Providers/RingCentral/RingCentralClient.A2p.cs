@@ -2,6 +2,7 @@ using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Features.Contacts.Contracts;
 using System.Globalization;
 using System.Text.Json;
+using HibachiAdmin.Infrastructure.Providers.Sms;
 
 namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
 
@@ -112,25 +113,45 @@ public sealed partial class RingCentralClient
     }
 
     /// <summary>The extension's numbers and their features (<c>SmsSender</c>, <c>A2PSmsSender</c>, …).</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNumberFeaturesAsync(CancellationToken ct)
+    /// <summary>
+    /// <c>GET /extension/~/phone-number</c>: the extension's numbers with their features (<c>SmsSender</c>,
+    /// <c>A2PSmsSender</c>, <c>CallerId</c>, …), every page.
+    /// </summary>
+    public async Task<IReadOnlyList<ProviderPhoneNumber>> GetPhoneNumbersAsync(CancellationToken ct)
     {
-        using var response = await SendAuthorizedAsync(HttpMethod.Get, "/restapi/v1.0/account/~/extension/~/phone-number?perPage=1000", null, ct);
-        using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
-        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (doc.RootElement.TryGetProperty("records", out var list) && list.ValueKind == JsonValueKind.Array)
+        var result = new List<ProviderPhoneNumber>();
+        for (var page = 1; page <= 100; page++)
         {
-            foreach (var r in list.EnumerateArray())
+            using var response = await SendAuthorizedAsync(HttpMethod.Get, $"/restapi/v1.0/account/~/extension/~/phone-number?perPage=1000&page={page}", null, ct);
+            using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+            var root = doc.RootElement;
+            var count = 0;
+            if (root.TryGetProperty("records", out var list) && list.ValueKind == JsonValueKind.Array)
             {
-                if (r.TryGetProperty("phoneNumber", out var n) && n.GetString() is { } number)
+                foreach (var r in list.EnumerateArray())
                 {
-                    result[number] = r.TryGetProperty("features", out var f) && f.ValueKind == JsonValueKind.Array
-                        ? [.. f.EnumerateArray().Select(x => x.GetString() ?? "")]
-                        : [];
+                    count++;
+                    if (r.TryGetProperty("phoneNumber", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() is { Length: > 0 } number)
+                    {
+                        var features = r.TryGetProperty("features", out var f) && f.ValueKind == JsonValueKind.Array
+                            ? f.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
+                            : [];
+                        result.Add(new ProviderPhoneNumber(number, Text(r, "id"), Text(r, "usageType"), features));
+                    }
                 }
+            }
+            var totalPages = root.TryGetProperty("paging", out var paging) && paging.TryGetProperty("totalPages", out var tp) && tp.TryGetInt32(out var t) ? t : page;
+            if (count == 0 || page >= totalPages)
+            {
+                break;
             }
         }
         return result;
     }
+
+    private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v)
+        ? v.ValueKind switch { JsonValueKind.String => v.GetString(), JsonValueKind.Number => v.GetRawText(), _ => null }
+        : null;
 
     private static string? NextPageToken(JsonElement root) =>
         root.TryGetProperty("paging", out var paging) && paging.TryGetProperty("nextPageToken", out var next) && next.ValueKind == JsonValueKind.String

@@ -4,6 +4,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using System.Diagnostics;
+using HibachiAdmin.Infrastructure.Telemetry;
 
 namespace HibachiAdmin.Infrastructure.Providers.RingCentral;
 
@@ -18,13 +20,19 @@ public sealed class RingCentralRateBudgets : IDisposable
     private readonly Dictionary<string, (RingCentralLane Lane, RateLimiter Limiter)> _lanes;
     private readonly TimeProvider _time;
     private readonly ILogger<RingCentralRateBudgets> _logger;
+    private readonly ConcurrentDictionary<long, (string Group, string Lane, bool RetryAfter, DateTimeOffset? Until, DateTimeOffset Since)> _current = new();
+    private readonly AppMetrics? _metrics;
+    private readonly ProviderLimitNotifier? _notifier;
     private long _waits;
     private long _refusals;
+    private long _nextWait;
 
-    public RingCentralRateBudgets(IConfiguration configuration, TimeProvider time, ILogger<RingCentralRateBudgets> logger)
+    public RingCentralRateBudgets(IConfiguration configuration, TimeProvider time, ILogger<RingCentralRateBudgets> logger, AppMetrics? metrics = null, ProviderLimitNotifier? notifier = null)
     {
         _time = time;
         _logger = logger;
+        _metrics = metrics;
+        _notifier = notifier;
         int Limit(string lane, int fallback) => Math.Max(1, configuration.GetValue($"RingCentral:Budgets:{lane}", fallback));
         // RingCentral:RequestsPerMinute kept its meaning: the person-to-person send limit (the SMS endpoint's 40/min).
         var sms = configuration.GetValue("RingCentral:RequestsPerMinute", 40);
@@ -87,7 +95,13 @@ public sealed class RingCentralRateBudgets : IDisposable
     public DateTimeOffset? BlockedUntil(string group) =>
         _blockedUntil.TryGetValue(group, out var until) && until > _time.GetUtcNow() ? until : null;
 
-    /// <summary>Waits until the lane's group is no longer blocked and the lane has a permit; logs a wait.</summary>
+    /// <summary>The waits on a limit right now, one per group, lane and kind (oldest first).</summary>
+    public IReadOnlyList<ProviderLimitWait> CurrentWaits() =>
+        [.. _current.Values.GroupBy(w => (w.Group, w.Lane, w.RetryAfter))
+            .Select(g => new ProviderLimitWait(g.Key.Group, g.Key.Lane, g.Key.RetryAfter, g.Max(w => w.Until), g.Count(), g.Min(w => w.Since)))
+            .OrderBy(w => w.Since)];
+
+    /// <summary>Waits until the lane's group is no longer blocked and the lane has a permit; logs, counts and shows a wait.</summary>
     public async Task<RateLimitLease> AcquireAsync(string laneName, CancellationToken ct)
     {
         var (lane, limiter) = _lanes[laneName];
@@ -96,7 +110,10 @@ public sealed class RingCentralRateBudgets : IDisposable
             var wait = until - _time.GetUtcNow();
             Interlocked.Increment(ref _waits);
             _logger.LogWarning("RingCentral {Group} limit: {Lane} requests wait {Seconds:0.#} s (Retry-After)", lane.Group, lane.Name, wait.TotalSeconds);
-            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), _time, ct);
+            using (Waiting(lane, retryAfter: true, until))
+            {
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), _time, ct);
+            }
         }
         var lease = limiter.AttemptAcquire();
         if (lease.IsAcquired)
@@ -106,7 +123,32 @@ public sealed class RingCentralRateBudgets : IDisposable
         lease.Dispose();
         Interlocked.Increment(ref _waits);
         _logger.LogInformation("RingCentral {Lane} budget ({PerMinute}/min) spent: requests queue for the next permit", lane.Name, lane.PerMinute);
-        return await limiter.AcquireAsync(1, ct);
+        using (Waiting(lane, retryAfter: false, null))
+        {
+            return await limiter.AcquireAsync(1, ct);
+        }
+    }
+
+    /// <summary>Shows one wait until disposed, then records how long it took.</summary>
+    private WaitScope Waiting(RingCentralLane lane, bool retryAfter, DateTimeOffset? until)
+    {
+        var id = Interlocked.Increment(ref _nextWait);
+        var since = _time.GetUtcNow();
+        _current[id] = (lane.Group, lane.Name, retryAfter, until, since);
+        var tags = new TagList { { "provider", "ringcentral" }, { "group", lane.Group }, { "lane", lane.Name }, { "reason", retryAfter ? "retry_after" : "budget" } };
+        _metrics?.RateLimitWaits.Add(1, tags);
+        _notifier?.Publish(lane.Group);
+        return new WaitScope(() =>
+        {
+            _current.TryRemove(id, out _);
+            _metrics?.RateLimitWaitDuration.Record((_time.GetUtcNow() - since).TotalSeconds, tags);
+            _notifier?.Publish(lane.Group);
+        });
+    }
+
+    private sealed class WaitScope(Action end) : IDisposable
+    {
+        public void Dispose() => end();
     }
 
     /// <summary>Records a 429: the group it names (or the lane's) is blocked for Retry-After.</summary>
@@ -119,6 +161,7 @@ public sealed class RingCentralRateBudgets : IDisposable
         var wait = RetryAfter(response, _time.GetUtcNow());
         var until = _time.GetUtcNow() + wait;
         _blockedUntil.AddOrUpdate(group, until, (_, existing) => existing > until ? existing : until);
+        _metrics?.RateLimitRefusals.Add(1, new TagList { { "provider", "ringcentral" }, { "group", group } });
         _logger.LogWarning("RingCentral answered 429 for the {Group} group ({Lane} request): every {Group} request waits {Seconds:0.#} s", group, lane.Name, group, wait.TotalSeconds);
         return wait;
     }

@@ -18,7 +18,8 @@ public static class RingCentralSetup
         }
         services.Configure<RingCentralOptions>(configuration.GetSection("RingCentral"));
         services.AddSingleton<RingCentralTokenCache>();
-        services.AddSingleton(sp => new RingCentralRateBudgets(configuration, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<RingCentralRateBudgets>>()));
+        services.AddSingleton(sp => new RingCentralRateBudgets(configuration, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<RingCentralRateBudgets>>(),
+            sp.GetService<Telemetry.AppMetrics>(), sp.GetService<Telemetry.ProviderLimitNotifier>()));
         services.AddTransient<RingCentralRateLimitHandler>();
         // Waits on a limit happen inside the client; each attempt has its own 60 s timeout (RingCentralRateLimitHandler).
         services.AddHttpClient<RingCentralClient>(c => c.Timeout = TimeSpan.FromMinutes(10))

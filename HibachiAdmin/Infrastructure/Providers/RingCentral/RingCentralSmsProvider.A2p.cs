@@ -46,24 +46,33 @@ public sealed partial class RingCentralSmsProvider : ISmsBatchProvider
 
     public async Task<string?> CheckBatchSenderAsync(CancellationToken ct)
     {
-        var client = services.GetRequiredService<RingCentralClient>();
-        if (client.CampaignFromNumber is not { Length: > 0 } number)
+        if (CampaignNumber is not { Length: > 0 })
         {
-            return "No campaign number: set RingCentral:CampaignFromNumber (or RingCentral:FromNumber) to a number with the A2PSmsSender feature.";
+            return SenderProblem([]);
         }
-        IReadOnlyDictionary<string, IReadOnlyList<string>> numbers;
+        IReadOnlyList<ProviderPhoneNumber> numbers;
         try
         {
-            numbers = await client.GetNumberFeaturesAsync(ct);
+            numbers = await GetPhoneNumbersAsync(ct);
         }
         catch (RingCentralException ex)
         {
-            return $"Could not read the features of {number} from RingCentral: {Describe(ex)}";
+            return $"Could not read the features of {CampaignNumber} from RingCentral: {Describe(ex)}";
         }
-        if (!numbers.TryGetValue(number, out var features))
+        return SenderProblem(numbers);
+    }
+
+    public string? SenderProblem(IReadOnlyList<ProviderPhoneNumber> numbers)
+    {
+        if (CampaignNumber is not { Length: > 0 } number)
+        {
+            return $"No campaign number: set RingCentral:CampaignFromNumber (or RingCentral:FromNumber) to a number with the {A2pFeature} feature.";
+        }
+        if (numbers.FirstOrDefault(n => n.Number == number) is not { } found)
         {
             return $"The campaign number {number} does not belong to this RingCentral extension, so it cannot send High Volume SMS ({A2pFeature}).";
         }
+        var features = found.Features;
         return features.Contains(A2pFeature, StringComparer.Ordinal)
             ? null
             : $"The campaign number {number} lacks the {A2pFeature} feature (it has: {(features.Count == 0 ? "none" : string.Join(", ", features))}). Register it for High Volume SMS at RingCentral, or set RingCentral:CampaignFromNumber to a number that has {A2pFeature}.";

@@ -16,4 +16,7 @@ public interface ISmsBatchProvider
 
     /// <summary>Why campaigns cannot go out now (the sending number and what it lacks), or null when they can.</summary>
     Task<string?> CheckBatchSenderAsync(CancellationToken ct);
+
+    /// <summary>The same judgement from a list of the account's numbers already read (e.g. the cached list).</summary>
+    string? SenderProblem(IReadOnlyList<ProviderPhoneNumber> numbers);
 }
