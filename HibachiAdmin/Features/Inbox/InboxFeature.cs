@@ -9,6 +9,7 @@ public static class InboxFeature
         builder.Services.AddSingleton<InboxNotifier>();
         builder.Services.AddSingleton<InboxService>();
         builder.Services.AddSingleton<Contracts.IInboxService>(sp => sp.GetRequiredService<InboxService>());
+        builder.Services.AddSingleton<Contracts.IWaitingThreads>(sp => sp.GetRequiredService<InboxService>());
         builder.Services.AddSingleton<Messaging.Contracts.IInboundConversations>(sp => sp.GetRequiredService<InboxService>());
         builder.Services.AddTransient<SandboxMetaReceiptJob>();
         builder.Services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, InboxDemoSeed>();
