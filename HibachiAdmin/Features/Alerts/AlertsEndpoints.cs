@@ -70,7 +70,7 @@ public static class AlertsEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> UnsubscribeAsync(Unsubscribe body, AlertService alerts, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<NoContent, ValidationProblem>> UnsubscribeAsync([Microsoft.AspNetCore.Mvc.FromBody] Unsubscribe body, AlertService alerts, ClaimsPrincipal user, CancellationToken ct)
     {
         if (body.Endpoint is not { Length: > 0 } endpoint)
         {
