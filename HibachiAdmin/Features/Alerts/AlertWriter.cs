@@ -1,5 +1,4 @@
 using Hangfire;
-using HibachiAdmin.Features.Admin.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,17 +11,19 @@ namespace HibachiAdmin.Features.Alerts;
 /// retries and duplicate events. After the commit the bells are told, and the push/email sender is woken up once the
 /// roll-up window has passed.
 /// </summary>
-public sealed class AlertWriter(IStaffDirectory staff, AlertChanges changes, IBackgroundJobClient jobs, IConfiguration configuration, TimeProvider time)
+public sealed class AlertWriter(AlertChanges changes, IBackgroundJobClient jobs, IConfiguration configuration, TimeProvider time)
 {
     /// <summary>How long push and email wait for more alerts to roll up into one ("5 new alerts").</summary>
     public TimeSpan RollUpWindow => TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Alerts:RollUpSeconds", 60), 0, 3600));
 
+    /// <summary>Every staff account that is not disabled, with its choices: two queries, only the columns alerts need.</summary>
     public async Task<IReadOnlyList<AlertRecipient>> RecipientsAsync(AppDbContext db, CancellationToken ct)
     {
-        var people = (await staff.ListAsync(ct)).Where(u => !u.IsDisabled).ToList();
+        var people = await db.Users.AsNoTracking().Where(u => !u.IsDisabled).OrderBy(u => u.Id)
+            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToList();
         var prefs = await db.Set<AlertPreference>().AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, ct);
-        return [.. people.Select(p => new AlertRecipient(p.Id, p.Email, string.IsNullOrWhiteSpace(p.DisplayName) ? p.Email : p.DisplayName,
+        return [.. people.Select(p => new AlertRecipient(p.Id, p.Email ?? "", string.IsNullOrWhiteSpace(p.DisplayName) ? p.Email ?? "" : p.DisplayName,
             prefs.GetValueOrDefault(p.Id) ?? AlertPreference.Defaults(p.Id)))];
     }
 
