@@ -34,6 +34,7 @@ public sealed class PhoneLayoutTests
             ("home", "/"), ("leads", "/leads"), ("contacts", "/contacts"), ("customer", $"/contacts/{contactId}"), ("bookings", "/bookings"),
             ("booking", $"/bookings/{bookingId}"), ("calls", "/calls"), ("payments", "/payments"), ("pricing", "/admin/pricing"),
             ("qr-codes", "/qr-codes"), ("qr-code", $"/qr-codes/{qrCodeId}"), ("qr-print", "/qr-codes/print"), ("qr-analytics", "/qr-codes/analytics"),
+            ("alerts", "/alerts"),
         };
         // The phone first, then the desktop the owner also uses (1440×900), both kept as screenshots.
         foreach (var (width, height, suffix) in new[] { (390, 844, ""), (1440, 900, "-desktop") })
