@@ -128,7 +128,7 @@ public sealed class OneAlertPerEventTests(FrozenAppFactory app) : IClassFixture<
         var key = $"waiting:{thread.Id:N}:{thread.WaitingSince!.Value.Ticks}";
         var alert = Assert.Single(await AlertsTestKit.AlertsOfAsync(app, quick), a => a.SourceKey == key);
         Assert.Equal("Marco Diaz is waiting for a reply", alert.Title);
-        Assert.Equal("Over 15 min on SMS: “Are you free on the 12th?”", alert.Body);
+        Assert.Equal("Waiting 20 min on SMS: “Are you free on the 12th?”", alert.Body);
         Assert.Equal($"inbox/{thread.Id}", alert.Link);
         Assert.DoesNotContain(await AlertsTestKit.AlertsOfAsync(app, quick), a => a.SourceKey.Contains(answered.Id.ToString("N"), StringComparison.Ordinal));
         Assert.DoesNotContain(await AlertsTestKit.AlertsOfAsync(app, patient), a => a.SourceKey == key);

@@ -72,9 +72,9 @@ public static class AlertsEndpoints
 
     private static async Task<Results<NoContent, ValidationProblem>> UnsubscribeAsync([Microsoft.AspNetCore.Mvc.FromBody] Unsubscribe body, AlertService alerts, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (body.Endpoint is not { Length: > 0 } endpoint)
+        if (body.Endpoint is not { Length: > 0 and <= WebPushSubscription.MaxEndpoint } endpoint)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["endpoint"] = ["Required."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["endpoint"] = [$"Required: the subscription's endpoint (at most {WebPushSubscription.MaxEndpoint} characters)."] });
         }
         await alerts.UnsubscribeAsync(Me(user), endpoint, ct);
         return TypedResults.NoContent();

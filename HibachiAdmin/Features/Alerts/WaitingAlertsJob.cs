@@ -46,7 +46,7 @@ public sealed class WaitingAlertsJob(IDbContextFactory<AppDbContext> dbFactory, 
         var added = 0;
         foreach (var group in people.GroupBy(p => Minutes(p.Preference)))
         {
-            var due = threads.Where(t => t.WaitingSince <= now - TimeSpan.FromMinutes(group.Key)).Select(t => Source(t, group.Key)).ToList();
+            var due = threads.Where(t => t.WaitingSince <= now - TimeSpan.FromMinutes(group.Key)).Select(t => Source(t, now)).ToList();
             added += await writer.AddAsync(db, due, [.. group], ct);
         }
         if (added > 0)
@@ -57,11 +57,11 @@ public sealed class WaitingAlertsJob(IDbContextFactory<AppDbContext> dbFactory, 
 
     private static int Minutes(AlertPreference p) => Math.Clamp(p.WaitingMinutes, 1, AlertPreference.MaxWaitingMinutes);
 
-    private static AlertSource Source(WaitingThread t, int minutes)
+    private static AlertSource Source(WaitingThread t, DateTime now)
     {
         var who = t.Title.StartsWith('+') ? PhoneText.Display(t.Title) : t.Title;
         return new AlertSource(AlertKind.MessageWaiting, $"waiting:{t.ThreadId:N}:{t.WaitingSince.Ticks}", $"{who} is waiting for a reply",
-            $"Over {Formats.Duration(TimeSpan.FromMinutes(minutes))} on {t.Platform.Label()}" + (string.IsNullOrWhiteSpace(t.Preview) ? "" : $": “{t.Preview}”"),
+            $"Waiting {Formats.Duration(now - t.WaitingSince)} on {t.Platform.Label()}" + (string.IsNullOrWhiteSpace(t.Preview) ? "" : $": “{t.Preview}”"),
             $"inbox/{t.ThreadId}", t.WaitingSince);
     }
 }
