@@ -1,6 +1,7 @@
 using HibachiAdmin.Components;
 using HibachiAdmin.Components.Account;
 using HibachiAdmin.Features.Admin;
+using HibachiAdmin.Features.Alerts;
 using HibachiAdmin.Features.Bookings;
 using HibachiAdmin.Features.Calls;
 using HibachiAdmin.Features.Campaigns;
@@ -58,6 +59,7 @@ builder.AddBookings();
 builder.AddPayments();
 builder.AddDashboard();
 builder.AddQrCodes();
+builder.AddAlerts();
 
 var app = builder.Build();
 
@@ -99,6 +101,7 @@ app.MapBookings();
 app.MapPayments();
 app.MapDashboard();
 app.MapQrCodes();
+app.MapAlerts();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()

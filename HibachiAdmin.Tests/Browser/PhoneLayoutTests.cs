@@ -35,6 +35,7 @@ public sealed class PhoneLayoutTests
             ("booking", $"/bookings/{bookingId}"), ("calls", "/calls"), ("payments", "/payments"), ("pricing", "/admin/pricing"),
             ("qr-codes", "/qr-codes"), ("qr-code", $"/qr-codes/{qrCodeId}"), ("qr-print", "/qr-codes/print"), ("qr-analytics", "/qr-codes/analytics"),
             ("new-campaign", "/campaigns/new"),
+            ("alerts", "/alerts"),
         };
         var truncated = new List<string>();
         // The phone first, then the desktop the owner also uses (1440×900), both kept as screenshots.

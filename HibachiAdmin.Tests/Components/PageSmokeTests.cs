@@ -27,6 +27,7 @@ public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoA
         ["/reviews"] = "Reviews",
         ["/social/analytics"] = "Social analytics",
         ["/calls"] = "Calls",
+        ["/alerts"] = "Alerts",
         ["/bookings"] = "Bookings",
         ["/bookings/{Id:guid}"] = "Booking",
         ["/admin/users"] = "Users",

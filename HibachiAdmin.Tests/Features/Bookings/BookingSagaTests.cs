@@ -155,7 +155,7 @@ public sealed class BookingSagaTests
         var booking = (await bookings.RequestAsync(new BookingRequested(contact.Id, null, new DateOnly(2026, 12, 12), null, 20, 60m, null, null, null, null), Actor.System, default)).Booking!;
         await bookings.ConfirmAsync(booking.Id, Actor.System, default);
         await bookings.CancelAsync(booking.Id, "changed plans", "lost", Actor.System, default);
-        Assert.Equal(new DispatchResult(3, 3, 0, 0), await dispatcher.DispatchBatchAsync(100, default)); // requested, confirmed, cancelled
+        Assert.Equal(new DispatchResult(4, 4, 0, 0), await dispatcher.DispatchBatchAsync(100, default)); // the other lead created, requested, confirmed, cancelled
         Assert.Equal(LeadStatus.New, (await leads.GetAsync(otherLead, default))!.Status);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         // Confirmed and cancelled in one batch: the read model is already cancelled, so no reminder was made.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using HibachiAdmin.Common;
+using HibachiAdmin.Features.Calls.Contracts;
 using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Features.Messaging.Contracts;

@@ -17,7 +17,7 @@ namespace HibachiAdmin.Features.Calls;
 /// </summary>
 public sealed class CallService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, EventStore events, TimeProvider time) : ICallService, ITelephonyEvents
 {
-    public const string MissedEvent = "call.missed.v1";
+    public const string MissedEvent = Contracts.CallEvents.Missed;
 
     Task<string> ITelephonyEvents.ApplyTelephonyEventAsync(CrossFeatureTransaction tx, JsonElement body, CancellationToken ct) => ApplyTelephonyEventAsync(tx.Db, body, ct);
 

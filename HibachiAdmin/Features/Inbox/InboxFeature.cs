@@ -15,6 +15,7 @@ public static class InboxFeature
         builder.Services.AddSingleton<InboxQueries>();
         builder.Services.AddSingleton<InboxStatistics>();
         builder.Services.AddSingleton<Contracts.IInboxService, InboxContract>();
+        builder.Services.AddSingleton<Contracts.IWaitingThreads>(sp => sp.GetRequiredService<InboxStatistics>());
         builder.Services.AddTransient<SandboxMetaReceiptJob>();
         builder.Services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, InboxDemoSeed>();
         return builder;

@@ -8,8 +8,22 @@ namespace HibachiAdmin.Features.Inbox;
 /// The inbox's numbers: who waits for a reply (<see cref="WaitingRule"/>: the badge, Home and Social analytics) and how
 /// fast customers are answered (<see cref="FirstResponses"/>: the one calculation both screens use).
 /// </summary>
-public sealed class InboxStatistics(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class InboxStatistics(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time) : IWaitingThreads
 {
+    /// <summary>Threads waiting since at or before an instant, longest wait first (alerts for customers left waiting).</summary>
+    public async Task<IReadOnlyList<WaitingThread>> WaitingSinceAsync(DateTime startedAtOrBeforeUtc, int max, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<ConversationThread>().AsNoTracking()
+            .Where(WaitingRule.At(time.GetUtcNow().UtcDateTime))
+            .Where(t => t.WaitingSince <= startedAtOrBeforeUtc)
+            .OrderBy(t => t.WaitingSince).ThenBy(t => t.Id)
+            .Take(max)
+            .Select(t => new WaitingThread(t.Id, t.ContactId, t.Title, t.Platform, t.WaitingSince!.Value, t.LastMessagePreview))
+            .ToListAsync(ct);
+    }
+
+
     /// <summary>
     /// Threads waiting for a reply now (<see cref="WaitingRule"/>) and the median first response of customer turns that
     /// started between two instants (<see cref="FirstResponses"/>): the same numbers Social analytics shows for that window.

@@ -52,6 +52,7 @@ public sealed partial class LeadService
         };
         db.Add(lead);
         db.Add(new LeadStatusChange { LeadId = lead.Id, To = status, ChangedBy = actor.Name, At = now, Reason = status == LeadStatus.Lost ? lead.LostReason : $"via {input.Source.Label()}" });
+        events.Publish(db, LeadEvents.Created, lead.Id, new LeadCreated(lead.Id, lead.ContactId, lead.Source, actor.Name));
         await db.SaveChangesAsync(ct);
         changes.Publish();
         return new LeadWriteResult(await GetDtoAsync(lead.Id, ct));

@@ -13,7 +13,7 @@ namespace HibachiAdmin.Features.Leads;
 /// (status not Booked/Lost); new inquiries update that lead instead of making another. Every status
 /// change (board drag, drawer, PATCH, booking saga) goes through <see cref="MoveAsync"/>.
 /// </summary>
-public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, LeadChanges changes, Formats formats, TimeProvider time) : ILeadService
+public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, LeadChanges changes, Formats formats, HibachiAdmin.Infrastructure.Events.EventStore events, TimeProvider time) : ILeadService
 {
     public async Task<Lead?> GetAsync(Guid id, CancellationToken ct)
     {
@@ -98,6 +98,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
         };
         db.Add(lead);
         db.Add(new LeadStatusChange { LeadId = lead.Id, From = null, To = LeadStatus.New, ChangedBy = actor.Name, At = now, Reason = $"Created from {input.Source}" });
+        events.Publish(db, LeadEvents.Created, lead.Id, new LeadCreated(lead.Id, lead.ContactId, lead.Source, null));
         await AddInquiryAsync(db, lead, input, now, ct);
         UnitOfWorkCache.Set(db, key, lead);
         return (lead.Id, true);

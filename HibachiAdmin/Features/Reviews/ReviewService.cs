@@ -4,6 +4,7 @@ using HibachiAdmin.Features.Bookings.Contracts;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Contacts.Contracts;
 using HibachiAdmin.Features.Messaging.Contracts;
+using HibachiAdmin.Features.Reviews.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using HibachiAdmin.Infrastructure.Providers.Ai;
 using HibachiAdmin.Infrastructure.Providers.Google;
@@ -23,6 +24,7 @@ public sealed class ReviewService(
     IContactService contacts,
     IBookingService bookings,
     ReplySuggester suggester,
+    HibachiAdmin.Infrastructure.Events.EventStore events,
     TimeProvider time,
     ILogger<ReviewService> logger)
 {
@@ -95,6 +97,7 @@ public sealed class ReviewService(
                 Apply(row, g);
                 await MatchAsync(row, ct);
                 added++;
+                Announce(db, row);
             }
             else if (row.UpdatedAt != g.UpdateTime || (g.ReviewReply?.Comment is { } c && row.ReplyText != c && row.ReplyState is not (ReplyState.AwaitingApproval or ReplyState.Draft)))
             {
@@ -106,6 +109,10 @@ public sealed class ReviewService(
         await db.SaveChangesAsync(ct);
         return (added, updated);
     }
+
+    /// <summary>Tells other features (alerts) of a review seen for the first time, in the unit of work that stores it.</summary>
+    private void Announce(AppDbContext db, Review row) =>
+        events.Publish(db, ReviewEvents.Received, row.Id, new ReviewReceived(row.Id, row.Rating, row.ReviewerName, row.Platform.Label(), row.Text));
 
     private static void Apply(Review row, GoogleReview g)
     {
@@ -169,6 +176,7 @@ public sealed class ReviewService(
         await MatchAsync(row, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Add(row);
+        Announce(db, row);
         await db.SaveChangesAsync(ct);
         return ToDto(row);
     }

@@ -1,3 +1,0 @@
-namespace HibachiAdmin.Features.Calls;
-
-public sealed record CallMissed(Guid CallId, Guid ContactId);
