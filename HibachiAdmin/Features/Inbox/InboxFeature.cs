@@ -11,6 +11,9 @@ public static class InboxFeature
         builder.Services.AddSingleton<Contracts.IInboxService>(sp => sp.GetRequiredService<InboxService>());
         builder.Services.AddSingleton<Messaging.Contracts.IInboundConversations>(sp => sp.GetRequiredService<InboxService>());
         builder.Services.AddTransient<SandboxMetaReceiptJob>();
+        builder.Services.AddTransient<ScheduledReplyJob>();
+        builder.Services.AddSingleton<SavedReplyService>();
+        Infrastructure.Jobs.RecurringScheduleRegistration.AddRecurringJob<ScheduledReplyJob>(builder.Services, ScheduledReplyJob.Id, Hangfire.Cron.Minutely(), j => j.SweepAsync(CancellationToken.None));
         builder.Services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, InboxDemoSeed>();
         return builder;
     }
@@ -18,6 +21,8 @@ public static class InboxFeature
     public static IEndpointRouteBuilder MapInbox(this IEndpointRouteBuilder app)
     {
         app.MapInboxApi();
+        app.MapSharedFiles();
+        app.MapScheduledReplies();
         return app;
     }
 }

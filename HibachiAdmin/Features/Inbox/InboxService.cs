@@ -30,6 +30,7 @@ public sealed partial class InboxService(
     ReplySuggester suggester,
     InboxNotifier notifier,
     Hangfire.IBackgroundJobClient jobs,
+    Formats formats,
     TimeProvider time,
     ILogger<InboxService> logger) : IInboxService, IInboundConversations
 {
