@@ -43,7 +43,11 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers.XFrameOptions = "DENY";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers.ContentSecurityPolicy = PolicyFor(ctx);
+                // An endpoint that set a stricter policy of its own (a shared file served sandboxed) keeps it.
+                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = PolicyFor(ctx);
+                }
                 return Task.CompletedTask;
             });
             await next(ctx);
