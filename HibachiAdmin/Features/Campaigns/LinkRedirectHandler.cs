@@ -1,4 +1,3 @@
-using System.Net;
 using HibachiAdmin.Common;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -66,23 +65,5 @@ public sealed class LinkRedirectHandler(IDbContextFactory<AppDbContext> dbFactor
     /// <summary>A person's click: a GET from anything but a link-preview fetcher. HEAD (a preview or a checker) is answered, not counted.</summary>
     public static bool IsCounted(string method, string? userAgent) => HttpMethods.IsGet(method) && !LinkPreviewAgents.IsLinkPreview(userAgent);
 
-    private static Task PageAsync(HttpContext http, int status, string title, string text)
-    {
-        var response = http.Response;
-        response.StatusCode = status;
-        response.ContentType = "text/html; charset=utf-8";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-        response.Headers.XFrameOptions = "DENY";
-        if (HttpMethods.IsHead(http.Request.Method))
-        {
-            return Task.CompletedTask;
-        }
-        return response.WriteAsync($$"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{WebUtility.HtmlEncode(title)}}</title>
-            <style>body{font-family:system-ui,sans-serif;margin:0;padding:2rem 1.25rem;color:#222;background:#faf7f2}main{max-width:28rem;margin:auto}h1{font-size:1.4rem}</style>
-            </head><body><main><h1>{{WebUtility.HtmlEncode(title)}}</h1><p data-testid="link-status">{{WebUtility.HtmlEncode(text)}}</p></main></body></html>
-            """, CancellationToken.None);
-    }
+    private static Task PageAsync(HttpContext http, int status, string title, string text) => StatusPages.WriteAsync(http, status, title, text, "link-status");
 }
