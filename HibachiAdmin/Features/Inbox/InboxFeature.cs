@@ -13,6 +13,7 @@ public static class InboxFeature
         builder.Services.AddTransient<SandboxMetaReceiptJob>();
         builder.Services.AddTransient<ScheduledReplyJob>();
         builder.Services.AddSingleton<SavedReplyService>();
+        builder.Services.AddTransient<IStartupFilter, SharedFileStartupFilter>();
         Infrastructure.Jobs.RecurringScheduleRegistration.AddRecurringJob<ScheduledReplyJob>(builder.Services, ScheduledReplyJob.Id, Hangfire.Cron.Minutely(), j => j.SweepAsync(CancellationToken.None));
         builder.Services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, InboxDemoSeed>();
         return builder;

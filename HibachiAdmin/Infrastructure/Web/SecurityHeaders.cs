@@ -43,11 +43,7 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers.XFrameOptions = "DENY";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                // An endpoint that set a stricter policy of its own (a shared file served sandboxed) keeps it.
-                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
-                {
-                    headers.ContentSecurityPolicy = PolicyFor(ctx);
-                }
+                headers.ContentSecurityPolicy = PolicyFor(ctx);
                 return Task.CompletedTask;
             });
             await next(ctx);
