@@ -38,6 +38,7 @@ public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoA
         ["/payments"] = "Payments",
         ["/campaigns"] = "Campaigns",
         ["/campaigns/new"] = "New campaign",
+        ["/saved-replies"] = "Saved replies",
         ["/campaigns/{Id:guid}"] = "Campaign", // an unknown id: the page's own header before a campaign loads
         ["/qr-codes"] = "QR codes",
         ["/qr-codes/new"] = "New QR code",

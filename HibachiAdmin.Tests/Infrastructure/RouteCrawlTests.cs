@@ -27,6 +27,9 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
         "/inquiry/{slug}",
         "/api/v1/stripe/webhooks",
         "/p/{token}",
+        "/l/{code}",
+        // A file an Admin shared for customers (saved replies link to it): the random token is the key, like /p/{token}'s.
+        "/files/{token}",
         "/api/v1/auth/token",
         "/Account/Login",
         "/Account/Lockout",

@@ -27,6 +27,8 @@ public sealed class Campaign
     public DateTime CreatedAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
+    /// <summary>The base of its tracked links (<c>{LinkBase}/l/{code}</c>), fixed when it is created; null: links go out as written.</summary>
+    public string? LinkBase { get; set; }
 
     /// <summary>A stored campaign was created with a chosen audience, so no tags and no contacts means the explicit "everyone".</summary>
     public Audience Audience => new(IncludeTags, ExcludeTags, ContactIds, SkipBookedWithinDays, SkipTextedWithinDays,

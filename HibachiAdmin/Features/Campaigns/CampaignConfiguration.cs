@@ -15,6 +15,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         b.PrimitiveCollection(c => c.ContactIds);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.CreatedBy).HasMaxLength(256);
+        b.Property(c => c.LinkBase).HasMaxLength(300);
         b.HasIndex(c => new { c.Status, c.SendAt });
         b.HasIndex(c => c.CreatedAt);
         b.Ignore(c => c.Audience);

@@ -104,7 +104,13 @@ public sealed class CampaignSendJob(
         var rows = await db.Set<CampaignDelivery>().Where(d => d.LockedBy == worker).OrderBy(d => d.Id).ToListAsync(ct);
         // Stryker disable once Linq : the ids only feed an IN list; a repeated id finds the same campaign
         var campaignIds = rows.Select(r => r.CampaignId).Distinct().ToList();
-        var templates = await db.Set<Campaign>().AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Message, ct);
+        var templates = (await db.Set<Campaign>().AsNoTracking().Where(c => campaignIds.Contains(c.Id)).Select(c => new { c.Id, c.Message, c.LinkBase }).ToListAsync(ct))
+            .ToDictionary(c => c.Id, c => CampaignLinks.Prepare(c.Message, c.LinkBase));
+        // Each recipient's own link codes, written when the send started, in the order of the message's links.
+        var rowContacts = rows.Select(r => r.ContactId).Distinct().ToList();
+        var codes = (await db.Set<TrackedLink>().AsNoTracking().Where(l => campaignIds.Contains(l.CampaignId) && rowContacts.Contains(l.ContactId))
+                .Select(l => new { l.CampaignId, l.ContactId, l.Position, l.Code }).ToListAsync(ct))
+            .GroupBy(l => (l.CampaignId, l.ContactId)).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.OrderBy(l => l.Position).Select(l => l.Code)]);
         var now = time.GetUtcNow().UtcDateTime;
         var people = await contacts.GetSummariesAsync(rows.Select(r => r.ContactId), ct);
         var history = await sms.MarketingSentSinceAsync(now.AddHours(-Math.Max(24, options.Value.FrequencyCapHours)), people.Values.Select(p => p.Phone).OfType<string>(), ct);
@@ -137,10 +143,19 @@ public sealed class CampaignSendJob(
                 Release(row);
                 continue;
             }
-            row.Text = decision.Text;
+            var text = CampaignLinks.Personalise(decision.Text, codes.GetValueOrDefault((row.CampaignId, row.ContactId)) ?? []);
+            if (CampaignLinks.HasPlaceholder(text))
+            {
+                // Never a text with a link that leads nowhere (every row that can be sent got its codes when the send started).
+                row.Status = DeliveryStatus.Skipped;
+                row.Reason = "linkMissing";
+                Release(row);
+                continue;
+            }
+            row.Text = text;
             row.Segments = decision.Segments.Segments;
             // The SMS service checks consent once more as it sends (a STOP that lands in between wins).
-            outgoing.Add((row, new OutboundSms(row.ContactId, decision.Phone!, decision.Text, SmsPurpose.Marketing, correlation)));
+            outgoing.Add((row, new OutboundSms(row.ContactId, decision.Phone!, text, SmsPurpose.Marketing, correlation)));
         }
 
         // Sub-batches no larger than a second's allowance, so the throttle is held to Sms:MaxPerSecond.

@@ -23,7 +23,7 @@ public sealed partial class CampaignService
     /// <summary>Longest a start waits between chunks for a waiting webhook write (<see cref="Infrastructure.Data.WriteTurns"/>).</summary>
     private static readonly TimeSpan GiveWayAtMost = TimeSpan.FromMilliseconds(200);
 
-    private async Task<bool> StartStagedAsync(Guid id, IReadOnlyList<RecipientDecision> decisions, DateTime now, CancellationToken ct)
+    private async Task<bool> StartStagedAsync(Guid id, IReadOnlyList<RecipientDecision> decisions, IReadOnlyList<string> destinations, DateTime now, CancellationToken ct)
     {
         HashSet<Guid> written;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -38,7 +38,10 @@ public sealed partial class CampaignService
                 try
                 {
                     await using var db = await dbFactory.CreateDbContextAsync(ct);
-                    db.AddRange(rows.Select(d => NewDelivery(id, d, now)));
+                    foreach (var d in rows)
+                    {
+                        AddDelivery(db, id, d, destinations, now);
+                    }
                     await db.SaveChangesAsync(ct);
                     // A webhook waiting for the write lock goes before the next chunk.
                     await turns.YieldAsync(GiveWayAtMost, ct);
@@ -68,10 +71,30 @@ public sealed partial class CampaignService
         return true;
     }
 
-    private static CampaignDelivery NewDelivery(Guid campaignId, RecipientDecision d, DateTime now) => new()
+    /// <summary>
+    /// One recipient's delivery row, and for a text that may still go out, their own copy of each link (<see cref="TrackedLink"/>)
+    /// in the same transaction, the codes already in the row's text. A code that happens to exist already fails the chunk,
+    /// whose retry draws new ones.
+    /// </summary>
+    private static void AddDelivery(AppDbContext db, Guid campaignId, RecipientDecision d, IReadOnlyList<string> destinations, DateTime now)
     {
-        CampaignId = campaignId, ContactId = d.ContactId, Phone = d.Phone, Text = d.Text, Segments = d.Segments.Segments,
-        Status = d.Eligible ? DeliveryStatus.Pending : HoldReasons.IsDelay(d.Reason) ? DeliveryStatus.Held : DeliveryStatus.Skipped,
-        Reason = d.Reason, DueAt = d.EarliestSendAt ?? now,
-    };
+        var status = d.Eligible ? DeliveryStatus.Pending : HoldReasons.IsDelay(d.Reason) ? DeliveryStatus.Held : DeliveryStatus.Skipped;
+        var text = d.Text;
+        if (status != DeliveryStatus.Skipped && destinations.Count > 0)
+        {
+            var codes = new List<string>(destinations.Count);
+            for (var i = 0; i < destinations.Count; i++)
+            {
+                var code = CampaignLinks.NewCode();
+                codes.Add(code);
+                db.Add(new TrackedLink { Code = code, CampaignId = campaignId, ContactId = d.ContactId, Position = i + 1, Destination = destinations[i], CreatedAt = now });
+            }
+            text = CampaignLinks.Personalise(text, codes);
+        }
+        db.Add(new CampaignDelivery
+        {
+            CampaignId = campaignId, ContactId = d.ContactId, Phone = d.Phone, Text = text, Segments = d.Segments.Segments,
+            Status = status, Reason = d.Reason, DueAt = d.EarliestSendAt ?? now,
+        });
+    }
 }

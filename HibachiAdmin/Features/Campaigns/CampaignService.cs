@@ -24,7 +24,7 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
         var campaign = new Campaign
         {
             Name = input.Name.Trim(), Message = input.Message.Trim(), IncludeTags = [.. input.Audience.IncludeTags], ExcludeTags = [.. input.Audience.ExcludeTags],
-            ContactIds = [.. input.Audience.ContactIds], SkipBookedWithinDays = input.Audience.SkipBookedWithinDays, SkipTextedWithinDays = input.Audience.SkipTextedWithinDays, IncludeInConversation = input.Audience.IncludeInConversation, EndAt = input.EndAt, Status = CampaignStatus.Draft, CreatedBy = actor.Name, CreatedAt = time.GetUtcNow().UtcDateTime,
+            ContactIds = [.. input.Audience.ContactIds], SkipBookedWithinDays = input.Audience.SkipBookedWithinDays, SkipTextedWithinDays = input.Audience.SkipTextedWithinDays, IncludeInConversation = input.Audience.IncludeInConversation, EndAt = input.EndAt, Status = CampaignStatus.Draft, CreatedBy = actor.Name, LinkBase = input.LinkBase?.TrimEnd('/'), CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Add(campaign);
         await db.SaveChangesAsync(ct);
@@ -41,7 +41,7 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
     public async Task<IReadOnlyList<RecipientDecision>?> PreviewAsync(Guid id, CancellationToken ct)
     {
         var campaign = await FindAsync(id, ct);
-        return campaign is null ? null : (await planner.PlanAsync(campaign.Message, campaign.Audience, campaign.SendAt, ct)).Decisions;
+        return campaign is null ? null : (await planner.PlanAsync(CampaignLinks.Prepare(campaign.Message, campaign.LinkBase), campaign.Audience, campaign.SendAt, ct)).Decisions;
     }
 
     /// <summary>
@@ -83,20 +83,16 @@ public sealed partial class CampaignService(IDbContextFactory<AppDbContext> dbFa
             return false;
         }
         var resume = await db.Set<CampaignDelivery>().AnyAsync(d => d.CampaignId == id, ct);
-        var plan = await planner.PlanAsync(campaign.Message, campaign.Audience, now, ct);
+        var plan = await planner.PlanAsync(CampaignLinks.Prepare(campaign.Message, campaign.LinkBase), campaign.Audience, now, ct);
+        var destinations = campaign.LinkBase is null ? [] : CampaignLinks.Destinations(campaign.Message);
         if (resume || plan.Decisions.Count > StartChunk)
         {
             // A big audience (or a staged start that died midway) is written in short transactions.
-            return await StartStagedAsync(id, plan.Decisions, now, ct);
+            return await StartStagedAsync(id, plan.Decisions, destinations, now, ct);
         }
         foreach (var d in plan.Decisions)
         {
-            db.Add(new CampaignDelivery
-            {
-                CampaignId = id, ContactId = d.ContactId, Phone = d.Phone, Text = d.Text, Segments = d.Segments.Segments,
-                Status = d.Eligible ? DeliveryStatus.Pending : HoldReasons.IsDelay(d.Reason) ? DeliveryStatus.Held : DeliveryStatus.Skipped,
-                Reason = d.Reason, DueAt = d.EarliestSendAt ?? now,
-            });
+            AddDelivery(db, id, d, destinations, now);
         }
         campaign.Status = CampaignStatus.Sending;
         campaign.StartedAt = now;

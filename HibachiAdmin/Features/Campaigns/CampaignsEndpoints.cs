@@ -69,6 +69,7 @@ public static class CampaignsEndpoints
         group.MapGet("/{id:guid}/preview", PreviewAsync).WithSummary("Per-recipient eligibility, hold reason, earliest send time and final text");
         group.MapPost("/{id:guid}/send", SendAsync).WithSummary("Start or schedule the send; a second call is a no-op");
         group.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Stop unsent messages");
+        group.MapGet("/{id:guid}/links", LinksAsync).WithSummary("The campaign's tracked links: clicks, people, leads, bookings and revenue (previews and HEAD never counted)");
         group.MapGet("/{id:guid}/deliveries", DeliveriesAsync).WithSummary("Per-recipient delivery status");
         return app;
     }
@@ -83,7 +84,10 @@ public static class CampaignsEndpoints
         return TypedResults.Ok(new SegmentsResponse(count.EncodingName, count.Units, count.Segments));
     }
 
-    private static async Task<Results<Ok<CampaignEstimate>, ValidationProblem>> EstimateAsync(EstimateRequest body, CampaignPlanner planner, CancellationToken ct)
+    private static string LinkBase(HttpRequest request, IConfiguration configuration) =>
+        CampaignLinks.Base(configuration, $"{request.Scheme}://{request.Host}{request.PathBase}");
+
+    private static async Task<Results<Ok<CampaignEstimate>, ValidationProblem>> EstimateAsync(EstimateRequest body, CampaignPlanner planner, HttpRequest request, IConfiguration configuration, CancellationToken ct)
     {
         // The audience too, by its JSON path (audience.includeTags[0]: a null tag would break planning later).
         var errors = Validation.Validate(body) ?? [];
@@ -95,11 +99,12 @@ public static class CampaignsEndpoints
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var plan = await planner.PlanAsync(body.Message!, body.Audience!.ToAudience(), body.SendAt?.ToUniversalTime(), ct);
+        // Links counted at their final length ({base}/l/{code}), as the campaign created from this message will send them.
+        var plan = await planner.PlanAsync(CampaignLinks.Prepare(body.Message!, LinkBase(request, configuration)), body.Audience!.ToAudience(), body.SendAt?.ToUniversalTime(), ct);
         return TypedResults.Ok(plan.Estimate);
     }
 
-    private static async Task<Results<Created<CampaignSummary>, ValidationProblem>> CreateAsync(CreateCampaignRequest body, CampaignService campaigns, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Created<CampaignSummary>, ValidationProblem>> CreateAsync(CreateCampaignRequest body, CampaignService campaigns, ClaimsPrincipal user, HttpRequest request, IConfiguration configuration, CancellationToken ct)
     {
         // The audience too, by its JSON path (audience.includeTags[0]: a null tag would break planning later).
         var errors = Validation.Validate(body) ?? [];
@@ -115,7 +120,7 @@ public static class CampaignsEndpoints
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var campaign = await campaigns.CreateAsync(new NewCampaign(body.Name!, body.Message!, body.Audience!.ToAudience(), body.EndAt?.ToUniversalTime()), Actor.From(user), ct);
+        var campaign = await campaigns.CreateAsync(new NewCampaign(body.Name!, body.Message!, body.Audience!.ToAudience(), body.EndAt?.ToUniversalTime(), LinkBase(request, configuration)), Actor.From(user), ct);
         var summary = await campaigns.GetSummaryAsync(campaign.Id, ct);
         return TypedResults.Created($"/api/v1/sms-campaigns/{campaign.Id}", summary!);
     }
@@ -171,4 +176,7 @@ public static class CampaignsEndpoints
         return TypedResults.Ok(new DeliveriesResponse(rows.Select(r => new DeliveryItem(r.ContactId, r.Phone, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Status.ToString()),
             r.Reason, r.ProviderMessageId, r.SentAt)).ToList()));
     }
+
+    private static async Task<Results<Ok<LinkFunnel>, ProblemHttpResult>> LinksAsync(Guid id, CampaignService campaigns, CancellationToken ct) =>
+        await campaigns.FindAsync(id, ct) is null ? ApiProblems.NotFound("Campaign", id) : TypedResults.Ok(await campaigns.LinkFunnelAsync(id, ct));
 }

@@ -1,3 +1,4 @@
 namespace HibachiAdmin.Features.Campaigns;
 
-public sealed record NewCampaign(string Name, string Message, Audience Audience, DateTime? EndAt);
+/// <param name="LinkBase">Where its tracked links live (<see cref="CampaignLinks.Base"/>); null sends links as written.</param>
+public sealed record NewCampaign(string Name, string Message, Audience Audience, DateTime? EndAt, string? LinkBase = null);

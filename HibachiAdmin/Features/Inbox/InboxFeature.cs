@@ -17,6 +17,11 @@ public static class InboxFeature
         builder.Services.AddSingleton<Contracts.IInboxService, InboxContract>();
         builder.Services.AddSingleton<Contracts.IWaitingThreads>(sp => sp.GetRequiredService<InboxStatistics>());
         builder.Services.AddTransient<SandboxMetaReceiptJob>();
+        builder.Services.AddSingleton<ScheduledReplies>();
+        builder.Services.AddTransient<ScheduledReplyJob>();
+        builder.Services.AddSingleton<SavedReplyService>();
+        builder.Services.AddTransient<IStartupFilter, SharedFileStartupFilter>();
+        Infrastructure.Jobs.RecurringScheduleRegistration.AddRecurringJob<ScheduledReplyJob>(builder.Services, ScheduledReplyJob.Id, Hangfire.Cron.Minutely(), j => j.SweepAsync(CancellationToken.None));
         builder.Services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, InboxDemoSeed>();
         return builder;
     }
@@ -24,6 +29,8 @@ public static class InboxFeature
     public static IEndpointRouteBuilder MapInbox(this IEndpointRouteBuilder app)
     {
         app.MapInboxApi();
+        app.MapSharedFiles();
+        app.MapScheduledReplies();
         return app;
     }
 }

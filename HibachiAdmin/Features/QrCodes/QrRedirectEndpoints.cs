@@ -1,5 +1,4 @@
 using HibachiAdmin.Common;
-using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Net.Http.Headers;
 
@@ -64,23 +63,5 @@ public static class QrRedirectEndpoints
         // No Cookie header (a first scan): skip building the request's cookie collection.
         http.Request.Headers.Cookie.Count > 0 && http.Request.Cookies.TryGetValue(VisitorCookie, out var value) && Guid.TryParseExact(value, "N", out var id) && id != Guid.Empty ? id : null;
 
-    internal static Task PageAsync(HttpContext http, int status, string title, string text)
-    {
-        var response = http.Response;
-        response.StatusCode = status;
-        response.ContentType = "text/html; charset=utf-8";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-        response.Headers.XFrameOptions = "DENY";
-        if (HttpMethods.IsHead(http.Request.Method))
-        {
-            return Task.CompletedTask;
-        }
-        return response.WriteAsync($$"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{WebUtility.HtmlEncode(title)}}</title>
-            <style>body{font-family:system-ui,sans-serif;margin:0;padding:2rem 1.25rem;color:#222;background:#faf7f2}main{max-width:28rem;margin:auto}h1{font-size:1.4rem}</style>
-            </head><body><main><h1>{{WebUtility.HtmlEncode(title)}}</h1><p data-testid="qr-status">{{WebUtility.HtmlEncode(text)}}</p></main></body></html>
-            """, http.RequestAborted);
-    }
+    internal static Task PageAsync(HttpContext http, int status, string title, string text) => StatusPages.WriteAsync(http, status, title, text, "qr-status");
 }

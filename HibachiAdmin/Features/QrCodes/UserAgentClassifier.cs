@@ -12,14 +12,6 @@ public static class UserAgentClassifier
 {
     public const string Unknown = "Unknown";
 
-    /// <summary>Preview fetchers of iMessage, WhatsApp, Slack, X, Facebook, Telegram, Discord, LinkedIn, Skype, Teams, Pinterest, Signal.</summary>
-    private static readonly string[] LinkPreviewMarkers =
-    [
-        "facebookexternalhit", "facebot", "facebookcatalog", "meta-externalagent", "whatsapp/", "slackbot", "slack-imgproxy", "twitterbot",
-        "telegrambot", "discordbot", "linkedinbot", "skypeuripreview", "microsoftpreview", "teamsbot", "pinterestbot", "pinterest/",
-        "redditbot", "embedly", "iframely", "snapchat-link", "signal-",
-    ];
-
     private static readonly string[] BotMarkers =
     [
         "bot", "crawler", "spider", "crawl", "slurp", "curl/", "wget", "python-requests", "python-urllib", "aiohttp", "httpx", "go-http-client",
@@ -29,18 +21,10 @@ public static class UserAgentClassifier
     ];
 
     // One vectorised multi-string search instead of a Contains per marker (the redirect runs it on every scan).
-    private static readonly SearchValues<string> LinkPreviewSearch = SearchValues.Create(LinkPreviewMarkers, StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> BotSearch = SearchValues.Create(BotMarkers, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The redirect's cheap check: is this a preview fetcher (answered, not counted)?</summary>
-    public static bool IsLinkPreview(string? userAgent)
-    {
-        if (string.IsNullOrEmpty(userAgent))
-        {
-            return false;
-        }
-        return userAgent.AsSpan().ContainsAny(LinkPreviewSearch);
-    }
+    public static bool IsLinkPreview(string? userAgent) => Common.LinkPreviewAgents.IsLinkPreview(userAgent);
 
     public static UserAgentInfo Classify(string? userAgent)
     {
@@ -49,7 +33,7 @@ public static class UserAgentClassifier
             return new UserAgentInfo(DeviceType.Bot, Unknown, Unknown, IsBot: true, IsLinkPreview: false);
         }
         var ua = userAgent.ToLowerInvariant();
-        if (ua.AsSpan().ContainsAny(LinkPreviewSearch))
+        if (Common.LinkPreviewAgents.IsLinkPreview(ua))
         {
             return new UserAgentInfo(DeviceType.Bot, Os(ua), PreviewName(ua), IsBot: true, IsLinkPreview: true);
         }
@@ -119,6 +103,7 @@ public static class UserAgentClassifier
         : ua.Contains("linkedin") ? "LinkedIn"
         : ua.Contains("skype") || ua.Contains("teams") || ua.Contains("microsoftpreview") ? "Microsoft"
         : ua.Contains("pinterest") ? "Pinterest"
+        : ua.Contains("googlemessages") || ua.Contains("google-messages") ? "Google Messages"
         // iMessage's preview string is Safari-like and names both Facebook's and X's fetchers.
         : ua.Contains("facebookexternalhit") && ua.Contains("twitterbot") ? "iMessage"
         : ua.Contains("twitterbot") ? "X"
