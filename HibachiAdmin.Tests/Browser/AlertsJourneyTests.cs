@@ -8,7 +8,7 @@ namespace HibachiAdmin.Tests.Browser;
 /// counts it without a reload; one reads it on the alerts page, their bell goes back to zero, the other's stays at one,
 /// and a reload shows the same numbers.
 /// </summary>
-[Collection(TestCollections.Serial)]
+[Collection(TestCollections.Journeys)]
 public sealed class AlertsJourneyTests
 {
     [BrowserFact]

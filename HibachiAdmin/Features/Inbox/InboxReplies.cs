@@ -99,7 +99,7 @@ public sealed class InboxReplies(
 
     private static string? Cut(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
 
-    private static string SmsRefusal(string? reason) => reason switch
+    internal static string SmsRefusal(string? reason) => reason switch
     {
         "optedOut" => "Not sent: this person opted out of texts (they can text START to opt back in).",
         "noConsent" => "Not sent: this person has not agreed to receive texts.",

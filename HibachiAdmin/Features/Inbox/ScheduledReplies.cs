@@ -199,7 +199,7 @@ public sealed class ScheduledReplies(
         var result = await sms.SendAsync(new OutboundSms(thread.ContactId, thread.ExternalId, row.Text, purpose, correlation), ct);
         if (!result.Accepted)
         {
-            Finish(row, ScheduledReplyStatus.Failed, SmsRefusal(result.RefusedReason), now);
+            Finish(row, ScheduledReplyStatus.Failed, InboxReplies.SmsRefusal(result.RefusedReason), now);
             return;
         }
         // Recorded once per SMS message id, so a retry that got the first send back adds nothing.
@@ -239,7 +239,7 @@ public sealed class ScheduledReplies(
         var sent = await meta.SendAsync(new MetaSendRequest(thread.ExternalId, row.Text, null, ConversationLog.EchoMetadataPrefix + message.Id), ct);
         await db.Set<ConversationMessage>().Where(m => m.Id == message.Id && m.Status == MessageStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, sent.Accepted ? MessageStatus.Sent : MessageStatus.Failed)
-                .SetProperty(m => m.Error, sent.Accepted ? null : ConversationLog.Limit(sent.Error, 500)), ct);
+                .SetProperty(m => m.Error, sent.Accepted || sent.Error is null ? null : ConversationLog.Limit(sent.Error, 500)), ct);
         if (sent.Accepted && sent.MessageId is { } mid)
         {
             await db.Set<ConversationMessage>().Where(m => m.Id == message.Id && m.ExternalId == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.ExternalId, mid), ct);
