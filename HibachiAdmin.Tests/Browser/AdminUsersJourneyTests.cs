@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace HibachiAdmin.Tests.Browser;
 
-[Collection(TestCollections.Journeys)]
+[Collection(TestCollections.MoreJourneys)]
 public sealed class AdminUsersJourneyTests
 {
     [BrowserFact]

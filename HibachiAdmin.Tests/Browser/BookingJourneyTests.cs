@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace HibachiAdmin.Tests.Browser;
 
-[Collection(TestCollections.Journeys)]
+[Collection(TestCollections.MoreJourneys)]
 public sealed class BookingJourneyTests
 {
     /// <summary>The front desk turns a quoted lead into a booking, confirms it, and the board shows the lead Booked with its booking.</summary>

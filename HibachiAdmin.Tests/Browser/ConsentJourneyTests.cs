@@ -14,6 +14,7 @@ using Microsoft.Playwright;
 namespace HibachiAdmin.Tests.Browser;
 
 /// <summary>Double opt-in end to end on a phone: the form asks, the sandbox sends one question, only the person's YES opts in.</summary>
+[Collection(TestCollections.MoreJourneys)]
 public sealed class ConsentJourneyTests
 {
     [BrowserFact]

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace HibachiAdmin.Tests.Browser;
 
 /// <summary>The inbox as staff use it: live updates without a reload, Instagram to lead, and the phone layout.</summary>
-[Collection(TestCollections.Journeys)]
+[Collection(TestCollections.MoreJourneys)]
 public sealed class SocialInboxJourneyTests
 {
     private static Task<BrowserApp> StartAsync() => BrowserApp.StartAsync(f => f

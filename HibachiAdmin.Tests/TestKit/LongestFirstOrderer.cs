@@ -29,7 +29,8 @@ public sealed class LongestFirstOrderer : ITestCollectionOrderer
             return collection.DisplayName switch
             {
                 TestCollections.Journeys => int.MaxValue,
-                TestCollections.ChildProcesses => int.MaxValue - 1,
+                TestCollections.MoreJourneys => int.MaxValue - 1,
+                TestCollections.ChildProcesses => int.MaxValue - 2,
                 _ => 0,
             };
         }

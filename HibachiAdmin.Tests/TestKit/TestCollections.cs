@@ -8,12 +8,16 @@ namespace HibachiAdmin.Tests.TestKit;
 public static class TestCollections
 {
     /// <summary>
-    /// Browser journeys, one after another, beside the rest of the suite. Each starts a Kestrel host and a
-    /// browser context in the process's one chromium; two at once doubled chromium's share of a 2-core machine
-    /// and made Playwright's waits the thing measured. The chain is the suite's longest, so
-    /// <see cref="LongestFirstOrderer"/> starts it first.
+    /// Browser journeys in two chains (<see cref="Journeys"/> and <see cref="MoreJourneys"/>, about 150 s of journeys
+    /// each), each one class after another, beside the rest of the suite. Each journey starts a Kestrel host and a
+    /// browser context in the process's one chromium. One chain of all of them spanned 571 of the run's 602 s (a chain
+    /// waits for a free test thread between its tests, like every collection), so it was the run's critical path;
+    /// <see cref="LongestFirstOrderer"/> starts both first.
     /// </summary>
     public const string Journeys = "Browser journeys, one after another";
+
+    /// <summary>The second chain of browser journeys (see <see cref="Journeys"/>).</summary>
+    public const string MoreJourneys = "More browser journeys, one after another";
 
     /// <summary>
     /// Tests that start the app as a child process and SIGKILL it mid-burst: one after another (two cold app
@@ -24,6 +28,9 @@ public static class TestCollections
 
 [CollectionDefinition(TestCollections.Journeys)]
 public sealed class JourneysCollection;
+
+[CollectionDefinition(TestCollections.MoreJourneys)]
+public sealed class MoreJourneysCollection;
 
 [CollectionDefinition(TestCollections.ChildProcesses)]
 public sealed class ChildProcessesCollection;
