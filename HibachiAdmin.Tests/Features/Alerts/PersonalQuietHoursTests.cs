@@ -42,4 +42,14 @@ public sealed class PersonalQuietHoursTests
         var before = new DateTime(2026, 11, 25, 2, 59, 0);
         Assert.Equal(before, PersonalQuietHours.NextAllowed(from, until, before, NewYork));
     }
+
+    [Fact]
+    public void Quiet_hours_ending_in_the_spring_forward_gap_end_when_the_clocks_have_jumped()
+    {
+        // 14 March 2027 in New York: 02:00 EST jumps to 03:00 EDT, so 02:30 does not exist that night.
+        var from = new TimeOnly(1, 0);
+        var until = new TimeOnly(2, 30);
+        // 01:15 EST = 06:15 UTC is quiet; the end falls in the gap and is taken as 03:30 EDT = 07:30 UTC.
+        Assert.Equal(new DateTime(2027, 3, 14, 7, 30, 0), PersonalQuietHours.NextAllowed(from, until, new DateTime(2027, 3, 14, 6, 15, 0), NewYork));
+    }
 }

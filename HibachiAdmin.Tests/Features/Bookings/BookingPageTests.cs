@@ -151,6 +151,8 @@ public sealed class BookingPageTests : MudTestContext
         Assert.Equal(120m, Row(120, 0, 0).SuggestedDeposit);   // a small party owes less than the usual deposit
         Assert.Equal(250m, Row(250, 300, 0).SuggestedDeposit);    // never more than the balance
         Assert.Equal(0m, new BookingRow { Total = 1200, Status = BookingStatus.Cancelled }.SuggestedDeposit);
+        // Money paid online counts with deposits recorded by hand.
+        Assert.Equal(100m, new BookingRow { Total = 1200, DepositDue = 300, DepositPaid = 100, PaidOnline = 100, Status = BookingStatus.Requested }.SuggestedDeposit);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public static class PersonalQuietHours
         {
             return false;
         }
+        // Stryker disable once Equality : start == end returned above, so "<" and "<=" cannot differ here
         return start < end ? local >= start && local < end : local >= start || local < end;
     }
 
@@ -29,6 +30,7 @@ public static class PersonalQuietHours
         }
         var end = until!.Value;
         var day = DateOnly.FromDateTime(local);
+        // Stryker disable once Equality : local == end is not quiet (Until is exclusive) and returned above, so ">=" and ">" cannot differ here
         if (TimeOnly.FromDateTime(local) >= end)
         {
             day = day.AddDays(1);
