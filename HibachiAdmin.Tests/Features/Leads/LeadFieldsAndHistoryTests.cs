@@ -80,7 +80,7 @@ public sealed class LeadFieldsAndHistoryTests(FrozenAppFactory app) : IClassFixt
         var history = (await Leads.GetHistoryAsync(id, default)).Select(h => (h.From, h.To, h.At, h.Reason)).ToArray();
         Assert.Equal(new (LeadStatus?, LeadStatus, DateTime, string?)[]
         {
-            (null, LeadStatus.New, t0, "Created from Sms"),
+            (null, LeadStatus.New, t0, "via SMS"),
             (LeadStatus.New, LeadStatus.Qualified, t1, null),
             (LeadStatus.Qualified, LeadStatus.Quoted, t2, "sent the menu"),
             (LeadStatus.Quoted, LeadStatus.Booked, t2, null),

@@ -47,7 +47,7 @@ public sealed class LeadStatusRulesTests(FrozenAppFactory app) : IClassFixture<F
         Assert.Equal([new LeadInquiryView(LeadSource.Sms, "first text", Now)], await Leads.GetInquiriesAsync(id, default));
         Assert.Equal((Now, Now, Now), (lead.CreatedAt, lead.UpdatedAt, lead.StatusChangedAt));
         var entry = Assert.Single(await Leads.GetHistoryAsync(id, default));
-        Assert.Equal((null, LeadStatus.New, "staff@test.local", Now, "Created from Sms"), (entry.From, entry.To, entry.ChangedBy, entry.At, entry.Reason));
+        Assert.Equal((null, LeadStatus.New, "staff@test.local", Now, "via SMS"), (entry.From, entry.To, entry.ChangedBy, entry.At, entry.Reason));
     }
 
     [Fact]

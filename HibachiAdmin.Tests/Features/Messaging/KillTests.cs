@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Contacts.Contracts;
@@ -28,37 +27,6 @@ public sealed class KillTests(ITestOutputHelper output)
 {
     private const string Token = "kill-test-token";
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static Process StartApp(string databasePath, int port)
-    {
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "HibachiAdmin.dll"))
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
-        start.Environment["RingCentral__VerificationToken"] = Token;
-        start.Environment["Bootstrap__AdminEmail"] = "admin@kill.test";
-        start.Environment["Bootstrap__AdminPassword"] = "a long kill test password";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
     private static string Text(int i) => (i % 3) switch
     {
         0 => "STOP",
@@ -72,9 +40,9 @@ public sealed class KillTests(ITestOutputHelper output)
     public async Task A_kill_mid_burst_then_a_restart_processes_every_acknowledged_notification_exactly_once()
     {
         var databasePath = Path.Combine(Path.GetTempPath(), $"hibachi-kill-{Guid.NewGuid():N}.db");
-        var port = FreePort();
+        var port = ChildApp.FreePort();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-        var app = StartApp(databasePath, port);
+        var app = ChildApp.Start(databasePath, port, Token, "admin@kill.test");
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<int>();
         // Signalled by the sender that gets the 250th acknowledgement: the moment to kill.
         var enoughAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

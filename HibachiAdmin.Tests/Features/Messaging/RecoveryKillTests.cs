@@ -2,7 +2,6 @@ using HibachiAdmin.Features.Messaging.Contracts;
 using HibachiAdmin.Features.Contacts.Contracts;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Messaging;
@@ -28,46 +27,15 @@ public sealed class RecoveryKillTests(ITestOutputHelper output)
 {
     private const string Token = "recovery-kill-token";
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static Process StartApp(string databasePath, int port)
-    {
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "HibachiAdmin.dll"))
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
-        start.Environment["RingCentral__VerificationToken"] = Token;
-        start.Environment["Bootstrap__AdminEmail"] = "admin@recovery.test";
-        start.Environment["Bootstrap__AdminPassword"] = "a long recovery test password";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
     private static string PhoneOf(int i) => $"+1212555{7000 + i:D4}";
 
     [Fact]
     public async Task After_a_kill_during_a_STOP_burst_a_restart_gives_back_the_dead_leases_at_once_and_confirms_every_STOP_exactly_once()
     {
         var databasePath = Path.Combine(Path.GetTempPath(), $"hibachi-recovery-{Guid.NewGuid():N}.db");
-        var port = FreePort();
+        var port = ChildApp.FreePort();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-        var app = StartApp(databasePath, port);
+        var app = ChildApp.Start(databasePath, port, Token, "admin@recovery.test");
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<int>();
         try
         {

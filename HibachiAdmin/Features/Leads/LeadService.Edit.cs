@@ -28,31 +28,7 @@ public sealed partial class LeadService
             return new LeadWriteResult(null, Conflict: $"This contact already has an open lead ({existing}); update that one instead.", ExistingLeadId: existing);
         }
         var now = time.GetUtcNow().UtcDateTime;
-        var lead = new Lead
-        {
-            ContactId = input.ContactId,
-            Source = input.Source,
-            Status = status,
-            LostReason = status == LeadStatus.Lost ? lostReason!.Trim() : null,
-            EventDate = input.EventDate,
-            GuestCount = input.GuestCount,
-            Zip = Trim(input.Zip),
-            Location = Trim(input.Location),
-            Occasion = Trim(input.Occasion),
-            EstimatedValue = input.EstimatedValue,
-            Notes = Trim(input.Notes),
-            ThreadId = input.ThreadId,
-            CallId = input.CallId,
-            QrCodeId = input.QrCodeId,
-            CampaignId = input.CampaignId,
-            MessageId = input.MessageId,
-            CreatedAt = now,
-            UpdatedAt = now,
-            StatusChangedAt = now,
-        };
-        db.Add(lead);
-        db.Add(new LeadStatusChange { LeadId = lead.Id, To = status, ChangedBy = actor.Name, At = now, Reason = status == LeadStatus.Lost ? lead.LostReason : $"via {input.Source.Label()}" });
-        events.Publish(db, LeadEvents.Created, lead.Id, new LeadCreated(lead.Id, lead.ContactId, lead.Source, actor.Name));
+        var lead = AddLead(db, input, status, status == LeadStatus.Lost ? lostReason!.Trim() : null, Trim(input.Notes), actor, createdByStaff: true, now);
         await db.SaveChangesAsync(ct);
         changes.Publish();
         return new LeadWriteResult(await GetDtoAsync(lead.Id, ct));

@@ -76,29 +76,7 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
             return (open.Id, false);
         }
 
-        var lead = new Lead
-        {
-            ContactId = input.ContactId,
-            Source = input.Source,
-            Status = LeadStatus.New,
-            EventDate = input.EventDate,
-            GuestCount = input.GuestCount,
-            Zip = input.Zip,
-            Location = input.Location,
-            Occasion = input.Occasion,
-            EstimatedValue = input.EstimatedValue,
-            ThreadId = input.ThreadId,
-            CallId = input.CallId,
-            QrCodeId = input.QrCodeId,
-            CampaignId = input.CampaignId,
-            MessageId = input.MessageId,
-            CreatedAt = now,
-            UpdatedAt = now,
-            StatusChangedAt = now,
-        };
-        db.Add(lead);
-        db.Add(new LeadStatusChange { LeadId = lead.Id, From = null, To = LeadStatus.New, ChangedBy = actor.Name, At = now, Reason = $"Created from {input.Source}" });
-        events.Publish(db, LeadEvents.Created, lead.Id, new LeadCreated(lead.Id, lead.ContactId, lead.Source, null));
+        var lead = AddLead(db, input, LeadStatus.New, lostReason: null, notes: null, actor, createdByStaff: false, now);
         await AddInquiryAsync(db, lead, input, now, ct);
         UnitOfWorkCache.Set(db, key, lead);
         return (lead.Id, true);
@@ -247,5 +225,39 @@ public sealed partial class LeadService(IDbContextFactory<AppDbContext> dbFactor
             EstimatedValue = value,
             GuestCount = input.GuestCount is >= 1 and <= MaxGuests ? input.GuestCount : null,
         };
+    }
+
+    /// <summary>
+    /// The one way a lead comes to be, by staff or from a text, call or form: the row (text fields trimmed, blank as
+    /// none), its first history line and <see cref="LeadCreated"/>, all in <paramref name="db"/>'s unit of work.
+    /// </summary>
+    private Lead AddLead(AppDbContext db, NewLead input, LeadStatus status, string? lostReason, string? notes, Actor actor, bool createdByStaff, DateTime now)
+    {
+        var lead = new Lead
+        {
+            ContactId = input.ContactId,
+            Source = input.Source,
+            Status = status,
+            LostReason = lostReason,
+            EventDate = input.EventDate,
+            GuestCount = input.GuestCount,
+            Zip = Trim(input.Zip),
+            Location = Trim(input.Location),
+            Occasion = Trim(input.Occasion),
+            EstimatedValue = input.EstimatedValue,
+            Notes = notes,
+            ThreadId = input.ThreadId,
+            CallId = input.CallId,
+            QrCodeId = input.QrCodeId,
+            CampaignId = input.CampaignId,
+            MessageId = input.MessageId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            StatusChangedAt = now,
+        };
+        db.Add(lead);
+        db.Add(new LeadStatusChange { LeadId = lead.Id, To = status, ChangedBy = actor.Name, At = now, Reason = lostReason ?? $"via {input.Source.Label()}" });
+        events.Publish(db, LeadEvents.Created, lead.Id, new LeadCreated(lead.Id, lead.ContactId, lead.Source, createdByStaff ? actor.Name : null));
+        return lead;
     }
 }

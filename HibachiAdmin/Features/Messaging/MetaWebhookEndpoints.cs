@@ -56,20 +56,10 @@ public static class MetaWebhookEndpoints
             logs.CreateLogger("MetaWebhooks").LogError("Meta webhook refused: Meta:AppSecret is not configured, so signatures cannot be checked.");
             return Results.Problem(statusCode: 503, title: "Webhook not configured", detail: "Meta:AppSecret is not set on this server.");
         }
-        if (request.ContentLength > ApiConventions.MaxRequestBodyBytes)
+        var (body, tooLarge) = await RawBody.ReadAsync(request, ct);
+        if (body is null)
         {
-            return Results.Problem(statusCode: 413, title: "Request body too large");
-        }
-        byte[] body;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, ct);
-            body = buffer.ToArray();
-        }
-        catch (BadHttpRequestException bad) when (bad.StatusCode == 413)
-        {
-            return Results.Problem(statusCode: 413, title: "Request body too large");
+            return tooLarge!;
         }
         // Nothing about the body is trusted (or even parsed) before the signature holds.
         if (!MetaSignature.IsValid(body, request.Headers["X-Hub-Signature-256"].ToString() is { Length: > 0 } h ? h : null, secret))

@@ -59,26 +59,7 @@ public sealed partial class SmsService
         }
         var detail = errorCode is null ? $"{message.Provider}: {providerState}" : $"{message.Provider}: {providerState} ({errorCode})";
         detail = detail.Length > 500 ? detail[..500] : detail;
-        message.Status = status;
-        message.UpdatedAt = now;
-        if (status == OutboundStatus.Sent)
-        {
-            message.SentAt = now;
-        }
-        if (status == OutboundStatus.Delivered)
-        {
-            message.DeliveredAt = now;
-            message.SentAt ??= now;
-        }
-        if (status == OutboundStatus.Failed)
-        {
-            message.Error = detail;
-            if (CarrierErrors.InvalidNumber(detail) is { } reason)
-            {
-                await contacts.MarkNumberInvalidAsync(new CrossFeatureTransaction(db), message.To, reason, now, ct);
-            }
-        }
-        db.Add(new OutboundStatusChange { MessageId = message.Id, Status = status, Detail = detail, At = now });
+        await RecordStatusAsync(db, message, status, detail, now, ct);
         return true;
     }
 }

@@ -256,7 +256,19 @@ public sealed partial class SmsService(
         {
             return false;
         }
-        var now = time.GetUtcNow().UtcDateTime;
+        await RecordStatusAsync(db, message, status, detail, time.GetUtcNow().UtcDateTime, ct);
+        await TellObserversAsync(db, [message], ct);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Moves one text forward to <paramref name="status"/> in <paramref name="db"/>'s unit of work (the caller has checked it
+    /// is forward), with its history row; a failure that says the number cannot take texts marks the contact, committing
+    /// with the receipt, so the number is marked exactly when the failure is recorded.
+    /// </summary>
+    private async Task RecordStatusAsync(AppDbContext db, OutboundMessage message, OutboundStatus status, string? detail, DateTime now, CancellationToken ct)
+    {
         message.Status = status;
         message.UpdatedAt = now;
         if (status == OutboundStatus.Sent)
@@ -271,16 +283,12 @@ public sealed partial class SmsService(
         if (status == OutboundStatus.Failed)
         {
             message.Error = detail;
-            // Commits with the receipt: the number is marked exactly when the failure is recorded.
             if (CarrierErrors.InvalidNumber(detail) is { } reason)
             {
                 await contacts.MarkNumberInvalidAsync(new CrossFeatureTransaction(db), message.To, reason, now, ct);
             }
         }
-        db.Add(new OutboundStatusChange { MessageId = messageId, Status = status, Detail = detail, At = now });
-        await TellObserversAsync(db, [message], ct);
-        await db.SaveChangesAsync(ct);
-        return true;
+        db.Add(new OutboundStatusChange { MessageId = message.Id, Status = status, Detail = detail, At = now });
     }
 
     /// <summary>

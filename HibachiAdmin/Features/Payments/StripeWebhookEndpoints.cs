@@ -17,20 +17,10 @@ public static class StripeWebhookEndpoints
     private static async Task<IResult> ReceiveAsync(HttpContext http, StripeWebhookReceiver receiver, CancellationToken ct)
     {
         var request = http.Request;
-        if (request.ContentLength > ApiConventions.MaxRequestBodyBytes)
+        var (body, tooLarge) = await RawBody.ReadAsync(request, ct);
+        if (body is null)
         {
-            return Results.Problem(statusCode: 413, title: "Request body too large");
-        }
-        byte[] body;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, ct);
-            body = buffer.ToArray();
-        }
-        catch (BadHttpRequestException bad) when (bad.StatusCode == 413)
-        {
-            return Results.Problem(statusCode: 413, title: "Request body too large");
+            return tooLarge!;
         }
         var outcome = await receiver.ReceiveAsync(body, request.Headers["Stripe-Signature"].ToString(), request.HasJsonContentType(), ct);
         return outcome.Status == 200 ? Results.Ok() : Results.Problem(statusCode: outcome.Status, title: outcome.Title, detail: outcome.Detail);
