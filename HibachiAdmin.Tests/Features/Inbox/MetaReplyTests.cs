@@ -253,6 +253,37 @@ public sealed partial class MetaReplyTests
     private static partial Regex AntiforgeryToken();
 
     [Fact]
+    public async Task The_reply_endpoint_answers_404_for_an_unknown_thread_502_when_Meta_fails_and_sends_the_text_trimmed()
+    {
+        await using var fake = await FakeGraph.StartAsync();
+        var time = new FakeTimeProvider(Start);
+        await using var app = NewApp(time).With("Meta:PageAccessToken", "page-token-for-tests").With("Meta:GraphUrl", fake.Url + "/v21.0");
+        var threadId = await ReceiveAsync(app, Start);
+        var admin = await app.CreateAdminClientAsync();
+
+        var unknown = await admin.PostAsJsonAsync(Reply(Guid.NewGuid()), new { text = "Hello" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType!.MediaType);
+
+        // Meta's own failure (not the window): a 502 naming Meta's words, with the stable reason.
+        fake.Next = (500, """{"error":{"message":"An unexpected error has occurred. Please retry your request later.","type":"OAuthException","code":2,"is_transient":true,"fbtrace_id":"AbCdEf"}}""");
+        var failed = await admin.PostAsJsonAsync(Reply(threadId), new { text = "Yes, Dec 12 works." });
+        Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
+        var problem = await failed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Reply not sent", problem.GetProperty("title").GetString());
+        Assert.Equal("providerError", problem.GetProperty("reason").GetString());
+        Assert.Contains("unexpected error", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        fake.Next = (200, MetaWebhookTests.Fixture("meta-send-api-response.json"));
+        var sent = await admin.PostAsJsonAsync(Reply(threadId), new { text = "  Yes, Dec 12 works.\n " });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal("Yes, Dec 12 works.", JsonDocument.Parse(fake.Bodies.Last()).RootElement.GetProperty("message").GetProperty("text").GetString());
+        var detail = await sent.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(threadId, detail.GetProperty("thread").GetProperty("id").GetGuid());
+        Assert.Equal("Yes, Dec 12 works.", detail.GetProperty("messages").EnumerateArray().Last().GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task The_graph_provider_sends_the_documented_body_and_shows_meta_errors()
     {
         await using var fake = await FakeGraph.StartAsync();

@@ -80,7 +80,9 @@ public sealed class ReviewReplyStateTests
         var refused = await staff.PostAsJsonAsync(ReplyUrl(jo.Id), new { text = "Jo, a rewrite." });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("being posted", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var posting = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Reply being posted", posting.GetProperty("title").GetString());
+        Assert.Contains("being posted", posting.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var row = (await reviews.GetAsync(jo.Id, default))!;
         Assert.Equal(("Jo, we're sorry.", ReplyState.Posting, waiting.ReplyVersion + 1), (row.Reply, row.ReplyState, row.ReplyVersion));
 

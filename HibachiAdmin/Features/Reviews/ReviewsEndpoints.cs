@@ -55,6 +55,7 @@ public static class ReviewsEndpoints
         return outcome.Reason switch
         {
             "notFound" => TypedResults.Problem(statusCode: 404, title: "Review not found"),
+            // Stryker disable once all : unreachable through this endpoint (the request's own validation refuses a blank or over-long text first); kept so the service's answer always has a mapping
             "invalid" => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [outcome.Detail!] }),
             "needsApproval" => TypedResults.Accepted($"/api/v1/admin/social/reviews/{id}", outcome.Review!),
             // The reply as it is now comes along, so the caller can read it and approve (or replace) that version.
