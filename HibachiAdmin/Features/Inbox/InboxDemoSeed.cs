@@ -69,7 +69,7 @@ public sealed class InboxDemoSeed(IContactService contacts) : IDemoSeedContribut
         Outbound(db, tom, "Happy to help! For 40 guests it's $2,400 with chef, grill, fried rice, vegetables and two proteins. A $200 deposit holds Dec 19.", now.AddDays(-1), DemoStaff.Maria.Email, MessageStatus.Delivered, "m_demo_out_3");
         tom.Status = ThreadStatus.Pending;
         tom.AssigneeId = DemoStaff.Maria.Email;
-        tom.AssigneeName = "Maria";
+        tom.AssigneeName = DemoStaff.Maria.Name;
 
         // Facebook: an old thread, resolved; Meta's window has closed.
         var lena = Thread(db, Platform.Facebook, "6789012345600002", "Lena Novak", now.AddDays(-12));
