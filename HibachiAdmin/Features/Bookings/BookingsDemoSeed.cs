@@ -49,7 +49,7 @@ public sealed class BookingsDemoSeed(EventStore store, Formats formats) : IDemoS
             var steps = new List<(DateTime At, string Actor, List<(string, object)> Events)> { (requestedAt, staff, [(BookingEventTypes.Requested, requested)]) };
             if (lead.Status == LeadStatus.Booked)
             {
-                // The deposit confirms the booking (as the pay link does); the story's first party's deposit came in this morning.
+                // The deposit confirms the booking (as the pay link does); the story's first party's deposit came in three hours ago (Home's month has money).
                 var depositAt = Clamp(index == 0 ? latest.AddHours(-3) : Min(requestedAt.AddHours(r.Next(1, 20)), partyStart.AddDays(-2)));
                 depositAt = depositAt > requestedAt ? depositAt : requestedAt.AddMinutes(20);
                 var deposit = Pay(payments, id, "deposit", Deposit, depositAt);

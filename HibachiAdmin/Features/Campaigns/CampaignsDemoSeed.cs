@@ -31,22 +31,22 @@ public sealed class CampaignsDemoSeed(CampaignPlanner planner, Formats formats, 
         }
         var sentAt = formats.UtcStartOf(day).AddHours(11);
 
-        var holiday = new Campaign
+        var finished = new Campaign
         {
-            Name = "Holiday parties: book your December date",
-            Message = "{FirstName|Hi}, December dates for hibachi parties at home are going fast. Book yours: https://hibachi.example/book",
+            Name = "Weekend dates are going fast",
+            Message = "{FirstName|Hi}, weekend dates for hibachi parties at home are going fast this season. Book yours: https://hibachi.example/book",
             IncludeTags = [Newsletter], ExcludeTags = [], Status = CampaignStatus.Completed, CreatedBy = DemoStaff.Marketer, LinkBase = linkBase,
             CreatedAt = sentAt.AddDays(-2), SendAt = sentAt, StartedAt = sentAt,
         };
-        db.Add(holiday);
-        var plan = await planner.PlanAsync(CampaignLinks.Prepare(holiday.Message, holiday.LinkBase), holiday.Audience, sentAt, ct);
-        var destinations = CampaignLinks.Destinations(holiday.Message);
+        db.Add(finished);
+        var plan = await planner.PlanAsync(CampaignLinks.Prepare(finished.Message, finished.LinkBase), finished.Audience, sentAt, ct);
+        var destinations = CampaignLinks.Destinations(finished.Message);
         var texted = new HashSet<Guid>();
         var last = sentAt;
         var i = 0;
         foreach (var d in plan.Decisions)
         {
-            var delivery = new CampaignDelivery { CampaignId = holiday.Id, ContactId = d.ContactId, Phone = d.Phone, Text = d.Text, Segments = d.Segments.Segments, DueAt = d.EarliestSendAt ?? sentAt };
+            var delivery = new CampaignDelivery { CampaignId = finished.Id, ContactId = d.ContactId, Phone = d.Phone, Text = d.Text, Segments = d.Segments.Segments, DueAt = d.EarliestSendAt ?? sentAt };
             if (d.Eligible || HoldReasons.IsDelay(d.Reason))
             {
                 // Held ones went when their window opened; the sender's throttle spaces the rest.
@@ -54,7 +54,7 @@ public sealed class CampaignsDemoSeed(CampaignPlanner planner, Formats formats, 
                 var codes = destinations.Select(_ => CampaignLinks.NewCode()).ToList();
                 for (var k = 0; k < codes.Count; k++)
                 {
-                    db.Add(new TrackedLink { Code = codes[k], CampaignId = holiday.Id, ContactId = d.ContactId, Position = k + 1, Destination = destinations[k], CreatedAt = sentAt });
+                    db.Add(new TrackedLink { Code = codes[k], CampaignId = finished.Id, ContactId = d.ContactId, Position = k + 1, Destination = destinations[k], CreatedAt = sentAt });
                 }
                 delivery.Text = CampaignLinks.Personalise(d.Text, codes);
                 delivery.SentAt = sent;
@@ -78,14 +78,14 @@ public sealed class CampaignsDemoSeed(CampaignPlanner planner, Formats formats, 
             }
             db.Add(delivery);
         }
-        holiday.CompletedAt = last.AddSeconds(45);
-        context.Items[LeadsDemoData.CampaignKey] = new DemoCampaignSend(holiday.Id, sentAt, texted);
+        finished.CompletedAt = last.AddSeconds(45);
+        context.Items[LeadsDemoData.CampaignKey] = new DemoCampaignSend(finished.Id, sentAt, texted);
 
         var nextWeek = formats.Today.AddDays(7);
         db.Add(new Campaign
         {
-            Name = "New Year's Eve: last dates left",
-            Message = "{FirstName|Hi}, ring in 2027 with a hibachi chef at your place. A few New Year's Eve dates are left: https://hibachi.example/book",
+            Name = "Last open dates next month",
+            Message = "{FirstName|Hi}, a few dates next month are still open for a hibachi chef at your place. Grab one: https://hibachi.example/book",
             IncludeTags = ["vip", "repeat"], ExcludeTags = ["corporate"], SkipBookedWithinDays = 30, SkipTextedWithinDays = 14,
             Status = CampaignStatus.Scheduled, CreatedBy = DemoStaff.Marketer, LinkBase = linkBase,
             CreatedAt = context.UtcNow.AddDays(-1), SendAt = formats.UtcStartOf(nextWeek).AddHours(11),

@@ -62,7 +62,7 @@ public sealed class ContactsDemoSeed(Phones phones) : IDemoSeedContributor
             }
             if (contact.Tags.Any(t => t.Tag == "newsletter") && created > context.UtcNow.AddDays(-40))
             {
-                // On the newsletter list before the holiday campaign went out (about four weeks ago).
+                // On the newsletter list before the demo campaign went out (about four weeks ago).
                 created = context.UtcNow.AddDays(-40 - r.Next(0, 300)).AddMinutes(-r.Next(0, 1440));
                 contact.CreatedAt = contact.UpdatedAt = created;
             }

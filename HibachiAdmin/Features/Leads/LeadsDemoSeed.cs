@@ -8,7 +8,7 @@ namespace HibachiAdmin.Features.Leads;
 /// <summary>
 /// ~60 leads of a New York caterer across every status and source, with their status history
 /// (Seed:Demo=true). The first ones tell the month's story: parties booked for the coming days, quotes
-/// waiting, past parties, leads from a QR table card, the flyer and the holiday campaign's link (naming them);
+/// waiting, past parties, leads from a QR table card, the flyer and the sent campaign's link (naming them);
 /// every Booked lead gets its booking (and its money) from <c>BookingsDemoSeed</c>. Staff moves are signed by seeded users.
 /// </summary>
 public sealed class LeadsDemoSeed(Formats formats) : IDemoSeedContributor
@@ -30,9 +30,9 @@ public sealed class LeadsDemoSeed(Formats formats) : IDemoSeedContributor
     /// <summary>
     /// The opening of the story: (status, days from today to the party, guests, source), one per story customer. Ava Miller's
     /// $1,320 party comes first; two parties came from Harbor Hall's table cards and the spring flyer (QR), two from the
-    /// holiday campaign's link.
+    /// sent campaign's link.
     /// </summary>
-    private static readonly (LeadStatus Status, int? Days, int Guests, LeadSource Source)[] Story =
+    private static readonly (LeadStatus Status, int Days, int Guests, LeadSource Source)[] Story =
     [
         (LeadStatus.Booked, 9, 22, LeadSource.Instagram),
         (LeadStatus.Booked, 2, 18, LeadSource.Sms),
@@ -70,11 +70,11 @@ public sealed class LeadsDemoSeed(Formats formats) : IDemoSeedContributor
         var i = 0;
         foreach (var contactId in contacts.Take(60))
         {
-            var story = i < Story.Length ? Story[i] : ((LeadStatus Status, int? Days, int Guests, LeadSource Source)?)null;
+            var story = i < Story.Length ? Story[i] : ((LeadStatus Status, int Days, int Guests, LeadSource Source)?)null;
             var status = story?.Status ?? statuses[r.Next(statuses.Length)];
             var guests = story?.Guests ?? r.Next(10, 60);
             var place = Places[r.Next(Places.Length)];
-            var eventDate = story is { Days: { } days } ? today.AddDays(days) : story is null && r.Next(6) == 0 ? (DateOnly?)null : today.AddDays(story is null ? r.Next(-20, 120) : 30);
+            var eventDate = story is { } s ? today.AddDays(s.Days) : r.Next(6) == 0 ? (DateOnly?)null : today.AddDays(r.Next(-20, 120));
             var source = story?.Source ?? sources[r.Next(sources.Length)];
             var texted = campaign is not null && campaign.Texted.Contains(contactId);
             if (story is null && texted && r.Next(4) == 0)
@@ -90,7 +90,7 @@ public sealed class LeadsDemoSeed(Formats formats) : IDemoSeedContributor
             Guid? campaignId = null;
             if (source == LeadSource.Campaign)
             {
-                // They tapped the holiday text's link within a few days of getting it.
+                // They tapped the campaign text's link within a few days of getting it.
                 campaignId = campaign!.CampaignId;
                 created = campaign.SentAt.AddMinutes(r.Next(30, 4 * 24 * 60));
                 if (eventDate is { } d0 && formats.UtcStartOf(d0) < created.AddDays(3))
