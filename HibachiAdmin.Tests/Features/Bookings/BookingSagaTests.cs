@@ -46,6 +46,8 @@ public sealed class BookingSagaTests
 
         // A 7 a.m. party on Saturday 12 December (New York, UTC-5): T-48 h is 07:00 local, before the 08:00 window.
         var booking = (await bookings.RequestAsync(new BookingRequested(contact.Id, lead, new DateOnly(2026, 12, 12), new TimeOnly(7, 0), 20, 60m, null, "10001", null, null), Actor.System, default)).Booking!;
+        // Paid in full by hand (cash): the review request waits for the party and full payment.
+        Assert.NotNull((await bookings.DepositAsync(booking.Id, 1200m, Actor.System, default)).Booking);
         await bookings.ConfirmAsync(booking.Id, Actor.System, default);
         await dispatcher.DispatchBatchAsync(100, default);
 

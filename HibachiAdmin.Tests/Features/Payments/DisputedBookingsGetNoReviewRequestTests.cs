@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Tests.Features.Payments;
 
-/// <summary>Issue 25 item 5: the review request never goes out for a disputed booking, whether the dispute comes before or after the party.</summary>
+/// <summary>Issue 25 item 5: the review request never goes out for a disputed booking, whether the dispute comes before or after the party (both paid in full).</summary>
 public sealed class DisputedBookingsGetNoReviewRequestTests
 {
     /// <summary>22:00 on Saturday 19 December in New York, the evening of <see cref="MoneyTestApp.PartyAsync"/>'s party.</summary>
@@ -21,6 +21,8 @@ public sealed class DisputedBookingsGetNoReviewRequestTests
         var fine = await m.PartyAsync();
         await m.PostEventAsync(MoneyTestApp.Completed("evt_rv1", disputed.BookingId, "deposit", 30_000, "pi_rv1"));
         await m.PostEventAsync(MoneyTestApp.Completed("evt_rv2", fine.BookingId, "deposit", 30_000, "pi_rv2"));
+        await m.PostEventAsync(MoneyTestApp.Completed("evt_rv4", disputed.BookingId, "balance", 90_000, "pi_rv4"));
+        await m.PostEventAsync(MoneyTestApp.Completed("evt_rv5", fine.BookingId, "balance", 90_000, "pi_rv5"));
         await m.PostEventAsync(MoneyTestApp.Disputed("evt_rv3", "pi_rv1", 30_000));
         await m.RunAsync();
         m.Time.SetUtcNow(AfterTheParty);
@@ -37,6 +39,7 @@ public sealed class DisputedBookingsGetNoReviewRequestTests
         await using var m = new MoneyTestApp();
         var party = await m.PartyAsync();
         await m.PostEventAsync(MoneyTestApp.Completed("evt_rw1", party.BookingId, "deposit", 30_000, "pi_rw1"));
+        await m.PostEventAsync(MoneyTestApp.Completed("evt_rw3", party.BookingId, "balance", 90_000, "pi_rw3"));
         await m.RunAsync();
         m.Time.SetUtcNow(AfterTheParty);
         Assert.NotNull((await m.Bookings.CompleteAsync(party.BookingId, Actor.System, default)).Booking);

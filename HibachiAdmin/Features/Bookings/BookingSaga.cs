@@ -16,12 +16,18 @@ namespace HibachiAdmin.Features.Bookings;
 /// <summary>
 /// The booking saga, run from the outbox. Confirmed: lead → Booked, one confirmation text, a reminder
 /// 48 h before the event. Rescheduled: the reminder moves. Cancelled: pending texts are cancelled and
-/// the lead goes to Lost or back to Qualified. Completed: a review request 2 h after the event ends.
+/// the lead goes to Lost or back to Qualified. The review request goes once the party is done (Completed) <b>and</b> paid in full,
+/// whichever comes last, <c>Bookings:ReviewRequestDelayHours</c> (default 2) after the later of the party's end and the payment
+/// in full; a refund that leaves money due or a dispute withdraws a pending one, and a disputed booking never gets one.
 /// Scheduled texts are rows (<see cref="ScheduledMessage"/>) shifted into the recipient's sending
 /// window; their inserts commit with the handler's processed-message row.
 /// </summary>
-public sealed class BookingSaga(IContactService contacts, ILeadService leads, ISmsService sms, Formats formats, TimeProvider time) : IEventHandler
+public sealed class BookingSaga(IContactService contacts, ILeadService leads, ISmsService sms, Formats formats, TimeProvider time, IConfiguration configuration) : IEventHandler
 {
+    /// <summary>Hours after the party and full payment before the review request goes (within the recipient's sending window).</summary>
+    public const string ReviewRequestDelayKey = "Bookings:ReviewRequestDelayHours";
+    public const double DefaultReviewRequestDelayHours = 2;
+
     /// <summary>When no start time is given, parties are assumed to start at 17:00 and last 3 hours.</summary>
     private static readonly TimeOnly DefaultStart = new(17, 0);
     private static readonly TimeSpan PartyLength = TimeSpan.FromHours(3);
@@ -30,7 +36,18 @@ public sealed class BookingSaga(IContactService contacts, ILeadService leads, IS
 
     public bool Handles(string eventType) =>
         eventType is BookingEventTypes.Confirmed or BookingEventTypes.Cancelled or BookingEventTypes.Rescheduled or BookingEventTypes.Completed
-            or BookingEventTypes.PaymentDisputed;
+            or BookingEventTypes.PaymentDisputed or BookingEventTypes.PaymentReceived or BookingEventTypes.PaymentRefunded;
+
+    /// <summary>The configured delay, kept from 0 to 30 days (an unreadable value is the default).</summary>
+    private TimeSpan ReviewRequestDelay
+    {
+        get
+        {
+            var hours = double.TryParse(configuration[ReviewRequestDelayKey], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var h)
+                        && double.IsFinite(h) ? h : DefaultReviewRequestDelayHours;
+            return TimeSpan.FromHours(Math.Clamp(hours, 0, 30 * 24));
+        }
+    }
 
     private DateTime EventStartUtc(BookingRow row)
     {
@@ -50,6 +67,35 @@ public sealed class BookingSaga(IContactService contacts, ILeadService leads, IS
     private async Task<DateTime> ShiftAsync(BookingRow row, string phone, SmsPurpose purpose, DateTime due, CancellationToken ct) =>
         // The party's state counts too: the person is there on the day, and may live there.
         await sms.EarliestAllowedSendTimeAsync(phone, purpose, due, Common.UsZipStates.Of(row.Address, row.Zip), ct);
+
+    /// <summary>
+    /// Brings the review request in line with the booking as it stands now (the read model, whatever order the events came in):
+    /// done, paid in full and not disputed → one request (never a second while one is pending or went out); otherwise a pending
+    /// one is withdrawn. A withdrawn one does not block a new one once the booking is paid in full again.
+    /// </summary>
+    private async Task ReviewRequestAsync(AppDbContext db, BookingRow row, string? phone, DateTime now, CancellationToken ct)
+    {
+        var requests = await db.Set<ScheduledMessage>()
+            .Where(m => m.BookingId == row.Id && m.Kind == ScheduledKind.ReviewRequest && m.Status != ScheduledStatus.Cancelled).ToListAsync(ct);
+        if (row.Status != BookingStatus.Completed || row.Disputed || row.PaidInFullAt is not { } paidInFull)
+        {
+            foreach (var pending in requests.Where(m => m.Status == ScheduledStatus.Pending))
+            {
+                pending.Status = ScheduledStatus.Cancelled;
+                pending.Outcome = row.Disputed ? "payment disputed" : "not paid in full";
+                pending.DoneAt = now;
+            }
+            return;
+        }
+        if (phone is null || requests.Count > 0)
+        {
+            return;
+        }
+        var partyEnd = EventStartUtc(row) + PartyLength;
+        var due = (paidInFull > partyEnd ? paidInFull : partyEnd) + ReviewRequestDelay;
+        db.Add(new ScheduledMessage { BookingId = row.Id, ContactId = row.ContactId, Kind = ScheduledKind.ReviewRequest, CreatedAt = now,
+            DueAt = await ShiftAsync(row, phone, SmsPurpose.Marketing, NotBefore(due, now), ct) });
+    }
 
     public async Task HandleAsync(OutboxEntry entry, AppDbContext db, CancellationToken ct)
     {
@@ -75,24 +121,10 @@ public sealed class BookingSaga(IContactService contacts, ILeadService leads, IS
             }
             return;
         }
-        if (entry.EventType == BookingEventTypes.PaymentDisputed)
+        if (entry.EventType is BookingEventTypes.Completed or BookingEventTypes.PaymentDisputed or BookingEventTypes.PaymentReceived or BookingEventTypes.PaymentRefunded)
         {
-            // A customer disputing a payment is never asked for a review: a pending request is withdrawn.
-            foreach (var pending in await db.Set<ScheduledMessage>().Where(m => m.BookingId == row.Id && m.Kind == ScheduledKind.ReviewRequest && m.Status == ScheduledStatus.Pending).ToListAsync(ct))
-            {
-                pending.Status = ScheduledStatus.Cancelled;
-                pending.DoneAt = now;
-            }
-            return;
-        }
-        if (entry.EventType == BookingEventTypes.Completed)
-        {
-            if (phone is not null && !row.Disputed && !await db.Set<ScheduledMessage>().AnyAsync(m => m.BookingId == row.Id && m.Kind == ScheduledKind.ReviewRequest, ct))
-            {
-                var due = EventStartUtc(row) + PartyLength + TimeSpan.FromHours(2);
-                db.Add(new ScheduledMessage { BookingId = row.Id, ContactId = row.ContactId, Kind = ScheduledKind.ReviewRequest, CreatedAt = now,
-                    DueAt = await ShiftAsync(row, phone, SmsPurpose.Marketing, NotBefore(due, now), ct) });
-            }
+            // A payment that confirms the booking comes with its own Confirmed event.
+            await ReviewRequestAsync(db, row, phone, now, ct);
             return;
         }
         if (entry.EventType == BookingEventTypes.Confirmed)

@@ -24,7 +24,9 @@ public sealed class DueMessagesJob(IDbContextFactory<AppDbContext> dbFactory, IC
             var booking = await db.Set<BookingRow>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == message.BookingId, ct);
             var phone = (await contacts.GetSummaryAsync(message.ContactId, ct))?.Phone;
             if (booking is null || phone is null || booking.Status == BookingStatus.Cancelled
-                || (message.Kind == ScheduledKind.Reminder && booking.Status != BookingStatus.Confirmed))
+                || (message.Kind == ScheduledKind.Reminder && booking.Status != BookingStatus.Confirmed)
+                // The saga withdraws a review request when money goes back or is disputed; the send checks again, in case it has not yet.
+                || (message.Kind == ScheduledKind.ReviewRequest && (booking.Status != BookingStatus.Completed || booking.Disputed || booking.PaidInFullAt is null)))
             {
                 message.Status = ScheduledStatus.Cancelled;
                 message.Outcome = booking?.Status == BookingStatus.Cancelled ? "booking cancelled" : "no longer applies";

@@ -1,4 +1,5 @@
 namespace HibachiAdmin.Features.Campaigns;
 
 /// <summary>The campaigns feature's public service: create, preview, send (materialise recipients), cancel, progress.</summary>
-public sealed record CampaignRevenue(int Bookings, decimal Revenue);
+/// <param name="Collected">What those bookings actually collected, net of refunds.</param>
+public sealed record CampaignRevenue(int Bookings, decimal Revenue, decimal Collected = 0);

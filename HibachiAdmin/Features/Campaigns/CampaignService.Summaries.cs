@@ -54,7 +54,7 @@ public sealed partial class CampaignService
     private static readonly CampaignCounts Empty = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0m);
 
     private static CampaignSummary Summary(Campaign c, CampaignCounts counts, CampaignRevenue revenue) =>
-        new(c.Id, c.Name, c.Message, c.Status, c.Audience, c.CreatedAt, c.SendAt, c.EndAt, c.StartedAt, c.CompletedAt, counts, revenue.Bookings, revenue.Revenue);
+        new(c.Id, c.Name, c.Message, c.Status, c.Audience, c.CreatedAt, c.SendAt, c.EndAt, c.StartedAt, c.CompletedAt, counts, revenue.Bookings, revenue.Revenue, revenue.Collected);
 
     /// <summary>Recipients by status and the cost of the texts sent, per campaign, in one grouped query.</summary>
     private async Task<Dictionary<Guid, CampaignCounts>> CountsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
@@ -116,7 +116,7 @@ public sealed partial class CampaignService
                 .OrderByDescending(t => t.SentAt).Select(t => (Guid?)t.CampaignId).FirstOrDefault();
             if (last is { } campaign && result.TryGetValue(campaign, out var so))
             {
-                result[campaign] = new CampaignRevenue(so.Bookings + 1, so.Revenue + booking.Total);
+                result[campaign] = new CampaignRevenue(so.Bookings + 1, so.Revenue + booking.Total, so.Collected + booking.Collected);
             }
         }
         return result;

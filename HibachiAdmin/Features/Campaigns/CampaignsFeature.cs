@@ -11,6 +11,8 @@ public static class CampaignsFeature
     {
         builder.Services.AddSingleton<CampaignHistory>();
         builder.Services.AddSingleton<CampaignPlanner>();
+        builder.Services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, CampaignsDemoSeed>();
+        builder.Services.AddSingleton<Infrastructure.Data.IDemoSeedContributor, CampaignClicksDemoSeed>();
         builder.Services.AddSingleton<CampaignService>();
         builder.Services.AddSingleton<CampaignChanges>();
         builder.Services.AddSingleton<IOutboundStatusObserver, CampaignDeliveryReceipts>();

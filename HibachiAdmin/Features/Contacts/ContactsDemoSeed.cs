@@ -10,6 +10,9 @@ public sealed class ContactsDemoSeed(Phones phones) : IDemoSeedContributor
 {
     public const string ContactsKey = "contacts";
 
+    /// <summary>The first contacts are the story's customers: opted in (double opt-in) and on the newsletter.</summary>
+    public const int StoryCustomers = 14;
+
     private static readonly string[] FirstNames = ["Maria", "James", "Aisha", "Chen", "Sofia", "Marcus", "Priya", "Diego", "Emily", "Jamal", "Hannah", "Kenji", "Olivia", "Tyrone", "Grace", "Luis", "Fatima", "Noah", "Ava", "Mateo", "Chloe", "Andre", "Isabella", "Ethan", "Mei", "Carlos", "Zoe", "Samuel", "Lena", "Omar"];
     private static readonly string[] LastNames = ["Garcia", "Johnson", "Khan", "Wang", "Rossi", "Brown", "Patel", "Hernandez", "Smith", "Williams", "Cohen", "Tanaka", "Miller", "Davis", "Kim", "Lopez", "Ali", "Wilson", "Moore", "Silva", "Nguyen", "Thomas", "Martinez", "Anderson", "Li", "Reyes", "Clark", "Lewis", "Walker", "Young"];
     // A New York caterer's customers: the city, Long Island, Westchester and north Jersey.
@@ -51,12 +54,20 @@ public sealed class ContactsDemoSeed(Phones phones) : IDemoSeedContributor
                 CreatedAt = created,
                 UpdatedAt = created,
             };
-            foreach (var tag in Tags.Where(_ => r.Next(5) == 0).Distinct())
+            // The story's customers (the first leads) signed up for the newsletter and confirmed it: the finished demo campaign reached them.
+            var story = ids.Count < StoryCustomers;
+            foreach (var tag in Tags.Where(t => r.Next(5) == 0 || (story && t == "newsletter")).Distinct())
             {
                 contact.Tags.Add(new ContactTag { ContactId = contact.Id, Tag = tag });
             }
+            if (contact.Tags.Any(t => t.Tag == "newsletter") && created > context.UtcNow.AddDays(-40))
+            {
+                // On the newsletter list before the demo campaign went out (about four weeks ago).
+                created = context.UtcNow.AddDays(-40 - r.Next(0, 300)).AddMinutes(-r.Next(0, 1440));
+                contact.CreatedAt = contact.UpdatedAt = created;
+            }
             db.Add(contact);
-            var roll = r.Next(10);
+            var roll = story ? 0 : r.Next(10);
             if (roll < 6)
             {
                 // Double opt-in, as the app records it: the form asks, the person's YES opts in.

@@ -38,7 +38,7 @@ public sealed class InboxDemoSeed(IContactService contacts) : IDemoSeedContribut
                 Inbound(db, thread, inbound, $"demo-sms-{i}", at);
                 if (outbound is not null)
                 {
-                    Outbound(db, thread, outbound, at.AddMinutes(7), "maria@hibachi.example", MessageStatus.Delivered);
+                    Outbound(db, thread, outbound, at.AddMinutes(7), DemoStaff.Maria.Email, MessageStatus.Delivered);
                     thread.Status = i % 2 == 0 ? ThreadStatus.Resolved : ThreadStatus.Pending;
                 }
                 i++;
@@ -54,27 +54,27 @@ public sealed class InboxDemoSeed(IContactService contacts) : IDemoSeedContribut
         var jordan = Thread(db, Platform.Instagram, "17841455500000002", "Jordan Alvarez", now.AddHours(-30));
         Inbound(db, jordan, "That onion volcano!! 🔥 Do you come out to Long Island?", "demo-ig-3", now.AddHours(-30), MessageKind.StoryReply,
             [new MessageAttachment("story", null)]);
-        Outbound(db, jordan, "We do! We cover all of Long Island. $60 per adult, 10 guest minimum. What date are you thinking?", now.AddHours(-29), "maria@hibachi.example", MessageStatus.Read, "m_demo_out_1");
+        Outbound(db, jordan, "We do! We cover all of Long Island. $60 per adult, 10 guest minimum. What date are you thinking?", now.AddHours(-29), DemoStaff.Maria.Email, MessageStatus.Read, "m_demo_out_1");
         jordan.Status = ThreadStatus.Pending;
 
         // Instagram: we asked a question, the answer is a 👍 — it must not be missed.
         var priya = Thread(db, Platform.Instagram, "17841455500000003", "Priya Shah", now.AddHours(-5));
         Inbound(db, priya, "Can we do an engagement party for 30 guests on Dec 5?", "demo-ig-4", now.AddHours(-6));
-        Outbound(db, priya, "Congratulations! Is Friday 2 pm good?", now.AddHours(-5).AddMinutes(-20), "dev@hibachi.example", MessageStatus.Read, "m_demo_out_2");
+        Outbound(db, priya, "Congratulations! Is Friday 2 pm good?", now.AddHours(-5).AddMinutes(-20), DemoStaff.Dana.Email, MessageStatus.Read, "m_demo_out_2");
         Inbound(db, priya, "👍", "demo-ig-5", now.AddHours(-5), MessageKind.Reaction, null, "m_demo_out_2");
 
         // Facebook: a company party quoted, waiting on the customer.
         var tom = Thread(db, Platform.Facebook, "6789012345600001", "Tom Becker", now.AddDays(-1));
         Inbound(db, tom, "Looking for a quote for our company holiday party, 40 people in White Plains 10601 on Dec 19", "demo-fb-1", now.AddDays(-1).AddHours(-1));
-        Outbound(db, tom, "Happy to help! For 40 guests it's $2,400 with chef, grill, fried rice, vegetables and two proteins. A $200 deposit holds Dec 19.", now.AddDays(-1), "maria@hibachi.example", MessageStatus.Delivered, "m_demo_out_3");
+        Outbound(db, tom, "Happy to help! For 40 guests it's $2,400 with chef, grill, fried rice, vegetables and two proteins. A $200 deposit holds Dec 19.", now.AddDays(-1), DemoStaff.Maria.Email, MessageStatus.Delivered, "m_demo_out_3");
         tom.Status = ThreadStatus.Pending;
-        tom.AssigneeId = "maria@hibachi.example";
-        tom.AssigneeName = "Maria";
+        tom.AssigneeId = DemoStaff.Maria.Email;
+        tom.AssigneeName = DemoStaff.Maria.Name;
 
         // Facebook: an old thread, resolved; Meta's window has closed.
         var lena = Thread(db, Platform.Facebook, "6789012345600002", "Lena Novak", now.AddDays(-12));
         Inbound(db, lena, "Do you have gluten-free options?", "demo-fb-2", now.AddDays(-12));
-        Outbound(db, lena, "Yes — we use tamari instead of soy sauce and can cook gluten-free portions separately.", now.AddDays(-12).AddMinutes(15), "maria@hibachi.example", MessageStatus.Read, "m_demo_out_4");
+        Outbound(db, lena, "Yes — we use tamari instead of soy sauce and can cook gluten-free portions separately.", now.AddDays(-12).AddMinutes(15), DemoStaff.Maria.Email, MessageStatus.Read, "m_demo_out_4");
         lena.Status = ThreadStatus.Resolved;
     }
 

@@ -53,7 +53,8 @@ public sealed class QrAnalyticsService(IDbContextFactory<AppDbContext> dbFactory
     /// <summary>
     /// Leads attributed to a code (its inquiry form, the lead's own QR link, or an earlier scan by the
     /// same visitor cookie) created in the range; a lead's bookings are its contact's bookings requested
-    /// after the lead was made; revenue counts confirmed and completed ones.
+    /// after the lead was made; revenue counts confirmed and completed ones, collected the money those bookings kept (Bookings' own
+    /// figure: payments net of refunds plus deposits recorded by hand).
     /// </summary>
     private async Task<IReadOnlyList<PlacementRow>> PlacementsAsync(DateOnly from, DateOnly to, Guid? qrCodeId, Dictionary<Guid, (long Scans, long New)> scans, CancellationToken ct)
     {
@@ -90,7 +91,8 @@ public sealed class QrAnalyticsService(IDbContextFactory<AppDbContext> dbFactory
                 continue;
             }
             rows.Add(new PlacementRow(code.Id, code.Name, code.Slug, code.Type, PlacementLabel(code.Venue, code.TableNumber, code.EventDate), s.Scans, s.New,
-                codeLeads.Count, codeBookings.Count, codeBookings.Where(b => b.Status is BookingStatus.Confirmed or BookingStatus.Completed).Sum(b => b.Total)));
+                codeLeads.Count, codeBookings.Count, codeBookings.Where(b => b.Status is BookingStatus.Confirmed or BookingStatus.Completed).Sum(b => b.Total),
+                codeBookings.Sum(b => b.Collected)));
         }
         return rows.OrderByDescending(r => r.Revenue).ThenByDescending(r => r.Bookings).ThenByDescending(r => r.Leads).ThenByDescending(r => r.Scans)
             .ThenBy(r => r.Name, StringComparer.Ordinal).ToList();

@@ -1,15 +1,15 @@
 using System.Net;
-using HibachiAdmin.Common;
-using HibachiAdmin.Features.Contacts;
-using HibachiAdmin.Features.Leads;
 using HibachiAdmin.Features.Leads.Contracts;
 using HibachiAdmin.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HibachiAdmin.Features.QrCodes;
 
-/// <summary>Demo QR codes (a venue's table set, flyer, business card, truck, an event) with 30 days of scans and a few attributed leads.</summary>
-public sealed class QrCodesDemoSeed(ILeadService leads) : IDemoSeedContributor
+/// <summary>
+/// Demo QR codes (a Hoboken venue's table set, flyer, business card, truck, an event) with 30 days of scans from around New York.
+/// The leads they brought are the Leads seed's (it runs next and names the code), and so are their bookings and money.
+/// </summary>
+public sealed class QrCodesDemoSeed : IDemoSeedContributor
 {
     private static readonly string[] UserAgents =
     [
@@ -22,17 +22,21 @@ public sealed class QrCodesDemoSeed(ILeadService leads) : IDemoSeedContributor
         "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
     ];
 
-    private static readonly (string City, string Region, double Lat, double Lon)[] Cities =
+    /// <summary>Where a New York caterer's customers scan from: the five boroughs, Long Island, Westchester and north Jersey.</summary>
+    public static readonly (string City, string Region, double Lat, double Lon)[] Cities =
     [
-        ("Miami", "Florida", 25.7617, -80.1918), ("Fort Lauderdale", "Florida", 26.1224, -80.1373), ("Orlando", "Florida", 28.5383, -81.3792),
-        ("Tampa", "Florida", 27.9506, -82.4572), ("Atlanta", "Georgia", 33.749, -84.388),
+        ("New York", "New York", 40.7128, -74.006), ("Brooklyn", "New York", 40.6782, -73.9442), ("Astoria", "New York", 40.7644, -73.9235),
+        ("Staten Island", "New York", 40.5795, -74.1502), ("Yonkers", "New York", 40.9312, -73.8988), ("White Plains", "New York", 41.034, -73.7629),
+        ("Garden City", "New York", 40.7268, -73.6343), ("Huntington", "New York", 40.8682, -73.4257), ("Hoboken", "New Jersey", 40.744, -74.0324),
+        ("Jersey City", "New Jersey", 40.7178, -74.0431), ("Newark", "New Jersey", 40.7357, -74.1724), ("Hackensack", "New Jersey", 40.8859, -74.0435),
     ];
 
-    public int Order => 50;
+    /// <summary>Before Leads: the story's QR-sourced leads name the code their customer scanned.</summary>
+    public int Order => 15;
 
     public async Task<bool> HasDataAsync(AppDbContext db, CancellationToken ct) => await db.Set<QrCode>().AnyAsync(ct);
 
-    public async Task SeedAsync(AppDbContext db, DemoSeedContext context, CancellationToken ct)
+    public Task SeedAsync(AppDbContext db, DemoSeedContext context, CancellationToken ct)
     {
         var r = context.Random;
         var now = context.UtcNow;
@@ -56,7 +60,7 @@ public sealed class QrCodesDemoSeed(ILeadService leads) : IDemoSeedContributor
         Code("Spring flyer", QrCodeType.Flyer, "https://hibachi.example/menu", campaign: "Spring 2027");
         Code("Owner's business card", QrCodeType.BusinessCard, "https://hibachi.example/");
         Code("Food truck wrap", QrCodeType.Vehicle, "https://hibachi.example/book");
-        Code("Rivera wedding", QrCodeType.Event, null, "Coral Gables Country Club", eventDate: DateOnly.FromDateTime(now).AddDays(-10));
+        Code("Rivera wedding", QrCodeType.Event, null, "The Garden City Hotel", eventDate: DateOnly.FromDateTime(now).AddDays(-10));
         var retired = Code("Winter menu (retired)", QrCodeType.Menu, "https://hibachi.example/winter");
         retired.IsActive = false;
         db.AddRange(codes);
@@ -85,16 +89,8 @@ public sealed class QrCodesDemoSeed(ILeadService leads) : IDemoSeedContributor
             db.Add(new QrScanDaily { QrCodeId = key.QrCodeId, Day = key.Day, Dimension = key.Dimension, Value = key.Value, IsBot = key.IsBot, Scans = count.Scans, NewVisitors = count.NewVisitors });
         }
 
-        if (context.Items.TryGetValue(ContactsDemoSeed.ContactsKey, out var value) && value is List<Guid> contacts)
-        {
-            var actor = new Actor("demo-seed");
-            foreach (var (contactId, i) in contacts.Skip(5).Take(8).Select((c, i) => (c, i)))
-            {
-                var code = codes[i % 5];
-                var (leadId, _) = await leads.CreateOrUpdateOpenLeadAsync(new CrossFeatureTransaction(db), new NewLead(contactId, LeadSource.QrCode, GuestCount: 20 + i, QrCodeId: code.Id), actor, ct);
-                db.Add(new QrLeadLink { QrCodeId = code.Id, LeadId = leadId, ContactId = contactId, Via = "form", At = now.AddDays(-r.Next(1, 25)) });
-            }
-        }
+        context.Items[LeadsDemoData.QrCodesKey] = new DemoQrCodes([.. codes.Select(c => c.Id)], codes[0].Id, codes[12].Id);
+        return Task.CompletedTask;
     }
 
     private static byte[] Bytes(Random r)

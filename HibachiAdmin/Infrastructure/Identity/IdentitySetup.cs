@@ -75,6 +75,7 @@ public static class IdentitySetup
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
         services.AddScoped<AdminBootstrapper>();
+        services.AddSingleton<IDemoSeedContributor, DemoUsersSeed>();
         services.AddSingleton<UnknownAccountLockout>();
 
         services.AddDataProtection()

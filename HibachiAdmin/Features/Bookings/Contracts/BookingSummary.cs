@@ -9,4 +9,7 @@ public sealed record BookingSummary(Guid Id, Guid ContactId, DateTime RequestedA
     Guid? LeadId = null, TimeOnly? EventTime = null, int GuestCount = 0, decimal DepositPaid = 0)
 {
     public decimal BalanceDue => Status == BookingStatus.Cancelled ? 0 : Math.Max(0, Total - DepositPaid);
+
+    /// <summary>Money actually collected on this booking, net of refunds (the same figure as <see cref="DepositPaid"/>).</summary>
+    public decimal Collected => DepositPaid;
 }

@@ -11,4 +11,14 @@ public interface ILeadBookings
 
     /// <summary>The dialog that creates a booking for a lead: takes a <c>LeadId</c> parameter, returns the new booking's id.</summary>
     Type NewBookingDialog { get; }
+
+    /// <summary>
+    /// "Quote" on a lead: its live booking (requested or confirmed), else a booking requested now from the lead's facts (customer,
+    /// date, guests, place, occasion; the usual price per person) when they are enough (a date from today on, guests). Null when
+    /// they are not: the caller opens <see cref="NewBookingDialog"/> to fill them in.
+    /// </summary>
+    Task<Guid?> StartQuoteAsync(Guid leadId, Common.Actor actor, CancellationToken ct);
+
+    /// <summary>The booking page with its quote editor open.</summary>
+    string QuotePath(Guid bookingId);
 }

@@ -6,6 +6,12 @@ namespace HibachiAdmin.Infrastructure.Providers.Google;
 /// </summary>
 public sealed class SandboxGoogleReviewSource(TimeProvider time) : IGoogleReviewSource
 {
+    /// <summary>
+    /// The fixed instant the sandbox's reviews are dated from: a review's time is this less its own fixed offset, so every
+    /// import (hourly, and after a restart) reads the same times. A clock before it (a test's) moves the anchor back to the clock.
+    /// </summary>
+    public static readonly DateTime Anchor = new(2026, 11, 23, 23, 0, 0, DateTimeKind.Utc);
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GoogleReply> _replies = new();
 
     public bool IsSandbox => true;
@@ -14,7 +20,8 @@ public sealed class SandboxGoogleReviewSource(TimeProvider time) : IGoogleReview
 
     public Task<GoogleReviewPage> ListAsync(string? pageToken, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var clock = time.GetUtcNow().UtcDateTime;
+        var now = clock < Anchor ? clock : Anchor;
         const string prefix = "accounts/demo/locations/demo/reviews/";
         GoogleReview Review(string id, string name, string stars, string? comment, double daysAgo) =>
             new(prefix + id, id, new GoogleReviewer(name, false), stars, comment, now.AddDays(-daysAgo), now.AddDays(-daysAgo), _replies.GetValueOrDefault(prefix + id));

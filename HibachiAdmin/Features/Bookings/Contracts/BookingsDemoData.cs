@@ -1,0 +1,11 @@
+namespace HibachiAdmin.Features.Bookings.Contracts;
+
+/// <summary>What the demo seed of Bookings hands to later seeds: the online payments its bookings recorded, for Payments' own rows.</summary>
+public static class BookingsDemoData
+{
+    /// <summary>Key of the <see cref="DemoPayment"/> list in the seed context's items.</summary>
+    public const string PaymentsKey = "booking-payments";
+}
+
+/// <summary>One payment a demo booking received (its <c>PaymentReceived</c> event), and what was refunded on it (dollars).</summary>
+public sealed record DemoPayment(Guid BookingId, string PaymentId, string CheckoutSessionId, string Installment, decimal Amount, DateTime PaidAt, decimal Refunded = 0, DateTime? RefundedAt = null);
