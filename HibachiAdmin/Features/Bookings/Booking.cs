@@ -5,7 +5,7 @@ using HibachiAdmin.Infrastructure.Events;
 namespace HibachiAdmin.Features.Bookings;
 
 /// <summary>The booking aggregate: state rebuilt from its events; commands check the invariants.</summary>
-public sealed class Booking
+public sealed partial class Booking
 {
     public const int MaxGuests = 200;
 
@@ -30,6 +30,9 @@ public sealed class Booking
 
     /// <summary>The chefs on the party.</summary>
     public HashSet<Guid> ChefIds { get; } = [];
+
+    /// <summary>How far the party's day has come (the chef's sheet), and whether the chef reported it done.</summary>
+    public DayOfStep DayOf { get; private set; }
 
     /// <summary>Payments by id: what was paid and what was refunded on each.</summary>
     public Dictionary<string, (decimal Amount, decimal Refunded, bool Disputed)> Payments { get; } = [];
@@ -110,6 +113,18 @@ public sealed class Booking
                 break;
             case BookingEventTypes.ChefUnassigned:
                 ChefIds.Remove(JsonSerializer.Deserialize<ChefUnassigned>(json, o)!.ChefId);
+                break;
+            case BookingEventTypes.GuestCountChanged:
+                GuestCount = JsonSerializer.Deserialize<GuestCountChanged>(json, o)!.To;
+                break;
+            case BookingEventTypes.ChefOnTheWay:
+                DayOf = DayOf < DayOfStep.OnTheWay ? DayOfStep.OnTheWay : DayOf;
+                break;
+            case BookingEventTypes.ChefArrived:
+                DayOf = DayOf < DayOfStep.Arrived ? DayOfStep.Arrived : DayOf;
+                break;
+            case BookingEventTypes.PartyDone:
+                DayOf = DayOfStep.Done;
                 break;
             case BookingEventTypes.PaymentDisputed:
                 var d = JsonSerializer.Deserialize<PaymentDisputed>(json, o)!;
@@ -265,29 +280,6 @@ public sealed class Booking
         return today < EventDate
             ? Decision.StateConflict($"The party is on {Common.Formats.LongDate(EventDate)}: it can be marked done on that day or after.")
             : Decision.Of(BookingEventTypes.Completed, new BookingCompleted());
-    }
-
-    /// <summary>
-    /// Puts a chef on a live party; assigning one already on it changes nothing. Whether the chef is free (other
-    /// parties, days off) is checked by the service, which sees the other bookings.
-    /// </summary>
-    public Decision AssignChef(Guid chefId, string chefName)
-    {
-        if (Status is BookingStatus.Cancelled or BookingStatus.Completed)
-        {
-            return Decision.StateConflict($"A {Status.ToString().ToLowerInvariant()} booking takes no chef.");
-        }
-        return ChefIds.Contains(chefId) ? new Decision([]) : Decision.Of(BookingEventTypes.ChefAssigned, new ChefAssigned(chefId, chefName));
-    }
-
-    /// <summary>Takes a chef off the party; one not on it changes nothing. A completed party keeps its chefs (its history).</summary>
-    public Decision UnassignChef(Guid chefId, string chefName)
-    {
-        if (Status == BookingStatus.Completed)
-        {
-            return Decision.StateConflict("A completed party keeps the chefs who did it.");
-        }
-        return ChefIds.Contains(chefId) ? Decision.Of(BookingEventTypes.ChefUnassigned, new ChefUnassigned(chefId, chefName)) : new Decision([]);
     }
 
     public Decision Cancel(string? reason, string? leadOutcome)

@@ -63,6 +63,10 @@ public sealed class BookingRow
     [JsonIgnore]
     public List<BookingChef> ChefRows { get; set; } = [];
 
+    /// <summary>The event sheet's facts (absent until the first one is recorded).</summary>
+    [JsonIgnore]
+    public BookingSheetRow? Sheet { get; set; }
+
     /// <summary>The chefs assigned to the party, in the order they were assigned.</summary>
     public IReadOnlyList<Guid> ChefIds => ChefRows.OrderBy(c => c.AssignedAt).ThenBy(c => c.ChefName, StringComparer.Ordinal).Select(c => c.ChefId).ToList();
 

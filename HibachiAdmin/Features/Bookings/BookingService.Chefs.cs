@@ -121,7 +121,7 @@ public sealed partial class BookingService
         {
             return new CommandResult(null, Conflict: refusal);
         }
-        var row = await db.Set<BookingRow>().Include(r => r.PaymentRows).Include(r => r.ChefRows).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var row = await db.Set<BookingRow>().Include(r => r.PaymentRows).Include(r => r.ChefRows).Include(r => r.Sheet).FirstOrDefaultAsync(r => r.Id == id, ct);
         return await CommitAsync(db, id, booking.Version, decision, row, actor, ct);
     }
 }

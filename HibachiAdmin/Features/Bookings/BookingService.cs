@@ -14,7 +14,8 @@ namespace HibachiAdmin.Features.Bookings;
 /// Runs booking commands: load the stream, decide with the aggregate, append the events, their outbox
 /// rows and the read-model change in one transaction, then signal the dispatcher.
 /// </summary>
-public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, ILeadService leads, EventStore store, OutboxSignal signal, Formats formats) : IBookingService
+public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, ILeadService leads, EventStore store, OutboxSignal signal, Formats formats,
+    IConfiguration configuration, TimeProvider time) : IBookingService
 {
     // The business's day: a party "today" in New York is still today at 11 PM there (already tomorrow in UTC).
     private DateOnly Today => formats.Today;
@@ -54,7 +55,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
         {
             return new CommandResult(null, Conflict: "This booking changed since the page showed it (see the timeline); nothing was done. Check it and try again.");
         }
-        var row = await db.Set<BookingRow>().Include(r => r.PaymentRows).Include(r => r.ChefRows).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var row = await db.Set<BookingRow>().Include(r => r.PaymentRows).Include(r => r.ChefRows).Include(r => r.Sheet).FirstOrDefaultAsync(r => r.Id == id, ct);
         return await CommitAsync(db, id, booking.Version, command(booking), row, actor, ct);
     }
 
@@ -67,9 +68,9 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
 
     private async Task<CommandResult> CommitAsync(AppDbContext db, Guid id, int expectedVersion, Decision decision, BookingRow? row, Actor actor, CancellationToken ct)
     {
-        if (decision.Invalid is not null || decision.Conflict is not null)
+        if (decision.Invalid is not null || decision.Conflict is not null || decision.Forbidden is not null)
         {
-            return new CommandResult(null, decision.Invalid, decision.Conflict, Field: decision.Field);
+            return new CommandResult(null, decision.Invalid, decision.Conflict, Field: decision.Field, Forbidden: decision.Forbidden);
         }
         var appended = store.Append(db, id, BookingEventTypes.StreamType, expectedVersion, decision.Events, new EventMetadata(actor.Name, Guid.NewGuid()));
         if (row is null)
@@ -80,7 +81,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
         // Projected from the stored events themselves (their time, not a second clock read): replay gives the same row.
         foreach (var e in appended)
         {
-            BookingProjection.Apply(row, e.EventType, e.Data, e.Version, e.At);
+            BookingProjection.Apply(row, e.EventType, e.Data, e.Version, e.At, e.UserName);
         }
         try
         {
@@ -244,7 +245,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
     public async Task<BookingRow?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<BookingRow>().AsNoTracking().Include(r => r.PaymentRows).Include(r => r.ChefRows).FirstOrDefaultAsync(r => r.Id == id, ct);
+        return await db.Set<BookingRow>().AsNoTracking().Include(r => r.PaymentRows).Include(r => r.ChefRows).Include(r => r.Sheet).FirstOrDefaultAsync(r => r.Id == id, ct);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> EventsAsync(Guid id, CancellationToken ct)

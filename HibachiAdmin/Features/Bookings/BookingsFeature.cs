@@ -15,6 +15,11 @@ public static class BookingsFeature
         builder.Services.AddSingleton<Leads.Contracts.ILeadBookings, LeadBookings>();
         builder.Services.AddSingleton<Chefs.ChefService>();
         builder.Services.AddSingleton<Contracts.IChefDirectory>(sp => sp.GetRequiredService<Chefs.ChefService>());
+        builder.Services.AddSingleton<Sheet.SheetService>();
+        builder.Services.AddSingleton<Contracts.IPartiesOfTheDay>(sp => sp.GetRequiredService<Sheet.SheetService>());
+        builder.Services.AddSingleton<IEventHandler, Sheet.ChefAssignmentTexts>();
+        builder.Services.AddTransient<Sheet.ChefNoticesJob>();
+        builder.Services.AddRecurringJob<Sheet.ChefNoticesJob>(Sheet.ChefNoticesJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         builder.Services.AddSingleton<IEventHandler, BookingSaga>();
         builder.Services.AddTransient<DueMessagesJob>();
         builder.Services.AddRecurringJob<DueMessagesJob>(DueMessagesJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
@@ -26,6 +31,7 @@ public static class BookingsFeature
     {
         app.MapBookingsApi();
         Chefs.ChefsEndpoints.MapChefsApi(app);
+        Sheet.SheetEndpoints.MapSheetApi(app);
         return app;
     }
 }

@@ -399,6 +399,84 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("BookingRows", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingSheetRow", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActualGuests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Adults")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("ArrivalTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArrivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Children")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DietaryJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EquipmentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GateNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuestLogJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OnTheWayAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnTheWayBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParkingNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("ServeTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Setting")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SheetNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookingId");
+
+                    b.ToTable("BookingSheets", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.Chef", b =>
                 {
                     b.Property<Guid>("Id")
@@ -503,6 +581,91 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("ScheduledMessages", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Sheet.ChefNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentEventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(640)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentEventId")
+                        .IsUnique();
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ChefNotices", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Sheet.ChefSheetLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("BookingId", "ChefId");
+
+                    b.ToTable("ChefSheetLinks", (string)null);
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Calls.CallLog", b =>
@@ -2934,6 +3097,15 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingSheetRow", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Bookings.BookingRow", null)
+                        .WithOne("Sheet")
+                        .HasForeignKey("HibachiAdmin.Features.Bookings.BookingSheetRow", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.ChefDayOff", b =>
                 {
                     b.HasOne("HibachiAdmin.Features.Bookings.Chefs.Chef", null)
@@ -3143,6 +3315,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.Navigation("ChefRows");
 
                     b.Navigation("PaymentRows");
+
+                    b.Navigation("Sheet");
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.Chef", b =>

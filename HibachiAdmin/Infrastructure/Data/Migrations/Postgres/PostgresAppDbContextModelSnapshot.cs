@@ -405,6 +405,84 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("BookingRows", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingSheetRow", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ActualGuests")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Adults")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly?>("ArrivalTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ArrivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("Children")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DietaryJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DoneNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("EquipmentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("GateNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("GuestLogJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("OnTheWayAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OnTheWayBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ParkingNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<TimeOnly?>("ServeTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Setting")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SheetNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("BookingId");
+
+                    b.ToTable("BookingSheets", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.Chef", b =>
                 {
                     b.Property<Guid>("Id")
@@ -509,6 +587,91 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("ScheduledMessages", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Sheet.ChefNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssignmentEventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(640)
+                        .HasColumnType("character varying(640)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentEventId")
+                        .IsUnique();
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ChefNotices", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Sheet.ChefSheetLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("BookingId", "ChefId");
+
+                    b.ToTable("ChefSheetLinks", (string)null);
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Calls.CallLog", b =>
@@ -2968,6 +3131,15 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingSheetRow", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Bookings.BookingRow", null)
+                        .WithOne("Sheet")
+                        .HasForeignKey("HibachiAdmin.Features.Bookings.BookingSheetRow", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.ChefDayOff", b =>
                 {
                     b.HasOne("HibachiAdmin.Features.Bookings.Chefs.Chef", null)
@@ -3177,6 +3349,8 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("ChefRows");
 
                     b.Navigation("PaymentRows");
+
+                    b.Navigation("Sheet");
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.Chef", b =>
