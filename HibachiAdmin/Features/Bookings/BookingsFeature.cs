@@ -24,6 +24,7 @@ public static class BookingsFeature
         builder.Services.AddTransient<DueMessagesJob>();
         builder.Services.AddRecurringJob<DueMessagesJob>(DueMessagesJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         builder.Services.AddSingleton<IDemoSeedContributor, BookingsDemoSeed>();
+        builder.Services.AddSingleton<IDemoSeedContributor, Chefs.ChefsDemoSeed>();
         return builder;
     }
 
