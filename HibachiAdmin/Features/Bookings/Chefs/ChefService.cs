@@ -36,12 +36,13 @@ public sealed partial class ChefService(IDbContextFactory<AppDbContext> dbFactor
     public async Task<ChefWriteResult> CreateAsync(ChefInput input, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var chef = new Chef { CreatedAt = now };
-        if (await ApplyAsync(db, chef, input, ct) is { } errors)
+        var (errors, valid) = await ValidateAsync(db, input, ct);
+        if (valid is null)
         {
             return new ChefWriteResult(null, errors);
         }
+        var chef = new Chef { CreatedAt = time.GetUtcNow().UtcDateTime };
+        Write(chef, valid);
         db.Add(chef);
         await db.SaveChangesAsync(ct);
         return new ChefWriteResult(chef.ToSummary());
@@ -51,16 +52,19 @@ public sealed partial class ChefService(IDbContextFactory<AppDbContext> dbFactor
     public async Task<ChefWriteResult> UpdateAsync(Guid id, ChefInput input, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The body first: a bad field is a 400 naming it whether or not the chef exists.
+        var (errors, valid) = await ValidateAsync(db, input, ct);
+        if (valid is null)
+        {
+            return new ChefWriteResult(null, errors);
+        }
         var chef = await db.Set<Chef>().Include(c => c.DaysOff).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (chef is null)
         {
             return new ChefWriteResult(null, NotFound: true);
         }
         var before = chef.DaysOff.Select(d => d.Day).ToHashSet();
-        if (await ApplyAsync(db, chef, input, ct) is { } errors)
-        {
-            return new ChefWriteResult(null, errors);
-        }
+        Write(chef, valid);
         var added = chef.DaysOff.Select(d => d.Day).Where(d => !before.Contains(d)).ToHashSet();
         if (added.Count > 0 && await PartyOnAsync(db, chef, added, ct) is { } clash)
         {
@@ -79,8 +83,10 @@ public sealed partial class ChefService(IDbContextFactory<AppDbContext> dbFactor
         return new ChefWriteResult(chef.ToSummary());
     }
 
-    /// <summary>Validates <paramref name="input"/> and writes it onto <paramref name="chef"/>; field errors (camelCase) when invalid, and then nothing is written.</summary>
-    private async Task<Dictionary<string, string[]>?> ApplyAsync(AppDbContext db, Chef chef, ChefInput input, CancellationToken ct)
+    private sealed record ValidChef(string Name, string Phone, string? Zip, ChefKind Kind, string? UserId, bool Active, IReadOnlySet<DateOnly> DaysOff);
+
+    /// <summary>Field errors (camelCase) for <paramref name="input"/>, or its cleaned values.</summary>
+    private async Task<(Dictionary<string, string[]> Errors, ValidChef? Valid)> ValidateAsync(AppDbContext db, ChefInput input, CancellationToken ct)
     {
         var errors = Validation.Validate(input) ?? [];
         var name = input.Name?.Trim();
@@ -103,24 +109,20 @@ public sealed partial class ChefService(IDbContextFactory<AppDbContext> dbFactor
         {
             errors["userId"] = ["No user account has this id."];
         }
-        if (errors.Count > 0)
-        {
-            return errors;
-        }
-        chef.Name = name!;
-        chef.Phone = phone!;
-        chef.HomeZip = zip;
-        chef.Kind = input.Kind ?? (userId is null ? ChefKind.Contractor : ChefKind.Staff);
-        chef.UserId = userId;
-        chef.Active = input.Active ?? true;
-        var wanted = (input.DaysOff ?? []).ToHashSet();
-        chef.DaysOff.RemoveAll(d => !wanted.Contains(d.Day));
-        foreach (var day in wanted.Where(d => chef.DaysOff.All(x => x.Day != d)).Order())
+        return errors.Count > 0
+            ? (errors, null)
+            : (errors, new ValidChef(name!, phone!, zip, input.Kind ?? (userId is null ? ChefKind.Contractor : ChefKind.Staff), userId, input.Active ?? true, (input.DaysOff ?? []).ToHashSet()));
+    }
+
+    private void Write(Chef chef, ValidChef valid)
+    {
+        (chef.Name, chef.Phone, chef.HomeZip, chef.Kind, chef.UserId, chef.Active) = (valid.Name, valid.Phone, valid.Zip, valid.Kind, valid.UserId, valid.Active);
+        chef.DaysOff.RemoveAll(d => !valid.DaysOff.Contains(d.Day));
+        foreach (var day in valid.DaysOff.Where(d => chef.DaysOff.All(x => x.Day != d)).Order())
         {
             chef.DaysOff.Add(new ChefDayOff { ChefId = chef.Id, Day = day });
         }
         chef.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        return null;
     }
 
     /// <summary>The first live party of <paramref name="chef"/> touching one of <paramref name="days"/>, said as a reason; null when none.</summary>
