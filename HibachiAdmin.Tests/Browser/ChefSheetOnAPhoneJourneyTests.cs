@@ -86,6 +86,13 @@ public sealed class ChefSheetOnAPhoneJourneyTests
         var party = app.Page.Locator("[data-testid=today-party]", new() { HasText = "Sol Garcia" });
         await Assertions.Expect(party.Locator("[data-testid=today-party-step]")).ToContainTextAsync("Party done");
         await Assertions.Expect(party.Locator("[data-testid=today-party-chefs]")).ToHaveTextAsync("Chef: Rin Phone");
+        // Staff print the sheet: one US Letter page.
+        await app.Page.GotoAsync($"/bookings/{bookingId}/sheet");
+        await app.WaitForCircuitAsync();
+        await Assertions.Expect(app.Page.Locator("[data-testid=sheet-dietary]")).ToContainTextAsync("tree nuts");
+        var pdf = System.Text.Encoding.Latin1.GetString(await app.Page.PdfAsync(new PagePdfOptions { Format = "Letter", PrintBackground = true }));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Matches(pdf, @"/Type\s*/Page(?!s)").Count);
+
         var sheet = await api.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{bookingId}/sheet");
         Assert.Equal(13, sheet.GetProperty("actualGuests").GetInt32());
         Assert.Equal("completed", (await api.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{bookingId}")).GetProperty("status").GetString());
