@@ -14,7 +14,8 @@ public sealed class ChefSheetOnAPhoneJourneyTests
 {
     /// <summary>
     /// Issue 27's journey: staff assign a chef on the booking page; the chef opens the texted link on a 390 px phone without
-    /// an account, sees the allergies first, says they are on the way and reports the party done; the office sees it.
+    /// an account, sees the allergies first, says they are on the way and reports the party done; Home shows it live, and
+    /// the staff sheet prints on one page.
     /// </summary>
     [BrowserFact]
     public async Task A_chef_opens_the_texted_sheet_on_a_phone_and_reports_the_party_day()
@@ -59,6 +60,12 @@ public sealed class ChefSheetOnAPhoneJourneyTests
         var text = Assert.Single(await SheetTestKit.TextsToAsync(services, chefPhone.E164)).Text;
         var link = SheetTestKit.LinkPath(text);
 
+        // The office watches Home while the chef works.
+        await app.Page.GotoAsync("/");
+        await app.WaitForCircuitAsync();
+        var party = app.Page.Locator("[data-testid=today-party]", new() { HasText = "Sol Garcia" });
+        await Assertions.Expect(party.Locator("[data-testid=today-party-step]")).ToContainTextAsync("Not started");
+
         // The chef, on a phone, not signed in.
         await using var phone = await app.Context.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var page = await phone.NewPageAsync();
@@ -80,10 +87,7 @@ public sealed class ChefSheetOnAPhoneJourneyTests
         await Assertions.Expect(page.Locator("[data-testid=sheet-actions]")).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the reported sheet fits a 390 px phone");
 
-        // The office sees the day on Home.
-        await app.Page.GotoAsync("/");
-        await app.WaitForCircuitAsync();
-        var party = app.Page.Locator("[data-testid=today-party]", new() { HasText = "Sol Garcia" });
+        // Home followed without a reload.
         await Assertions.Expect(party.Locator("[data-testid=today-party-step]")).ToContainTextAsync("Party done");
         await Assertions.Expect(party.Locator("[data-testid=today-party-chefs]")).ToHaveTextAsync("Chef: Rin Phone");
         // Staff print the sheet: one US Letter page.

@@ -15,7 +15,7 @@ namespace HibachiAdmin.Features.Bookings;
 /// rows and the read-model change in one transaction, then signal the dispatcher.
 /// </summary>
 public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, ILeadService leads, EventStore store, OutboxSignal signal, Formats formats,
-    IConfiguration configuration, TimeProvider time) : IBookingService
+    IConfiguration configuration, TimeProvider time, BookingChanges changes) : IBookingService
 {
     // The business's day: a party "today" in New York is still today at 11 PM there (already tomorrow in UTC).
     private DateOnly Today => formats.Today;
@@ -97,6 +97,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
             return new CommandResult(null, Conflict: "Another change to this chef's schedule was saved at the same moment; nothing was done. Try again.");
         }
         signal.Committed();
+        changes.Publish(id);
         return new CommandResult(row);
     }
 
