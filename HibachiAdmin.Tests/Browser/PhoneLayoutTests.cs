@@ -26,6 +26,7 @@ public sealed class PhoneLayoutTests
         var bookingId = booking.GetProperty("id").GetString();
         var contactId = booking.GetProperty("contactId").GetString();
         var qrCodeId = (await api.GetFromJsonAsync<JsonElement>("/api/v1/qr-codes?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetString();
+        var chefId = (await api.GetFromJsonAsync<JsonElement>("/api/v1/chefs?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetString();
 
         Directory.CreateDirectory(ScreenshotDir);
         var overflowing = new List<string>();
@@ -36,6 +37,7 @@ public sealed class PhoneLayoutTests
             ("qr-codes", "/qr-codes"), ("qr-code", $"/qr-codes/{qrCodeId}"), ("qr-print", "/qr-codes/print"), ("qr-analytics", "/qr-codes/analytics"),
             ("new-campaign", "/campaigns/new"),
             ("alerts", "/alerts"),
+            ("team", "/admin/team"), ("chef-schedule", $"/chefs/{chefId}"), ("event-sheet", $"/bookings/{bookingId}/sheet"),
         };
         var truncated = new List<string>();
         // The phone first, then the desktop the owner also uses (1440×900), both kept as screenshots.

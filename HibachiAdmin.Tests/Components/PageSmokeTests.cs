@@ -30,7 +30,10 @@ public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoA
         ["/alerts"] = "Alerts",
         ["/bookings"] = "Bookings",
         ["/bookings/{Id:guid}"] = "Booking",
+        ["/bookings/{Id:guid}/sheet"] = "Event sheet", // an unknown id: the page's own header
         ["/admin/users"] = "Users",
+        ["/admin/team"] = "Team",
+        ["/chefs/{Id:guid}"] = "Chef schedule", // an unknown id: the page's own header
         ["/admin/integrations"] = "Integrations",
         ["/admin/compliance"] = "Compliance",
         ["/admin/events"] = "Events",

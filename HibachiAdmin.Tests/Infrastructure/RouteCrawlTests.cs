@@ -30,6 +30,8 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
         "/l/{code}",
         // A file an Admin shared for customers (saved replies link to it): the random token is the key, like /p/{token}'s.
         "/files/{token}",
+        // A chef's texted event sheet (not in CONTRACT.md's list; docs/architecture.md says why): 128 random bits, until 6 h after the party.
+        "/sheet/{Token}",
         "/api/v1/auth/token",
         "/Account/Login",
         "/Account/Lockout",
@@ -164,6 +166,9 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
         ("GET", "/admin/events", "/admin/events"),
         ("GET", "/admin/pricing", "/admin/pricing"),
         ("POST", "/api/v1/admin/events/replay", "/api/v1/admin/events/replay"),
+        ("GET", "/admin/team", "/admin/team"),
+        ("POST", "/api/v1/chefs", "/api/v1/chefs"),
+        ("PUT", "/api/v1/chefs/00000000-0000-0000-0000-000000000001", "/api/v1/chefs/{id:guid}"),
         ("GET", "/hangfire", "/hangfire/{**path}"),
         ("GET", "/metrics", "/metrics"),
         ("GET", "/hangfire/jobs/enqueued", "/hangfire/{**path}"),
@@ -185,7 +190,10 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
         foreach (var (method, url, _) in AdminOnlyRoutes)
         {
             using var response = await admin.SendAsync(Request(new Probe(url, method, url, true)));
-            Assert.True(response.IsSuccessStatusCode, $"Admin: {method} {url} → {(int)response.StatusCode}");
+            // A write with the probe's empty body gets past authorization to its own answer (400 for the body, 404 for the id).
+            var admitted = response.IsSuccessStatusCode
+                || (method is "POST" or "PUT" && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound && url.StartsWith("/api/", StringComparison.Ordinal));
+            Assert.True(admitted, $"Admin: {method} {url} → {(int)response.StatusCode}");
         }
     }
 

@@ -133,6 +133,8 @@ public sealed class HomePageTests : MudTestContext
         Services.AddSingleton(Get<DashboardService>());
         Services.AddSingleton(Get<HibachiAdmin.Features.Reviews.Contracts.ISocialAnalytics>());
         Services.AddSingleton(Get<HibachiAdmin.Features.Payments.Contracts.IPaymentsLedger>());
+        Services.AddSingleton(Get<HibachiAdmin.Features.Bookings.Contracts.IPartiesOfTheDay>());
+        Services.AddSingleton(Get<HibachiAdmin.Features.Contacts.Contracts.IContactService>());
         Services.AddSingleton(Get<Formats>());
         Services.AddSingleton<TimeProvider>(_time);
         var cut = Render<HomePage>();
@@ -144,6 +146,7 @@ public sealed class HomePageTests : MudTestContext
         Assert.Equal("1 confirmed, 1 requested", Text("next-week"));
         // November: $1,200 + $700 confirmed. Upcoming open parties: two without a deposit; $1,000 + $900 + $0 + $1,600 + $720 + $500 due.
         Assert.Equal("$1,900", Text("revenue-booked"));
+        Assert.Equal("No party today.", Text("no-party-today")); // the first party is tomorrow
         Assert.Contains("in 2 confirmed or done parties", Text("tile-revenue"));
         Assert.Equal("2 upcoming parties have no deposit · $4,720 still to collect", Text("deposits-outstanding"));
         Assert.Equal("$0 collected online this month, net of refunds", Text("collected-month"));

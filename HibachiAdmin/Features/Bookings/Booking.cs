@@ -5,7 +5,7 @@ using HibachiAdmin.Infrastructure.Events;
 namespace HibachiAdmin.Features.Bookings;
 
 /// <summary>The booking aggregate: state rebuilt from its events; commands check the invariants.</summary>
-public sealed class Booking
+public sealed partial class Booking
 {
     public const int MaxGuests = 200;
 
@@ -27,6 +27,12 @@ public sealed class Booking
     public Guid? QuoteId { get; private set; }
     public int QuoteVersion { get; private set; }
     public bool QuoteAccepted { get; private set; }
+
+    /// <summary>The chefs on the party.</summary>
+    public HashSet<Guid> ChefIds { get; } = [];
+
+    /// <summary>How far the party's day has come (the chef's sheet), and whether the chef reported it done.</summary>
+    public DayOfStep DayOf { get; private set; }
 
     /// <summary>Payments by id: what was paid and what was refunded on each.</summary>
     public Dictionary<string, (decimal Amount, decimal Refunded, bool Disputed)> Payments { get; } = [];
@@ -101,6 +107,24 @@ public sealed class Booking
                 {
                     Payments[rf.PaymentId] = refunded with { Refunded = rf.RefundedTotal };
                 }
+                break;
+            case BookingEventTypes.ChefAssigned:
+                ChefIds.Add(JsonSerializer.Deserialize<ChefAssigned>(json, o)!.ChefId);
+                break;
+            case BookingEventTypes.ChefUnassigned:
+                ChefIds.Remove(JsonSerializer.Deserialize<ChefUnassigned>(json, o)!.ChefId);
+                break;
+            case BookingEventTypes.GuestCountChanged:
+                GuestCount = JsonSerializer.Deserialize<GuestCountChanged>(json, o)!.To;
+                break;
+            case BookingEventTypes.ChefOnTheWay:
+                DayOf = DayOf < DayOfStep.OnTheWay ? DayOfStep.OnTheWay : DayOf;
+                break;
+            case BookingEventTypes.ChefArrived:
+                DayOf = DayOf < DayOfStep.Arrived ? DayOfStep.Arrived : DayOf;
+                break;
+            case BookingEventTypes.PartyDone:
+                DayOf = DayOfStep.Done;
                 break;
             case BookingEventTypes.PaymentDisputed:
                 var d = JsonSerializer.Deserialize<PaymentDisputed>(json, o)!;

@@ -15,4 +15,11 @@ public static class BookingEventTypes
     public const string PaymentReceived = "booking.payment-received.v1";
     public const string PaymentRefunded = "booking.payment-refunded.v1";
     public const string PaymentDisputed = "booking.payment-disputed.v1";
+    public const string ChefAssigned = "booking.chef-assigned.v1";
+    public const string ChefUnassigned = "booking.chef-unassigned.v1";
+    public const string DetailsSet = "booking.party-details-set.v1";
+    public const string GuestCountChanged = "booking.guest-count-changed.v1";
+    public const string ChefOnTheWay = "booking.chef-on-the-way.v1";
+    public const string ChefArrived = "booking.chef-arrived.v1";
+    public const string PartyDone = "booking.party-done.v1";
 }

@@ -9,7 +9,7 @@ namespace HibachiAdmin.Features.Bookings;
 /// <summary>Applies booking events to <see cref="BookingRow"/>; used live (same transaction as the append) and by replay.</summary>
 public static class BookingProjection
 {
-    public static void Apply(BookingRow row, string type, string json, int version, DateTime at)
+    public static void Apply(BookingRow row, string type, string json, int version, DateTime at, string? user = null)
     {
         var o = EventStore.Json;
         switch (type)
@@ -73,6 +73,49 @@ public static class BookingProjection
                 row.PaidOnline -= rf.Amount;
                 row.Refunded += rf.Amount;
                 break;
+            case BookingEventTypes.ChefAssigned:
+                var ca = System.Text.Json.JsonSerializer.Deserialize<ChefAssigned>(json, o)!;
+                if (row.ChefRows.All(c => c.ChefId != ca.ChefId))
+                {
+                    row.ChefRows.Add(new BookingChef { BookingId = row.Id, ChefId = ca.ChefId, ChefName = ca.ChefName, AssignedAt = at });
+                }
+                break;
+            case BookingEventTypes.ChefUnassigned:
+                var cu = System.Text.Json.JsonSerializer.Deserialize<ChefUnassigned>(json, o)!;
+                row.ChefRows.RemoveAll(c => c.ChefId == cu.ChefId);
+                break;
+            case BookingEventTypes.DetailsSet:
+                var details = System.Text.Json.JsonSerializer.Deserialize<PartyDetailsSet>(json, o)!;
+                var sheet = SheetOf(row);
+                (sheet.ArrivalTime, sheet.ServeTime, sheet.GateNotes, sheet.ParkingNotes, sheet.Setting, sheet.Adults, sheet.Children, sheet.SheetNotes) =
+                    (details.ArrivalTime, details.ServeTime, details.GateNotes, details.ParkingNotes, details.Setting, details.Adults, details.Children, details.SheetNotes);
+                sheet.DietaryJson = System.Text.Json.JsonSerializer.Serialize(details.Dietary ?? [], o);
+                sheet.EquipmentJson = System.Text.Json.JsonSerializer.Serialize(details.Equipment ?? [], o);
+                break;
+            case BookingEventTypes.GuestCountChanged:
+                var gc = System.Text.Json.JsonSerializer.Deserialize<GuestCountChanged>(json, o)!;
+                row.GuestCount = gc.To;
+                if (row.QuoteId is null)
+                {
+                    // Without a quote the price is guests × price per person; a quote keeps its total until a new one is sent.
+                    row.Total = gc.To * row.PricePerPerson;
+                }
+                var log = SheetOf(row);
+                log.GuestLogJson = System.Text.Json.JsonSerializer.Serialize(log.GuestLog.Append(new GuestCountChange(at, gc.From, gc.To, user, gc.Reason, gc.AfterCutoff)), o);
+                break;
+            case BookingEventTypes.ChefOnTheWay:
+                var way = SheetOf(row);
+                (way.OnTheWayAt, way.OnTheWayBy) = (way.OnTheWayAt ?? at, way.OnTheWayBy ?? System.Text.Json.JsonSerializer.Deserialize<ChefOnTheWay>(json, o)!.ChefName);
+                break;
+            case BookingEventTypes.ChefArrived:
+                var arrived = SheetOf(row);
+                (arrived.ArrivedAt, arrived.ArrivedBy) = (arrived.ArrivedAt ?? at, arrived.ArrivedBy ?? System.Text.Json.JsonSerializer.Deserialize<ChefArrived>(json, o)!.ChefName);
+                break;
+            case BookingEventTypes.PartyDone:
+                var done = System.Text.Json.JsonSerializer.Deserialize<PartyDone>(json, o)!;
+                var doneSheet = SheetOf(row);
+                (doneSheet.DoneAt, doneSheet.DoneBy, doneSheet.ActualGuests, doneSheet.DoneNotes) = (at, user, done.ActualGuests, done.Notes);
+                break;
             case BookingEventTypes.PaymentDisputed:
                 var d = System.Text.Json.JsonSerializer.Deserialize<PaymentDisputed>(json, o)!;
                 if (row.PaymentRows.FirstOrDefault(x => x.PaymentId == d.PaymentId) is { } disputed)
@@ -88,12 +131,16 @@ public static class BookingProjection
         row.UpdatedAt = at;
     }
 
+    private static BookingSheetRow SheetOf(BookingRow row) => row.Sheet ??= new BookingSheetRow { BookingId = row.Id };
+
     /// <summary>Rebuilds every booking row from the event store. Side-effect handlers are not involved.</summary>
     public static async Task<(int Streams, int Events)> ReplayAsync(IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Set<BookingPayment>().ExecuteDeleteAsync(ct);
+        await db.Set<BookingChef>().ExecuteDeleteAsync(ct);
+        await db.Set<BookingSheetRow>().ExecuteDeleteAsync(ct);
         await db.Set<BookingRow>().ExecuteDeleteAsync(ct);
         // Each stream's events in version order (rows are keyed by stream, so streams may interleave).
         var events = await db.Set<StoredEvent>().AsNoTracking().Where(e => e.StreamType == BookingEventTypes.StreamType)
@@ -105,7 +152,7 @@ public static class BookingProjection
             {
                 rows[e.StreamId] = row = new BookingRow { Id = e.StreamId };
             }
-            Apply(row, e.EventType, e.Data, e.Version, e.At);
+            Apply(row, e.EventType, e.Data, e.Version, e.At, e.UserName);
         }
         db.AddRange(rows.Values);
         await db.SaveChangesAsync(ct);

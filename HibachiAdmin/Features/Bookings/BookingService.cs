@@ -14,7 +14,8 @@ namespace HibachiAdmin.Features.Bookings;
 /// Runs booking commands: load the stream, decide with the aggregate, append the events, their outbox
 /// rows and the read-model change in one transaction, then signal the dispatcher.
 /// </summary>
-public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, ILeadService leads, EventStore store, OutboxSignal signal, Formats formats) : IBookingService
+public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, ILeadService leads, EventStore store, OutboxSignal signal, Formats formats,
+    IConfiguration configuration, TimeProvider time, BookingChanges changes) : IBookingService
 {
     // The business's day: a party "today" in New York is still today at 11 PM there (already tomorrow in UTC).
     private DateOnly Today => formats.Today;
@@ -54,22 +55,22 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
         {
             return new CommandResult(null, Conflict: "This booking changed since the page showed it (see the timeline); nothing was done. Check it and try again.");
         }
-        var row = await db.Set<BookingRow>().Include(r => r.PaymentRows).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var row = await db.Set<BookingRow>().Include(r => r.PaymentRows).Include(r => r.ChefRows).Include(r => r.Sheet).FirstOrDefaultAsync(r => r.Id == id, ct);
         return await CommitAsync(db, id, booking.Version, command(booking), row, actor, ct);
     }
 
     public Task<CommandResult> DepositAsync(Guid id, decimal amount, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.RecordDeposit(amount), actor, ct);
     public Task<CommandResult> ConfirmAsync(Guid id, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Confirm(), actor, ct);
-    public Task<CommandResult> RescheduleAsync(Guid id, DateOnly date, TimeOnly? at, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Reschedule(date, at, Today), actor, ct);
-    public Task<CommandResult> RescheduleAsync(Guid id, int seenVersion, DateOnly date, TimeOnly? at, Actor actor, CancellationToken ct) => ExecuteAsync(id, seenVersion, b => b.Reschedule(date, at, Today), actor, ct);
+    public Task<CommandResult> RescheduleAsync(Guid id, DateOnly date, TimeOnly? at, Actor actor, CancellationToken ct) => RescheduleCheckedAsync(id, null, date, at, actor, ct);
+    public Task<CommandResult> RescheduleAsync(Guid id, int seenVersion, DateOnly date, TimeOnly? at, Actor actor, CancellationToken ct) => RescheduleCheckedAsync(id, seenVersion, date, at, actor, ct);
     public Task<CommandResult> CompleteAsync(Guid id, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Complete(Today), actor, ct);
     public Task<CommandResult> CancelAsync(Guid id, string? reason, string? leadOutcome, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Cancel(reason, leadOutcome), actor, ct);
 
     private async Task<CommandResult> CommitAsync(AppDbContext db, Guid id, int expectedVersion, Decision decision, BookingRow? row, Actor actor, CancellationToken ct)
     {
-        if (decision.Invalid is not null || decision.Conflict is not null)
+        if (decision.Invalid is not null || decision.Conflict is not null || decision.Forbidden is not null)
         {
-            return new CommandResult(null, decision.Invalid, decision.Conflict, Field: decision.Field);
+            return new CommandResult(null, decision.Invalid, decision.Conflict, Field: decision.Field, Forbidden: decision.Forbidden);
         }
         var appended = store.Append(db, id, BookingEventTypes.StreamType, expectedVersion, decision.Events, new EventMetadata(actor.Name, Guid.NewGuid()));
         if (row is null)
@@ -80,7 +81,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
         // Projected from the stored events themselves (their time, not a second clock read): replay gives the same row.
         foreach (var e in appended)
         {
-            BookingProjection.Apply(row, e.EventType, e.Data, e.Version, e.At);
+            BookingProjection.Apply(row, e.EventType, e.Data, e.Version, e.At, e.UserName);
         }
         try
         {
@@ -90,7 +91,13 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
         {
             return new CommandResult(null, Conflict: ex.Message);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A chef's schedule stamp moved under us: another assignment of the same chef was saved first.
+            return new CommandResult(null, Conflict: "Another change to this chef's schedule was saved at the same moment; nothing was done. Try again.");
+        }
         signal.Committed();
+        changes.Publish(id);
         return new CommandResult(row);
     }
 
@@ -98,7 +105,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
     {
         var paging = new PageRequest(page, pageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = db.Set<BookingRow>().AsNoTracking();
+        var rows = db.Set<BookingRow>().AsNoTracking().Include(r => r.ChefRows).AsQueryable();
         if (from is { } f)
         {
             rows = rows.Where(r => r.EventDate >= f);
@@ -239,7 +246,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
     public async Task<BookingRow?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<BookingRow>().AsNoTracking().Include(r => r.PaymentRows).FirstOrDefaultAsync(r => r.Id == id, ct);
+        return await db.Set<BookingRow>().AsNoTracking().Include(r => r.PaymentRows).Include(r => r.ChefRows).Include(r => r.Sheet).FirstOrDefaultAsync(r => r.Id == id, ct);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> EventsAsync(Guid id, CancellationToken ct)

@@ -28,6 +28,7 @@ public static class PaymentsFeature
         services.AddSingleton<Contracts.IPayLinks>(sp => sp.GetRequiredService<PaymentsService>());
         services.AddSingleton<PricingService>();
         services.AddSingleton<PaymentsLedger>();
+        services.AddSingleton<IPartyMenuSource, AcceptedQuoteMenu>();
         services.AddSingleton<Contracts.IPaymentsLedger>(sp => sp.GetRequiredService<PaymentsLedger>());
         services.AddSingleton<IProviderEventHandler, StripeEventHandler>();
         services.AddTransient<BalanceRemindersJob>();

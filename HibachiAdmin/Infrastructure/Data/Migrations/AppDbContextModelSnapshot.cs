@@ -231,6 +231,29 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("WebPushSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingChef", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChefName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookingId", "ChefId");
+
+                    b.HasIndex("ChefId");
+
+                    b.ToTable("BookingChefs", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingPayment", b =>
                 {
                     b.Property<Guid>("BookingId")
@@ -376,6 +399,146 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("BookingRows", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingSheetRow", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActualGuests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Adults")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("ArrivalTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArrivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Children")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DietaryJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EquipmentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GateNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuestLogJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OnTheWayAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnTheWayBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParkingNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("ServeTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Setting")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SheetNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookingId");
+
+                    b.ToTable("BookingSheets", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.Chef", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HomeZip")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScheduleStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Chefs", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.ChefDayOff", b =>
+                {
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChefId", "Day");
+
+                    b.ToTable("ChefDaysOff", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.ScheduledMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -418,6 +581,91 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("ScheduledMessages", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Sheet.ChefNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentEventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(640)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentEventId")
+                        .IsUnique();
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ChefNotices", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Sheet.ChefSheetLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("BookingId", "ChefId");
+
+                    b.ToTable("ChefSheetLinks", (string)null);
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Calls.CallLog", b =>
@@ -2831,11 +3079,38 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingChef", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Bookings.BookingRow", null)
+                        .WithMany("ChefRows")
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingPayment", b =>
                 {
                     b.HasOne("HibachiAdmin.Features.Bookings.BookingRow", null)
                         .WithMany("PaymentRows")
                         .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingSheetRow", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Bookings.BookingRow", null)
+                        .WithOne("Sheet")
+                        .HasForeignKey("HibachiAdmin.Features.Bookings.BookingSheetRow", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.ChefDayOff", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Bookings.Chefs.Chef", null)
+                        .WithMany("DaysOff")
+                        .HasForeignKey("ChefId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3037,7 +3312,16 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingRow", b =>
                 {
+                    b.Navigation("ChefRows");
+
                     b.Navigation("PaymentRows");
+
+                    b.Navigation("Sheet");
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.Chef", b =>
+                {
+                    b.Navigation("DaysOff");
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Contacts.Contact", b =>

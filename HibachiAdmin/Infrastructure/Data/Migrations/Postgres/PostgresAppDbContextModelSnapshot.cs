@@ -237,6 +237,29 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("WebPushSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingChef", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChefName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("BookingId", "ChefId");
+
+                    b.HasIndex("ChefId");
+
+                    b.ToTable("BookingChefs", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingPayment", b =>
                 {
                     b.Property<Guid>("BookingId")
@@ -382,6 +405,146 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("BookingRows", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingSheetRow", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ActualGuests")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Adults")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly?>("ArrivalTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ArrivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("Children")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DietaryJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DoneNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("EquipmentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("GateNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("GuestLogJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("OnTheWayAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OnTheWayBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ParkingNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<TimeOnly?>("ServeTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Setting")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SheetNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("BookingId");
+
+                    b.ToTable("BookingSheets", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.Chef", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HomeZip")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ScheduleStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Chefs", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.ChefDayOff", b =>
+                {
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.HasKey("ChefId", "Day");
+
+                    b.ToTable("ChefDaysOff", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.ScheduledMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -424,6 +587,91 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("ScheduledMessages", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Sheet.ChefNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssignmentEventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(640)
+                        .HasColumnType("character varying(640)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentEventId")
+                        .IsUnique();
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ChefNotices", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Sheet.ChefSheetLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("BookingId", "ChefId");
+
+                    b.ToTable("ChefSheetLinks", (string)null);
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Calls.CallLog", b =>
@@ -2865,11 +3113,38 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingChef", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Bookings.BookingRow", null)
+                        .WithMany("ChefRows")
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingPayment", b =>
                 {
                     b.HasOne("HibachiAdmin.Features.Bookings.BookingRow", null)
                         .WithMany("PaymentRows")
                         .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingSheetRow", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Bookings.BookingRow", null)
+                        .WithOne("Sheet")
+                        .HasForeignKey("HibachiAdmin.Features.Bookings.BookingSheetRow", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.ChefDayOff", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Bookings.Chefs.Chef", null)
+                        .WithMany("DaysOff")
+                        .HasForeignKey("ChefId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3071,7 +3346,16 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingRow", b =>
                 {
+                    b.Navigation("ChefRows");
+
                     b.Navigation("PaymentRows");
+
+                    b.Navigation("Sheet");
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.Chef", b =>
+                {
+                    b.Navigation("DaysOff");
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Contacts.Contact", b =>
