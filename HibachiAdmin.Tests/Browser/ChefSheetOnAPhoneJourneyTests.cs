@@ -95,7 +95,7 @@ public sealed class ChefSheetOnAPhoneJourneyTests
         await app.WaitForCircuitAsync();
         await Assertions.Expect(app.Page.Locator("[data-testid=sheet-dietary]")).ToContainTextAsync("tree nuts");
         var pdf = System.Text.Encoding.Latin1.GetString(await app.Page.PdfAsync(new PagePdfOptions { Format = "Letter", PrintBackground = true }));
-        Assert.Equal(1, System.Text.RegularExpressions.Regex.Matches(pdf, @"/Type\s*/Page(?!s)").Count);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(pdf, @"/Type\s*/Page(?!s)"));
 
         var sheet = await api.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{bookingId}/sheet");
         Assert.Equal(13, sheet.GetProperty("actualGuests").GetInt32());
