@@ -82,7 +82,8 @@ public sealed partial class BookingService : IBookingMoney
         {
             BookingProjection.Apply(row, e.EventType, e.Data, e.Version, e.At);
         }
-        // The owner signals the outbox after its commit.
+        // The owner signals the outbox after its commit; open pages hear of it when that commit happens.
+        changes.AfterCommit(db, id);
         return new MoneyOutcome(Appended: appended.Count);
     }
 }

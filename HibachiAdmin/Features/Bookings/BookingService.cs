@@ -14,7 +14,7 @@ namespace HibachiAdmin.Features.Bookings;
 /// Runs booking commands: load the stream, decide with the aggregate, append the events, their outbox
 /// rows and the read-model change in one transaction, then signal the dispatcher.
 /// </summary>
-public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, ILeadService leads, EventStore store, OutboxSignal signal, Formats formats) : IBookingService
+public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFactory, IContactService contacts, ILeadService leads, EventStore store, OutboxSignal signal, Formats formats, BookingChanges changes) : IBookingService
 {
     // The business's day: a party "today" in New York is still today at 11 PM there (already tomorrow in UTC).
     private DateOnly Today => formats.Today;
@@ -91,6 +91,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
             return new CommandResult(null, Conflict: ex.Message);
         }
         signal.Committed();
+        changes.Publish(id);
         return new CommandResult(row);
     }
 
@@ -112,7 +113,12 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
     }
 
     /// <summary>Rebuilds the booking read model from the event store (no side effects re-run).</summary>
-    public Task<(int Streams, int Events)> ReplayAsync(CancellationToken ct) => BookingProjection.ReplayAsync(dbFactory, ct);
+    public async Task<(int Streams, int Events)> ReplayAsync(CancellationToken ct)
+    {
+        var counts = await BookingProjection.ReplayAsync(dbFactory, ct);
+        changes.Publish();
+        return counts;
+    }
 
     /// <summary>Revenue read model: confirmed and completed bookings by event month.</summary>
     public async Task<IReadOnlyList<MonthRevenue>> RevenueAsync(DateOnly from, DateOnly to, CancellationToken ct)
