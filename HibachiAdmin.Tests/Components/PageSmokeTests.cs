@@ -31,6 +31,8 @@ public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoA
         ["/bookings"] = "Bookings",
         ["/bookings/{Id:guid}"] = "Booking",
         ["/admin/users"] = "Users",
+        ["/admin/team"] = "Team",
+        ["/chefs/{Id:guid}"] = "Chef schedule", // an unknown id: the page's own header
         ["/admin/integrations"] = "Integrations",
         ["/admin/compliance"] = "Compliance",
         ["/admin/events"] = "Events",

@@ -164,6 +164,9 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
         ("GET", "/admin/events", "/admin/events"),
         ("GET", "/admin/pricing", "/admin/pricing"),
         ("POST", "/api/v1/admin/events/replay", "/api/v1/admin/events/replay"),
+        ("GET", "/admin/team", "/admin/team"),
+        ("POST", "/api/v1/chefs", "/api/v1/chefs"),
+        ("PUT", "/api/v1/chefs/00000000-0000-0000-0000-000000000001", "/api/v1/chefs/{id:guid}"),
         ("GET", "/hangfire", "/hangfire/{**path}"),
         ("GET", "/metrics", "/metrics"),
         ("GET", "/hangfire/jobs/enqueued", "/hangfire/{**path}"),
@@ -185,7 +188,10 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
         foreach (var (method, url, _) in AdminOnlyRoutes)
         {
             using var response = await admin.SendAsync(Request(new Probe(url, method, url, true)));
-            Assert.True(response.IsSuccessStatusCode, $"Admin: {method} {url} → {(int)response.StatusCode}");
+            // A write with the probe's empty body gets past authorization to its own answer (400 for the body, 404 for the id).
+            var admitted = response.IsSuccessStatusCode
+                || (method is "POST" or "PUT" && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound && url.StartsWith("/api/", StringComparison.Ordinal));
+            Assert.True(admitted, $"Admin: {method} {url} → {(int)response.StatusCode}");
         }
     }
 

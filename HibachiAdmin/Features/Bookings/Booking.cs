@@ -28,6 +28,9 @@ public sealed class Booking
     public int QuoteVersion { get; private set; }
     public bool QuoteAccepted { get; private set; }
 
+    /// <summary>The chefs on the party.</summary>
+    public HashSet<Guid> ChefIds { get; } = [];
+
     /// <summary>Payments by id: what was paid and what was refunded on each.</summary>
     public Dictionary<string, (decimal Amount, decimal Refunded, bool Disputed)> Payments { get; } = [];
 
@@ -101,6 +104,12 @@ public sealed class Booking
                 {
                     Payments[rf.PaymentId] = refunded with { Refunded = rf.RefundedTotal };
                 }
+                break;
+            case BookingEventTypes.ChefAssigned:
+                ChefIds.Add(JsonSerializer.Deserialize<ChefAssigned>(json, o)!.ChefId);
+                break;
+            case BookingEventTypes.ChefUnassigned:
+                ChefIds.Remove(JsonSerializer.Deserialize<ChefUnassigned>(json, o)!.ChefId);
                 break;
             case BookingEventTypes.PaymentDisputed:
                 var d = JsonSerializer.Deserialize<PaymentDisputed>(json, o)!;
@@ -256,6 +265,29 @@ public sealed class Booking
         return today < EventDate
             ? Decision.StateConflict($"The party is on {Common.Formats.LongDate(EventDate)}: it can be marked done on that day or after.")
             : Decision.Of(BookingEventTypes.Completed, new BookingCompleted());
+    }
+
+    /// <summary>
+    /// Puts a chef on a live party; assigning one already on it changes nothing. Whether the chef is free (other
+    /// parties, days off) is checked by the service, which sees the other bookings.
+    /// </summary>
+    public Decision AssignChef(Guid chefId, string chefName)
+    {
+        if (Status is BookingStatus.Cancelled or BookingStatus.Completed)
+        {
+            return Decision.StateConflict($"A {Status.ToString().ToLowerInvariant()} booking takes no chef.");
+        }
+        return ChefIds.Contains(chefId) ? new Decision([]) : Decision.Of(BookingEventTypes.ChefAssigned, new ChefAssigned(chefId, chefName));
+    }
+
+    /// <summary>Takes a chef off the party; one not on it changes nothing. A completed party keeps its chefs (its history).</summary>
+    public Decision UnassignChef(Guid chefId, string chefName)
+    {
+        if (Status == BookingStatus.Completed)
+        {
+            return Decision.StateConflict("A completed party keeps the chefs who did it.");
+        }
+        return ChefIds.Contains(chefId) ? Decision.Of(BookingEventTypes.ChefUnassigned, new ChefUnassigned(chefId, chefName)) : new Decision([]);
     }
 
     public Decision Cancel(string? reason, string? leadOutcome)

@@ -15,4 +15,6 @@ public static class BookingEventTypes
     public const string PaymentReceived = "booking.payment-received.v1";
     public const string PaymentRefunded = "booking.payment-refunded.v1";
     public const string PaymentDisputed = "booking.payment-disputed.v1";
+    public const string ChefAssigned = "booking.chef-assigned.v1";
+    public const string ChefUnassigned = "booking.chef-unassigned.v1";
 }

@@ -73,6 +73,17 @@ public static class BookingProjection
                 row.PaidOnline -= rf.Amount;
                 row.Refunded += rf.Amount;
                 break;
+            case BookingEventTypes.ChefAssigned:
+                var ca = System.Text.Json.JsonSerializer.Deserialize<ChefAssigned>(json, o)!;
+                if (row.ChefRows.All(c => c.ChefId != ca.ChefId))
+                {
+                    row.ChefRows.Add(new BookingChef { BookingId = row.Id, ChefId = ca.ChefId, ChefName = ca.ChefName, AssignedAt = at });
+                }
+                break;
+            case BookingEventTypes.ChefUnassigned:
+                var cu = System.Text.Json.JsonSerializer.Deserialize<ChefUnassigned>(json, o)!;
+                row.ChefRows.RemoveAll(c => c.ChefId == cu.ChefId);
+                break;
             case BookingEventTypes.PaymentDisputed:
                 var d = System.Text.Json.JsonSerializer.Deserialize<PaymentDisputed>(json, o)!;
                 if (row.PaymentRows.FirstOrDefault(x => x.PaymentId == d.PaymentId) is { } disputed)
@@ -94,6 +105,7 @@ public static class BookingProjection
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Set<BookingPayment>().ExecuteDeleteAsync(ct);
+        await db.Set<BookingChef>().ExecuteDeleteAsync(ct);
         await db.Set<BookingRow>().ExecuteDeleteAsync(ct);
         // Each stream's events in version order (rows are keyed by stream, so streams may interleave).
         var events = await db.Set<StoredEvent>().AsNoTracking().Where(e => e.StreamType == BookingEventTypes.StreamType)

@@ -60,6 +60,12 @@ public sealed class BookingRow
     [JsonIgnore]
     public List<BookingPayment> PaymentRows { get; set; } = [];
 
+    [JsonIgnore]
+    public List<BookingChef> ChefRows { get; set; } = [];
+
+    /// <summary>The chefs assigned to the party, in the order they were assigned.</summary>
+    public IReadOnlyList<Guid> ChefIds => ChefRows.OrderBy(c => c.AssignedAt).ThenBy(c => c.ChefName, StringComparer.Ordinal).Select(c => c.ChefId).ToList();
+
     /// <summary>The payments, once there are any (absent before).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<BookingPaymentView>? Payments => PaymentRows.Count == 0 ? null

@@ -22,6 +22,8 @@ internal sealed class BookingRowConfiguration : IEntityTypeConfiguration<Booking
         b.Property(r => r.Refunded).HasPrecision(12, 2);
         b.HasMany(r => r.PaymentRows).WithOne().HasForeignKey(p => p.BookingId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(r => r.Payments);
+        b.HasMany(r => r.ChefRows).WithOne().HasForeignKey(c => c.BookingId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(r => r.ChefIds);
         b.HasIndex(r => r.EventDate);
         b.HasIndex(r => r.ContactId);
     }

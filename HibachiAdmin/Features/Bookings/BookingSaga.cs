@@ -22,9 +22,8 @@ namespace HibachiAdmin.Features.Bookings;
 /// </summary>
 public sealed class BookingSaga(IContactService contacts, ILeadService leads, ISmsService sms, Formats formats, TimeProvider time) : IEventHandler
 {
-    /// <summary>When no start time is given, parties are assumed to start at 17:00 and last 3 hours.</summary>
-    private static readonly TimeOnly DefaultStart = new(17, 0);
-    private static readonly TimeSpan PartyLength = TimeSpan.FromHours(3);
+    /// <summary>When no start time is given, parties are assumed to start at 17:00 and last 3 hours (<see cref="PartyTimes"/>).</summary>
+    private static readonly TimeSpan PartyLength = PartyTimes.Length;
 
     public string Name => "booking.saga";
 
@@ -34,10 +33,8 @@ public sealed class BookingSaga(IContactService contacts, ILeadService leads, IS
 
     private DateTime EventStartUtc(BookingRow row)
     {
-        // Parties happen in the business's time zone (the one place that reads Business:TimeZone).
-        var zone = formats.Zone;
-        var local = row.EventDate.ToDateTime(row.EventTime ?? DefaultStart, DateTimeKind.Unspecified);
-        return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(local) ? local.AddHours(1) : local, zone);
+        // Parties happen in the business's time zone.
+        return PartyTimes.StartUtc(row.EventDate, row.EventTime, formats.Zone);
     }
 
     /// <summary>A due time already past means now.</summary>

@@ -12,14 +12,14 @@ public sealed partial class BookingService : IBookingMoney
     public async Task<BookingMoney?> GetMoneyAsync(Guid bookingId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Set<BookingRow>().AsNoTracking().Include(r => r.PaymentRows).FirstOrDefaultAsync(r => r.Id == bookingId, ct);
+        var row = await db.Set<BookingRow>().AsNoTracking().Include(r => r.PaymentRows).Include(r => r.ChefRows).FirstOrDefaultAsync(r => r.Id == bookingId, ct);
         return row is null ? null : ToMoney(row);
     }
 
     public async Task<IReadOnlyList<BookingMoney>> BalancesDueAsync(DateOnly dueBy, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Set<BookingRow>().AsNoTracking().Include(r => r.PaymentRows)
+        var rows = await db.Set<BookingRow>().AsNoTracking().Include(r => r.PaymentRows).Include(r => r.ChefRows)
             .Where(r => r.BalanceDueDate != null && r.BalanceDueDate <= dueBy && (r.Status == BookingStatus.Requested || r.Status == BookingStatus.Confirmed)
                         && r.Total > r.DepositPaid + r.PaidOnline)
             .OrderBy(r => r.BalanceDueDate).ToListAsync(ct);
@@ -72,7 +72,7 @@ public sealed partial class BookingService : IBookingMoney
         }
         var appended = store.Append(db, id, BookingEventTypes.StreamType, booking.Version, decision.Events, new EventMetadata(actor.Name, Guid.NewGuid()));
         var row = db.Set<BookingRow>().Local.FirstOrDefault(r => r.Id == id)
-                  ?? await db.Set<BookingRow>().Include(r => r.PaymentRows).FirstOrDefaultAsync(r => r.Id == id, ct);
+                  ?? await db.Set<BookingRow>().Include(r => r.PaymentRows).Include(r => r.ChefRows).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (row is null)
         {
             row = new BookingRow { Id = id };

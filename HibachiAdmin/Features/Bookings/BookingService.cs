@@ -54,14 +54,14 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
         {
             return new CommandResult(null, Conflict: "This booking changed since the page showed it (see the timeline); nothing was done. Check it and try again.");
         }
-        var row = await db.Set<BookingRow>().Include(r => r.PaymentRows).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var row = await db.Set<BookingRow>().Include(r => r.PaymentRows).Include(r => r.ChefRows).FirstOrDefaultAsync(r => r.Id == id, ct);
         return await CommitAsync(db, id, booking.Version, command(booking), row, actor, ct);
     }
 
     public Task<CommandResult> DepositAsync(Guid id, decimal amount, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.RecordDeposit(amount), actor, ct);
     public Task<CommandResult> ConfirmAsync(Guid id, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Confirm(), actor, ct);
-    public Task<CommandResult> RescheduleAsync(Guid id, DateOnly date, TimeOnly? at, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Reschedule(date, at, Today), actor, ct);
-    public Task<CommandResult> RescheduleAsync(Guid id, int seenVersion, DateOnly date, TimeOnly? at, Actor actor, CancellationToken ct) => ExecuteAsync(id, seenVersion, b => b.Reschedule(date, at, Today), actor, ct);
+    public Task<CommandResult> RescheduleAsync(Guid id, DateOnly date, TimeOnly? at, Actor actor, CancellationToken ct) => RescheduleCheckedAsync(id, null, date, at, actor, ct);
+    public Task<CommandResult> RescheduleAsync(Guid id, int seenVersion, DateOnly date, TimeOnly? at, Actor actor, CancellationToken ct) => RescheduleCheckedAsync(id, seenVersion, date, at, actor, ct);
     public Task<CommandResult> CompleteAsync(Guid id, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Complete(Today), actor, ct);
     public Task<CommandResult> CancelAsync(Guid id, string? reason, string? leadOutcome, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.Cancel(reason, leadOutcome), actor, ct);
 
@@ -90,6 +90,11 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
         {
             return new CommandResult(null, Conflict: ex.Message);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A chef's schedule stamp moved under us: another assignment of the same chef was saved first.
+            return new CommandResult(null, Conflict: "Another change to this chef's schedule was saved at the same moment; nothing was done. Try again.");
+        }
         signal.Committed();
         changes.Publish(id);
         return new CommandResult(row);
@@ -99,7 +104,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
     {
         var paging = new PageRequest(page, pageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = db.Set<BookingRow>().AsNoTracking();
+        var rows = db.Set<BookingRow>().AsNoTracking().Include(r => r.ChefRows).AsQueryable();
         if (from is { } f)
         {
             rows = rows.Where(r => r.EventDate >= f);
@@ -245,7 +250,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
     public async Task<BookingRow?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<BookingRow>().AsNoTracking().Include(r => r.PaymentRows).FirstOrDefaultAsync(r => r.Id == id, ct);
+        return await db.Set<BookingRow>().AsNoTracking().Include(r => r.PaymentRows).Include(r => r.ChefRows).FirstOrDefaultAsync(r => r.Id == id, ct);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> EventsAsync(Guid id, CancellationToken ct)

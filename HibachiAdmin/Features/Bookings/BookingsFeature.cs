@@ -15,6 +15,8 @@ public static class BookingsFeature
         builder.Services.AddSingleton<Contracts.IBookingService>(sp => sp.GetRequiredService<BookingService>());
         builder.Services.AddSingleton<Contracts.IBookingMoney>(sp => sp.GetRequiredService<BookingService>());
         builder.Services.AddSingleton<Leads.Contracts.ILeadBookings, LeadBookings>();
+        builder.Services.AddSingleton<Chefs.ChefService>();
+        builder.Services.AddSingleton<Contracts.IChefDirectory>(sp => sp.GetRequiredService<Chefs.ChefService>());
         builder.Services.AddSingleton<IEventHandler, BookingSaga>();
         builder.Services.AddTransient<DueMessagesJob>();
         builder.Services.AddRecurringJob<DueMessagesJob>(DueMessagesJob.Id, Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
@@ -25,6 +27,7 @@ public static class BookingsFeature
     public static IEndpointRouteBuilder MapBookings(this IEndpointRouteBuilder app)
     {
         app.MapBookingsApi();
+        Chefs.ChefsEndpoints.MapChefsApi(app);
         return app;
     }
 }

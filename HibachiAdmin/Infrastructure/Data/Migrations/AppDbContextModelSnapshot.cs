@@ -231,6 +231,29 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("WebPushSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingChef", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChefName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookingId", "ChefId");
+
+                    b.HasIndex("ChefId");
+
+                    b.ToTable("BookingChefs", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingPayment", b =>
                 {
                     b.Property<Guid>("BookingId")
@@ -374,6 +397,68 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.HasIndex("EventDate");
 
                     b.ToTable("BookingRows", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.Chef", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HomeZip")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScheduleStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Chefs", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.ChefDayOff", b =>
+                {
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChefId", "Day");
+
+                    b.ToTable("ChefDaysOff", (string)null);
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.ScheduledMessage", b =>
@@ -2875,11 +2960,29 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingChef", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Bookings.BookingRow", null)
+                        .WithMany("ChefRows")
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingPayment", b =>
                 {
                     b.HasOne("HibachiAdmin.Features.Bookings.BookingRow", null)
                         .WithMany("PaymentRows")
                         .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.ChefDayOff", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Bookings.Chefs.Chef", null)
+                        .WithMany("DaysOff")
+                        .HasForeignKey("ChefId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3081,7 +3184,14 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingRow", b =>
                 {
+                    b.Navigation("ChefRows");
+
                     b.Navigation("PaymentRows");
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.Chef", b =>
+                {
+                    b.Navigation("DaysOff");
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Contacts.Contact", b =>

@@ -237,6 +237,29 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("WebPushSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingChef", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChefName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("BookingId", "ChefId");
+
+                    b.HasIndex("ChefId");
+
+                    b.ToTable("BookingChefs", (string)null);
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingPayment", b =>
                 {
                     b.Property<Guid>("BookingId")
@@ -380,6 +403,68 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("EventDate");
 
                     b.ToTable("BookingRows", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.Chef", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HomeZip")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ScheduleStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Chefs", (string)null);
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.ChefDayOff", b =>
+                {
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.HasKey("ChefId", "Day");
+
+                    b.ToTable("ChefDaysOff", (string)null);
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.ScheduledMessage", b =>
@@ -2909,11 +2994,29 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingChef", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Bookings.BookingRow", null)
+                        .WithMany("ChefRows")
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingPayment", b =>
                 {
                     b.HasOne("HibachiAdmin.Features.Bookings.BookingRow", null)
                         .WithMany("PaymentRows")
                         .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.ChefDayOff", b =>
+                {
+                    b.HasOne("HibachiAdmin.Features.Bookings.Chefs.Chef", null)
+                        .WithMany("DaysOff")
+                        .HasForeignKey("ChefId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3115,7 +3218,14 @@ namespace HibachiAdmin.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("HibachiAdmin.Features.Bookings.BookingRow", b =>
                 {
+                    b.Navigation("ChefRows");
+
                     b.Navigation("PaymentRows");
+                });
+
+            modelBuilder.Entity("HibachiAdmin.Features.Bookings.Chefs.Chef", b =>
+                {
+                    b.Navigation("DaysOff");
                 });
 
             modelBuilder.Entity("HibachiAdmin.Features.Contacts.Contact", b =>
