@@ -27,7 +27,8 @@ public sealed partial class BookingService : IBookingCalendar
 
     public async Task<MoveOutcome> MoveAsync(Guid id, int seenVersion, DateOnly date, TimeOnly? time, bool tellCustomer, Actor actor, CancellationToken ct)
     {
-        var result = await ExecuteAsync(id, seenVersion, b => b.Reschedule(date, time, Today, tellCustomer), actor, ct);
+        // The same checked move as the booking page's and the API's: a chef on the party who is not free at the new time refuses it.
+        var result = await RescheduleCheckedAsync(id, seenVersion, date, time, actor, ct, tellCustomer);
         if (result.Booking is not { } row)
         {
             return new MoveOutcome(null, result.Invalid, result.Conflict, result.NotFound, result.Field);
