@@ -7,6 +7,7 @@ public static class CalendarFeature
     {
         builder.Services.AddSingleton<CalendarService>();
         builder.Services.AddSingleton<CalendarFeedService>();
+        builder.Services.AddSingleton<Bookings.Contracts.IChefRowPanel, ChefFeedPanelRegistration>();
         return builder;
     }
 

@@ -25,12 +25,12 @@ public static class CalendarFeedEndpoints
         try
         {
             var feed = await feeds.FindAsync(token, http.RequestAborted);
-            if (feed is null)
+            var text = feed is null ? null : await feeds.WriteAsync(feed, BaseUrl(http.Request, configuration), http.RequestAborted);
+            if (text is null)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such calendar feed",
                     detail: "This calendar link is unknown or was revoked. Ask for a new link.");
             }
-            var text = await feeds.WriteAsync(feed, BaseUrl(http.Request, configuration), http.RequestAborted);
             http.Response.Headers.CacheControl = "private, max-age=300";
             return TypedResults.Text(text, "text/calendar; charset=utf-8", Encoding.UTF8);
         }

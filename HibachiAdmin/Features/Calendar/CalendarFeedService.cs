@@ -10,7 +10,7 @@ namespace HibachiAdmin.Features.Calendar;
 /// Calendar feed links: issued (the token shown once), revoked, found by token, and written as iCalendar. A feed lists the
 /// parties from <see cref="PastDays"/> ago to <see cref="AheadDays"/> ahead, cancelled ones included (so subscribers drop them).
 /// </summary>
-public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> dbFactory, IBookingCalendar bookings, IContactService contacts,
+public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> dbFactory, IBookingCalendar bookings, IChefDirectory chefs, IContactService contacts,
     IConfiguration configuration, Formats formats, TimeProvider time)
 {
     public const int PastDays = 60;
@@ -47,11 +47,12 @@ public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> dbFactor
         return live.Count;
     }
 
-    public async Task<IReadOnlyList<FeedLink>> LiveLinksAsync(CancellationToken ct)
+    /// <summary>The live link of the business feed or a chef's, if any.</summary>
+    public async Task<FeedLink?> LiveLinkAsync(CalendarFeedKind kind, Guid? chefId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<CalendarFeed>().AsNoTracking().Where(f => f.RevokedAt == null)
-            .Select(f => new FeedLink(f.Id, f.Kind, f.ChefId, f.CreatedAt, f.CreatedBy)).ToListAsync(ct);
+        return await db.Set<CalendarFeed>().AsNoTracking().Where(f => f.Kind == kind && f.ChefId == chefId && f.RevokedAt == null)
+            .Select(f => new FeedLink(f.Id, f.Kind, f.ChefId, f.CreatedAt, f.CreatedBy)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The live feed a token opens, or null (malformed, unknown or revoked: all the same to the caller).</summary>
@@ -66,16 +67,37 @@ public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> dbFactor
         return await db.Set<CalendarFeed>().AsNoTracking().FirstOrDefaultAsync(f => f.TokenHash == hash && f.RevokedAt == null, ct);
     }
 
-    /// <summary>The feed as iCalendar text. <paramref name="baseUrl"/> is where the event sheet links point.</summary>
-    public async Task<string> WriteAsync(CalendarFeed feed, string baseUrl, CancellationToken ct)
+    /// <summary>
+    /// The feed as iCalendar text, or null when it has nothing to serve (a chef who is gone or no longer active).
+    /// <paramref name="baseUrl"/> is where the event sheet links point.
+    /// </summary>
+    public async Task<string?> WriteAsync(CalendarFeed feed, string baseUrl, CancellationToken ct)
     {
-        var today = formats.Today;
-        var parties = await bookings.PartiesAsync(today.AddDays(-PastDays), today.AddDays(AheadDays), ct);
-        var names = await contacts.GetSummariesAsync(parties.Select(p => p.ContactId).Distinct(), ct);
+        var (from, to) = (formats.Today.AddDays(-PastDays), formats.Today.AddDays(AheadDays));
         var business = configuration["Business:Name"] ?? "Hibachi";
-        // The business-wide feed never carries a customer's phone.
-        var events = parties.Select(p => new FeedEvent(p, names.GetValueOrDefault(p.ContactId)?.Name ?? "Customer", null, [])).ToList();
-        return IcalFeedWriter.Write(events, formats.Zone, $"{business} parties", baseUrl, businessWide: true);
+        var chefNames = (await chefs.ListAsync(includeInactive: true, ct)).ToDictionary(c => c.Id);
+        var parties = await bookings.PartiesAsync(from, to, ct);
+        var assignments = await chefs.AssignmentsBetweenAsync(from, to, ct);
+        string? title = $"{business} parties";
+        if (feed.Kind == CalendarFeedKind.Chef)
+        {
+            if (feed.ChefId is not { } chefId || chefNames.GetValueOrDefault(chefId) is not { Active: true } chef)
+            {
+                return null;
+            }
+            // A chef's feed: the parties they are on now, and the cancelled ones they were on (so their calendar drops them).
+            var theirs = (await chefs.PartiesForChefAsync(chefId, from, to, ct)).Select(p => p.BookingId).ToHashSet();
+            parties = parties.Where(p => theirs.Contains(p.Id)).ToList();
+            title = $"{business}: {chef.Name}'s parties";
+        }
+        var onParty = assignments.ToLookup(a => a.BookingId, a => chefNames.GetValueOrDefault(a.ChefId)?.Name ?? "Chef");
+        var people = await contacts.GetSummariesAsync(parties.Select(p => p.ContactId).Distinct(), ct);
+        var businessWide = feed.Kind == CalendarFeedKind.Business;
+        var events = parties.Select(p => new FeedEvent(p, people.GetValueOrDefault(p.ContactId)?.Name ?? "Customer",
+            // The business-wide feed never carries a customer's phone; a chef's own feed does, to call on the day.
+            businessWide ? null : people.GetValueOrDefault(p.ContactId)?.Phone,
+            [.. onParty[p.Id].Distinct().Order(StringComparer.Ordinal)])).ToList();
+        return IcalFeedWriter.Write(events, formats.Zone, title, baseUrl, businessWide);
     }
 
     private static string Cut(string name) => name.Length <= CalendarFeed.MaxActor ? name : name[..CalendarFeed.MaxActor];

@@ -7,9 +7,9 @@ namespace HibachiAdmin.Features.Calendar;
 /// <summary>
 /// The calendar's days: parties from Bookings by their business day (a booking's date and time are the business's own,
 /// as typed, so a party at 11:30 PM on the night the clocks change is on that day), their customers' names, their colours,
-/// and each day's chefs booked against <c>Bookings:ChefsPerDay</c>.
+/// and each day's chefs booked against <c>Bookings:ChefsPerDay</c> (a party takes its assigned chefs, and one before any is).
 /// </summary>
-public sealed class CalendarService(IBookingCalendar bookings, IContactService contacts, IConfiguration configuration, Formats formats)
+public sealed class CalendarService(IBookingCalendar bookings, IChefDirectory chefs, IContactService contacts, IConfiguration configuration, Formats formats)
 {
     /// <summary>A month grid shows at most six weeks; a longer span is refused rather than read.</summary>
     public const int MaxDays = 62;
@@ -26,9 +26,17 @@ public sealed class CalendarService(IBookingCalendar bookings, IContactService c
         }
         var parties = await bookings.PartiesAsync(from, to, ct);
         var names = await contacts.GetSummariesAsync(parties.Select(p => p.ContactId).Distinct(), ct);
-        var entries = parties.Select(p => new CalendarEntry(p, names.GetValueOrDefault(p.ContactId)?.Name ?? "Customer", PartyStates.Of(p))).ToList();
+        var assigned = (await chefs.AssignmentsBetweenAsync(from, to, ct)).ToLookup(a => a.BookingId, a => a.ChefId);
+        var chefNames = (await chefs.ListAsync(includeInactive: true, ct)).ToDictionary(c => c.Id, c => c.Name);
+        var entries = parties.Select(p => new CalendarEntry(p, names.GetValueOrDefault(p.ContactId)?.Name ?? "Customer", PartyStates.Of(p))
+        {
+            Chefs = [.. assigned[p.Id].Distinct().Select(id => new AssignedChef(id, chefNames.GetValueOrDefault(id) ?? "Chef")).OrderBy(c => c.Name, StringComparer.Ordinal)],
+        }).ToList();
         return Build(from, to, entries, ChefsPerDay, filter);
     }
+
+    /// <summary>The chefs the calendar can filter by (active ones, by name).</summary>
+    public Task<IReadOnlyList<ChefSummary>> ChefsAsync(CancellationToken ct) => chefs.ListAsync(includeInactive: false, ct);
 
     /// <summary>
     /// Every day from <paramref name="from"/> to <paramref name="to"/>, each with the parties the filter shows and the chefs
