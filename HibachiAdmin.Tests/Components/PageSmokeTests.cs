@@ -30,6 +30,8 @@ public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoA
         ["/alerts"] = "Alerts",
         ["/bookings"] = "Bookings",
         ["/bookings/{Id:guid}"] = "Booking",
+        ["/calendar"] = "Calendar",
+        ["/admin/calendar-feeds"] = "Calendar feeds",
         ["/admin/users"] = "Users",
         ["/admin/team"] = "Team",
         ["/chefs/{Id:guid}"] = "Chef schedule", // an unknown id: the page's own header

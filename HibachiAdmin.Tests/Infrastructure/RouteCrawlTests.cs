@@ -30,6 +30,9 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
         "/l/{code}",
         // A file an Admin shared for customers (saved replies link to it): the random token is the key, like /p/{token}'s.
         "/files/{token}",
+        // Calendar feeds (CONTRACT.md): the 128-bit token is the key; any other path under /ical is the same 404.
+        "/ical/{token}.ics",
+        "/ical/{**rest}",
         "/api/v1/auth/token",
         "/Account/Login",
         "/Account/Lockout",
@@ -163,6 +166,7 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
         ("GET", "/admin/compliance", "/admin/compliance"),
         ("GET", "/admin/events", "/admin/events"),
         ("GET", "/admin/pricing", "/admin/pricing"),
+        ("GET", "/admin/calendar-feeds", "/admin/calendar-feeds"),
         ("POST", "/api/v1/admin/events/replay", "/api/v1/admin/events/replay"),
         ("GET", "/admin/team", "/admin/team"),
         ("POST", "/api/v1/chefs", "/api/v1/chefs"),

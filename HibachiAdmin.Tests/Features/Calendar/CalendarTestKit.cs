@@ -1,5 +1,6 @@
 using HibachiAdmin.Common;
 using HibachiAdmin.Features.Bookings;
+using HibachiAdmin.Features.Bookings.Chefs;
 using HibachiAdmin.Features.Contacts;
 using HibachiAdmin.Features.Contacts.Contracts;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,18 @@ internal static class CalendarTestKit
             await PersonConsent.SetAsync(app.Services, contact.Id, consent);
         }
         return (contact.Id, phone);
+    }
+
+    public static async Task<Guid> ChefAsync(this AppFactory app, string name, bool active = true)
+    {
+        var result = await app.Services.GetRequiredService<ChefService>().CreateAsync(new ChefInput(name, TestPhones.Next().Typed, "10001", Active: active), default);
+        return result.Chef?.Id ?? throw new InvalidOperationException(result.Conflict);
+    }
+
+    public static async Task AssignAsync(this AppFactory app, Guid bookingId, Guid chefId)
+    {
+        var result = await app.Services.GetRequiredService<BookingService>().AssignChefAsync(bookingId, chefId, null, Actor.System, default);
+        Assert.True(result.Booking is not null, result.Invalid ?? result.Conflict);
     }
 
     public static async Task<BookingRow> PartyAsync(this AppFactory app, Guid contactId, DateOnly date, TimeOnly? time, int guests = 20, string? address = "12 Harbor Rd, Stamford, CT", string? zip = "06902")

@@ -56,7 +56,10 @@ public sealed class BookingSaga(IContactService contacts, ILeadService leads, IS
     /// </summary>
     private async Task ScheduleMoveNoticeAsync(AppDbContext db, BookingRow row, string? phone, DateTime now, CancellationToken ct)
     {
-        foreach (var earlier in await db.Set<ScheduledMessage>().Where(m => m.BookingId == row.Id && m.Kind == ScheduledKind.RescheduleNotice && m.Status == ScheduledStatus.Pending).ToListAsync(ct))
+        var stored = await db.Set<ScheduledMessage>().Where(m => m.BookingId == row.Id && m.Kind == ScheduledKind.RescheduleNotice && m.Status == ScheduledStatus.Pending).ToListAsync(ct);
+        // A move handled earlier in the same dispatch batch added its notice to this context without saving it yet.
+        var unsaved = db.Set<ScheduledMessage>().Local.Where(m => m.BookingId == row.Id && m.Kind == ScheduledKind.RescheduleNotice && m.Status == ScheduledStatus.Pending);
+        foreach (var earlier in stored.Union(unsaved).ToList())
         {
             earlier.Status = ScheduledStatus.Cancelled;
             earlier.Outcome = "replaced by a later move";

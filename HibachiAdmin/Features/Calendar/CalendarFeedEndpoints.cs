@@ -14,6 +14,8 @@ public static class CalendarFeedEndpoints
     public static IEndpointRouteBuilder MapCalendarFeeds(this IEndpointRouteBuilder app)
     {
         app.MapMethods(Route, [HttpMethods.Get, HttpMethods.Head], ServeAsync).AllowAnonymous().ExcludeFromDescription();
+        // Anything else under /ical (no token, no .ics) is no feed either: the same 404, not the app's HTML pages.
+        app.MapMethods("/ical/{**rest}", [HttpMethods.Get, HttpMethods.Head], () => NoSuchFeed()).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -28,8 +30,7 @@ public static class CalendarFeedEndpoints
             var text = feed is null ? null : await feeds.WriteAsync(feed, BaseUrl(http.Request, configuration), http.RequestAborted);
             if (text is null)
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such calendar feed",
-                    detail: "This calendar link is unknown or was revoked. Ask for a new link.");
+                return NoSuchFeed();
             }
             http.Response.Headers.CacheControl = "private, max-age=300";
             return TypedResults.Text(text, "text/calendar; charset=utf-8", Encoding.UTF8);
@@ -41,6 +42,9 @@ public static class CalendarFeedEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Calendar feed unavailable", detail: "Try again in a few minutes.");
         }
     }
+
+    private static IResult NoSuchFeed() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such calendar feed",
+        detail: "This calendar link is unknown or was revoked. Ask for a new link.");
 
     /// <summary>Where links in the feed point: <c>Qr:PublicBaseUrl</c> when set (the public address), else this request's own.</summary>
     private static string BaseUrl(HttpRequest request, IConfiguration configuration) =>
