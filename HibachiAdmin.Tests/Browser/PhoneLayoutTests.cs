@@ -33,7 +33,7 @@ public sealed class PhoneLayoutTests
         var pages = new[]
         {
             ("home", "/"), ("leads", "/leads"), ("contacts", "/contacts"), ("customer", $"/contacts/{contactId}"), ("bookings", "/bookings"),
-            ("booking", $"/bookings/{bookingId}"), ("calls", "/calls"), ("payments", "/payments"), ("pricing", "/admin/pricing"),
+            ("booking", $"/bookings/{bookingId}"), ("calendar", "/calendar"), ("calendar-week", "/calendar?view=week"), ("calendar-feeds", "/admin/calendar-feeds"), ("calls", "/calls"), ("payments", "/payments"), ("pricing", "/admin/pricing"),
             ("qr-codes", "/qr-codes"), ("qr-code", $"/qr-codes/{qrCodeId}"), ("qr-print", "/qr-codes/print"), ("qr-analytics", "/qr-codes/analytics"),
             ("new-campaign", "/campaigns/new"),
             ("alerts", "/alerts"),

@@ -31,6 +31,8 @@ public sealed class PageSmokeTests(DemoAppFactory factory) : IClassFixture<DemoA
         ["/bookings"] = "Bookings",
         ["/bookings/{Id:guid}"] = "Booking",
         ["/bookings/{Id:guid}/sheet"] = "Event sheet", // an unknown id: the page's own header
+        ["/calendar"] = "Calendar",
+        ["/admin/calendar-feeds"] = "Calendar feeds",
         ["/admin/users"] = "Users",
         ["/admin/team"] = "Team",
         ["/chefs/{Id:guid}"] = "Chef schedule", // an unknown id: the page's own header

@@ -32,6 +32,9 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
         "/files/{token}",
         // A chef's texted event sheet (not in CONTRACT.md's list; docs/architecture.md says why): 128 random bits, until 6 h after the party.
         "/sheet/{Token}",
+        // Calendar feeds (CONTRACT.md): the 128-bit token is the key; any other path under /ical is the same 404.
+        "/ical/{token}.ics",
+        "/ical/{**rest}",
         "/api/v1/auth/token",
         "/Account/Login",
         "/Account/Lockout",
@@ -165,6 +168,7 @@ public sealed partial class RouteCrawlTests(AppFactory factory) : IClassFixture<
         ("GET", "/admin/compliance", "/admin/compliance"),
         ("GET", "/admin/events", "/admin/events"),
         ("GET", "/admin/pricing", "/admin/pricing"),
+        ("GET", "/admin/calendar-feeds", "/admin/calendar-feeds"),
         ("POST", "/api/v1/admin/events/replay", "/api/v1/admin/events/replay"),
         ("GET", "/admin/team", "/admin/team"),
         ("POST", "/api/v1/chefs", "/api/v1/chefs"),

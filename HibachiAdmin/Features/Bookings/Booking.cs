@@ -257,7 +257,7 @@ public sealed partial class Booking
         _ => Decision.StateConflict($"A {Status.ToString().ToLowerInvariant()} booking cannot be confirmed."),
     };
 
-    public Decision Reschedule(DateOnly date, TimeOnly? time, DateOnly today)
+    public Decision Reschedule(DateOnly date, TimeOnly? time, DateOnly today, bool tellCustomer = false)
     {
         if (Status is BookingStatus.Cancelled or BookingStatus.Completed)
         {
@@ -267,7 +267,7 @@ public sealed partial class Booking
         {
             return Decision.Reject("The new date is in the past.", "eventDate");
         }
-        return Decision.Of(BookingEventTypes.Rescheduled, new BookingRescheduled(date, time));
+        return Decision.Of(BookingEventTypes.Rescheduled, new BookingRescheduled(date, time, tellCustomer));
     }
 
     /// <summary>The party is done: only a confirmed booking, and not before its day (<paramref name="today"/> in the business's time zone).</summary>

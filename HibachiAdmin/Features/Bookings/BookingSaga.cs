@@ -94,6 +94,35 @@ public sealed class BookingSaga(IContactService contacts, ILeadService leads, IS
             DueAt = await ShiftAsync(row, phone, SmsPurpose.Marketing, NotBefore(due, now), ct) });
     }
 
+    /// <summary>
+    /// Staff chose to tell the customer about a move: one text at the first moment the texting rules allow (a move made at
+    /// 11 PM goes out in the morning). Its words are written when it is sent, from the booking as it is then, so an unsent
+    /// notice of an earlier move is withdrawn: the customer hears the latest date once. Consent is the SMS service's to
+    /// decide when it goes (an opted-out customer gets nothing).
+    /// </summary>
+    private async Task ScheduleMoveNoticeAsync(AppDbContext db, BookingRow row, string? phone, DateTime now, CancellationToken ct)
+    {
+        var stored = await db.Set<ScheduledMessage>().Where(m => m.BookingId == row.Id && m.Kind == ScheduledKind.RescheduleNotice && m.Status == ScheduledStatus.Pending).ToListAsync(ct);
+        // A move handled earlier in the same dispatch batch added its notice to this context without saving it yet.
+        var unsaved = db.Set<ScheduledMessage>().Local.Where(m => m.BookingId == row.Id && m.Kind == ScheduledKind.RescheduleNotice && m.Status == ScheduledStatus.Pending);
+        foreach (var earlier in stored.Union(unsaved).ToList())
+        {
+            earlier.Status = ScheduledStatus.Cancelled;
+            earlier.Outcome = "replaced by a later move";
+            earlier.DoneAt = now;
+        }
+        var notice = new ScheduledMessage { BookingId = row.Id, ContactId = row.ContactId, Kind = ScheduledKind.RescheduleNotice, CreatedAt = now, DueAt = now };
+        if (phone is null)
+        {
+            (notice.Status, notice.Outcome, notice.DoneAt) = (ScheduledStatus.Refused, "no phone number", now);
+        }
+        else
+        {
+            notice.DueAt = await ShiftAsync(row, phone, SmsPurpose.Transactional, now, ct);
+        }
+        db.Add(notice);
+    }
+
     public async Task HandleAsync(OutboxEntry entry, AppDbContext db, CancellationToken ct)
     {
         var row = await db.Set<BookingRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == entry.StreamId, ct);
@@ -115,6 +144,10 @@ public sealed class BookingSaga(IContactService contacts, ILeadService leads, IS
             foreach (var reminder in await db.Set<ScheduledMessage>().Where(m => m.BookingId == row.Id && m.Kind == ScheduledKind.Reminder && m.Status == ScheduledStatus.Pending).ToListAsync(ct))
             {
                 reminder.DueAt = moved;
+            }
+            if (JsonSerializer.Deserialize<BookingRescheduled>(entry.Data, EventStore.Json)!.TellCustomer)
+            {
+                await ScheduleMoveNoticeAsync(db, row, phone, now, ct);
             }
             return;
         }

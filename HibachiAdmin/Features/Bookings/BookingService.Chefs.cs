@@ -46,10 +46,10 @@ public sealed partial class BookingService
     }
 
     /// <summary>Moves a party; refused (409) when one of its chefs is not free at the new time.</summary>
-    private async Task<CommandResult> RescheduleCheckedAsync(Guid id, int? seenVersion, DateOnly date, TimeOnly? time, Actor actor, CancellationToken ct)
+    private async Task<CommandResult> RescheduleCheckedAsync(Guid id, int? seenVersion, DateOnly date, TimeOnly? time, Actor actor, CancellationToken ct, bool tellCustomer = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ExecuteCheckedAsync(db, id, seenVersion, b => b.Reschedule(date, time, Today), async booking =>
+        return await ExecuteCheckedAsync(db, id, seenVersion, b => b.Reschedule(date, time, Today, tellCustomer), async booking =>
         {
             var chefs = await db.Set<Chef>().Include(c => c.DaysOff).Where(c => booking.ChefIds.Contains(c.Id)).OrderBy(c => c.Name).ToListAsync(ct);
             foreach (var chef in chefs)

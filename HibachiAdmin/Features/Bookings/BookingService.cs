@@ -119,7 +119,12 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
     }
 
     /// <summary>Rebuilds the booking read model from the event store (no side effects re-run).</summary>
-    public Task<(int Streams, int Events)> ReplayAsync(CancellationToken ct) => BookingProjection.ReplayAsync(dbFactory, ct);
+    public async Task<(int Streams, int Events)> ReplayAsync(CancellationToken ct)
+    {
+        var counts = await BookingProjection.ReplayAsync(dbFactory, ct);
+        changes.Publish();
+        return counts;
+    }
 
     /// <summary>Revenue read model: confirmed and completed bookings by event month.</summary>
     public async Task<IReadOnlyList<MonthRevenue>> RevenueAsync(DateOnly from, DateOnly to, CancellationToken ct)

@@ -11,6 +11,7 @@ public static class BookingsFeature
     {
         builder.Services.AddSingleton<Contracts.BookingChanges>();
         builder.Services.AddSingleton<BookingService>();
+        builder.Services.AddSingleton<Contracts.IBookingCalendar>(sp => sp.GetRequiredService<BookingService>());
         builder.Services.AddSingleton<Contracts.IBookingService>(sp => sp.GetRequiredService<BookingService>());
         builder.Services.AddSingleton<Contracts.IBookingMoney>(sp => sp.GetRequiredService<BookingService>());
         builder.Services.AddSingleton<Leads.Contracts.ILeadBookings, LeadBookings>();

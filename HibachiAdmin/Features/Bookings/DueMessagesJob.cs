@@ -26,16 +26,21 @@ public sealed class DueMessagesJob(IDbContextFactory<AppDbContext> dbFactory, IC
             if (booking is null || phone is null || booking.Status == BookingStatus.Cancelled
                 || (message.Kind == ScheduledKind.Reminder && booking.Status != BookingStatus.Confirmed)
                 // The saga withdraws a review request when money goes back or is disputed; the send checks again, in case it has not yet.
-                || (message.Kind == ScheduledKind.ReviewRequest && (booking.Status != BookingStatus.Completed || booking.Disputed || booking.PaidInFullAt is null)))
+                || (message.Kind == ScheduledKind.ReviewRequest && (booking.Status != BookingStatus.Completed || booking.Disputed || booking.PaidInFullAt is null))
+                || (message.Kind == ScheduledKind.RescheduleNotice && booking.Status is not (BookingStatus.Requested or BookingStatus.Confirmed)))
             {
                 message.Status = ScheduledStatus.Cancelled;
                 message.Outcome = booking?.Status == BookingStatus.Cancelled ? "booking cancelled" : "no longer applies";
                 message.DoneAt = now;
                 continue;
             }
-            var (text, purpose) = message.Kind == ScheduledKind.Reminder
-                ? ($"{business}: reminder — your hibachi party is on {booking.EventDate:dddd, MMM d}{(booking.EventTime is { } t ? $" at {t:h:mm tt}" : "")} for {booking.GuestCount} guests. Reply here with any changes. Reply STOP to opt out.", SmsPurpose.Transactional)
-                : ($"{business}: thank you for having us! Would you share a quick review of your party? It helps a small business a lot. Reply STOP to opt out.", SmsPurpose.Marketing);
+            var (text, purpose) = message.Kind switch
+            {
+                ScheduledKind.Reminder => ($"{business}: reminder — your hibachi party is on {booking.EventDate:dddd, MMM d}{(booking.EventTime is { } t ? $" at {t:h:mm tt}" : "")} for {booking.GuestCount} guests. Reply here with any changes. Reply STOP to opt out.", SmsPurpose.Transactional),
+                // Written now, from the booking as it is: the date the customer reads is the latest one.
+                ScheduledKind.RescheduleNotice => ($"{business}: your hibachi party has moved to {booking.EventDate.ToString("dddd, MMM d", Common.Formats.Culture)}{(booking.EventTime is { } at ? $" at {Common.Formats.Time(at)}" : "")} for {booking.GuestCount} guests. Reply here with any questions. Reply STOP to opt out.", SmsPurpose.Transactional),
+                _ => ($"{business}: thank you for having us! Would you share a quick review of your party? It helps a small business a lot. Reply STOP to opt out.", SmsPurpose.Marketing),
+            };
             var result = await sms.SendAsync(new OutboundSms(message.ContactId, phone, text, purpose, $"booking-{message.Kind.ToString().ToLowerInvariant()}:{message.Id}"), ct);
             message.Status = result.Accepted ? ScheduledStatus.Sent : ScheduledStatus.Refused;
             message.Outcome = result.Accepted ? result.ProviderMessageId : result.RefusedReason;

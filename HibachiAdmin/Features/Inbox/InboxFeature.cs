@@ -18,6 +18,7 @@ public static class InboxFeature
         builder.Services.AddSingleton<Contracts.IWaitingThreads>(sp => sp.GetRequiredService<InboxStatistics>());
         builder.Services.AddTransient<SandboxMetaReceiptJob>();
         builder.Services.AddSingleton<ScheduledReplies>();
+        builder.Services.AddSingleton<Contracts.IDirectMessages, DirectMessages>();
         builder.Services.AddTransient<ScheduledReplyJob>();
         builder.Services.AddSingleton<SavedReplyService>();
         builder.Services.AddTransient<IStartupFilter, SharedFileStartupFilter>();

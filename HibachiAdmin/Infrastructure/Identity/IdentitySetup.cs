@@ -133,6 +133,11 @@ public static class IdentitySetup
         {
             return ("customer-page", configuration.GetValue("RateLimits:CustomerPagePerMinute", 60));
         }
+        // Calendar feeds (/ical/{token}.ics): calendar apps poll them now and then; a burst is someone guessing tokens.
+        if (request.Path.StartsWithSegments("/ical", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("calendar-feed", configuration.GetValue("RateLimits:CalendarFeedPerMinute", 30));
+        }
         if (!HttpMethods.IsPost(request.Method))
         {
             return null;
