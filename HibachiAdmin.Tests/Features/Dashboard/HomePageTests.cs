@@ -134,6 +134,7 @@ public sealed class HomePageTests : MudTestContext
         Services.AddSingleton(Get<HibachiAdmin.Features.Reviews.Contracts.ISocialAnalytics>());
         Services.AddSingleton(Get<HibachiAdmin.Features.Payments.Contracts.IPaymentsLedger>());
         Services.AddSingleton(Get<HibachiAdmin.Features.Bookings.Contracts.IPartiesOfTheDay>());
+        Services.AddSingleton(Get<HibachiAdmin.Features.Bookings.Contracts.BookingChanges>());
         Services.AddSingleton(Get<HibachiAdmin.Features.Contacts.Contracts.IContactService>());
         Services.AddSingleton(Get<Formats>());
         Services.AddSingleton<TimeProvider>(_time);

@@ -45,7 +45,7 @@ public sealed class ChefsDemoSeed(EventStore store, Formats formats) : IDemoSeed
             }
             busy[free.Id].Add((start, end));
             var appended = store.Append(db, party.Id, BookingEventTypes.StreamType, party.Version, [(BookingEventTypes.ChefAssigned, new ChefAssigned(free.Id, free.Name))],
-                new EventMetadata("demo", Guid.NewGuid()));
+                new EventMetadata(HibachiAdmin.Infrastructure.Data.DemoStaff.Maria.Email, Guid.NewGuid()));
             foreach (var e in appended)
             {
                 e.At = now.AddMinutes(-30);

@@ -6,6 +6,3 @@ public static class BookingsDemoData
     /// <summary>Key of the <see cref="DemoPayment"/> list in the seed context's items.</summary>
     public const string PaymentsKey = "booking-payments";
 }
-
-/// <summary>One payment a demo booking received (its <c>PaymentReceived</c> event), and what was refunded on it (dollars).</summary>
-public sealed record DemoPayment(Guid BookingId, string PaymentId, string CheckoutSessionId, string Installment, decimal Amount, DateTime PaidAt, decimal Refunded = 0, DateTime? RefundedAt = null);

@@ -17,9 +17,3 @@ public static class LeadsDemoData
     /// <summary>Front-desk staff the demo history is signed by: seeded user accounts (<see cref="DemoStaff"/>).</summary>
     public static readonly string[] Staff = DemoStaff.FrontDesk;
 }
-
-/// <summary>The demo's QR codes in the order they were made, with the ones the story's customers scanned.</summary>
-public sealed record DemoQrCodes(IReadOnlyList<Guid> All, Guid HallTable, Guid Flyer);
-
-/// <summary>A campaign the demo sent: when, and to whom it went (opted-in people only).</summary>
-public sealed record DemoCampaignSend(Guid CampaignId, DateTime SentAt, IReadOnlySet<Guid> Texted);
