@@ -9,11 +9,14 @@ public sealed class TextLimitTests
     /// <summary>
     /// Stored documents (a webhook body, an event's JSON), bounded by the 256 KiB request limit rather
     /// than a column limit, a quote's computed lines (our own JSON of at most 50 add-ons plus the fixed lines, names
-    /// from the length-limited catalogue), and the columns ASP.NET Core Identity fills itself (ids, stamps, hashes).
+    /// from the length-limited catalogue), the event sheet's projected lists (dietary needs and equipment: at most
+    /// <c>BookingSheetRow.MaxListItems</c> entries of validated, length-limited text; the guest count log: one bounded entry
+    /// per <c>GuestCountChanged</c> event, rebuilt by replay), and the columns ASP.NET Core Identity fills itself (ids, stamps, hashes).
     /// </summary>
     private static readonly string[] Unbounded =
     [
         "InboundEvent.Payload", "OutboxEntry.Data", "StoredEvent.Data", "Quote.LinesJson",
+        "BookingSheetRow.DietaryJson", "BookingSheetRow.EquipmentJson", "BookingSheetRow.GuestLogJson",
         "ApplicationUser.Id", "ApplicationUser.ConcurrencyStamp", "ApplicationUser.PasswordHash", "ApplicationUser.SecurityStamp",
         "ApplicationUser.PhoneNumber",
     ];
