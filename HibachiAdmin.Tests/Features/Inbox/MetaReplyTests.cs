@@ -187,7 +187,10 @@ public sealed partial class MetaReplyTests
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty("writtenBy", out _), problem.ToString());
+        Assert.Equal("Only a signed-in session, or a Manager or Admin token, may state that a person wrote a reply.",
+            problem.GetProperty("errors").GetProperty("writtenBy")[0].GetString());
+        Assert.Equal("Not allowed to state that a person wrote this reply", problem.GetProperty("title").GetString());
+        Assert.Contains("never tagged HUMAN_AGENT", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Empty(sandbox.Sent);
         Assert.Empty(await OutboundAsync(app, threadId));
     }
