@@ -14,6 +14,11 @@ public sealed class BrowserApp : IAsyncDisposable
     private static IPlaywright? _playwright;
     private static IBrowser? _browser;
 
+    // Playwright's web-first assertions (Expect(...).ToBe…) wait 5 s by default, which a loaded 2-core machine exceeds
+    // between a click and its re-render (a quote's customer link after "Send quote" took longer at load 30). They wait as
+    // long as the circuit wait instead; a failing assertion still fails, only later.
+    static BrowserApp() => Assertions.SetDefaultExpectTimeout(60_000);
+
     private BrowserApp(AppFactory factory) => Factory = factory;
 
     public AppFactory Factory { get; }
