@@ -226,4 +226,19 @@ public sealed class InputHardeningTests(AppFactory app) : IClassFixture<AppFacto
         var client = await StaffAsync();
         await AssertFieldErrorAsync(await client.GetAsync(url), field);
     }
+
+    /// <summary>
+    /// Optional typed query values that do not parse: the build-time binder answers them with a bare 400, and
+    /// UnparsedQueryValues names the value in the words every bad value gets (a whole number, true or false, an id).
+    /// </summary>
+    [Theory]
+    [InlineData("/api/v1/leads?pageSize=ten", "pageSize", "Expected a whole number.")]
+    [InlineData("/api/v1/leads?contactId=not-an-id", "contactId", "Expected an id (a GUID).")]
+    [InlineData("/api/v1/alerts?unread=maybe", "unread", "Expected true or false.")]
+    [InlineData("/api/v1/qr-codes/analytics?qrCodeId=1&includeBots=yes", "qrCodeId", "Expected an id (a GUID).")]
+    public async Task Optional_query_values_that_do_not_parse_are_a_400_naming_them(string url, string field, string expected)
+    {
+        var client = await app.CreateAdminClientAsync();
+        Assert.Equal(expected, await AssertFieldErrorAsync(await client.GetAsync(url), field));
+    }
 }

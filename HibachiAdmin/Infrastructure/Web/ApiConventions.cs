@@ -65,7 +65,11 @@ public static class ApiConventions
     public static IApplicationBuilder UseErrorResponses(this IApplicationBuilder app)
     {
         app.UseExceptionHandler();
-        app.UseWhen(IsApi, a => a.UseStatusCodePages());
+        app.UseWhen(IsApi, a =>
+        {
+            a.UseStatusCodePages();
+            a.Use(UnparsedQueryValues.NameAsync);
+        });
         app.UseWhen(ctx => !IsApi(ctx), a =>
         {
             a.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
