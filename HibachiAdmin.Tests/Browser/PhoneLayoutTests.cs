@@ -15,7 +15,13 @@ public sealed class PhoneLayoutTests
     public static readonly string ScreenshotDir = Path.Combine(Path.GetTempPath(), "hibachi-phone-screenshots");
 
     [BrowserFact]
-    public async Task The_owners_pages_fit_a_390_px_phone_without_horizontal_scrolling()
+    public Task The_owners_pages_fit_a_390_px_phone_without_horizontal_scrolling() => PagesFitAsync(390, 844, "", phone: true);
+
+    /// <summary>The desktop the owner also uses (1440×900), in a test of its own: both sizes in one took up to the whole 180 s budget on a loaded machine.</summary>
+    [BrowserFact]
+    public Task The_owners_pages_fit_a_1440_px_desktop_without_horizontal_scrolling() => PagesFitAsync(1440, 900, "-desktop", phone: false);
+
+    private static async Task PagesFitAsync(int width, int height, string suffix, bool phone)
     {
         await using var app = await BrowserApp.StartAsync(f => f.With("Seed:Demo", "true"));
         await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
@@ -40,35 +46,36 @@ public sealed class PhoneLayoutTests
             ("team", "/admin/team"), ("chef-schedule", $"/chefs/{chefId}"), ("event-sheet", $"/bookings/{bookingId}/sheet"),
         };
         var truncated = new List<string>();
-        // The phone first, then the desktop the owner also uses (1440×900), both kept as screenshots.
-        foreach (var (width, height, suffix) in new[] { (390, 844, ""), (1440, 900, "-desktop") })
+        await app.Page.SetViewportSizeAsync(width, height);
+        foreach (var (name, path) in pages)
         {
-            await app.Page.SetViewportSizeAsync(width, height);
-            foreach (var (name, path) in pages)
+            await app.Page.GotoAsync(path);
+            await app.WaitForCircuitAsync();
+            await app.Page.WaitForSelectorAsync("h1");
+            await app.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await app.Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, $"{name}{suffix}.png"), FullPage = true });
+            var widths = await app.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            if (widths[0] > widths[1])
             {
-                await app.Page.GotoAsync(path);
-                await app.WaitForCircuitAsync();
-                await app.Page.WaitForSelectorAsync("h1");
-                await app.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                await app.Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, $"{name}{suffix}.png"), FullPage = true });
-                var widths = await app.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-                if (widths[0] > widths[1])
-                {
-                    overflowing.Add($"{path} at {width} px: scrollWidth {widths[0]} > innerWidth {widths[1]}");
-                }
-                // A field's label is read whole: cut with an ellipsis it hid what the field was for (issue 24.13).
-                foreach (var label in await app.Page.EvaluateAsync<string[]>(
-                    "() => [...document.querySelectorAll('label.mud-input-label')].filter(l => l.offsetParent && l.scrollWidth > l.clientWidth + 1).map(l => l.textContent.trim())"))
-                {
-                    truncated.Add($"{path} at {width} px: \"{label}\"");
-                }
-                // The heading is focused after navigation but draws no box.
-                var outline = await app.Page.EvaluateAsync<string>("() => { const h = document.querySelector('h1'); return h ? getComputedStyle(h).outlineStyle : 'none'; }");
-                Assert.True(outline is "none" or "", $"{path}: the h1 draws a focus outline ({outline})");
+                overflowing.Add($"{path} at {width} px: scrollWidth {widths[0]} > innerWidth {widths[1]}");
             }
+            // A field's label is read whole: cut with an ellipsis it hid what the field was for (issue 24.13).
+            foreach (var label in await app.Page.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('label.mud-input-label')].filter(l => l.offsetParent && l.scrollWidth > l.clientWidth + 1).map(l => l.textContent.trim())"))
+            {
+                truncated.Add($"{path} at {width} px: \"{label}\"");
+            }
+            // The heading is focused after navigation but draws no box.
+            var outline = await app.Page.EvaluateAsync<string>("() => { const h = document.querySelector('h1'); return h ? getComputedStyle(h).outlineStyle : 'none'; }");
+            Assert.True(outline is "none" or "", $"{path}: the h1 draws a focus outline ({outline})");
         }
         Assert.True(overflowing.Count == 0, "Wider than the screen:\n" + string.Join('\n', overflowing));
         Assert.True(truncated.Count == 0, "Field labels cut short:\n" + string.Join('\n', truncated));
+        if (!phone)
+        {
+            app.AssertNoCspViolations();
+            return;
+        }
 
         // Issue 24 item 13: on a phone the top bar has the inbox (the menu is folded away) and search results are readable.
         await app.Page.SetViewportSizeAsync(390, 844);
