@@ -81,15 +81,18 @@ public sealed class CampaignMergeFieldAndHoldTests
         Assert.Equal(cap, CampaignRules.DailyCap(state));
 
     [Theory]
-    [InlineData("+13055550123", "dailyCap:FL", "Held until Wednesday 10:00 ET — Florida allows at most 3 marketing texts to a person in 24 hours (Fla. Stat. 501.616(6)(b))")]
-    [InlineData("+14055550199", "dailyCap:OK", "Held until Wednesday 09:00 CT — Oklahoma allows at most 3 marketing texts to a person in 24 hours (15 O.S. 775C.4)")]
-    [InlineData("+14105550123", "dailyCap:MD", "Held until Wednesday 10:00 ET — Maryland allows at most 3 marketing texts to a person in 24 hours (Md. Code, Com. Law 14-4502)")]
-    public void A_daily_cap_hold_cites_the_states_law_and_says_when_the_text_goes(string phone, string rule, string explanation)
+    [InlineData("+13055550123", "America/New_York", "dailyCap:FL", "Held until Wednesday 10:00 ET — Florida allows at most 3 marketing texts to a person in 24 hours (Fla. Stat. 501.616(6)(b))")]
+    [InlineData("+14055550199", "America/Chicago", "dailyCap:OK", "Held until Wednesday 09:00 CT — Oklahoma allows at most 3 marketing texts to a person in 24 hours (15 O.S. 775C.4)")]
+    [InlineData("+14105550123", "America/New_York", "dailyCap:MD", "Held until Wednesday 10:00 ET — Maryland allows at most 3 marketing texts to a person in 24 hours (Md. Code, Com. Law 14-4502)")]
+    // A toll-free number of someone whose state is unknown: they may be in any of the three.
+    [InlineData("+18005550101", "America/New_York", "dailyCap:*", "Held until Wednesday 10:00 ET — where the person is is not known, and Florida, Oklahoma and Maryland allow at most 3 marketing texts in 24 hours")]
+    public void A_daily_cap_hold_cites_the_states_law_and_says_when_the_text_goes(string phone, string zone, string rule, string explanation)
     {
         var rules = new CampaignRules(frequencyCapHours: 1, businessName: "B", businessTimeZone: "America/New_York");
         var at = Utc(11, 24, 20); // Tuesday afternoon
-        // The oldest of the three leaves the rolling day at 15:00 UTC tomorrow, inside every one of these states' hours.
-        var d = rules.Decide(new CampaignRecipient(Guid.NewGuid(), "Ava Miller", phone, SmsConsent.OptedIn, null, null), "Sale", at, [at.AddHours(-5), at.AddHours(-4), at.AddHours(-2)], false, new Phones());
+        // The oldest of the three leaves the rolling day at 15:00 UTC tomorrow, inside every one of these states' hours
+        // (and inside the strictest window of all, 10:00–18:00 on weekdays).
+        var d = rules.Decide(Stored(phone, null, zone), "Sale", at, [at.AddHours(-5), at.AddHours(-4), at.AddHours(-2)], false, new Phones());
         Assert.Equal(("frequencyCap", Utc(11, 25, 15)), (d.Reason, d.EarliestSendAt));
         Assert.Equal((rule, explanation), (d.Rule, d.Explanation));
     }

@@ -180,6 +180,11 @@ public sealed class SmsConsentTests(FrozenAppFactory app) : IClassFixture<Frozen
         var (other, _) = await ContactAsync(SmsConsent.OptedOut);
         Assert.Equal(KeywordConsentOutcome.Superseded, await KeywordAsync(other, SmsConsent.OptedIn, Now.AddMinutes(-1)));
         Assert.Equal(SmsConsent.OptedOut, (await Contacts.GetAsync(other, default))!.SmsConsent);
+        // Staff record the person's spoken opt-out (a call) at Now: a START the person texted a minute before it does not undo it.
+        var (called, _) = await ContactAsync(SmsConsent.None);
+        Assert.True(await Contacts.SetConsentAsync(called, new ConsentChange(SmsConsent.OptedOut, "phone-call", "said stop texting me"), new Actor("staff@test.local"), default));
+        Assert.Equal(KeywordConsentOutcome.Superseded, await KeywordAsync(called, SmsConsent.OptedIn, Now.AddMinutes(-1)));
+        Assert.Equal((SmsConsent.OptedOut, "phone-call"), ((await Contacts.GetAsync(called, default))!.SmsConsent, (await Contacts.GetAsync(called, default))!.SmsConsentSource));
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         await Assert.ThrowsAsync<InvalidOperationException>(() => Contacts.ApplyKeywordAsync(db, Guid.NewGuid(), SmsConsent.OptedOut, Now, "x", default));

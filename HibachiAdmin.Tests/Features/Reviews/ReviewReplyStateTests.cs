@@ -225,7 +225,7 @@ public sealed class ReviewReplyStateTests
     public async Task An_import_losing_the_race_for_a_row_again_and_again_reads_it_three_times_at_most(int races, bool givesUp)
     {
         await using var google = await FakeGoogle.StartAsync();
-        var race = new EditsDuringImport();
+        var race = new EditsBeforeSave();
         await using var app = ReviewTests.NewApp(google);
         app.ConfigureTestServices = s => s.AddSingleton<IInterceptor>(race);
         var reviews = app.Services.GetRequiredService<ReviewService>();
@@ -250,8 +250,28 @@ public sealed class ReviewReplyStateTests
         Assert.Equal(givesUp ? ($"Jo, try {races}.", ReplyState.Failed) : (jo.Reply, ReplyState.Posted), (stored.Reply, stored.ReplyState));
     }
 
+    [Fact]
+    public async Task A_reply_that_loses_the_race_for_the_row_is_told_it_changed_with_the_reply_as_it_is_now()
+    {
+        await using var google = await FakeGoogle.StartAsync();
+        var race = new EditsBeforeSave();
+        await using var app = ReviewTests.NewApp(google);
+        app.ConfigureTestServices = s => s.AddSingleton<IInterceptor>(race);
+        var reviews = app.Services.GetRequiredService<ReviewService>();
+        var jo = await JoAsync(reviews);
+
+        // Two staff answer Jo at once: the other's reply is saved between this one's read and its save.
+        race.Arm(1, () => reviews.ReplyAsync(jo.Id, "Jo, from the other desk.", null, Staff, approver: false, default));
+        var lost = await reviews.ReplyAsync(jo.Id, "Jo, we're sorry.", null, Staff, approver: false, default);
+        Assert.Equal(1, race.Edits);
+        Assert.Equal(("changed", jo.Id, "Jo, from the other desk.", 2), (lost.Reason, lost.Review!.Id, lost.Review.Reply, lost.Review.ReplyVersion));
+        Assert.Equal("The reply changed since it was read (it is now version 2). Read it again: a changed reply needs a new approval.", lost.Detail);
+        var stored = (await reviews.GetAsync(jo.Id, default))!;
+        Assert.Equal(("Jo, from the other desk.", ReplyState.AwaitingApproval, 2), (stored.Reply, stored.ReplyState, stored.ReplyVersion));
+    }
+
     /// <summary>Runs an edit (on other contexts) just before each of the next saves of a context that changes a review, up to a number of times.</summary>
-    private sealed class EditsDuringImport : SaveChangesInterceptor
+    private sealed class EditsBeforeSave : SaveChangesInterceptor
     {
         private readonly AsyncLocal<bool> _editing = new();
         private Func<Task>? _edit;
