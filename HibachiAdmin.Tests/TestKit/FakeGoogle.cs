@@ -16,6 +16,9 @@ public sealed class FakeGoogle : IAsyncDisposable
     public List<object> SecondPage { get; } = [Review("AbFvOqmFakeReviewId0004", "Mia Lopez", "FIVE", "Amazing chef!", "2025-02-20T12:00:00Z")];
     public bool FailReplies { get; set; }
 
+    /// <summary>When set, updateReply answers 200 with this body instead of the documented response.</summary>
+    public string? ReplyBody { get; set; }
+
     public string Url => _app.Url();
 
     public static object Review(string id, string name, string stars, string? comment, string at) => new
@@ -67,7 +70,7 @@ public sealed class FakeGoogle : IAsyncDisposable
             {
                 fake.Replies.Add(($"accounts/{account}/locations/{location}/reviews/{id}", body));
             }
-            return Results.Text(Fixtures.Read("google-review-reply-response.json"), "application/json");
+            return Results.Text(fake.ReplyBody ?? Fixtures.Read("google-review-reply-response.json"), "application/json");
         });
     }
 

@@ -40,6 +40,16 @@ public sealed class CampaignMergeFieldAndHoldTests
         Assert.Equal("Hi {Unknown} Reply STOP to opt out.", Rules.Render("Hi {Unknown}", "Ava"));
     }
 
+    [Theory]
+    [InlineData("Hi {FirstName|Text STOP}, 2-for-1 tonight", "Hi Ava, 2-for-1 tonight Reply STOP to opt out.")]
+    [InlineData("Dear {Name|send stop}, 2-for-1 tonight", "Dear Ava Miller, 2-for-1 tonight Reply STOP to opt out.")]
+    [InlineData("Hi {firstname|Reply STOP}!", "Hi Ava! Reply STOP to opt out.")]
+    public void A_fallbacks_words_are_no_opt_out_instruction_because_a_name_replaces_them(string template, string text)
+    {
+        Assert.False(Rules.TemplateHasOptOut(template));
+        Assert.Equal(text, Rules.Render(template, "Ava Miller"));
+    }
+
     [Fact]
     public void Two_people_with_the_same_first_name_get_their_own_full_name()
     {
@@ -70,6 +80,53 @@ public sealed class CampaignMergeFieldAndHoldTests
     public void Florida_Oklahoma_and_Maryland_cap_texts_at_three_per_rolling_day(string? state, int? cap) =>
         Assert.Equal(cap, CampaignRules.DailyCap(state));
 
+    [Theory]
+    [InlineData("+13055550123", "America/New_York", "dailyCap:FL", "Held until Wednesday 10:00 ET — Florida allows at most 3 marketing texts to a person in 24 hours (Fla. Stat. 501.616(6)(b))")]
+    [InlineData("+14055550199", "America/Chicago", "dailyCap:OK", "Held until Wednesday 09:00 CT — Oklahoma allows at most 3 marketing texts to a person in 24 hours (15 O.S. 775C.4)")]
+    [InlineData("+14105550123", "America/New_York", "dailyCap:MD", "Held until Wednesday 10:00 ET — Maryland allows at most 3 marketing texts to a person in 24 hours (Md. Code, Com. Law 14-4502)")]
+    // A toll-free number of someone whose state is unknown: they may be in any of the three.
+    [InlineData("+18005550101", "America/New_York", "dailyCap:*", "Held until Wednesday 10:00 ET — where the person is is not known, and Florida, Oklahoma and Maryland allow at most 3 marketing texts in 24 hours")]
+    public void A_daily_cap_hold_cites_the_states_law_and_says_when_the_text_goes(string phone, string zone, string rule, string explanation)
+    {
+        var rules = new CampaignRules(frequencyCapHours: 1, businessName: "B", businessTimeZone: "America/New_York");
+        var at = Utc(11, 24, 20); // Tuesday afternoon
+        // The oldest of the three leaves the rolling day at 15:00 UTC tomorrow, inside every one of these states' hours
+        // (and inside the strictest window of all, 10:00–18:00 on weekdays).
+        var d = rules.Decide(Stored(phone, null, zone), "Sale", at, [at.AddHours(-5), at.AddHours(-4), at.AddHours(-2)], false, new Phones());
+        Assert.Equal(("frequencyCap", Utc(11, 25, 15)), (d.Reason, d.EarliestSendAt));
+        Assert.Equal((rule, explanation), (d.Rule, d.Explanation));
+    }
+
+    [Fact]
+    public void Someone_in_two_capped_states_is_told_of_the_first_in_alphabetical_order_every_time()
+    {
+        var rules = new CampaignRules(frequencyCapHours: 1, businessName: "B", businessTimeZone: "America/New_York");
+        var at = Utc(11, 24, 20);
+        DateTime[] sent = [at.AddHours(-5), at.AddHours(-4), at.AddHours(-2)];
+        // A Miami number of someone who lives in Oklahoma, and one with a party in Maryland: Florida is named either way.
+        foreach (var person in new[] { Stored("+13055550123", "OK", "America/New_York"), Stored("+13055550123", null, "America/New_York") with { PartyStates = ["MD"] } })
+        {
+            var d = rules.Decide(person, "Sale", at, sent, false, new Phones());
+            Assert.Equal("dailyCap:FL", d.Rule);
+            Assert.EndsWith("— Florida allows at most 3 marketing texts to a person in 24 hours (Fla. Stat. 501.616(6)(b))", d.Explanation);
+        }
+    }
+
+    [Fact]
+    public void At_night_a_text_sent_exactly_24_hours_ago_no_longer_counts_toward_the_cap_and_one_a_minute_younger_does()
+    {
+        var rules = new CampaignRules(frequencyCapHours: 1, businessName: "B", businessTimeZone: "America/New_York");
+        var at = Utc(11, 25, 1, 30); // Tuesday 20:30 in Miami: Florida's hours ended at 20:00
+        var miami = Stored("+13055550123", "FL", "America/New_York");
+        var hours = rules.Decide(miami, "Sale", at, [at.AddHours(-24), at.AddHours(-5), at.AddHours(-2)], false, new Phones());
+        Assert.Equal(("quietHours", Utc(11, 25, 13), "FL:daily"), (hours.Reason, hours.EarliestSendAt, hours.Rule));
+        Assert.Equal("Held until Wednesday 08:00 ET — Florida allows 08:00–20:00 (Fla. Stat. 501.616(6)(a) (Florida Telemarketing Act, as amended by SB 1120 (2021)))", hours.Explanation);
+
+        var capped = rules.Decide(miami, "Sale", at, [at.AddHours(-24).AddMinutes(1), at.AddHours(-5), at.AddHours(-2)], false, new Phones());
+        Assert.Equal(("quietHours", Utc(11, 25, 13), "dailyCap:FL"), (capped.Reason, capped.EarliestSendAt, capped.Rule));
+        Assert.Equal("Held until Wednesday 08:00 ET — Florida allows at most 3 marketing texts to a person in 24 hours (Fla. Stat. 501.616(6)(b)); then Florida allows 08:00–20:00 (Fla. Stat. 501.616(6)(a) (Florida Telemarketing Act, as amended by SB 1120 (2021)))", capped.Explanation);
+    }
+
     [Fact]
     public void A_Maryland_contact_with_three_texts_in_the_last_day_waits_for_the_oldest_to_leave_it()
     {
@@ -95,6 +152,28 @@ public sealed class CampaignMergeFieldAndHoldTests
         Assert.Equal("+13055550123", miami.Phone);
         Assert.Equal("quietHours", miami.Reason);
         Assert.Equal(Utc(11, 25, 13), miami.EarliestSendAt);
+    }
+
+    [Fact]
+    public void A_stored_number_brings_its_own_states_hours()
+    {
+        // A Miami number stored in E.164 with its zone, no state on the contact: Florida's hours (until 20:00) apply,
+        // not the unknown-state window (Rhode Island's weekdays end at 18:00).
+        var d = Rules.Decide(Stored("+13055550123", null, "America/New_York"), "Sale", Utc(11, 24, 23, 30), [], false, new Phones());
+        Assert.True(d.Eligible);
+        Assert.Equal("quietHours", Rules.Decide(Stored("+13055550123", null, "America/New_York"), "Sale", Utc(11, 25, 1), [], false, new Phones()).Reason);
+    }
+
+    [Theory]
+    [InlineData("+121")]
+    [InlineData("+1212")]
+    [InlineData("+4420")]
+    public void A_stored_number_too_short_for_an_area_code_does_not_stop_the_plan_and_gets_the_strictest_window(string phone)
+    {
+        // Data from before numbers were validated: no state can be read from it, so every state's rule applies.
+        var rules = new CampaignRules(frequencyCapHours: 1, businessName: "B", businessTimeZone: "America/New_York");
+        var d = rules.Decide(Stored(phone, null, "America/New_York"), "Sale", Utc(11, 24, 13, 30), [], false, new Phones());
+        Assert.Equal(("quietHours", Utc(11, 24, 15)), (d.Reason, d.EarliestSendAt));
     }
 
     [Fact]

@@ -108,7 +108,51 @@ public sealed class CampaignRulesTests
         Assert.Equal("frequencyCap", d.Reason);
         // 13:00 UTC + 16 h = 05:00 UTC = midnight in New York → moved on to 08:00 local.
         Assert.Equal(Utc(2026, 11, 25, 13, 0), d.EarliestSendAt);
+        // The cap sets the hold, then the hours: both named, in the order they apply.
+        Assert.Equal("frequencyCap", d.Rule);
+        Assert.Equal("Held until Wednesday 08:00 ET — one marketing text to a number every 16 hours at most (Sms:FrequencyCapHours); "
+            + "then Federal law allows 08:00–21:00 (47 CFR 64.1200(c)(1))", d.Explanation);
         Assert.True(Rules.Decide(Person("+12125550101"), "Sale", at, [at.AddHours(-16)], false, Phones).Eligible);
+    }
+
+    [Fact]
+    public void A_text_exactly_the_gap_ago_no_longer_holds_the_next_one_a_minute_less_still_does()
+    {
+        var at = Utc(2026, 11, 25, 2, 0); // Tuesday 21:00 New York: federal hours are over
+        var free = Rules.Decide(Person("+12125550101"), "Sale", at, [at.AddHours(-16)], false, Phones);
+        Assert.Equal(("quietHours", Utc(2026, 11, 25, 13, 0)), (free.Reason, free.EarliestSendAt));
+        Assert.Equal("federal:daily", free.Rule);
+        Assert.Equal("Held until Wednesday 08:00 ET — Federal law allows 08:00–21:00 (47 CFR 64.1200(c)(1))", free.Explanation);
+
+        var held = Rules.Decide(Person("+12125550101"), "Sale", at, [at.AddHours(-16).AddMinutes(1)], false, Phones);
+        Assert.Equal(("quietHours", Utc(2026, 11, 25, 13, 0)), (held.Reason, held.EarliestSendAt));
+        Assert.Equal("frequencyCap", held.Rule);
+        Assert.Equal("Held until Wednesday 08:00 ET — one marketing text to a number every 16 hours at most (Sms:FrequencyCapHours); then Federal law allows 08:00–21:00 (47 CFR 64.1200(c)(1))", held.Explanation);
+    }
+
+    [Fact]
+    public void The_states_of_upcoming_parties_bring_their_rules()
+    {
+        // Sunday 11:30 in New York: federal hours allow it, but her party is in Texas, where Sunday texts start at noon.
+        var at = Utc(2026, 11, 29, 16, 30);
+        Assert.True(Rules.Decide(Person("+12125550101", "NY"), "Sale", at, [], false, Phones).Eligible);
+        var d = Rules.Decide(Person("+12125550101", "NY") with { PartyStates = ["TX"] }, "Sale", at, [], false, Phones);
+        Assert.Equal(("quietHours", Utc(2026, 11, 29, 17, 0), "TX:sunday"), (d.Reason, d.EarliestSendAt, d.Rule));
+        Assert.Equal("Held until Sunday 12:00 ET — Texas allows 12:00–21:00 on Sundays (Tex. Bus. & Com. Code 301.051; SB 140 (2025) amended chs. 302/304/305)", d.Explanation);
+    }
+
+    [Fact]
+    public void The_rules_a_plan_is_made_with_are_the_ones_applied()
+    {
+        // An Admin's tightening for New York (10:00–18:00 on weekdays) holds a Tuesday 09:00 text the law alone allows.
+        var tightened = new TextingRules(StateRuleTable.Shipped, CompliancePolicy.Conservative,
+            [new StateRuleTightening("NY", new DayWindow(TimeSpan.FromHours(10), TimeSpan.FromHours(18)), null, null, "owner@test.local", "complaints", Utc(2026, 11, 1, 0, 0))]);
+        var rules = new CampaignRules(frequencyCapHours: 16, businessName: "B", businessTimeZone: "America/New_York", tightened);
+        var at = Utc(2026, 11, 24, 14, 0);
+        Assert.True(Rules.Decide(Person("+12125550101", "NY"), "Sale", at, [], false, Phones).Eligible);
+        var d = rules.Decide(Person("+12125550101", "NY"), "Sale", at, [], false, Phones);
+        Assert.Equal(("quietHours", Utc(2026, 11, 24, 15, 0), "NY-tightened:weekday"), (d.Reason, d.EarliestSendAt, d.Rule));
+        Assert.Equal("Held until Tuesday 10:00 ET — Your rule for New York (complaints, set by owner@test.local) allows 10:00–18:00 on weekdays (stricter than the law)", d.Explanation);
     }
 
     [Fact]

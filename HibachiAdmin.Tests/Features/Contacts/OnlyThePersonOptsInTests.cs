@@ -262,6 +262,32 @@ public sealed class OnlyThePersonOptsInTests
     }
 
     [Fact]
+    public async Task A_staff_opt_in_for_a_contact_without_a_phone_is_refused_naming_smsConsent()
+    {
+        var (app, _, provider, _) = ExactlyOnceTests.NewApp();
+        await using var _ = app;
+        Guid instagram;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var contact = new Contact { Name = "Insta Only", InstagramHandle = "insta.only" };
+            db.Add(contact);
+            await db.SaveChangesAsync();
+            instagram = contact.Id;
+        }
+        var marketing = await app.CreateClientInRoleAsync(Roles.Marketing);
+
+        var response = await marketing.PatchAsJsonAsync($"/api/v1/contacts/{instagram}", new { name = "Insta Renamed", smsConsent = "optedIn", consentSource = "dm" });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("The contact has no phone number to confirm from.", problem.GetProperty("errors").GetProperty("smsConsent")[0].GetString());
+        var contactNow = await marketing.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{instagram}");
+        Assert.Equal(("none", "Insta Only"), (contactNow.GetProperty("smsConsent").GetString(), contactNow.GetProperty("name").GetString()));
+        Assert.Empty(await RequestsAsync(app));
+        await Pipeline.RunToCompletionAsync(app.Services);
+        Assert.Empty(provider.Sent);
+    }
+
+    [Fact]
     public async Task A_question_asked_at_night_waits_for_the_persons_morning()
     {
         var (app, _, provider, time) = ExactlyOnceTests.NewApp();

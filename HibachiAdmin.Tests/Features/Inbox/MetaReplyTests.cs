@@ -284,6 +284,9 @@ public sealed partial class MetaReplyTests
         var detail = await sent.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(threadId, detail.GetProperty("thread").GetProperty("id").GetGuid());
         Assert.Equal("Yes, Dec 12 works.", detail.GetProperty("messages").EnumerateArray().Last().GetProperty("text").GetString());
+        // Answering through the API is not reading: the customer's message stays unread for the team.
+        Assert.Equal(1, detail.GetProperty("thread").GetProperty("unreadCount").GetInt32());
+        Assert.Equal(1, (await app.Services.GetRequiredService<InboxQueries>().GetAsync(threadId, markRead: false, default))!.Thread.UnreadCount);
     }
 
     [Fact]

@@ -114,6 +114,29 @@ public sealed class SmsConsentTests(FrozenAppFactory app) : IClassFixture<Frozen
         Assert.Equal((SmsConsent.OptedOut, Now, "paper-form", Now), (contact.SmsConsent, contact.SmsConsentChangedAt, contact.SmsConsentSource, contact.UpdatedAt));
     }
 
+    [Fact]
+    public async Task Recording_a_consent_change_never_opts_anyone_in_and_never_undoes_a_STOP()
+    {
+        var staff = new Actor("staff@test.local");
+        var (fresh, _) = await ContactAsync(SmsConsent.None);
+        await Assert.ThrowsAsync<ArgumentNullException>("change", () => Contacts.SetConsentAsync(fresh, null!, staff, default));
+        foreach (var to in new[] { SmsConsent.OptedIn, SmsConsent.PendingConfirmation })
+        {
+            var error = await Assert.ThrowsAsync<ArgumentException>("change", () => Contacts.SetConsentAsync(fresh, new ConsentChange(to, "paper-form", "signed"), staff, default));
+            Assert.StartsWith("Only the person opts in: ask them with OptInRequestService (a confirmation text they answer YES to).", error.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal(SmsConsent.None, (await Contacts.GetAsync(fresh, default))!.SmsConsent);
+        Assert.Empty(await Contacts.GetConsentHistoryAsync(fresh, default));
+
+        // After the person's STOP, staff recording "none" (they asked on the phone to be texted again) is refused.
+        var (stopped, _) = await ContactAsync(SmsConsent.OptedOut);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Contacts.SetConsentAsync(stopped, new ConsentChange(SmsConsent.None, "phone-call", "asked to be texted again"), staff, default));
+        Assert.Equal(ConsentPolicy.OnlyThePerson, refused.Message);
+        Assert.Equal(SmsConsent.OptedOut, (await Contacts.GetAsync(stopped, default))!.SmsConsent);
+        Assert.Equal(SmsConsent.OptedOut, Assert.Single(await Contacts.GetConsentHistoryAsync(stopped, default)).To);
+    }
+
     private async Task<KeywordConsentOutcome> KeywordAsync(Guid id, SmsConsent to, DateTime sentAt)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
@@ -157,6 +180,11 @@ public sealed class SmsConsentTests(FrozenAppFactory app) : IClassFixture<Frozen
         var (other, _) = await ContactAsync(SmsConsent.OptedOut);
         Assert.Equal(KeywordConsentOutcome.Superseded, await KeywordAsync(other, SmsConsent.OptedIn, Now.AddMinutes(-1)));
         Assert.Equal(SmsConsent.OptedOut, (await Contacts.GetAsync(other, default))!.SmsConsent);
+        // Staff record the person's spoken opt-out (a call) at Now: a START the person texted a minute before it does not undo it.
+        var (called, _) = await ContactAsync(SmsConsent.None);
+        Assert.True(await Contacts.SetConsentAsync(called, new ConsentChange(SmsConsent.OptedOut, "phone-call", "said stop texting me"), new Actor("staff@test.local"), default));
+        Assert.Equal(KeywordConsentOutcome.Superseded, await KeywordAsync(called, SmsConsent.OptedIn, Now.AddMinutes(-1)));
+        Assert.Equal((SmsConsent.OptedOut, "phone-call"), ((await Contacts.GetAsync(called, default))!.SmsConsent, (await Contacts.GetAsync(called, default))!.SmsConsentSource));
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         await Assert.ThrowsAsync<InvalidOperationException>(() => Contacts.ApplyKeywordAsync(db, Guid.NewGuid(), SmsConsent.OptedOut, Now, "x", default));

@@ -106,7 +106,7 @@ public sealed class ReviewReplyStateTests
 
         Assert.Equal("notFound", (await reviews.ApproveAsync(Guid.NewGuid(), 1, Manager, default)).Reason);
         var notWaiting = await reviews.ApproveAsync(jo.Id, jo.ReplyVersion, Manager, default);
-        Assert.Equal(("invalid", 1), (notWaiting.Reason, notWaiting.Review!.ReplyVersion));
+        Assert.Equal(("invalid", 1, "There is no reply waiting for approval."), (notWaiting.Reason, notWaiting.Review!.ReplyVersion, notWaiting.Detail));
 
         var waiting = (await reviews.ReplyAsync(jo.Id, "Jo, we're sorry.", 1, Staff, approver: false, default)).Review!;
         Assert.Equal((2, ReplyState.AwaitingApproval, (string?)null), (waiting.ReplyVersion, waiting.ReplyState, waiting.ApprovedBy));
@@ -188,6 +188,117 @@ public sealed class ReviewReplyStateTests
         await reviews.ImportGoogleAsync(full: true, default);
         stored = (await reviews.GetAsync(kim.Id, default))!;
         Assert.Equal(("Kim, edited on Google.", ReplyState.Posted, (string?)null, 8), (stored.Reply, stored.ReplyState, stored.ApprovedBy, stored.ReplyVersion));
+    }
+
+    [Fact]
+    public async Task The_import_leaves_a_reply_waiting_for_approval_or_being_posted_as_it_is()
+    {
+        await using var google = await FakeGoogle.StartAsync();
+        await using var app = ReviewTests.NewApp(google);
+        var reviews = app.Services.GetRequiredService<ReviewService>();
+        Kim(google, "2025-02-01T10:00:00Z", null);
+        await reviews.ImportGoogleAsync(full: true, default);
+        var kim = (await reviews.ListAsync(new ReviewQuery(), default)).Items.Single(r => r.ReviewerName == "Kim Lee");
+        await reviews.ReplyAsync(kim.Id, "Kim, we're sorry.", null, Staff, approver: false, default);
+
+        // Kim edits her review; Google lists an old reply of ours with it. The reply waiting for a manager stays.
+        Kim(google, "2025-03-01T10:00:00Z", "Kim, an old reply.");
+        Assert.Equal(1, (await reviews.ImportGoogleAsync(full: true, default)).Updated);
+        var stored = (await reviews.GetAsync(kim.Id, default))!;
+        Assert.Equal(("Kim, we're sorry.", ReplyState.AwaitingApproval, (string?)null, 1), (stored.Reply, stored.ReplyState, stored.ApprovedBy, stored.ReplyVersion));
+
+        // The approved reply is being posted (its answer not yet recorded) when the import sees the review again: it stays too.
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.Set<Review>().Where(r => r.Id == kim.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.ReplyState, ReplyState.Posting).SetProperty(r => r.ApprovedBy, Manager.Name).SetProperty(r => r.ReplyVersion, 2));
+        }
+        Kim(google, "2025-03-02T10:00:00Z", "Kim, an old reply.");
+        Assert.Equal(1, (await reviews.ImportGoogleAsync(full: true, default)).Updated);
+        stored = (await reviews.GetAsync(kim.Id, default))!;
+        Assert.Equal(("Kim, we're sorry.", ReplyState.Posting, Manager.Name, 2), (stored.Reply, stored.ReplyState, stored.ApprovedBy, stored.ReplyVersion));
+    }
+
+    [Theory]
+    [InlineData(2, false)]
+    [InlineData(3, true)]
+    public async Task An_import_losing_the_race_for_a_row_again_and_again_reads_it_three_times_at_most(int races, bool givesUp)
+    {
+        await using var google = await FakeGoogle.StartAsync();
+        var race = new EditsBeforeSave();
+        await using var app = ReviewTests.NewApp(google);
+        app.ConfigureTestServices = s => s.AddSingleton<IInterceptor>(race);
+        var reviews = app.Services.GetRequiredService<ReviewService>();
+        var jo = await JoAsync(reviews);
+        google.FailReplies = true;
+        Assert.Equal("providerError", (await reviews.ReplyAsync(jo.Id, "Jo, try 0.", null, Manager, approver: true, default)).Reason);
+
+        // The import would put Google's reply over the failed one; each time just before it saves, the manager tries
+        // their reply again (Google still refuses it), so every save finds the row changed.
+        var attempt = 0;
+        race.Arm(races, () => reviews.ReplyAsync(jo.Id, $"Jo, try {++attempt}.", null, Manager, approver: true, default));
+        if (givesUp)
+        {
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => reviews.ImportGoogleAsync(full: true, default));
+        }
+        else
+        {
+            Assert.Equal(1, (await reviews.ImportGoogleAsync(full: true, default)).Updated);
+        }
+        Assert.Equal(races, race.Edits);
+        var stored = (await reviews.GetAsync(jo.Id, default))!;
+        Assert.Equal(givesUp ? ($"Jo, try {races}.", ReplyState.Failed) : (jo.Reply, ReplyState.Posted), (stored.Reply, stored.ReplyState));
+    }
+
+    [Fact]
+    public async Task A_reply_that_loses_the_race_for_the_row_is_told_it_changed_with_the_reply_as_it_is_now()
+    {
+        await using var google = await FakeGoogle.StartAsync();
+        var race = new EditsBeforeSave();
+        await using var app = ReviewTests.NewApp(google);
+        app.ConfigureTestServices = s => s.AddSingleton<IInterceptor>(race);
+        var reviews = app.Services.GetRequiredService<ReviewService>();
+        var jo = await JoAsync(reviews);
+
+        // Two staff answer Jo at once: the other's reply is saved between this one's read and its save.
+        race.Arm(1, () => reviews.ReplyAsync(jo.Id, "Jo, from the other desk.", null, Staff, approver: false, default));
+        var lost = await reviews.ReplyAsync(jo.Id, "Jo, we're sorry.", null, Staff, approver: false, default);
+        Assert.Equal(1, race.Edits);
+        Assert.Equal(("changed", jo.Id, "Jo, from the other desk.", 2), (lost.Reason, lost.Review!.Id, lost.Review.Reply, lost.Review.ReplyVersion));
+        Assert.Equal("The reply changed since it was read (it is now version 2). Read it again: a changed reply needs a new approval.", lost.Detail);
+        var stored = (await reviews.GetAsync(jo.Id, default))!;
+        Assert.Equal(("Jo, from the other desk.", ReplyState.AwaitingApproval, 2), (stored.Reply, stored.ReplyState, stored.ReplyVersion));
+    }
+
+    /// <summary>Runs an edit (on other contexts) just before each of the next saves of a context that changes a review, up to a number of times.</summary>
+    private sealed class EditsBeforeSave : SaveChangesInterceptor
+    {
+        private readonly AsyncLocal<bool> _editing = new();
+        private Func<Task>? _edit;
+        private int _left;
+        private int _edits;
+
+        public int Edits => _edits;
+
+        public void Arm(int times, Func<Task> edit) => (_left, _edit) = (times, edit);
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!_editing.Value && _edit is { } edit && eventData.Context!.ChangeTracker.Entries<Review>().Any(e => e.State == EntityState.Modified) && Interlocked.Decrement(ref _left) >= 0)
+            {
+                Interlocked.Increment(ref _edits);
+                _editing.Value = true;
+                try
+                {
+                    await edit();
+                }
+                finally
+                {
+                    _editing.Value = false;
+                }
+            }
+            return result;
+        }
     }
 
     [Fact]

@@ -48,10 +48,30 @@ public sealed class ReviewReplyWordingTests : IAsyncLifetime
         Assert.Equal(waits, review.NeedsApproval);
         var outcome = await _reviews.ReplyAsync(review.Id, "Thank you for telling us.", null, new Actor("staff@test.local"), approver: false, default);
         Assert.Equal(waits ? "needsApproval" : null, outcome.Reason);
+        Assert.Equal(waits ? "Replies to ratings of 3 or less wait for a manager's approval." : null, outcome.Detail);
         Assert.Equal(waits ? ReplyState.AwaitingApproval : ReplyState.Manual, outcome.Review!.ReplyState);
         Assert.Null(outcome.Review.ApprovedBy);
         // A manager's own reply needs no second approval, and it is theirs only where approval applies.
         var managed = await _reviews.ReplyAsync(review.Id, "Thank you, from the owner.", null, new Actor("manager@test.local"), approver: true, default);
         Assert.Equal((ReplyState.Manual, waits ? "manager@test.local" : null), (managed.Review!.ReplyState, managed.Review.ApprovedBy));
+    }
+
+    [Fact]
+    public async Task A_reply_of_exactly_the_maximum_length_is_kept_whole_one_character_more_or_a_blank_one_is_refused_saying_so()
+    {
+        var review = await AddAsync(5, "Lee Long");
+        var longest = new string('a', ReviewService.MaxReply - 1) + "!";
+        Assert.Equal(4096, longest.Length);
+        var kept = await _reviews.ReplyAsync(review.Id, $"  {longest} ", null, new Actor("staff@test.local"), approver: false, default);
+        Assert.Null(kept.Reason);
+        Assert.Equal(longest, kept.Review!.Reply);
+
+        foreach (var text in new[] { longest + "!", "   " })
+        {
+            var refused = await _reviews.ReplyAsync(review.Id, text, null, new Actor("staff@test.local"), approver: false, default);
+            Assert.Equal(("invalid", "A reply is 1 to 4096 characters.", (ReviewDto?)null), (refused.Reason, refused.Detail, refused.Review));
+        }
+        var stored = (await _reviews.GetAsync(review.Id, default))!;
+        Assert.Equal((longest, 1), (stored.Reply, stored.ReplyVersion));
     }
 }

@@ -73,6 +73,8 @@ public sealed class ReviewTests
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var body = await posted.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("posted", body.GetProperty("replyState").GetString(), ignoreCase: true);
+        // The reply's time is Google's (google-review-reply-response.json), not ours.
+        Assert.Equal(new DateTime(2025, 3, 11, 13, 30, 12, 845, DateTimeKind.Utc), body.GetProperty("replyUpdatedAt").GetDateTime().ToUniversalTime());
         var put = Assert.Single(google.Replies);
         Assert.Equal("accounts/112233445566778899001/locations/9988776655443322110/reviews/AbFvOqmFakeReviewId0001", put.Name);
         Assert.Equal(reply, JsonDocument.Parse(put.Body).RootElement.GetProperty("comment").GetString());
@@ -102,6 +104,52 @@ public sealed class ReviewTests
         Assert.Contains(warm, s => s.Contains("Sam", StringComparison.Ordinal));
         Assert.All(sorry!, s => Assert.Matches("(?i)sorry|apolog|hear you", s));
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync("/api/v1/admin/social/reviews?rating=9")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_google_review_without_a_reviewer_is_a_google_users_and_one_without_its_resource_name_is_answered_by_hand()
+    {
+        await using var google = await FakeGoogle.StartAsync();
+        await using var app = NewApp(google);
+        var reviews = app.Services.GetRequiredService<ReviewService>();
+        google.SecondPage.Add(new
+        {
+            name = "accounts/112233445566778899001/locations/9988776655443322110/reviews/AbFvOqmFakeReviewId0050",
+            reviewId = "AbFvOqmFakeReviewId0050", starRating = "FOUR", comment = "Good food.", createTime = "2025-02-10T10:00:00Z", updateTime = "2025-02-10T10:00:00Z",
+        });
+        await reviews.ImportGoogleAsync(full: true, default);
+        Assert.Single((await reviews.ListAsync(new ReviewQuery(), default)).Items, r => r.Text == "Good food." && r.ReviewerName == "A Google user");
+
+        // A Google review stored without the name Google addresses it by cannot be answered through the API.
+        Guid id;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var at = new DateTime(2025, 2, 11, 10, 0, 0, DateTimeKind.Utc);
+            var row = new Review { Platform = ReviewPlatform.Google, ExternalId = "NoResourceName", ReviewerName = "Ann Old", Rating = 5, CreatedAt = at, UpdatedAt = at, ImportedAt = at, LastSeenAt = at };
+            db.Add(row);
+            await db.SaveChangesAsync();
+            id = row.Id;
+        }
+        var outcome = await reviews.ReplyAsync(id, "Thank you Ann!", null, new Actor("staff@test.local"), approver: false, default);
+        Assert.Equal(((string?)null, ReplyState.Manual), (outcome.Reason, outcome.Review!.ReplyState));
+        Assert.Empty(google.Replies);
+    }
+
+    [Fact]
+    public async Task An_answer_from_google_that_cannot_be_read_leaves_the_reply_being_posted_not_refused()
+    {
+        await using var google = await FakeGoogle.StartAsync();
+        await using var app = NewApp(google);
+        var reviews = app.Services.GetRequiredService<ReviewService>();
+        await reviews.ImportGoogleAsync(full: true, default);
+        var sam = (await reviews.ListAsync(new ReviewQuery(), default)).Items.Single(r => r.ReviewerName == "Sam Rivera");
+
+        // Google took the reply but its answer is garbled: Google may well show the text, so it is not marked failed.
+        google.ReplyBody = "<html>Bad gateway</html>";
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() => reviews.ReplyAsync(sam.Id, "Thanks Sam!", null, new Actor("staff@test.local"), approver: false, default));
+        Assert.Single(google.Replies);
+        var stored = (await reviews.GetAsync(sam.Id, default))!;
+        Assert.Equal(("Thanks Sam!", ReplyState.Posting, (string?)null), (stored.Reply, stored.ReplyState, stored.ReplyError));
     }
 
     [Fact]

@@ -242,13 +242,6 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
         return $"{day} {local:HH:mm} {TextingRules.ZoneLabel(zone, utc)}";
     }
 
-    /// <summary>The first instant at or after <paramref name="notBeforeUtc"/> that every rule allows (one state, or <see cref="TextingRules.Anywhere"/> when null).</summary>
-    public DateTime EarliestAllowed(DateTime notBeforeUtc, string? state, IReadOnlyList<TimeZoneInfo> zones, IReadOnlyCollection<DateTime> sentToNumber)
-    {
-        string[] states = [StateForWindow(state)];
-        return _texting.EarliestAllowed(CapUntil(notBeforeUtc, states, sentToNumber).Until, states, zones).Earliest;
-    }
-
     /// <summary>When the frequency caps let the next text go, and which cap holds it (null: none does).</summary>
     /// <remarks>
     /// One pass, no fixed-point loop: the caps only say "not before" (the gap after the latest text; the
@@ -286,9 +279,6 @@ public sealed partial class CampaignRules(int frequencyCapHours, string business
     }
 
     private static DateTime Later(DateTime a, DateTime b) => new(Math.Max(a.Ticks, b.Ticks), DateTimeKind.Utc);
-
-    /// <summary>An unknown state gets every state's rule.</summary>
-    private static string StateForWindow(string? state) => string.IsNullOrEmpty(state) ? TextingRules.Anywhere : state;
 
     [GeneratedRegex(@"(?:(?<=\s)|^|(?<=https?://))(?:www\.)?(?<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/:?#\s.,;!)]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkHost();
