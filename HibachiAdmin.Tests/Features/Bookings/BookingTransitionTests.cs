@@ -272,4 +272,152 @@ public sealed class BookingTransitionTests
         Assert.Equal(150m, booking.DepositPaid);
         Assert.Equal(660m, booking.Total);
     }
+
+    private static Booking Applied(Booking booking, Decision decision)
+    {
+        foreach (var (type, data) in decision.Events)
+        {
+            booking.Apply(type, JsonSerializer.Serialize(data, EventStore.Json));
+        }
+        return booking;
+    }
+
+    private static QuoteSent Quote(decimal total, decimal deposit, int version = 1, Guid? id = null) =>
+        new(id ?? Guid.NewGuid(), version, total, deposit, new DateOnly(2026, 12, 9));
+
+    [Fact]
+    public void A_quote_needs_a_positive_total_and_a_deposit_from_zero_to_that_total_and_then_prices_the_booking()
+    {
+        var booking = InState(BookingStatus.Requested);
+        Assert.Equal(("The quote total must be positive.", "total"), (booking.SendQuote(Quote(0m, 0m)).Invalid, booking.SendQuote(Quote(0m, 0m)).Field));
+        Assert.Equal("The quote total must be positive.", booking.SendQuote(Quote(-1m, 0m)).Invalid);
+        Assert.Equal(("The deposit must be from 0 up to the quote total.", "deposit"), (booking.SendQuote(Quote(800m, -0.01m)).Invalid, booking.SendQuote(Quote(800m, -0.01m)).Field));
+        Assert.Equal("The deposit must be from 0 up to the quote total.", booking.SendQuote(Quote(800m, 800.01m)).Invalid);
+        Assert.Empty(booking.SendQuote(Quote(800m, 800.01m)).Events);
+        Assert.Null(booking.SendQuote(Quote(0.01m, 0m)).Invalid);
+        Assert.Null(booking.SendQuote(Quote(800m, 800m)).Invalid);
+
+        var quote = Quote(812.50m, 203.13m);
+        var sent = booking.SendQuote(quote);
+        Assert.Equal((BookingEventTypes.QuoteSent, (object)quote), Assert.Single(sent.Events));
+        Applied(booking, sent);
+        Assert.Equal((812.50m, 203.13m, quote.QuoteId, 1, false), (booking.Total, booking.DepositDue, booking.QuoteId, booking.QuoteVersion, booking.QuoteAccepted));
+    }
+
+    [Theory]
+    [InlineData(BookingStatus.Cancelled, "A cancelled booking takes no quote.")]
+    [InlineData(BookingStatus.Completed, "A completed booking takes no quote.")]
+    public void A_closed_booking_takes_no_quote(BookingStatus state, string conflict)
+    {
+        var decision = InState(state).SendQuote(Quote(800m, 200m));
+        Assert.Equal((conflict, null), (decision.Conflict, decision.Invalid));
+        Assert.Empty(decision.Events);
+    }
+
+    [Fact]
+    public void Only_the_quote_last_sent_can_be_accepted_once_and_a_new_version_must_be_accepted_again()
+    {
+        var booking = InState(BookingStatus.Requested);
+        var first = Quote(800m, 200m);
+        Applied(booking, booking.SendQuote(first));
+        Assert.Equal("This quote was replaced by a newer one.", booking.AcceptQuote(Guid.NewGuid(), 1, "Pat").Conflict);
+        Assert.Equal("This quote was replaced by a newer one.", booking.AcceptQuote(first.QuoteId, 2, "Pat").Conflict);
+
+        var accepted = booking.AcceptQuote(first.QuoteId, 1, "Pat");
+        Assert.Null(accepted.Conflict);
+        Assert.Equal((BookingEventTypes.QuoteAccepted, (object)new QuoteAccepted(first.QuoteId, 1, "Pat")), Assert.Single(accepted.Events));
+        Applied(booking, accepted);
+        Assert.True(booking.QuoteAccepted);
+        var again = booking.AcceptQuote(first.QuoteId, 1, "Pat");
+        Assert.Equal((null, null), (again.Conflict, again.Invalid));
+        Assert.Empty(again.Events);
+
+        var second = Quote(900m, 225m, version: 2);
+        Applied(booking, booking.SendQuote(second));
+        Assert.False(booking.QuoteAccepted);
+        Assert.Equal("This quote was replaced by a newer one.", booking.AcceptQuote(first.QuoteId, 1, "Pat").Conflict);
+        Assert.Single(booking.AcceptQuote(second.QuoteId, 2, "Pat").Events);
+    }
+
+    [Theory]
+    [InlineData(BookingStatus.Cancelled, "A cancelled booking cannot be accepted.")]
+    [InlineData(BookingStatus.Completed, "A completed booking cannot be accepted.")]
+    public void A_closed_bookings_quote_cannot_be_accepted(BookingStatus state, string conflict)
+    {
+        var booking = InState(state);
+        var quote = Quote(800m, 200m);
+        booking.Apply(BookingEventTypes.QuoteSent, JsonSerializer.Serialize(quote, EventStore.Json));
+        var decision = booking.AcceptQuote(quote.QuoteId, 1, "Pat");
+        Assert.Equal(conflict, decision.Conflict);
+        Assert.Empty(decision.Events);
+    }
+
+    [Fact]
+    public void A_payment_is_positive_recorded_once_per_id_and_confirms_a_requested_booking_once_it_covers_the_deposit_due()
+    {
+        var booking = InState(BookingStatus.Requested);
+        Applied(booking, booking.SendQuote(Quote(800m, 200m)));
+        PaymentReceived Paid(string id, decimal amount) => new(id, "deposit", amount, "cs_" + id);
+        Assert.Equal(("The payment amount must be positive.", "amount"), (booking.RecordPayment(Paid("pi_0", 0m)).Invalid, booking.RecordPayment(Paid("pi_0", 0m)).Field));
+        Assert.Equal("The payment amount must be positive.", booking.RecordPayment(Paid("pi_0", -5m)).Invalid);
+
+        // One cent short of the deposit: recorded, still requested.
+        var short1 = booking.RecordPayment(Paid("pi_1", 199.99m));
+        Assert.Equal((BookingEventTypes.PaymentReceived, (object)Paid("pi_1", 199.99m)), Assert.Single(short1.Events));
+        Applied(booking, short1);
+        Assert.Equal((BookingStatus.Requested, 199.99m), (booking.Status, booking.AmountPaid));
+        Assert.Empty(booking.RecordPayment(Paid("pi_1", 199.99m)).Events); // the same payment again
+
+        // The next cent covers it exactly: recorded and confirmed in the same step.
+        var cent = booking.RecordPayment(Paid("pi_2", 0.01m));
+        Assert.Equal([BookingEventTypes.PaymentReceived, BookingEventTypes.Confirmed], cent.Events.Select(e => e.Type));
+        Applied(booking, cent);
+        Assert.Equal((BookingStatus.Confirmed, 200m), (booking.Status, booking.AmountPaid));
+        // Once confirmed, more money confirms nothing again.
+        Assert.Equal([BookingEventTypes.PaymentReceived], booking.RecordPayment(Paid("pi_3", 600m)).Events.Select(e => e.Type));
+    }
+
+    [Fact]
+    public void Money_taken_on_a_cancelled_booking_is_recorded_and_does_not_confirm_it()
+    {
+        var booking = InState(BookingStatus.Cancelled);
+        var decision = booking.RecordPayment(new PaymentReceived("pi_late", "deposit", 300m, null));
+        Assert.Equal([BookingEventTypes.PaymentReceived], decision.Events.Select(e => e.Type));
+    }
+
+    [Fact]
+    public void A_refund_records_only_the_increase_of_the_refunded_total_up_to_the_payment()
+    {
+        var booking = InState(BookingStatus.Confirmed);
+        Applied(booking, booking.RecordPayment(new PaymentReceived("pi_1", "deposit", 300m, null)));
+        Assert.Equal("No payment with this id on the booking.", booking.RecordRefund("pi_other", 50m).Conflict);
+
+        var first = booking.RecordRefund("pi_1", 50m);
+        Assert.Equal((BookingEventTypes.PaymentRefunded, (object)new PaymentRefunded("pi_1", 50m, 50m)), Assert.Single(first.Events));
+        Applied(booking, first);
+        Assert.Equal(250m, booking.AmountPaid);
+        Assert.Empty(booking.RecordRefund("pi_1", 50m).Events); // the same total again
+        Assert.Empty(booking.RecordRefund("pi_1", 30m).Events); // an older, smaller total
+        // More than was paid is capped at the payment.
+        var rest = booking.RecordRefund("pi_1", 300.01m);
+        Assert.Equal((BookingEventTypes.PaymentRefunded, (object)new PaymentRefunded("pi_1", 250m, 300m)), Assert.Single(rest.Events));
+        Applied(booking, rest);
+        Assert.Equal(0m, booking.AmountPaid);
+        Assert.Empty(booking.RecordRefund("pi_1", 300m).Events);
+    }
+
+    [Fact]
+    public void A_dispute_is_recorded_once_on_a_known_payment()
+    {
+        var booking = InState(BookingStatus.Confirmed);
+        Applied(booking, booking.RecordPayment(new PaymentReceived("pi_1", "deposit", 300m, null)));
+        Assert.Equal("No payment with this id on the booking.", booking.RecordDispute("pi_other", 300m, "fraudulent").Conflict);
+        var disputed = booking.RecordDispute("pi_1", 300m, "fraudulent");
+        Assert.Equal((BookingEventTypes.PaymentDisputed, (object)new PaymentDisputed("pi_1", 300m, "fraudulent")), Assert.Single(disputed.Events));
+        Applied(booking, disputed);
+        Assert.True(booking.Payments["pi_1"].Disputed);
+        var again = booking.RecordDispute("pi_1", 300m, "fraudulent");
+        Assert.Equal((null, null), (again.Conflict, again.Invalid));
+        Assert.Empty(again.Events);
+    }
 }

@@ -48,6 +48,14 @@ public sealed class QuoteTotalsTests
     }
 
     [Fact]
+    public void A_party_of_only_children_has_no_guests_line()
+    {
+        var q = QuoteCalculator.Calculate(Input(adults: 0, children: 8, minimumGuests: 0, minimumTotal: 0, gratuity: 0, tax: 0, zone: ""));
+        Assert.Equal([("Children", 8, 240m), ("Travel", 1, 0m)], q.Lines.Select(l => (l.Label, l.Quantity, l.Amount)));
+        Assert.Equal(240m, q.Total);
+    }
+
+    [Fact]
     public void An_add_on_with_quantity_zero_adds_no_line()
     {
         var q = QuoteCalculator.Calculate(Input(addOns: [(Flat("Edamame", 25m), 0)], gratuity: 0, tax: 0));
@@ -60,7 +68,7 @@ public sealed class QuoteTotalsTests
         // 6 guests × 60 = 360; minimum 10 × 60 = 600 (and the minimum total is 500): 240 more.
         var q = QuoteCalculator.Calculate(Input(adults: 6, minimumTotal: 500m, gratuity: 0, tax: 0));
         var minimum = Assert.Single(q.Lines, l => l.Kind == QuoteLineKind.Minimum);
-        Assert.Equal(240m, minimum.Amount);
+        Assert.Equal(("Party minimum ($600.00)", 1, 240m, 240m), (minimum.Label, minimum.Quantity, minimum.Unit, minimum.Amount));
         Assert.Equal(600m, q.Subtotal);
         Assert.Equal(600m, q.Total);
     }

@@ -62,6 +62,7 @@ public sealed class StripeCheckoutTests
         Assert.Equal("usd", call.Form["line_items[0][price_data][currency]"]);
         Assert.Equal("38063", call.Form["line_items[0][price_data][unit_amount]"]);
         Assert.Equal("1", call.Form["line_items[0][quantity]"]);
+        Assert.Equal("Deposit for your hibachi party on Saturday, December 19, 2026", call.Form["line_items[0][price_data][product_data][name]"]);
         Assert.Equal(party.BookingId.ToString(), call.Form["metadata[bookingId]"]);
         Assert.Equal("deposit", call.Form["metadata[installment]"]);
         Assert.Equal(party.BookingId.ToString(), call.Form["payment_intent_data[metadata][bookingId]"]);
