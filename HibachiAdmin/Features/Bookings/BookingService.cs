@@ -45,18 +45,7 @@ public sealed partial class BookingService(IDbContextFactory<AppDbContext> dbFac
     public async Task<CommandResult> ExecuteAsync(Guid id, int? seenVersion, Func<Booking, Decision> command, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var events = await EventStore.ReadStreamAsync(db, id, ct);
-        if (events.Count == 0)
-        {
-            return new CommandResult(null, NotFound: true);
-        }
-        var booking = Booking.FromEvents(id, events);
-        if (seenVersion is { } seen && seen != booking.Version)
-        {
-            return new CommandResult(null, Conflict: "This booking changed since the page showed it (see the timeline); nothing was done. Check it and try again.");
-        }
-        var row = await db.Set<BookingRow>().Include(r => r.PaymentRows).Include(r => r.ChefRows).Include(r => r.Sheet).FirstOrDefaultAsync(r => r.Id == id, ct);
-        return await CommitAsync(db, id, booking.Version, command(booking), row, actor, ct);
+        return await ExecuteCheckedAsync(db, id, seenVersion, command, check: null, actor, ct);
     }
 
     public Task<CommandResult> DepositAsync(Guid id, decimal amount, Actor actor, CancellationToken ct) => ExecuteAsync(id, b => b.RecordDeposit(amount), actor, ct);
